@@ -1,0 +1,65 @@
+package dev.openuapi.account;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A cPanel account: the owner of API tokens and, later, of domains, mailboxes and databases. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 16, unique = true)
+    public String username;
+
+    /** BCrypt in modular-crypt form ({@code $2a$...}); see {@link PasswordHasher}. */
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Column(nullable = false, length = 253)
+    public String domain;
+
+    @Column(name = "contact_email", nullable = false, length = 254)
+    public String contactEmail;
+
+    @Column(nullable = false)
+    public boolean suspended;
+
+    /** The account's enabled features, sorted and comma-separated (cPanel's feature list). */
+    @Column(nullable = false, length = 2000)
+    public String features;
+
+    @Column(name = "created_at", nullable = false)
+    public long createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public long updatedAt;
+
+    public Set<String> featureSet() {
+        if (features == null || features.isEmpty()) {
+            return new TreeSet<>();
+        }
+        return new TreeSet<>(Arrays.asList(features.split(",")));
+    }
+
+    public void setFeatures(Collection<String> names) {
+        this.features = names.stream().sorted().distinct().collect(Collectors.joining(","));
+    }
+
+    public boolean hasFeature(String name) {
+        return featureSet().contains(name);
+    }
+}

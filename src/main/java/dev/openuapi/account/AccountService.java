@@ -1,0 +1,153 @@
+package dev.openuapi.account;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
+import dev.openuapi.feature.FeatureCatalog;
+import dev.openuapi.token.ApiTokenRepository;
+
+/** Accounts: created and managed by the operator, read by everything else. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
+    public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** Names that belong to the operator or the system and never to a customer. */
+    private static final Set<String> RESERVED = Set.of("root", "all", "cpanel", "whm", "nobody", "mysql", "admin");
+
+    /** What may change on an existing account; {@code null} fields stay as they are. */
+    public record Changes(Boolean suspended, List<String> features, String contactEmail, String password) {
+    }
+
+    private final AccountRepository accounts;
+    private final ApiTokenRepository tokens;
+    private final PasswordHasher passwords;
+
+    AccountService(AccountRepository accounts, ApiTokenRepository tokens, PasswordHasher passwords) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public Account create(String username, String password, String domain, String contactEmail) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.invalid("The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 "
+                    + "lowercase letters or digits).");
+        }
+        if (RESERVED.contains(username)) {
+            throw ApiException.invalid("The username “" + username + "” is reserved.");
+        }
+        String normalizedDomain = checkDomain(domain);
+        checkEmail(contactEmail);
+        PasswordHasher.checkAcceptable(password);
+        if (accounts.findByUsername(username).isPresent()) {
+            throw duplicate(username);
+        }
+        long now = Epoch.now();
+        Account account = new Account();
+        account.username = username;
+        account.passwordHash = passwords.hash(password);
+        account.domain = normalizedDomain;
+        account.contactEmail = contactEmail;
+        account.suspended = false;
+        account.setFeatures(FeatureCatalog.names());
+        account.createdAt = now;
+        account.updatedAt = now;
+        try {
+            accounts.persistAndFlush(account);
+        } catch (PersistenceException e) {
+            throw duplicate(username); // the unique key caught a concurrent create of the same name
+        }
+        LOG.infof("Created account %s (%s)", username, normalizedDomain);
+        return account;
+    }
+
+    @Transactional
+    public List<Account> list() {
+        return accounts.listByUsername();
+    }
+
+    @Transactional
+    public Account get(String username) {
+        return accounts.findByUsername(username).orElseThrow(() -> notFound(username));
+    }
+
+    @Transactional
+    public Account update(String username, Changes changes) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
+        if (changes.features() != null) {
+            for (String feature : changes.features()) {
+                if (!FeatureCatalog.exists(feature)) {
+                    throw ApiException.invalid("“" + feature + "” is not a known feature. Known features: "
+                            + String.join(", ", FeatureCatalog.names()) + ".");
+                }
+            }
+        }
+        if (changes.contactEmail() != null) {
+            checkEmail(changes.contactEmail());
+        }
+        String newHash = changes.password() == null ? null : passwords.hash(changes.password());
+        if (changes.suspended() != null) {
+            account.suspended = changes.suspended();
+        }
+        if (changes.features() != null) {
+            account.setFeatures(changes.features());
+        }
+        if (changes.contactEmail() != null) {
+            account.contactEmail = changes.contactEmail();
+        }
+        if (newHash != null) {
+            account.passwordHash = newHash;
+        }
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
+    /** Removes the account and, with it, every token it owns. */
+    @Transactional
+    public void delete(String username) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
+        long revoked = tokens.deleteForAccount(account.id);
+        accounts.delete(account);
+        LOG.infof("Removed account %s and its %d API token(s)", username, revoked);
+    }
+
+    private static String checkDomain(String domain) {
+        String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+        if (normalized.endsWith(".")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        if (!DOMAIN.matcher(normalized).matches()) {
+            throw ApiException.invalid("“" + domain + "” is not a valid domain name.");
+        }
+        return normalized;
+    }
+
+    private static void checkEmail(String email) {
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid("“" + email + "” is not a valid email address.");
+        }
+    }
+
+    private static ApiException duplicate(String username) {
+        return ApiException.conflict("An account with the username “" + username + "” already exists.");
+    }
+
+    private static ApiException notFound(String username) {
+        return ApiException.notFound("The account “" + username + "” does not exist.");
+    }
+}

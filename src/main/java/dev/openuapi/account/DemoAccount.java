@@ -1,0 +1,31 @@
+package dev.openuapi.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.config.OpenUapiConfig;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Creates the demo account of the dev profile, so that Swagger UI works at once. Off unless
+ * {@code openuapi.demo-account.enabled} is set, which only the dev profile does.
+ */
+@ApplicationScoped
+public class DemoAccount {
+
+    private static final Logger LOG = Logger.getLogger(DemoAccount.class);
+
+    void create(@Observes StartupEvent event, OpenUapiConfig config, AccountRepository accounts, AccountService service) {
+        OpenUapiConfig.DemoAccount demo = config.demoAccount();
+        if (!demo.enabled() || demo.password().isEmpty()) {
+            return;
+        }
+        if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(demo.username()).isPresent())) {
+            return;
+        }
+        service.create(demo.username(), demo.password().get(), demo.domain(), demo.username() + "@" + demo.domain());
+        LOG.infof("Demo account %s created (dev profile); its password is openuapi.demo-account.password", demo.username());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.openuapi.auth;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.openuapi.common.Problem;
+
+/**
+ * How a refused request is answered, by API face (spec §2.5): our REST API in problem+json, the cPanel
+ * face with a short body that never says which part of the credentials was wrong.
+ */
+public final class Rejections {
+
+    public static final String TOKEN_PATHS_ONLY = "Token authentication allows access to UAPI or API 2 calls only.";
+
+    private Rejections() {
+    }
+
+    public static boolean isRestApi(String path) {
+        return path.startsWith("/api/");
+    }
+
+    public static Response unauthorized(String path) {
+        if (isRestApi(path)) {
+            return Problem.response(401, "Unauthorized", "Valid credentials are required.", path);
+        }
+        return Response.status(401).type(MediaType.TEXT_PLAIN_TYPE).entity("Access denied\n")
+                .header("Cache-Control", "no-cache, no-store, must-revalidate, private").build();
+    }
+
+    public static Response forbidden(String path, String reason) {
+        if (isRestApi(path)) {
+            return Problem.response(403, "Forbidden", reason, path);
+        }
+        return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity(reason + "\n")
+                .header("Cache-Control", "no-cache, no-store, must-revalidate, private").build();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.openuapi.feature;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The cPanel features OpenUAPI knows, by cPanel's feature names. New accounts get all of them; an operator
+ * can take any away. A function that needs a missing feature fails with
+ * {@code You do not have the feature “x”.}
+ */
+public final class FeatureCatalog {
+
+    private static final Map<String, String> FEATURES = new TreeMap<>(Map.ofEntries(
+            Map.entry("apitokens", "Manage API Tokens"),
+            Map.entry("addondomains", "Addon Domains"),
+            Map.entry("parkeddomains", "Aliases (parked domains)"),
+            Map.entry("subdomains", "Subdomains"),
+            Map.entry("zoneedit", "Zone Editor"),
+            Map.entry("sslinstall", "SSL/TLS installation"),
+            Map.entry("popaccts", "Email Accounts"),
+            Map.entry("forwarders", "Email Forwarders"),
+            Map.entry("mysql", "MySQL Databases"),
+            Map.entry("ftpaccts", "FTP Accounts"),
+            Map.entry("cron", "Cron Jobs"),
+            Map.entry("diskusageviewer", "Disk Usage"),
+            Map.entry("bandwidth", "Bandwidth")));
+
+    private FeatureCatalog() {
+    }
+
+    public static boolean exists(String name) {
+        return FEATURES.containsKey(name);
+    }
+
+    public static Set<String> names() {
+        return FEATURES.keySet();
+    }
+
+    public static Map<String, String> descriptions() {
+        return FEATURES;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.openuapi.feature;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.uapi.ApiFunction;
+import dev.openuapi.uapi.ApiModule;
+import dev.openuapi.uapi.Call;
+import dev.openuapi.uapi.Param;
+import dev.openuapi.uapi.Shape;
+
+/** UAPI {@code Features}: which of cPanel's features the account has. */
+@ApplicationScoped
+public class FeaturesModule implements ApiModule {
+
+    @Override
+    public String name() {
+        return "Features";
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(
+                ApiFunction.named("has_feature")
+                        .summary("Check whether the account has a feature")
+                        .description("data is 1 when the account has the feature, 0 (with a message) when the feature exists "
+                                + "but is not enabled, and null for an unknown feature name.")
+                        .param(Param.string("name", "The feature's name.").requiredWithMessage("You must specify a feature name.")
+                                .example("apitokens"))
+                        .returns(Shape.integer("1: enabled; 0: exists but not enabled; null: no such feature.").orNull())
+                        .handledBy(this::hasFeature),
+                ApiFunction.named("list_features")
+                        .summary("List the account's features")
+                        .description("Every feature OpenUAPI knows, with 1 when the account has it and 0 when it does not.")
+                        .returns(Shape.mapOf("Feature names and whether each is enabled.", Shape.integer("1 or 0.")))
+                        .handledBy(this::listFeatures));
+    }
+
+    private Object hasFeature(Call call) {
+        String name = call.args().get("name");
+        if (!FeatureCatalog.exists(name)) {
+            return null;
+        }
+        if (call.account().hasFeature(name)) {
+            return 1;
+        }
+        call.message("The feature “" + name + "” exists but is not enabled.");
+        return 0;
+    }
+
+    private Object listFeatures(Call call) {
+        return featureMap(call.account().featureSet());
+    }
+
+    /** {name: 1|0} for every known feature, as cPanel's feature maps read. */
+    public static Map<String, Integer> featureMap(java.util.Set<String> enabled) {
+        Map<String, Integer> features = new LinkedHashMap<>();
+        for (String feature : FeatureCatalog.names()) {
+            features.put(feature, enabled.contains(feature) ? 1 : 0);
+        }
+        return features;
+    }
+}

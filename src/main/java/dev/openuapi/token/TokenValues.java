@@ -1,0 +1,56 @@
+package dev.openuapi.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Token values and their stored form.
+ *
+ * <p>A value is 32 characters from {@code [0-9A-Z]} drawn from {@link SecureRandom} (about 165 bits). Only
+ * {@code sha512_hex(value)} is stored, exactly as cPanel keys its {@code api_tokens_v2} files. We chose the
+ * plain SHA-512 over an HMAC with a server-side pepper because the value has far too much entropy to be
+ * brute-forced from a leaked hash, a pepper would be one more secret to lose, and the same hash lets an
+ * operator import token files from a cPanel server unchanged. A fast hash is right here: a slow one would
+ * be paid on every API request.
+ */
+public final class TokenValues {
+
+    public static final int LENGTH = 32;
+    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    private static final Pattern WELL_FORMED = Pattern.compile("[0-9A-Z]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TokenValues() {
+    }
+
+    public static String generate() {
+        char[] value = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            value[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(value);
+    }
+
+    public static boolean isWellFormed(String value) {
+        return value != null && WELL_FORMED.matcher(value).matches();
+    }
+
+    /** Lowercase hex SHA-512, 128 characters. */
+    public static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-512").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 is required by every Java runtime", e);
+        }
+    }
+
+    /** Compares two hashes in time independent of where they differ. */
+    public static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.openuapi.uapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The single declaration of an API function: its name, parameters, result shape, summary and the feature
+ * it needs, plus the code that runs it. The dispatcher, the parameter checks and the OpenAPI document
+ * all read this one object.
+ */
+public record ApiFunction(String name, String summary, String description, List<Param> params, Shape result,
+        String feature, Handler handler) {
+
+    /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
+    @FunctionalInterface
+    public interface Handler {
+        Object run(Call call);
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String summary;
+        private String description = "";
+        private final List<Param> params = new ArrayList<>();
+        private Shape result = Shape.none();
+        private String feature;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder param(Param param) {
+            params.add(param);
+            return this;
+        }
+
+        public Builder returns(Shape result) {
+            this.result = result;
+            return this;
+        }
+
+        /** A feature this function needs on top of its module's feature. */
+        public Builder feature(String feature) {
+            this.feature = feature;
+            return this;
+        }
+
+        public ApiFunction handledBy(Handler handler) {
+            return new ApiFunction(name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
+                    result, feature, handler);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.openuapi.uapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.common.ApiException;
+
+/**
+ * Runs a UAPI function for an authenticated account: name checks, module feature, lookup, required
+ * parameters, then the function itself, in cPanel's order (spec §6.3). Every outcome is a
+ * {@link UapiResult}; failures never escape as exceptions.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Pattern LEGAL_FUNCTION = Pattern.compile("[A-Za-z0-9_]{1,1024}");
+
+    private final FunctionRegistry registry;
+
+    Dispatcher(FunctionRegistry registry) {
+        this.registry = registry;
+    }
+
+    public UapiResult execute(Account account, String moduleName, String functionName, Args args) {
+        if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
+            return UapiResult.failure("Illegal function name: " + functionName);
+        }
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        if (module.isEmpty()) {
+            return UapiResult.failure("Failed to load module “" + moduleName + "”: The system failed to load the module “Cpanel::API::"
+                    + moduleName + "”.");
+        }
+        Optional<String> moduleFeature = module.get().module().feature();
+        if (moduleFeature.isPresent() && !account.hasFeature(moduleFeature.get())) {
+            return UapiResult.failure(noFeature(moduleFeature.get()));
+        }
+        ApiFunction function = module.get().functions().get(functionName);
+        if (function == null) {
+            return UapiResult.failure("The system could not find the function “" + functionName + "” in the module “"
+                    + moduleName + "”.");
+        }
+        if (function.feature() != null && !account.hasFeature(function.feature())) {
+            return UapiResult.failure(noFeature(function.feature()));
+        }
+        Optional<String> argumentError = checkRequired(function, args);
+        if (argumentError.isPresent()) {
+            return UapiResult.failure(argumentError.get());
+        }
+        Call call = new Call(account, args);
+        try {
+            Object data = function.handler().run(call);
+            return UapiResult.success(data, call.warnings(), call.messages());
+        } catch (ApiException e) {
+            return UapiResult.failure(e.getMessage());
+        } catch (RuntimeException e) {
+            // Never echo an unexpected exception to the caller; the log keeps the detail.
+            LOG.errorf(e, "%s::%s failed for account %s", moduleName, functionName, account.username);
+            return UapiResult.failure("The system encountered an internal error while running " + moduleName + "::"
+                    + functionName + ".");
+        }
+    }
+
+    public static String noFeature(String feature) {
+        return "You do not have the feature “" + feature + "”.";
+    }
+
+    /** cPanel's {@code get_length_required} / {@code get_required_multiple} messages. */
+    static Optional<String> checkRequired(ApiFunction function, Args args) {
+        List<String> missing = new ArrayList<>();
+        for (Param param : function.params()) {
+            if (!param.isRequired()) {
+                continue;
+            }
+            boolean absent = param.isMultiple() ? args.getMultiple(param.name()).isEmpty() : args.get(param.name()) == null;
+            if (absent) {
+                if (param.missingMessage() != null) {
+                    return Optional.of(param.missingMessage());
+                }
+                if (param.isMultiple()) {
+                    return Optional.of("Provide at least one “" + param.name() + "” argument.");
+                }
+                missing.add(param.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            return Optional.of("Provide the " + quotedList(missing) + (missing.size() == 1 ? " argument." : " arguments."));
+        }
+        for (Param param : function.params()) {
+            if (param.isRequired() && !param.isMultiple() && args.get(param.name()).isEmpty()) {
+                return Optional.of(param.missingMessage() != null ? param.missingMessage()
+                        : "The “" + param.name() + "” argument cannot be empty.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String quotedList(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "“" + n + "”").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        if (quoted.size() == 2) {
+            return quoted.get(0) + " and " + quoted.get(1);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + ", and " + quoted.get(quoted.size() - 1);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.openuapi.uapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Adds one operation per registered UAPI function ({@code GET} and {@code POST
+ * /execute/<Module>/<function>}) to the OpenAPI document, with its parameters, summary and result
+ * schema, straight from the {@link FunctionRegistry}. Also declares the two ways to authenticate, so
+ * Swagger UI's "Try it out" works with a token or a password.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+public class RegistryOpenApiFilter implements OASFilter {
+
+    public static final String TOKEN_SCHEME = "cpanelToken";
+    public static final String BASIC_SCHEME = "basicAuth";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        FunctionRegistry registry = CDI.current().select(FunctionRegistry.class).get();
+        declareSecuritySchemes(openAPI);
+        for (FunctionRegistry.Module module : registry.modules()) {
+            for (ApiFunction function : module.functions().values()) {
+                String path = "/execute/" + module.name() + "/" + function.name();
+                openAPI.getPaths().addPathItem(path, OASFactory.createPathItem()
+                        .GET(operation(module, function, false))
+                        .POST(operation(module, function, true)));
+            }
+        }
+    }
+
+    private static void declareSecuritySchemes(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSecurityScheme(TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("A cPanel API token. Enter the whole header value: cpanel USERNAME:TOKEN"));
+        components.addSecurityScheme(BASIC_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("The account's username and password (or root and OPENUAPI_ROOT_PASSWORD on the admin API)."));
+    }
+
+    private static Operation operation(FunctionRegistry.Module module, ApiFunction function, boolean post) {
+        Operation operation = OASFactory.createOperation()
+                .operationId(module.name() + "_" + function.name() + (post ? "_post" : ""))
+                .summary(function.summary())
+                .description(describe(module, function))
+                .tags(List.of("UAPI " + module.name()))
+                .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse()
+                                .description("The UAPI result. HTTP 200 whether the function succeeded (status 1) or not (status 0).")
+                                .content(OASFactory.createContent().addMediaType("application/json",
+                                        OASFactory.createMediaType().schema(envelope(function.result())))))
+                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+        if (post) {
+            Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
+            List<String> required = new ArrayList<>();
+            for (Param param : function.params()) {
+                form.addProperty(param.name(), paramSchema(param));
+                if (param.isRequired()) {
+                    required.add(param.name());
+                }
+            }
+            if (!required.isEmpty()) {
+                form.required(required);
+            }
+            operation.requestBody(OASFactory.createRequestBody()
+                    .content(OASFactory.createContent()
+                            .addMediaType("application/x-www-form-urlencoded", OASFactory.createMediaType().schema(form))
+                            .addMediaType("application/json", OASFactory.createMediaType().schema(form))));
+        } else {
+            List<Parameter> parameters = new ArrayList<>();
+            for (Param param : function.params()) {
+                parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                        .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+            }
+            operation.parameters(parameters);
+        }
+        return operation;
+    }
+
+    private static String describe(FunctionRegistry.Module module, ApiFunction function) {
+        StringBuilder text = new StringBuilder(function.description());
+        module.module().feature().ifPresent(f -> text.append("\n\nNeeds the account feature `").append(f).append("`."));
+        if (function.feature() != null) {
+            text.append("\n\nNeeds the account feature `").append(function.feature()).append("`.");
+        }
+        if (function.params().stream().anyMatch(Param::isMultiple)) {
+            text.append("\n\nRepeatable parameters may be sent as name, name-0, name-1, … or by repeating the key.");
+        }
+        return text.toString();
+    }
+
+    private static SecurityRequirement requirement(String scheme) {
+        return OASFactory.createSecurityRequirement().addScheme(scheme);
+    }
+
+    private static Schema paramSchema(Param param) {
+        Schema schema = OASFactory.createSchema().type(List.of(SchemaType.valueOf(param.type().jsonType.toUpperCase())));
+        if (param.type().format != null) {
+            schema.format(param.type().format);
+        }
+        if (param.example() != null) {
+            schema.examples(List.of(param.example()));
+        }
+        return schema;
+    }
+
+    /** The six-key UAPI envelope around a function's data schema. */
+    private static Schema envelope(Shape data) {
+        Schema strings = OASFactory.createSchema().type(List.of(SchemaType.ARRAY, SchemaType.NULL))
+                .items(OASFactory.createSchema().type(List.of(SchemaType.STRING)));
+        return OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .required(List.of("status", "errors", "warnings", "messages", "metadata", "data"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER))
+                        .description("1 on success, 0 on failure.").enumeration(List.of(0, 1)))
+                .addProperty("errors", strings.description("Error messages, or null."))
+                .addProperty("warnings", copyOf(strings).description("Warnings, or null."))
+                .addProperty("messages", copyOf(strings).description("Informational messages, or null."))
+                .addProperty("metadata", OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                        .description("transformed: 1 whenever data is an array."))
+                .addProperty("data", schema(data).description((data.description() == null ? "" : data.description())
+                        + " Null when status is 0."));
+    }
+
+    private static Schema copyOf(Schema schema) {
+        return OASFactory.createSchema().type(schema.getType()).items(schema.getItems());
+    }
+
+    static Schema schema(Shape shape) {
+        Schema schema = OASFactory.createSchema();
+        List<SchemaType> types = new ArrayList<>();
+        if (shape.type() != null) {
+            types.add(SchemaType.valueOf(shape.type().toUpperCase()));
+        }
+        if (shape.nullable()) {
+            types.add(SchemaType.NULL);
+        }
+        schema.type(types);
+        if (shape.description() != null) {
+            schema.description(shape.description());
+        }
+        if (shape.properties() != null) {
+            for (Map.Entry<String, Shape> property : shape.properties().entrySet()) {
+                schema.addProperty(property.getKey(), schema(property.getValue()));
+            }
+        }
+        if (shape.items() != null) {
+            schema.items(schema(shape.items()));
+        }
+        if (shape.additionalProperties() != null) {
+            schema.additionalPropertiesSchema(schema(shape.additionalProperties()));
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.openuapi.uapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The UAPI result envelope (spec §6.1): exactly six keys. {@code errors}, {@code warnings} and
+ * {@code messages} are {@code null}, not {@code []}, when empty; {@code data} is always present.
+ */
+public final class UapiResult {
+
+    private final boolean ok;
+    private final List<String> errors;
+    private final List<String> warnings;
+    private final List<String> messages;
+    private final Map<String, Object> metadata;
+    private final Object data;
+
+    private UapiResult(boolean ok, List<String> errors, List<String> warnings, List<String> messages,
+            Map<String, Object> metadata, Object data) {
+        this.ok = ok;
+        this.errors = errors;
+        this.warnings = warnings;
+        this.messages = messages;
+        this.metadata = metadata;
+        this.data = data;
+    }
+
+    public static UapiResult success(Object data, List<String> warnings, List<String> messages) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (data instanceof List) {
+            metadata.put("transformed", 1); // cPanel marks every array result, even with no api.* arguments
+        }
+        return new UapiResult(true, List.of(), warnings, messages, metadata, data);
+    }
+
+    public static UapiResult failure(String error) {
+        return new UapiResult(false, List.of(error), List.of(), List.of(), new LinkedHashMap<>(), null);
+    }
+
+    public boolean ok() {
+        return ok;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ok ? 1 : 0);
+        body.put("errors", nullIfEmpty(errors));
+        body.put("warnings", nullIfEmpty(warnings));
+        body.put("messages", nullIfEmpty(messages));
+        body.put("metadata", metadata);
+        body.put("data", data);
+        return body;
+    }
+
+    private static List<String> nullIfEmpty(List<String> list) {
+        return list == null || list.isEmpty() ? null : List.copyOf(list);
+    }
+}
