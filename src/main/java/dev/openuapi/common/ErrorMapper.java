@@ -1,5 +1,6 @@
 package dev.openuapi.common;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -9,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.openuapi.uapi.UapiResponses;
 import dev.openuapi.uapi.UapiResult;
@@ -21,6 +23,8 @@ import dev.openuapi.uapi.UapiResult;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    private static final String UNREADABLE_BODY = "The request body could not be read: send a JSON object with the documented fields and types.";
 
     private final ObjectMapper json;
 
@@ -39,7 +43,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return Problem.response(400, "Invalid request", "The request body is not valid JSON for this operation.", pathOf(uri));
+        return Problem.response(400, "Invalid request", UNREADABLE_BODY, pathOf(uri));
+    }
+
+    /** Ahead of Quarkus's built-in mapper, which would echo the parser's view of our classes. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
@@ -51,6 +61,7 @@ public class ErrorMapper {
         }
         Response.StatusType status = original.getStatusInfo();
         String detail = switch (status.getStatusCode()) {
+            case 400 -> UNREADABLE_BODY;
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed on this resource.";
             case 406 -> "The requested media type is not available.";

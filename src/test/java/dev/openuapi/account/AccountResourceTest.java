@@ -1,0 +1,99 @@
+package dev.openuapi.account;
+
+import static dev.openuapi.support.Fixtures.asRoot;
+import static dev.openuapi.support.Fixtures.uniqueUsername;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.openuapi.support.Fixtures;
+import dev.openuapi.support.Fixtures.TestAccount;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The operator's account API ({@code /api/v1/accounts}). */
+@QuarkusTest
+class AccountResourceTest {
+
+    @Test
+    void createShowListAndDelete() {
+        String username = uniqueUsername();
+        asRoot().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "s3cret-pass", "domain", "Example-" + username + ".COM",
+                        "contact_email", "owner@example.com"))
+                .post("/api/v1/accounts").then().statusCode(201)
+                .header("Location", containsString("/api/v1/accounts/" + username))
+                .body("username", equalTo(username)).body("domain", equalTo("example-" + username + ".com"))
+                .body("contact_email", equalTo("owner@example.com")).body("suspended", equalTo(false))
+                .body("features", hasItem("apitokens")).body("$", not(org.hamcrest.Matchers.hasKey("password")))
+                .body("created_at", org.hamcrest.Matchers.greaterThan(0));
+        asRoot().get("/api/v1/accounts/" + username).then().statusCode(200).body("username", equalTo(username));
+        asRoot().get("/api/v1/accounts").then().statusCode(200).body("username", hasItem(username));
+        asRoot().delete("/api/v1/accounts/" + username).then().statusCode(204);
+        asRoot().get("/api/v1/accounts/" + username).then().statusCode(404).contentType("application/problem+json");
+        asRoot().delete("/api/v1/accounts/" + username).then().statusCode(404);
+    }
+
+    @Test
+    void deletingAnAccountRevokesItsTokens() {
+        TestAccount alice = Fixtures.newAccount();
+        String token = alice.newToken();
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+        asRoot().delete("/api/v1/accounts/" + alice.username()).then().statusCode(204);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401);
+        // the name is free again, and old tokens do not come back with it
+        asRoot().contentType(ContentType.JSON).body(Map.of("username", alice.username(), "password", "another-pass",
+                "domain", alice.domain(), "contact_email", "x@example.com")).post("/api/v1/accounts").then().statusCode(201);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401);
+    }
+
+    @Test
+    void invalidInputIsRefusedWithProblemJsonAndStoresNothing() {
+        String username = uniqueUsername();
+        Map<String, String> good = Map.of("username", username, "password", "s3cret-pass", "domain", "ok.example",
+                "contact_email", "a@b.example");
+        for (Map.Entry<String, String> bad : List.of(Map.entry("username", "Upper"), Map.entry("username", "1abc"),
+                Map.entry("username", "a".repeat(17)), Map.entry("username", "root"), Map.entry("password", "short"),
+                Map.entry("password", "x".repeat(73)), Map.entry("domain", "not a domain"), Map.entry("domain", "nodot"),
+                Map.entry("contact_email", "not-an-email"))) {
+            Map<String, String> body = new java.util.HashMap<>(good);
+            body.put(bad.getKey(), bad.getValue());
+            asRoot().contentType(ContentType.JSON).body(body).post("/api/v1/accounts").then().statusCode(400)
+                    .contentType("application/problem+json").body("status", equalTo(400));
+        }
+        asRoot().get("/api/v1/accounts/" + username).then().statusCode(404);
+        asRoot().contentType(ContentType.JSON).body("[]").post("/api/v1/accounts").then().statusCode(400);
+    }
+
+    @Test
+    void duplicateUsernameIsAConflict() {
+        TestAccount alice = Fixtures.newAccount();
+        asRoot().contentType(ContentType.JSON).body(Map.of("username", alice.username(), "password", "s3cret-pass",
+                "domain", "other.example", "contact_email", "a@b.example")).post("/api/v1/accounts").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void patchSuspendsChangesFeaturesEmailAndPassword() {
+        TestAccount alice = Fixtures.newAccount();
+        asRoot().contentType(ContentType.JSON).body(Map.of("suspended", true, "features", List.of("mysql", "apitokens"),
+                "contact_email", "new@example.com")).patch("/api/v1/accounts/" + alice.username()).then().statusCode(200)
+                .body("suspended", equalTo(true)).body("features", equalTo(List.of("apitokens", "mysql")))
+                .body("contact_email", equalTo("new@example.com"));
+        asRoot().contentType(ContentType.JSON).body(Map.of("features", List.of("nosuchfeature")))
+                .patch("/api/v1/accounts/" + alice.username()).then().statusCode(400);
+        asRoot().contentType(ContentType.JSON).body(Map.of("suspended", false, "password", "brand-new-password"))
+                .patch("/api/v1/accounts/" + alice.username()).then().statusCode(200);
+        alice.withPassword().get("/execute/Tokens/list").then().statusCode(401);
+        io.restassured.RestAssured.given().auth().preemptive().basic(alice.username(), "brand-new-password")
+                .get("/execute/Tokens/list").then().statusCode(200);
+        asRoot().contentType(ContentType.JSON).body(Map.of("suspended", true)).patch("/api/v1/accounts/nosuchuser")
+                .then().statusCode(404);
+    }
+}

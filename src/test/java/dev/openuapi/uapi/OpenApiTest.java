@@ -1,0 +1,62 @@
+package dev.openuapi.uapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The OpenAPI document has one operation per registered function, from the registry. The list below is
+ * the spec's list for this release: a function missing from the registry or the document fails here.
+ */
+@QuarkusTest
+class OpenApiTest {
+
+    static final List<String> FUNCTIONS = List.of("Tokens/create_full_access", "Tokens/list", "Tokens/rename", "Tokens/revoke",
+            "Variables/get_user_information", "Features/has_feature", "Features/list_features");
+
+    @Test
+    void everyFunctionIsDocumentedWithItsParametersAndResult() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        for (String function : FUNCTIONS) {
+            String path = "/execute/" + function;
+            org.junit.jupiter.api.Assertions.assertTrue(paths.containsKey(path), path + " is documented");
+        }
+        String create = "paths.'/execute/Tokens/create_full_access'";
+        org.hamcrest.MatcherAssert.assertThat(doc.getString(create + ".get.summary"), equalTo("Create a full-access API token"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getList(create + ".get.parameters.name"), equalTo(List.of("name", "expires_at")));
+        org.hamcrest.MatcherAssert.assertThat(doc.getBoolean(create + ".get.parameters[0].required"), equalTo(true));
+        org.hamcrest.MatcherAssert.assertThat(doc.getList(create + ".post.requestBody.content.'application/x-www-form-urlencoded'.schema.required"),
+                equalTo(List.of("name")));
+        org.hamcrest.MatcherAssert.assertThat(doc.get(create + ".get.responses.'200'.content.'application/json'.schema.properties.data.properties.token"),
+                notNullValue());
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("paths.'/execute/Tokens/list'.get.responses.'200'.content.'application/json'.schema.properties.data.type"),
+                equalTo("array"));
+    }
+
+    @Test
+    void securitySchemesAndRestResourcesAreThere() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("components.securitySchemes.cpanelToken.type"), equalTo("apiKey"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("components.securitySchemes.cpanelToken.name"), equalTo("Authorization"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("components.securitySchemes.basicAuth.scheme"), equalTo("basic"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getMap("paths").keySet(), hasItem("/api/v1/tokens"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getMap("paths").keySet(), hasItem("/api/v1/accounts"));
+        org.hamcrest.MatcherAssert.assertThat("the generic dispatcher is hidden", doc.getMap("paths").keySet().stream()
+                .noneMatch(p -> p.toString().contains("{module}")), equalTo(true));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
