@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ErrorMapper;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
@@ -37,6 +38,10 @@ public class AccountAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            // Only a programming error gets here: a non-blocking resource behind this filter.
+            throw new IllegalStateException("Account authentication must not run on the event loop");
+        }
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(context.getHeaderString(HttpHeaders.AUTHORIZATION));
         Optional<Account> account = Optional.empty();
         Caller.Method method = null;

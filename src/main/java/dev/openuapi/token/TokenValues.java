@@ -22,15 +22,16 @@ public final class TokenValues {
     public static final int LENGTH = 32;
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
     private static final Pattern WELL_FORMED = Pattern.compile("[0-9A-Z]{32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenValues() {
     }
 
     public static String generate() {
+        // A fresh instance per token (creation is rare): no generator state is ever built into a native image.
+        SecureRandom random = new SecureRandom();
         char[] value = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            value[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            value[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new String(value);
     }

@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# Benchmarks the packaged OpenUAPI app with wrk on loopback.
+#
+# Starts target/quarkus-app/quarkus-run.jar against its own MariaDB database (openuapi_bench), creates an
+# account and an API token, then measures three targets:
+#   health        GET /q/health/live                                   (no auth)            -> 200
+#   token-valid   GET /execute/Variables/get_user_information  (cpanel USER:TOKEN, valid)   -> 200
+#   token-invalid GET /execute/Variables/get_user_information  (cpanel USER:<random token>) -> 401
+# Raw wrk output, the app log and a summary go to bench/results/<timestamp>/.
+#
+# Settings (environment):
+#   DURATION=20s  CONNECTIONS=32  THREADS=2  WARMUP=5s   wrk parameters (WARMUP=0 skips the warm-up)
+#   PORT=18082                                           first port tried; the next free one is used
+#   STARTUP_TIMEOUT=60                                   seconds to wait for /q/health/ready
+#   DB_HOST=127.0.0.1 DB_PORT=3306                       MariaDB, as root with an empty password
+#   JAVA_OPTS=                                           extra JVM options for the app
+#   REBUILD=1                                            run mvn package even when the jar exists
+#
+# Secrets (root password, account password, token) never reach stdout, the results or any command line:
+# curl reads them from process substitutions (-K), wrk from an environment variable in a Lua script.
+# Hence no `set -x` here.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly REPO_ROOT
+readonly JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
+readonly DB_NAME=openuapi_bench
+readonly DB_HOST="${DB_HOST:-127.0.0.1}"
+readonly DB_PORT="${DB_PORT:-3306}"
+readonly DURATION="${DURATION:-20s}"
+readonly CONNECTIONS="${CONNECTIONS:-32}"
+readonly THREADS="${THREADS:-2}"
+readonly WARMUP="${WARMUP:-5s}"
+readonly STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
+readonly UAPI_PATH=/execute/Variables/get_user_information
+
+APP_PID=""
+LOAD_BEFORE="?"
+PRIVATE_DIR=""
+RESULTS_DIR=""
+BASE_URL=""
+DB_CLIENT=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Random string of LENGTH characters from ALPHABET. python3's secrets module rather than
+# `tr </dev/urandom | head`, which dies of SIGPIPE under pipefail.
+random_string() {
+    python3 -c 'import secrets, sys; a = sys.argv[1]; print("".join(secrets.choice(a) for _ in range(int(sys.argv[2]))))' "$1" "$2"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Prerequisites
+# ---------------------------------------------------------------------------------------------------------
+check_prerequisites() {
+    if ! command -v wrk >/dev/null 2>&1; then
+        die "wrk is not installed. On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk"
+    fi
+    command -v java >/dev/null 2>&1 || die "java is not on PATH (Java 17+ is needed to run the app)."
+    command -v curl >/dev/null 2>&1 || die "curl is not installed (apt-get install -y curl)."
+    command -v python3 >/dev/null 2>&1 || die "python3 is not installed (used for random values and JSON)."
+    if command -v mariadb >/dev/null 2>&1; then
+        DB_CLIENT=mariadb
+    elif command -v mysql >/dev/null 2>&1; then
+        DB_CLIENT=mysql
+    else
+        die "Neither the mariadb nor the mysql client is installed (apt-get install -y mariadb-client)."
+    fi
+    # The app logs in over TCP as root with an empty password; check that works before waiting on it.
+    db -e 'SELECT 1' >/dev/null 2>&1 \
+        || die "Cannot reach MariaDB at $DB_HOST:$DB_PORT as root with an empty password."
+
+    if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
+        command -v mvn >/dev/null 2>&1 || die "$JAR is missing and mvn is not installed to build it."
+        log "Building the app (mvn -q package -DskipTests) ..."
+        (cd "$REPO_ROOT" && mvn -q package -DskipTests) || die "mvn package failed."
+        [[ -f "$JAR" ]] || die "mvn package did not produce $JAR."
+    fi
+}
+
+db() { "$DB_CLIENT" -uroot -h"$DB_HOST" -P"$DB_PORT" --protocol=tcp "$@"; }
+
+# ---------------------------------------------------------------------------------------------------------
+# App lifecycle
+# ---------------------------------------------------------------------------------------------------------
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pick_port() {
+    local port
+    for port in $(seq "${PORT:-18082}" "$(( ${PORT:-18082} + 20 ))"); do
+        if ! port_in_use "$port"; then
+            echo "$port"
+            return
+        fi
+    done
+    die "No free port in ${PORT:-18082}..$(( ${PORT:-18082} + 20 )) on 127.0.0.1."
+}
+
+# Runs on every exit (success, failure, Ctrl-C): stop our app, drop the bench database, shred secrets.
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "Stopping the app (pid $APP_PID) ..."
+        kill -TERM "$APP_PID" 2>/dev/null || true
+        # Give Quarkus time for a graceful shutdown, then force it.
+        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [[ -n "$DB_CLIENT" ]]; then
+        db -e "DROP DATABASE IF EXISTS $DB_NAME" 2>/dev/null || log "Could not drop database $DB_NAME."
+    fi
+    [[ -n "$PRIVATE_DIR" ]] && rm -rf "$PRIVATE_DIR"
+    exit "$status"
+}
+
+start_app() {
+    local port=$1
+    log "Starting the app on 127.0.0.1:$port (database $DB_NAME) ..."
+    # The root password goes to the app through its environment only. JAVA_OPTS is split on purpose.
+    # shellcheck disable=SC2086
+    OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" java ${JAVA_OPTS:-} \
+        -Dquarkus.http.port="$port" \
+        -Dquarkus.http.host=127.0.0.1 \
+        -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME?createDatabaseIfNotExist=true" \
+        -Dquarkus.datasource.username=root \
+        -Dquarkus.datasource.password= \
+        -Dquarkus.http.access-log.enabled=false \
+        -jar "$JAR" >"$RESULTS_DIR/app.log" 2>&1 &
+    APP_PID=$!
+
+    local deadline=$(( SECONDS + STARTUP_TIMEOUT ))
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" == 200 ]]; do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            tail -n 30 "$RESULTS_DIR/app.log" >&2 || true
+            APP_PID=""
+            die "The app exited during startup (log: $RESULTS_DIR/app.log)."
+        fi
+        if (( SECONDS >= deadline )); then
+            tail -n 30 "$RESULTS_DIR/app.log" >&2 || true
+            die "The app was not ready within ${STARTUP_TIMEOUT}s (log: $RESULTS_DIR/app.log)."
+        fi
+        sleep 0.5
+    done
+    log "App ready (pid $APP_PID)."
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Fixtures: an account and a token
+# ---------------------------------------------------------------------------------------------------------
+
+# POSTs JSON with credentials; prints the HTTP status, leaves the body in $PRIVATE_DIR/response.
+# Credentials and body come through process substitutions so they never appear in `ps`.
+post_json() {
+    local path=$1 user=$2 password=$3 json=$4
+    curl -s -o "$PRIVATE_DIR/response" -w '%{http_code}' \
+        -K <(printf 'user = "%s:%s"\n' "$user" "$password") \
+        -H 'Content-Type: application/json' \
+        --data-binary @<(printf '%s' "$json") \
+        "$BASE_URL$path" || true
+}
+
+create_account() {
+    local attempt status
+    for attempt in 1 2 3 4 5; do
+        # "bench" + 8 digits = 13 characters: within ^[a-z][a-z0-9]{0,15}$.
+        BENCH_USER="bench$(random_string 0123456789 8)"
+        BENCH_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 24)"
+        status=$(post_json /api/v1/accounts root "$ROOT_PASSWORD" \
+            "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\",\"domain\":\"bench.example\",\"contact_email\":\"bench@bench.example\"}")
+        case "$status" in
+            201) log "Created account $BENCH_USER."; return ;;
+            409) log "Account $BENCH_USER exists already; trying another name (attempt $attempt)." ;;
+            *) die "POST /api/v1/accounts answered $status, expected 201: $(head -c 500 "$PRIVATE_DIR/response")" ;;
+        esac
+    done
+    die "Could not find a free account name in 5 attempts."
+}
+
+create_token() {
+    local status
+    status=$(post_json /api/v1/tokens "$BENCH_USER" "$BENCH_PASSWORD" '{"name":"bench"}')
+    [[ "$status" == 201 ]] \
+        || die "POST /api/v1/tokens answered $status, expected 201: $(head -c 500 "$PRIVATE_DIR/response")"
+    BENCH_TOKEN=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$PRIVATE_DIR/response") \
+        || die "POST /api/v1/tokens answered 201 without a readable token field."
+    [[ ${#BENCH_TOKEN} -eq 32 ]] || die "The token is ${#BENCH_TOKEN} characters long, expected 32."
+    rm -f "$PRIVATE_DIR/response" # it held the token value
+    log "Created token \"bench\" for $BENCH_USER."
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------------------
+
+# wrk reads the Authorization header from $BENCH_AUTHORIZATION through this Lua script, so the token is
+# neither on wrk's command line nor in any file. No request() function: wrk keeps its prebuilt request.
+write_wrk_script() {
+    cat >"$PRIVATE_DIR/auth.lua" <<'LUA'
+local authorization = os.getenv("BENCH_AUTHORIZATION")
+if authorization and authorization ~= "" then
+    wrk.headers["Authorization"] = authorization
+end
+LUA
+}
+
+# One curl before measuring: the target must answer as expected, or the numbers would measure errors.
+verify_target() {
+    local name=$1 path=$2 authorization=$3 expected=$4 status
+    status=$(curl -s -o "$PRIVATE_DIR/check" -w '%{http_code}' \
+        -K <(if [[ -n "$authorization" ]]; then printf 'header = "Authorization: %s"\n' "$authorization"; fi) \
+        "$BASE_URL$path" || true)
+    if [[ "$status" != "$expected" ]]; then
+        die "Target $name: GET $path answered HTTP $status, expected $expected. Body: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
+    if [[ "$name" == token-valid ]] && ! grep -q '"status":1' "$PRIVATE_DIR/check"; then
+        die "Target $name: HTTP 200 but no \"status\":1 in the body: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
+    log "Target $name: GET $path -> HTTP $status as expected."
+}
+
+run_wrk() {
+    local name=$1 path=$2 authorization=$3
+    if [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]]; then
+        log "Warming up $name for $WARMUP ..."
+        BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
+            -s "$PRIVATE_DIR/auth.lua" "$BASE_URL$path" >"$RESULTS_DIR/$name.warmup.txt" 2>&1 \
+            || die "wrk warm-up for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.warmup.txt")"
+    fi
+    log "Measuring $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
+    BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
+        -s "$PRIVATE_DIR/auth.lua" "$BASE_URL$path" >"$RESULTS_DIR/$name.txt" 2>&1 \
+        || die "wrk for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.txt")"
+}
+
+# Prints one tab-separated summary row from a wrk --latency output file:
+# target, requests/sec, p50, p99, non-2xx/3xx count, socket errors, expected status.
+summarize() {
+    local name=$1 expected=$2
+    awk -v name="$name" -v expected="$expected" '
+        /^Requests\/sec:/                          { rps = $2 }
+        /^[ \t]+50%/                               { p50 = $2 }
+        /^[ \t]+99%/                               { p99 = $2 }
+        /Non-2xx or 3xx responses:/                { non2xx = $NF }
+        /Socket errors:/                           { sub(/^[ \t]*Socket errors:[ \t]*/, ""); errors = $0 }
+        / requests in /                            { total = $1 }
+        END {
+            if (non2xx == "") non2xx = 0
+            if (errors == "") errors = "none"
+            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, rps, p50, p99, total, non2xx, errors, expected
+        }' "$RESULTS_DIR/$name.txt"
+}
+
+print_table() {
+    # column(1) is not always installed; printf keeps the table aligned on its own.
+    awk -F'\t' '{ printf "%-14s %12s %10s %10s %10s %10s  %-9s %s\n", $1, $2, $3, $4, $5, $6, $8, $7 }' "$1"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+main() {
+    cd "$REPO_ROOT"
+    check_prerequisites
+
+    RESULTS_DIR="$REPO_ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+    mkdir -p "$RESULTS_DIR"
+    PRIVATE_DIR="$(umask 077 && mktemp -d)"
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+
+    # wrk and the server share the cores: anything else running skews the numbers, so say so up front.
+    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+    if awk -v one_minute="${LOAD_BEFORE%% *}" -v cpus="$(nproc 2>/dev/null || echo 1)" 'BEGIN { exit !(one_minute + 0 > cpus / 2) }'; then
+        log "WARNING: load average is $LOAD_BEFORE before starting; other work on this machine will skew the results."
+    fi
+
+    local port
+    port=$(pick_port)
+    BASE_URL="http://127.0.0.1:$port"
+    ROOT_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 32)"
+
+    start_app "$port"
+    create_account
+    create_token
+    write_wrk_script
+
+    # The invalid token has the right shape and user, so it goes through the same hash lookup.
+    local valid="cpanel $BENCH_USER:$BENCH_TOKEN" invalid
+    invalid="cpanel $BENCH_USER:$(random_string ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 32)"
+
+    # name | path | Authorization | expected status
+    local targets=(
+        "health|/q/health/live||200"
+        "token-valid|$UAPI_PATH|$valid|200"
+        "token-invalid|$UAPI_PATH|$invalid|401"
+    )
+    local summary="$RESULTS_DIR/summary.tsv" entry name path authorization expected
+    printf 'target\treq/s\tp50\tp99\trequests\tnon-2xx/3xx\tsocket errors\texpected\n' >"$summary"
+    for entry in "${targets[@]}"; do
+        IFS='|' read -r name path authorization expected <<<"$entry"
+        verify_target "$name" "$path" "$authorization" "$expected"
+        run_wrk "$name" "$path" "$authorization"
+        summarize "$name" "$expected" >>"$summary"
+    done
+
+    {
+        echo "OpenUAPI benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+        echo "commit: $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO_ROOT" diff --quiet HEAD 2>/dev/null || echo ' (dirty)')"
+        echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per target), loopback 127.0.0.1:$port"
+        echo "java: $(java -version 2>&1 | head -n 1)"
+        echo "cpus: $(nproc 2>/dev/null || echo '?') (wrk and the server share them: compare runs, not absolute numbers)"
+        echo "load average at start: $LOAD_BEFORE (1/5/15 min)"
+        echo
+        print_table "$summary"
+    } >"$RESULTS_DIR/summary.txt"
+
+    # Problems the app logged during the run are part of the result.
+    local problems
+    problems=$(grep -cE '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN)' "$RESULTS_DIR/app.log" || true)
+    echo "app log: $problems WARN/ERROR line(s) (app.log)" >>"$RESULTS_DIR/summary.txt"
+
+    echo
+    cat "$RESULTS_DIR/summary.txt"
+    echo "results: $RESULTS_DIR"
+}
+
+main "$@"
