@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dev.openuapi.uapi.UapiResponses;
-import dev.openuapi.uapi.UapiResult;
+import dev.openuapi.api.UapiResponses;
+import dev.openuapi.api.UapiResult;
 
 /**
  * The one place where exceptions become HTTP answers, routed by URL prefix: the cPanel face

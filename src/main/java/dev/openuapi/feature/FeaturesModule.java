@@ -6,11 +6,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.uapi.ApiFunction;
-import dev.openuapi.uapi.ApiModule;
-import dev.openuapi.uapi.Call;
-import dev.openuapi.uapi.Param;
-import dev.openuapi.uapi.Shape;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.Shape;
 
 /** UAPI {@code Features}: which of cPanel's features the account has. */
 @ApplicationScoped

@@ -7,12 +7,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.uapi.ApiFunction;
-import dev.openuapi.uapi.ApiModule;
-import dev.openuapi.uapi.Call;
-import dev.openuapi.uapi.Param;
-import dev.openuapi.uapi.ParamType;
-import dev.openuapi.uapi.Shape;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.ParamType;
+import dev.openuapi.api.Shape;
 
 /** UAPI {@code Tokens} (spec §4): cPanel's four token functions, on {@link TokenService}. */
 @ApplicationScoped

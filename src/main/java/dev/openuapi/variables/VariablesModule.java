@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.feature.FeaturesModule;
-import dev.openuapi.uapi.ApiFunction;
-import dev.openuapi.uapi.ApiModule;
-import dev.openuapi.uapi.Call;
-import dev.openuapi.uapi.Param;
-import dev.openuapi.uapi.Shape;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.Shape;
 
 /** UAPI {@code Variables}: the account's settings, as far as OpenUAPI holds them. */
 @ApplicationScoped

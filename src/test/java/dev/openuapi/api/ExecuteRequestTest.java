@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 import static dev.openuapi.support.Fixtures.newAccount;
 import static org.hamcrest.Matchers.equalTo;

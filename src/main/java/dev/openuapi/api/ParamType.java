@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 /** The logical type of a function parameter. On the wire every parameter is a string. */
 public enum ParamType {

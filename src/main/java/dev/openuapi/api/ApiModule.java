@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 /**
  * One parameter of an API function, declared once and read by the dispatcher (required checks), the

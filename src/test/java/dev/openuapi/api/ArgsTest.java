@@ -1,4 +1,4 @@
-package dev.openuapi.uapi;
+package dev.openuapi.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
