@@ -9,8 +9,8 @@ import java.util.Objects;
  * it needs, plus the code that runs it. The dispatcher, the parameter checks and the OpenAPI document
  * all read this one object.
  */
-public record ApiFunction(String name, String summary, String description, List<Param> params, Shape result,
-        String feature, Handler handler) {
+public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
+        Shape result, String feature, Handler handler) {
 
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
     @FunctionalInterface
@@ -24,6 +24,7 @@ public record ApiFunction(String name, String summary, String description, List<
 
     public static final class Builder {
         private final String name;
+        private ApiKind kind = ApiKind.UAPI;
         private String summary;
         private String description = "";
         private final List<Param> params = new ArrayList<>();
@@ -32,6 +33,12 @@ public record ApiFunction(String name, String summary, String description, List<
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** Declares a cPanel API 2 function (the default is UAPI). */
+        public Builder api2() {
+            this.kind = ApiKind.API2;
+            return this;
         }
 
         public Builder summary(String summary) {
@@ -61,7 +68,7 @@ public record ApiFunction(String name, String summary, String description, List<
         }
 
         public ApiFunction handledBy(Handler handler) {
-            return new ApiFunction(name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
+            return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
                     result, feature, handler);
         }
     }

@@ -52,6 +52,17 @@ public final class Args {
         }
     }
 
+    /** These arguments without the keys that match {@code drop} (control keys, for example). */
+    public Args without(java.util.function.Predicate<String> drop) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!drop.test(key)) {
+                kept.put(key, value);
+            }
+        });
+        return new Args(kept);
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -15,6 +15,7 @@ public final class Call {
     private final Args args;
     private final List<String> messages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     public Call(Account account, Args args) {
         this.account = account;
@@ -35,6 +36,18 @@ public final class Call {
 
     public void warning(String text) {
         warnings.add(text);
+    }
+
+    /**
+     * Reports an error while still returning data: API 2 functions do this (cPanel's
+     * {@code $Cpanel::CPERROR}), answering {@code data:[{"result":0,…}]} with an {@code error} beside it.
+     */
+    public void error(String text) {
+        errors.add(text);
+    }
+
+    List<String> errors() {
+        return errors;
     }
 
     List<String> messages() {

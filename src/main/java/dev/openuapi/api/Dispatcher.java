@@ -29,43 +29,56 @@ public class Dispatcher {
         this.registry = registry;
     }
 
+    /** Runs a UAPI function. */
     public UapiResult execute(Account account, String moduleName, String functionName, Args args) {
+        return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args));
+    }
+
+    public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
-            return UapiResult.failure("Illegal function name: " + functionName);
+            return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
+                    : Outcome.failed("Illegal function name: " + functionName);
         }
         Optional<FunctionRegistry.Module> module = registry.module(moduleName);
-        if (module.isEmpty()) {
-            return UapiResult.failure("Failed to load module “" + moduleName + "”: The system failed to load the module “Cpanel::API::"
-                    + moduleName + "”.");
+        if (module.isEmpty() || (kind == ApiKind.API2 && module.get().functions(kind).isEmpty())) {
+            return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
+                    : Outcome.notFound("Failed to load module “" + moduleName
+                            + "”: The system failed to load the module “Cpanel::API::" + moduleName + "”.");
         }
         Optional<String> moduleFeature = module.get().module().feature();
         if (moduleFeature.isPresent() && !account.hasFeature(moduleFeature.get())) {
-            return UapiResult.failure(noFeature(moduleFeature.get()));
+            return Outcome.failed(noFeature(moduleFeature.get()));
         }
-        ApiFunction function = module.get().functions().get(functionName);
+        ApiFunction function = module.get().functions(kind).get(functionName);
         if (function == null) {
-            return UapiResult.failure("The system could not find the function “" + functionName + "” in the module “"
-                    + moduleName + "”.");
+            return Outcome.notFound(kind == ApiKind.API2 ? api2NotFound(moduleName, functionName)
+                    : "The system could not find the function “" + functionName + "” in the module “" + moduleName + "”.");
         }
         if (function.feature() != null && !account.hasFeature(function.feature())) {
-            return UapiResult.failure(noFeature(function.feature()));
+            return Outcome.failed(noFeature(function.feature()));
         }
         Optional<String> argumentError = checkRequired(function, args);
         if (argumentError.isPresent()) {
-            return UapiResult.failure(argumentError.get());
+            return Outcome.failed(argumentError.get());
         }
         Call call = new Call(account, args);
         try {
             Object data = function.handler().run(call);
-            return UapiResult.success(data, call.warnings(), call.messages());
+            return new Outcome(Outcome.Status.OK, data, List.copyOf(call.errors()), List.copyOf(call.warnings()),
+                    List.copyOf(call.messages()));
         } catch (ApiException e) {
-            return UapiResult.failure(e.getMessage());
+            return Outcome.failed(e.getMessage());
         } catch (RuntimeException e) {
             // Never echo an unexpected exception to the caller; the log keeps the detail.
-            LOG.errorf(e, "%s::%s failed for account %s", moduleName, functionName, account.username);
-            return UapiResult.failure("The system encountered an internal error while running " + moduleName + "::"
+            LOG.errorf(e, "%s %s::%s failed for account %s", kind, moduleName, functionName, account.username);
+            return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"
                     + functionName + ".");
         }
+    }
+
+    /** PublicAPI and other clients look for "Could not find function" in API 2's error. */
+    static String api2NotFound(String module, String function) {
+        return "Could not find function '" + function + "' in module '" + module + "'";
     }
 
     public static String noFeature(String feature) {

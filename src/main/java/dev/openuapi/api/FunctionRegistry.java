@@ -1,6 +1,7 @@
 package dev.openuapi.api;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,14 @@ import jakarta.enterprise.inject.Instance;
 @ApplicationScoped
 public class FunctionRegistry {
 
-    /** A module and its functions, keyed by function name. */
-    public record Module(ApiModule module, Map<String, ApiFunction> functions) {
+    /** A module and its functions, keyed by API and function name. */
+    public record Module(ApiModule module, Map<ApiKind, Map<String, ApiFunction>> functions) {
         public String name() {
             return module.name();
+        }
+
+        public Map<String, ApiFunction> functions(ApiKind kind) {
+            return functions.getOrDefault(kind, Map.of());
         }
     }
 
@@ -26,10 +31,11 @@ public class FunctionRegistry {
     FunctionRegistry(Instance<ApiModule> beans) {
         Map<String, Module> byName = new TreeMap<>();
         for (ApiModule bean : beans) {
-            Map<String, ApiFunction> functions = new LinkedHashMap<>();
+            Map<ApiKind, Map<String, ApiFunction>> functions = new EnumMap<>(ApiKind.class);
             for (ApiFunction function : bean.functions()) {
-                if (functions.put(function.name(), function) != null) {
-                    throw new IllegalStateException("Function declared twice: " + bean.name() + "::" + function.name());
+                if (functions.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), function) != null) {
+                    throw new IllegalStateException("Function declared twice: " + function.kind() + " " + bean.name() + "::"
+                            + function.name());
                 }
             }
             if (byName.put(bean.name(), new Module(bean, Collections.unmodifiableMap(functions))) != null) {

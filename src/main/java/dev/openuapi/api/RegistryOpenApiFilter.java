@@ -37,11 +37,15 @@ public class RegistryOpenApiFilter implements OASFilter {
         FunctionRegistry registry = CDI.current().select(FunctionRegistry.class).get();
         declareSecuritySchemes(openAPI);
         for (FunctionRegistry.Module module : registry.modules()) {
-            for (ApiFunction function : module.functions().values()) {
+            for (ApiFunction function : module.functions(ApiKind.UAPI).values()) {
                 String path = "/execute/" + module.name() + "/" + function.name();
                 openAPI.getPaths().addPathItem(path, OASFactory.createPathItem()
                         .GET(operation(module, function, false))
                         .POST(operation(module, function, true)));
+            }
+            for (ApiFunction function : module.functions(ApiKind.API2).values()) {
+                openAPI.getPaths().addPathItem(api2Path(module.name(), function.name()),
+                        OASFactory.createPathItem().GET(api2Operation(module, function)));
             }
         }
     }
@@ -97,6 +101,56 @@ public class RegistryOpenApiFilter implements OASFilter {
             operation.parameters(parameters);
         }
         return operation;
+    }
+
+    /**
+     * One OpenAPI path per API 2 function although they all share {@code /json-api/cpanel}: the module and
+     * function ride in path parameters ({@code ;module=…;func=…}), which do not change the resource that
+     * answers, and the real control keys are pre-filled query parameters.
+     */
+    public static String api2Path(String module, String function) {
+        return "/json-api/cpanel;module=" + module + ";func=" + function;
+    }
+
+    private static Operation api2Operation(FunctionRegistry.Module module, ApiFunction function) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(control("cpanel_jsonapi_module", module.name(), "The module (case-sensitive)."));
+        parameters.add(control("cpanel_jsonapi_func", function.name(), "The function (case-sensitive)."));
+        parameters.add(control("cpanel_jsonapi_apiversion", "2", "2 for cPanel API 2 (the default)."));
+        for (Param param : function.params()) {
+            parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                    .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+        }
+        Schema result = OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("apiversion", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
+                .addProperty("module", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("func", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("event", OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                        .description("result 1 when the function ran; 0 with a reason when it was refused."))
+                .addProperty("error", OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                        .description("Present only when the function reported an error."))
+                .addProperty("data", schema(function.result()));
+        return OASFactory.createOperation()
+                .operationId("api2_" + module.name() + "_" + function.name())
+                .summary(function.summary())
+                .description(describe(module, function) + "\n\nAPI 2 also takes api2_filter, api2_sort, api2_paginate and "
+                        + "api2_columns arguments.")
+                .tags(List.of("API 2 " + module.name()))
+                .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .parameters(parameters)
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse()
+                                .description("The API 2 result, in cpanelresult.")
+                                .content(OASFactory.createContent().addMediaType("application/json",
+                                        OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                                .type(List.of(SchemaType.OBJECT)).addProperty("cpanelresult", result)))))
+                        .addAPIResponse("403", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+    }
+
+    private static Parameter control(String name, String value, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).required(true).description(description)
+                .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING)).enumeration(List.of(value))
+                        .defaultValue(value));
     }
 
     private static String describe(FunctionRegistry.Module module, ApiFunction function) {

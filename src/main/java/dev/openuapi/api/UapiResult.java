@@ -35,6 +35,13 @@ public final class UapiResult {
         return new UapiResult(true, List.of(), warnings, messages, metadata, data);
     }
 
+    public static UapiResult of(Outcome outcome) {
+        if (!outcome.ok()) {
+            return new UapiResult(false, outcome.errors(), outcome.warnings(), outcome.messages(), new LinkedHashMap<>(), null);
+        }
+        return success(outcome.data(), outcome.warnings(), outcome.messages());
+    }
+
     public static UapiResult failure(String error) {
         return new UapiResult(false, List.of(error), List.of(), List.of(), new LinkedHashMap<>(), null);
     }

@@ -3,6 +3,8 @@ package dev.openuapi.auth;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import dev.openuapi.common.Problem;
 
 /**
@@ -24,8 +26,26 @@ public final class Rejections {
         if (isRestApi(path)) {
             return Problem.response(401, "Unauthorized", "Valid credentials are required.", path);
         }
+        if (path.startsWith("/json-api/")) {
+            return jsonApiAccessDenied("Access denied");
+        }
         return Response.status(401).type(MediaType.TEXT_PLAIN_TYPE).entity("Access denied\n")
                 .header("Cache-Control", "no-cache, no-store, must-revalidate, private").build();
+    }
+
+    /**
+     * What cpsrvd answers on {@code /json-api/} when a login fails (spec §2.5): 403 and this body, with
+     * {@code apiversion} and {@code result} as strings.
+     */
+    public static Response jsonApiAccessDenied(String reason) {
+        String body = "{\"cpanelresult\":{\"apiversion\":\"2\",\"error\":" + jsonString(reason)
+                + ",\"data\":{\"reason\":" + jsonString(reason) + ",\"result\":\"0\"},\"type\":\"text\"}}\n";
+        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                .header("Cache-Control", "no-cache, no-store, must-revalidate, private").build();
+    }
+
+    private static String jsonString(String text) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 
     public static Response forbidden(String path, String reason) {

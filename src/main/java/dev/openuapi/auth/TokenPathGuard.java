@@ -35,7 +35,9 @@ public class TokenPathGuard {
                 .end(body);
     }
 
-    static boolean tokenMayUse(String path) {
+    static boolean tokenMayUse(String rawPath) {
+        int matrix = rawPath.indexOf(';'); // path parameters do not change which resource answers
+        String path = matrix < 0 ? rawPath : rawPath.substring(0, matrix);
         return path.startsWith("/execute/")
                 || path.equals("/json-api/cpanel") || path.equals("/json-api/cpanel/")
                 || path.equals("/api/v1/tokens") || path.startsWith("/api/v1/tokens/");

@@ -44,6 +44,16 @@ class OpenApiTest {
     }
 
     @Test
+    void api2FunctionsAreDocumentedUnderJsonApiCpanel() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String op = "paths.'/json-api/cpanel;module=CustInfo;func=displaycontactinfo'.get";
+        org.hamcrest.MatcherAssert.assertThat(doc.getString(op + ".summary"), equalTo("Show the account's contact information"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getList(op + ".parameters.name").subList(0, 3),
+                equalTo(List.of("cpanel_jsonapi_module", "cpanel_jsonapi_func", "cpanel_jsonapi_apiversion")));
+        org.hamcrest.MatcherAssert.assertThat(doc.getList(op + ".parameters[0].schema.enum"), equalTo(List.of("CustInfo")));
+    }
+
+    @Test
     void securitySchemesAndRestResourcesAreThere() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         org.hamcrest.MatcherAssert.assertThat(doc.getString("components.securitySchemes.cpanelToken.type"), equalTo("apiKey"));

@@ -1,0 +1,9 @@
+package dev.openuapi.api;
+
+/** Which cPanel API a function belongs to. A module may have functions in both (Email, SSL, …). */
+public enum ApiKind {
+    /** UAPI: {@code /execute/Module/function} and {@code /json-api/cpanel?cpanel_jsonapi_apiversion=3}. */
+    UAPI,
+    /** cPanel API 2: {@code /json-api/cpanel}, the {@code cpanelresult} envelope. */
+    API2
+}
