@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -22,7 +23,7 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
-    private static final Pattern DOMAIN = Pattern.compile(
+    public static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     /** Names that belong to the operator or the system and never to a customer. */
@@ -35,11 +36,16 @@ public class AccountService {
     private final AccountRepository accounts;
     private final ApiTokenRepository tokens;
     private final PasswordHasher passwords;
+    private final Event<AccountEvents.Created> created;
+    private final Event<AccountEvents.Removing> removing;
 
-    AccountService(AccountRepository accounts, ApiTokenRepository tokens, PasswordHasher passwords) {
+    AccountService(AccountRepository accounts, ApiTokenRepository tokens, PasswordHasher passwords,
+            Event<AccountEvents.Created> created, Event<AccountEvents.Removing> removing) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.created = created;
+        this.removing = removing;
     }
 
     @Transactional
@@ -72,6 +78,7 @@ public class AccountService {
         } catch (PersistenceException e) {
             throw duplicate(username); // the unique key caught a concurrent create of the same name
         }
+        created.fire(new AccountEvents.Created(account));
         LOG.infof("Created account %s (%s)", username, normalizedDomain);
         return account;
     }
@@ -121,12 +128,13 @@ public class AccountService {
     @Transactional
     public void delete(String username) {
         Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
+        removing.fire(new AccountEvents.Removing(account));
         long revoked = tokens.deleteForAccount(account.id);
         accounts.delete(account);
         LOG.infof("Removed account %s and its %d API token(s)", username, revoked);
     }
 
-    private static String checkDomain(String domain) {
+    public static String checkDomain(String domain) {
         String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
         if (normalized.endsWith(".")) {
             normalized = normalized.substring(0, normalized.length() - 1);

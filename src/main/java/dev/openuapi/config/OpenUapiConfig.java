@@ -22,6 +22,27 @@ public interface OpenUapiConfig {
 
     DemoAccount demoAccount();
 
+    Dns dns();
+
+    /** What new zones get (spec: SOA, NS and the main A record). */
+    interface Dns {
+        /** The zone's nameservers, written as NS records and as the SOA's primary. */
+        @WithDefault("ns1.openuapi.invalid,ns2.openuapi.invalid")
+        java.util.List<String> nameservers();
+
+        /** The address of the A record for each new domain (the hosting server's IP). */
+        @WithDefault("192.0.2.1")
+        String accountIp();
+
+        /** TTL of records created without one. */
+        @WithDefault("14400")
+        int defaultTtl();
+
+        /** SOA timers: refresh, retry, expire, minimum (negative-caching TTL). */
+        @WithDefault("3600 1800 1209600 86400")
+        String soaTimers();
+    }
+
     interface Password {
         /** BCrypt cost factor for account passwords (2^cost rounds). */
         @WithDefault("12")

@@ -152,6 +152,16 @@ public final class IpAllowList {
         }
     }
 
+    /** A literal IPv4 or IPv6 address's bytes, or {@code null}; never resolves a host name. */
+    public static byte[] parseLiteral(String text) {
+        return parseAddress(text);
+    }
+
+    /** Canonical text of an address: dotted quad, or RFC 5952 IPv6. */
+    public static String formatLiteral(byte[] address) {
+        return formatAddress(address);
+    }
+
     private static byte[] unmapV4(byte[] address) {
         if (address.length != 16) {
             return address;

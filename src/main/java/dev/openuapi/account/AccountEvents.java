@@ -1,0 +1,19 @@
+package dev.openuapi.account;
+
+/**
+ * Fired inside the account's transaction, so that features built on accounts (domains and zones) are
+ * created and removed with it, without the account package knowing them.
+ */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    /** The account is stored; its main domain is {@link Account#domain}. */
+    public record Created(Account account) {
+    }
+
+    /** The account is about to be removed. */
+    public record Removing(Account account) {
+    }
+}

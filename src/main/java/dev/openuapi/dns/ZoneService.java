@@ -1,0 +1,205 @@
+package dev.openuapi.dns;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
+import dev.openuapi.config.OpenUapiConfig;
+
+/**
+ * An account's DNS zones, as PowerDNS serves them. Every change locks the zone's row, checks the owner,
+ * applies itself and bumps the SOA serial (YYYYMMDDnn) in one transaction, so concurrent edits never
+ * lose each other and PowerDNS never sees a change without a new serial.
+ */
+@ApplicationScoped
+public class ZoneService {
+
+    /** Lines before the first record in a rendered zone file; record N is on line HEADER_LINES + N. */
+    public static final int HEADER_LINES = 3;
+
+    /** A zone and its records, in zone-file order. */
+    public record ZoneView(Zone zone, List<ZoneRecord> records) {
+
+        public String serial() {
+            return soa().content().split(" ")[2];
+        }
+
+        public ZoneRecord soa() {
+            return records.stream().filter(r -> r.type().equals("SOA")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Zone " + zone.name() + " has no SOA"));
+        }
+
+        /** The 1-based line of the zone file that holds the record at {@code index}. */
+        public static int lineOf(int index) {
+            return HEADER_LINES + index + 1;
+        }
+
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add("; cPanel first:11.120.0.16 (update_time):" + Epoch.now() + " Cpanel::ZoneFile::VERSION:1.3 hostname:openuapi "
+                    + "latest:OpenUAPI");
+            lines.add("; Zone file for " + zone.name());
+            lines.add("$TTL 14400");
+            records.forEach(record -> lines.add(RecordCodec.zoneLine(record)));
+            return lines;
+        }
+    }
+
+    /** A record as a client describes it: type, owner name, TTL and the type's own fields. */
+    public record RecordInput(String type, String name, String ttl, Function<String, String> field) {
+    }
+
+    private final ZoneStore store;
+    private final OpenUapiConfig config;
+
+    ZoneService(ZoneStore store, OpenUapiConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    /** A new zone with its SOA, NS records and the A record of the domain itself. */
+    @Transactional
+    public void createZone(String domain, String owner) {
+        long zoneId = store.create(domain, owner);
+        OpenUapiConfig.Dns dns = config.dns();
+        int ttl = dns.defaultTtl();
+        List<String> nameservers = dns.nameservers();
+        String soa = nameservers.get(0) + " hostmaster." + domain + " " + nextSerial(null) + " " + dns.soaTimers();
+        store.insert(zoneId, new ZoneRecord(0, domain, "SOA", soa, 86400));
+        for (String ns : nameservers) {
+            store.insert(zoneId, new ZoneRecord(0, domain, "NS", ns.toLowerCase(Locale.ROOT), 86400));
+        }
+        store.insert(zoneId, new ZoneRecord(0, domain, "A", dns.accountIp(), ttl));
+    }
+
+    @Transactional
+    public void deleteZone(String domain) {
+        store.find(domain).ifPresent(zone -> store.delete(zone.id()));
+    }
+
+    /** The address new domains point at (the hosting server's IP). */
+    public String defaultAddress() {
+        return config.dns().accountIp();
+    }
+
+    public boolean zoneExists(String domain) {
+        return store.find(domain).isPresent();
+    }
+
+    @Transactional
+    public List<ZoneView> zones(String owner) {
+        return store.ownedBy(owner).stream().map(zone -> new ZoneView(zone, store.records(zone.id()))).toList();
+    }
+
+    /** The zone if {@code owner} owns it; another account's zone is refused exactly like a missing one. */
+    @Transactional
+    public ZoneView view(String owner, String domain) {
+        Zone zone = store.find(normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
+        return new ZoneView(zone, store.records(zone.id()));
+    }
+
+    /** @return the new serial */
+    @Transactional
+    public String add(String owner, String domain, RecordInput input) {
+        ZoneView view = locked(owner, domain);
+        ZoneRecord record = build(view.zone(), input, null);
+        store.insert(view.zone().id(), record);
+        return bumpSerial(view);
+    }
+
+    @Transactional
+    public String edit(String owner, String domain, String line, RecordInput input) {
+        ZoneView view = locked(owner, domain);
+        ZoneRecord existing = recordAt(view, line);
+        RecordInput merged = new RecordInput(input.type() == null || input.type().isEmpty() ? existing.type() : input.type(),
+                input.name() == null || input.name().isEmpty() ? existing.name() + "." : input.name(), input.ttl(), input.field());
+        ZoneRecord record = build(view.zone(), merged, existing).withId(existing.id());
+        store.replace(view.zone().id(), record);
+        return bumpSerial(view);
+    }
+
+    @Transactional
+    public String remove(String owner, String domain, String line) {
+        ZoneView view = locked(owner, domain);
+        ZoneRecord existing = recordAt(view, line);
+        store.remove(view.zone().id(), existing.id());
+        return bumpSerial(view);
+    }
+
+    private ZoneView locked(String owner, String domain) {
+        Zone zone = store.lock(normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
+        return new ZoneView(zone, store.records(zone.id()));
+    }
+
+    private ZoneRecord build(Zone zone, RecordInput input, ZoneRecord existing) {
+        String type = input.type() == null ? "" : input.type().trim().toUpperCase(Locale.ROOT);
+        if (!RecordCodec.EDITABLE_TYPES.contains(type)) {
+            throw ApiException.invalid("“" + input.type() + "” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, "
+                    + "MX, NS, SRV, TXT.");
+        }
+        String name = RecordCodec.ownerName(input.name(), zone.name());
+        int ttl = RecordCodec.ttl(input.ttl(), existing == null ? config.dns().defaultTtl() : existing.ttl());
+        String content = RecordCodec.content(type, input.field(), zone.name());
+        return new ZoneRecord(0, name, type, content, ttl);
+    }
+
+    /** The record on a 1-based zone-file line, as fetchzone_records numbered it; never the SOA. */
+    private static ZoneRecord recordAt(ZoneView view, String line) {
+        if (line == null || line.isEmpty()) {
+            throw ApiException.invalid("You must specify the “line” of the record.");
+        }
+        if (!line.matches("\\d{1,9}")) {
+            throw ApiException.invalid("“" + line + "” is not a valid line number.");
+        }
+        int index = Integer.parseInt(line) - HEADER_LINES - 1;
+        if (index < 0 || index >= view.records().size()) {
+            throw ApiException.invalid("Line " + line + " of the zone “" + view.zone().name() + "” does not hold a record.");
+        }
+        ZoneRecord record = view.records().get(index);
+        if (record.type().equals("SOA")) {
+            throw ApiException.invalid("The SOA record cannot be changed this way; the system updates its serial itself.");
+        }
+        return record;
+    }
+
+    private String bumpSerial(ZoneView view) {
+        ZoneRecord soa = view.soa();
+        String[] parts = soa.content().split(" ");
+        String serial = nextSerial(parts[2]);
+        parts[2] = serial;
+        store.replace(view.zone().id(), new ZoneRecord(soa.id(), soa.name(), "SOA", String.join(" ", parts), soa.ttl()));
+        return serial;
+    }
+
+    /** YYYYMMDDnn: today's first serial, or one more than the current one if that is already today's or later. */
+    static String nextSerial(String current) {
+        long today = Long.parseLong(LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE)) * 100 + 1;
+        if (current == null || !current.matches("\\d{1,10}")) {
+            return String.valueOf(today);
+        }
+        return String.valueOf(Math.max(today, Long.parseLong(current) + 1));
+    }
+
+    public static String normalize(String domain) {
+        String name = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static ApiException notYours(String domain) {
+        return ApiException.notFound("You do not control a DNS zone named “" + domain + "”.");
+    }
+
+    public Optional<Zone> find(String domain) {
+        return store.find(normalize(domain));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.openuapi.dns;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Zones and records in PowerDNS's gmysql tables, with plain JDBC: they are PowerDNS's tables, not our
+ * entities. Connections join the caller's JTA transaction, so a change and its serial bump commit together.
+ *
+ * <p>PowerDNS 4's generic SQL backends keep the priority of MX and SRV records in the {@code prio} column,
+ * not in {@code content}; this class moves it there and back, so the rest of the code sees one content
+ * string ("10 mail.example.com").
+ */
+@ApplicationScoped
+public class ZoneStore {
+
+    private final DataSource dataSource;
+
+    ZoneStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<Zone> find(String name) {
+        return queryZone("SELECT id, name, account FROM domains WHERE name = ?", name);
+    }
+
+    /** Reads the zone and locks its row until the transaction ends: changes to one zone are serialised. */
+    public Optional<Zone> lock(String name) {
+        return queryZone("SELECT id, name, account FROM domains WHERE name = ? FOR UPDATE", name);
+    }
+
+    public List<Zone> ownedBy(String username) {
+        List<Zone> zones = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id, name, account FROM domains WHERE account = ? ORDER BY name")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    zones.add(new Zone(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list zones", e);
+        }
+        return zones;
+    }
+
+    public long create(String name, String owner) {
+        return insert("INSERT INTO domains (name, type, account) VALUES (?, 'NATIVE', ?)", name, owner);
+    }
+
+    public void delete(long zoneId) {
+        update("DELETE FROM records WHERE domain_id = ?", zoneId);
+        update("DELETE FROM domainmetadata WHERE domain_id = ?", zoneId);
+        update("DELETE FROM domains WHERE id = ?", zoneId);
+    }
+
+    /** The zone's records in the order they were created, which is the order of the zone file. */
+    public List<ZoneRecord> records(long zoneId) {
+        List<ZoneRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, name, type, content, ttl, prio FROM records WHERE domain_id = ? ORDER BY id")) {
+            s.setLong(1, zoneId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(3);
+                    String content = hasPriority(type) ? rs.getInt(6) + " " + rs.getString(4) : rs.getString(4);
+                    records.add(new ZoneRecord(rs.getLong(1), rs.getString(2), type, content, rs.getInt(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read records", e);
+        }
+        return records;
+    }
+
+    public long insert(long zoneId, ZoneRecord record) {
+        return insert("INSERT INTO records (domain_id, name, type, content, ttl, prio, disabled, auth) VALUES (?, ?, ?, ?, ?, ?, 0, 1)",
+                zoneId, record.name(), record.type(), storedContent(record), record.ttl(), priority(record));
+    }
+
+    public void replace(long zoneId, ZoneRecord record) {
+        update("UPDATE records SET name = ?, type = ?, content = ?, ttl = ?, prio = ? WHERE id = ? AND domain_id = ?", record.name(),
+                record.type(), storedContent(record), record.ttl(), priority(record), record.id(), zoneId);
+    }
+
+    private static boolean hasPriority(String type) {
+        return "MX".equals(type) || "SRV".equals(type);
+    }
+
+    private static int priority(ZoneRecord record) {
+        return hasPriority(record.type()) ? Integer.parseInt(record.content().substring(0, record.content().indexOf(' '))) : 0;
+    }
+
+    private static String storedContent(ZoneRecord record) {
+        return hasPriority(record.type()) ? record.content().substring(record.content().indexOf(' ') + 1) : record.content();
+    }
+
+    public void remove(long zoneId, long recordId) {
+        update("DELETE FROM records WHERE id = ? AND domain_id = ?", recordId, zoneId);
+    }
+
+    private Optional<Zone> queryZone(String sql, String name) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Zone(rs.getLong(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read zone", e);
+        }
+    }
+
+    private long insert(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, values);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the zone tables", e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, values);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the zone tables", e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            s.setObject(i + 1, values[i]);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.openuapi.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.openuapi.account.Account;
+
+/** A domain an account owns: its main domain, an addon or parked domain, or a subdomain. */
+@Entity
+@Table(name = "account_domain")
+public class AccountDomain {
+
+    /** cPanel's DomainInfo type names. */
+    public static final String MAIN = "main_domain";
+    public static final String ADDON = "addon_domain";
+    public static final String PARKED = "parked_domain";
+    public static final String SUB = "sub_domain";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false)
+    public Account account;
+
+    @Column(nullable = false, length = 253, unique = true)
+    public String name;
+
+    @Column(nullable = false, length = 16)
+    public String type;
+
+    /** The zone a subdomain lives in; an addon domain's backing subdomain label. */
+    @Column(length = 253)
+    public String parent;
+
+    @Column(name = "document_root", nullable = false, length = 1024)
+    public String documentRoot;
+
+    @Column(name = "created_at", nullable = false)
+    public long createdAt;
+
+    /** Main, addon and parked domains have a DNS zone of their own; a subdomain is records in its parent's. */
+    public boolean hasOwnZone() {
+        return !SUB.equals(type);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.openuapi.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
+import dev.openuapi.account.AccountRepository;
+import dev.openuapi.account.AccountService;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
+import dev.openuapi.dns.ZoneService;
+import dev.openuapi.dns.ZoneStore;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The domains of an account. A domain belongs to exactly one account; main, addon and parked domains
+ * get a DNS zone of their own, created and removed with the domain.
+ */
+@ApplicationScoped
+public class DomainService {
+
+    private static final Logger LOG = Logger.getLogger(DomainService.class);
+
+    private final AccountDomainRepository domains;
+    private final AccountRepository accounts;
+    private final ZoneService zones;
+    private final ZoneStore zoneStore;
+
+    DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones, ZoneStore zoneStore) {
+        this.domains = domains;
+        this.accounts = accounts;
+        this.zones = zones;
+        this.zoneStore = zoneStore;
+    }
+
+    void onAccountCreated(@Observes AccountEvents.Created event) {
+        Account account = event.account();
+        store(account, account.domain, AccountDomain.MAIN, null, "/home/" + account.username + "/public_html");
+    }
+
+    void onAccountRemoving(@Observes AccountEvents.Removing event) {
+        for (AccountDomain domain : domains.forAccount(event.account().id)) {
+            if (domain.hasOwnZone()) {
+                zones.deleteZone(domain.name);
+            }
+            domains.delete(domain);
+        }
+    }
+
+    /** Accounts made before domains existed get their main domain and zone (idempotent). */
+    @Transactional
+    void backfill(@Observes StartupEvent event) {
+        for (Account account : accounts.listAll()) {
+            if (domains.byName(account.domain).isEmpty() && zoneStore.find(account.domain).isEmpty()) {
+                store(account, account.domain, AccountDomain.MAIN, null, "/home/" + account.username + "/public_html");
+                LOG.infof("Created the main domain and zone of account %s", account.username);
+            }
+        }
+    }
+
+    @Transactional
+    public List<AccountDomain> list(String username) {
+        return domains.forAccount(account(username).id);
+    }
+
+    /**
+     * @param type       addon_domain, parked_domain or sub_domain
+     * @param name       the domain; for a subdomain, either its full name or its label with {@code rootDomain}
+     * @param rootDomain for a subdomain: the account's domain it lives under
+     */
+    @Transactional
+    public AccountDomain add(String username, String type, String name, String rootDomain) {
+        Account account = account(username);
+        if (AccountDomain.SUB.equals(type)) {
+            if (rootDomain == null || rootDomain.isEmpty()) {
+                throw ApiException.invalid("A subdomain needs its root domain (rootdomain).");
+            }
+            String root = AccountService.checkDomain(rootDomain);
+            AccountDomain parent = domains.byName(root).filter(d -> d.account.id.equals(account.id) && d.hasOwnZone())
+                    .orElseThrow(() -> ApiException.invalid("“" + rootDomain + "” is not a domain of this account."));
+            String label = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+            String full = label.endsWith("." + root) ? label : label + "." + root;
+            if (label.isEmpty() || full.equals(root)) {
+                throw ApiException.invalid("“" + name + "” is not a valid subdomain.");
+            }
+            full = AccountService.checkDomain(full);
+            AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, "/home/" + account.username + "/" + full);
+            zones.add(account.username, parent.name, new ZoneService.RecordInput("A", full + ".", null,
+                    field -> field.equals("address") ? zones.defaultAddress() : null));
+            return sub;
+        }
+        if (!AccountDomain.ADDON.equals(type) && !AccountDomain.PARKED.equals(type)) {
+            throw ApiException.invalid("The domain type must be addon_domain, parked_domain or sub_domain.");
+        }
+        String domain = AccountService.checkDomain(name);
+        String root = AccountDomain.ADDON.equals(type) ? domain.split("\\.")[0] : null;
+        String docroot = AccountDomain.ADDON.equals(type) ? "/home/" + account.username + "/" + domain
+                : "/home/" + account.username + "/public_html";
+        return store(account, domain, type, root, docroot);
+    }
+
+    @Transactional
+    public void remove(String username, String name) {
+        Account account = account(username);
+        String domain = ZoneService.normalize(name);
+        AccountDomain found = domains.byName(domain).filter(d -> d.account.id.equals(account.id))
+                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” has no domain “" + name + "”."));
+        if (AccountDomain.MAIN.equals(found.type)) {
+            throw ApiException.invalid("The main domain cannot be removed; remove the account instead.");
+        }
+        if (found.hasOwnZone()) {
+            for (AccountDomain sub : domains.forAccount(account.id)) {
+                if (AccountDomain.SUB.equals(sub.type) && domain.equals(sub.parent)) {
+                    domains.delete(sub);
+                }
+            }
+            zones.deleteZone(domain);
+        }
+        domains.delete(found);
+    }
+
+    private AccountDomain store(Account account, String name, String type, String parent, String documentRoot) {
+        if (domains.byName(name).isPresent() || zoneStore.find(name).isPresent()) {
+            throw ApiException.conflict("The domain “" + name + "” already exists on this server.");
+        }
+        AccountDomain domain = new AccountDomain();
+        domain.account = account;
+        domain.name = name;
+        domain.type = type;
+        domain.parent = parent;
+        domain.documentRoot = documentRoot;
+        domain.createdAt = Epoch.now();
+        domains.persist(domain);
+        if (domain.hasOwnZone()) {
+            zones.createZone(name, account.username);
+        }
+        return domain;
+    }
+
+    private Account account(String username) {
+        return accounts.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+    }
+}
