@@ -269,20 +269,31 @@ public final class RecordCodec {
         return out.append('"').toString();
     }
 
-    /** The text of one or more quoted character-strings, joined. */
-    static String unquoteTxt(String content) {
-        StringBuilder out = new StringBuilder();
-        boolean quoted = false;
+    /** Each quoted character-string of a TXT content, unescaped. */
+    static List<String> txtStrings(String content) {
+        List<String> strings = new ArrayList<>();
+        StringBuilder current = null;
         for (int i = 0; i < content.length(); i++) {
             char c = content.charAt(i);
             if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\\' && i + 1 < content.length()) {
-                out.append(content.charAt(++i));
-            } else if (quoted) {
-                out.append(c);
+                if (current == null) {
+                    current = new StringBuilder();
+                } else {
+                    strings.add(current.toString());
+                    current = null;
+                }
+            } else if (current != null) {
+                if (c == '\\' && i + 1 < content.length()) {
+                    c = content.charAt(++i);
+                }
+                current.append(c);
             }
         }
-        return out.toString();
+        return strings;
+    }
+
+    /** The text of one or more quoted character-strings, joined. */
+    static String unquoteTxt(String content) {
+        return String.join("", txtStrings(content));
     }
 }

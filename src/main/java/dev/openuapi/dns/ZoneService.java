@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -134,6 +137,40 @@ public class ZoneService {
         ZoneRecord existing = recordAt(view, line);
         store.remove(view.zone().id(), existing.id());
         return bumpSerial(view);
+    }
+
+    /**
+     * UAPI {@code DNS::mass_edit_zone}: edits, removals and additions in one transaction with one serial
+     * bump, refused as a whole if {@code serial} is not the zone's current serial or any part is invalid.
+     * Line indexes are 0-based and refer to the zone as it was at {@code serial}.
+     */
+    @Transactional
+    public String massEdit(String owner, String domain, String serial, Map<Integer, RecordInput> edits, List<Integer> removes,
+            List<RecordInput> adds) {
+        ZoneView view = locked(owner, domain);
+        if (!view.serial().equals(serial)) {
+            throw ApiException.invalid("The given serial number (" + serial + ") does not match the DNS zone’s serial number ("
+                    + view.serial() + "). Refresh your view of the DNS zone, then resubmit.");
+        }
+        Set<Integer> touched = new HashSet<>();
+        for (Map.Entry<Integer, RecordInput> edit : edits.entrySet()) {
+            ZoneRecord existing = recordAtIndex(view, edit.getKey(), touched);
+            store.replace(view.zone().id(), build(view.zone(), edit.getValue(), existing).withId(existing.id()));
+        }
+        for (int index : removes) {
+            store.remove(view.zone().id(), recordAtIndex(view, index, touched).id());
+        }
+        for (RecordInput add : adds) {
+            store.insert(view.zone().id(), build(view.zone(), add, null));
+        }
+        return bumpSerial(view);
+    }
+
+    private static ZoneRecord recordAtIndex(ZoneView view, int lineIndex, Set<Integer> touched) {
+        if (!touched.add(lineIndex)) {
+            throw ApiException.invalid("Line index " + lineIndex + " is named more than once.");
+        }
+        return recordAt(view, String.valueOf(lineIndex + 1));
     }
 
     private ZoneView locked(String owner, String domain) {
