@@ -24,6 +24,16 @@ public interface OpenUapiConfig {
 
     Dns dns();
 
+    Ssl ssl();
+
+    interface Ssl {
+        /**
+         * The secret that encrypts stored private keys (AES-256-GCM). No default outside the dev and test
+         * profiles: without it, installing a certificate is refused. Changing it makes stored keys unreadable.
+         */
+        Optional<String> keySecret();
+    }
+
     /** What new zones get (spec: SOA, NS and the main A record). */
     interface Dns {
         /** The zone's nameservers, written as NS records and as the SOA's primary. */

@@ -1,0 +1,80 @@
+package dev.openuapi.ssl;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.openuapi.account.Account;
+
+/** A certificate an account uploaded, with its bundle and its private key (only ever stored encrypted). */
+@Entity
+@Table(name = "ssl_certificate")
+public class SslCertificate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false)
+    public Account account;
+
+    @Column(name = "cert_id", nullable = false, length = 200)
+    public String certId;
+
+    @Column(name = "friendly_name", nullable = false, length = 255)
+    public String friendlyName;
+
+    /** The names the certificate covers, comma-separated. */
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String domains;
+
+    @Column(name = "subject_cn", length = 255)
+    public String subjectCn;
+
+    @Column(name = "issuer_cn", length = 255)
+    public String issuerCn;
+
+    @Column(name = "issuer_org", length = 255)
+    public String issuerOrg;
+
+    @Column(name = "not_before", nullable = false)
+    public long notBefore;
+
+    @Column(name = "not_after", nullable = false)
+    public long notAfter;
+
+    @Column(nullable = false, length = 100)
+    public String serial;
+
+    @Column(name = "signature_algorithm", nullable = false, length = 100)
+    public String signatureAlgorithm;
+
+    @Column(name = "key_algorithm", nullable = false, length = 40)
+    public String keyAlgorithm;
+
+    @Column(name = "modulus_length")
+    public Integer modulusLength;
+
+    @Column(name = "self_signed", nullable = false)
+    public boolean selfSigned;
+
+    @Column(name = "cert_pem", nullable = false, columnDefinition = "TEXT")
+    public String certPem;
+
+    @Column(name = "cabundle_pem", columnDefinition = "MEDIUMTEXT")
+    public String cabundlePem;
+
+    /** {@link SslKeyCipher} output; never returned by any API. */
+    @Column(name = "key_encrypted", nullable = false, columnDefinition = "TEXT")
+    public String keyEncrypted;
+
+    @Column(name = "created_at", nullable = false)
+    public long createdAt;
+}
