@@ -1,0 +1,70 @@
+package dev.openuapi.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Shape;
+
+/** cPanel API 2 {@code SubDomain} (spec §9.2): the account's subdomains. */
+@ApplicationScoped
+public class SubDomainModule implements ApiModule {
+
+    private final DomainService domains;
+
+    SubDomainModule(DomainService domains) {
+        this.domains = domains;
+    }
+
+    @Override
+    public String name() {
+        return "SubDomain";
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(ApiFunction.named("listsubdomains").api2()
+                .summary("List the account's subdomains")
+                .description("One row per subdomain, sorted by name, with its document root three ways: absolute (dir), "
+                        + "relative to the home directory (basedir) and as home:<basedir> (reldir).")
+                .returns(Shape.arrayOf("The subdomains.", Shape.object("A subdomain.")
+                        .field("domain", Shape.string("The full subdomain, e.g. blog.example.com."))
+                        .field("subdomain", Shape.string("Its label, e.g. blog."))
+                        .field("rootdomain", Shape.string("The account's domain it lives under."))
+                        .field("basedir", Shape.string("Document root relative to the home directory."))
+                        .field("reldir", Shape.string("home:<basedir>."))
+                        .field("dir", Shape.string("Absolute document root."))
+                        .field("status", Shape.string("Redirection; always \"not redirected\"."))
+                        .field("domainkey", Shape.string("<label>_<rootdomain>, e.g. blog_example.com."))
+                        .build()))
+                .handledBy(this::listSubdomains));
+    }
+
+    private Object listSubdomains(Call call) {
+        Account account = call.account();
+        DomainInfoModule.Domains owned = DomainInfoModule.Domains.of(account, domains.list(account.username));
+        return owned.subs().stream().map(sub -> {
+            String root = sub.parent;
+            String label = root != null && sub.name.endsWith("." + root)
+                    ? sub.name.substring(0, sub.name.length() - root.length() - 1)
+                    : sub.name;
+            String basedir = DomainInfoModule.relativeToHome(account.username, sub.documentRoot);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("domain", sub.name);
+            row.put("subdomain", label);
+            row.put("rootdomain", root);
+            row.put("basedir", basedir);
+            row.put("reldir", "home:" + basedir);
+            row.put("dir", sub.documentRoot);
+            row.put("status", "not redirected");
+            row.put("domainkey", label + "_" + root);
+            return row;
+        }).toList();
+    }
+}
