@@ -131,6 +131,22 @@ public class ZoneService {
         return bumpSerial(view);
     }
 
+    /** Removes every record named {@code fqdn} from the zone (a subdomain going away), bumping the serial. */
+    @Transactional
+    public void removeName(String owner, String domain, String fqdn) {
+        ZoneView view = locked(owner, domain);
+        boolean removed = false;
+        for (ZoneRecord record : view.records()) {
+            if (record.name().equals(fqdn) && !record.type().equals("SOA")) {
+                store.remove(view.zone().id(), record.id());
+                removed = true;
+            }
+        }
+        if (removed) {
+            bumpSerial(view);
+        }
+    }
+
     @Transactional
     public String remove(String owner, String domain, String line) {
         ZoneView view = locked(owner, domain);

@@ -122,6 +122,8 @@ public class DomainService {
                 }
             }
             zones.deleteZone(domain);
+        } else {
+            zones.removeName(account.username, found.parent, found.name); // the subdomain's records go with it
         }
         domains.delete(found);
     }
@@ -129,6 +131,10 @@ public class DomainService {
     private AccountDomain store(Account account, String name, String type, String parent, String documentRoot) {
         if (domains.byName(name).isPresent() || zoneStore.find(name).isPresent()) {
             throw ApiException.conflict("The domain “" + name + "” already exists on this server.");
+        }
+        // A name under another account's domain (or above one) would let this account answer for it in DNS.
+        if (domains.relatedOwnedByOthers(name, account.id)) {
+            throw ApiException.conflict("The domain “" + name + "” is a parent or a subdomain of a domain of another account.");
         }
         AccountDomain domain = new AccountDomain();
         domain.account = account;

@@ -21,7 +21,13 @@ import io.restassured.path.json.JsonPath;
 class OpenApiTest {
 
     static final List<String> FUNCTIONS = List.of("Tokens/create_full_access", "Tokens/list", "Tokens/rename", "Tokens/revoke",
-            "Variables/get_user_information", "Features/has_feature", "Features/list_features");
+            "Variables/get_user_information", "Features/has_feature", "Features/list_features", "DNS/parse_zone",
+            "DNS/mass_edit_zone", "SSL/install_ssl", "SSL/list_certs", "SSL/installed_hosts", "SSL/delete_ssl", "SSL/delete_cert",
+            "DomainInfo/list_domains", "DomainInfo/domains_data", "DomainInfo/single_domain_data");
+
+    static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
+            "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",
+            "SSL/installssl", "SubDomain/listsubdomains", "Park/listparkeddomains", "AddonDomain/listaddondomains");
 
     @Test
     void everyFunctionIsDocumentedWithItsParametersAndResult() {
@@ -46,6 +52,12 @@ class OpenApiTest {
     @Test
     void api2FunctionsAreDocumentedUnderJsonApiCpanel() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = doc.getMap("paths");
+        for (String function : API2_FUNCTIONS) {
+            String[] parts = function.split("/");
+            org.junit.jupiter.api.Assertions.assertTrue(paths.containsKey("/json-api/cpanel;module=" + parts[0] + ";func=" + parts[1]),
+                    function + " is documented");
+        }
         String op = "paths.'/json-api/cpanel;module=CustInfo;func=displaycontactinfo'.get";
         org.hamcrest.MatcherAssert.assertThat(doc.getString(op + ".summary"), equalTo("Show the account's contact information"));
         org.hamcrest.MatcherAssert.assertThat(doc.getList(op + ".parameters.name").subList(0, 3),

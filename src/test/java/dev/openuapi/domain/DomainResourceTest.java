@@ -339,4 +339,35 @@ class DomainResourceTest {
         alice.withToken(token).delete(path(alice.username()) + "/" + alice.domain()).then().statusCode(403);
         assertEquals(List.of(alice.domain()), names(alice.username()));
     }
+
+    @Test
+    void removingASubdomainRemovesItsRecordsFromTheParentZone() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        add(alice.username(), "blog", "sub_domain", alice.domain());
+        Map<String, String> filter = Map.of("domain", alice.domain(), "name", "blog." + alice.domain() + ".");
+        assertEquals(1, api2(alice, token, "ZoneEdit", "fetchzone_records", filter).get("data").size());
+        asRoot().delete(path(alice.username()) + "/blog." + alice.domain()).then().statusCode(204);
+        assertEquals(0, api2(alice, token, "ZoneEdit", "fetchzone_records", filter).get("data").size());
+        assertEquals(4, api2(alice, token, "ZoneEdit", "fetchzone_records", Map.of("domain", alice.domain())).get("data").size(),
+                "the rest of the zone stays");
+    }
+
+    @Test
+    void aDomainUnderOrAboveAnotherAccountsDomainIsRefused() {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        for (String name : List.of("www." + bob.domain(), "deep.www." + bob.domain())) {
+            for (String type : List.of("addon_domain", "parked_domain")) {
+                assertProblem(post(alice.username(), request(name, type, null)), 409,
+                        "The domain “" + name + "” is a parent or a subdomain of a domain of another account.");
+            }
+        }
+        String apex = "z" + Fixtures.randomSuffix(10) + ".test";
+        add(bob.username(), "shop." + apex, "addon_domain", null);
+        add(bob.username(), "blog." + bob.domain(), "addon_domain", null); // nesting under one's own domain is fine
+        assertProblem(post(alice.username(), request(apex, "addon_domain", null)), 409,
+                "The domain “" + apex + "” is a parent or a subdomain of a domain of another account.");
+        assertEquals(List.of(alice.domain()), names(alice.username()));
+    }
 }
