@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.common.ApiException;
-import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
 
 /**
@@ -47,9 +46,26 @@ public class ZoneService {
             return HEADER_LINES + index + 1;
         }
 
+        /**
+         * When the zone last changed, read off its serial (YYYYMMDDnn: the day, plus nn minutes), so the
+         * rendered file only changes when the zone does.
+         */
+        long updateTime() {
+            String serial = serial();
+            if (!serial.matches("\\d{10}")) {
+                return 0;
+            }
+            try {
+                return LocalDate.parse(serial.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+                        + 60L * Integer.parseInt(serial.substring(8));
+            } catch (java.time.DateTimeException e) {
+                return 0;
+            }
+        }
+
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            lines.add("; cPanel first:11.120.0.16 (update_time):" + Epoch.now() + " Cpanel::ZoneFile::VERSION:1.3 hostname:openuapi "
+            lines.add("; cPanel first:11.120.0.16 (update_time):" + updateTime() + " Cpanel::ZoneFile::VERSION:1.3 hostname:openuapi "
                     + "latest:OpenUAPI");
             lines.add("; Zone file for " + zone.name());
             lines.add("$TTL 14400");
