@@ -40,6 +40,13 @@ public interface OpenUapiConfig {
         @WithDefault("ns1.openuapi.invalid,ns2.openuapi.invalid")
         java.util.List<String> nameservers();
 
+        /**
+         * The MariaDB database (on the same server) that holds PowerDNS's tables. Unset: OpenUAPI's own
+         * database, where Flyway creates them. Set: the tables are created there at startup if missing.
+         * Either way one transaction covers an account's data and its zones.
+         */
+        Optional<String> database();
+
         /** The address of the A record for each new domain (the hosting server's IP). */
         @WithDefault("192.0.2.1")
         String accountIp();

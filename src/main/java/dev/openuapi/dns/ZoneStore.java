@@ -1,5 +1,8 @@
 package dev.openuapi.dns;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +14,13 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.config.OpenUapiConfig;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Zones and records in PowerDNS's gmysql tables, with plain JDBC: they are PowerDNS's tables, not our
@@ -24,25 +33,60 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ZoneStore {
 
-    private final DataSource dataSource;
+    private static final java.util.regex.Pattern DATABASE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
 
-    ZoneStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    /** {@code `db`.} when the zones live in another database, else empty. */
+    private final String qualifier;
+
+    ZoneStore(DataSource dataSource, OpenUapiConfig config) {
         this.dataSource = dataSource;
+        this.qualifier = config.dns().database().filter(d -> !d.isEmpty()).map(ZoneStore::qualifier).orElse("");
+    }
+
+    static String qualifier(String database) {
+        if (!DATABASE.matcher(database).matches()) {
+            throw new IllegalArgumentException("openuapi.dns.database must be a plain database name: " + database);
+        }
+        return "`" + database + "`.";
+    }
+
+    /** Creates PowerDNS's tables in the configured zone database if they are missing (before anything reads them). */
+    void createSchema(@Observes @Priority(1) StartupEvent event) {
+        if (qualifier.isEmpty()) {
+            return; // Flyway's V2 migration made them in our own database
+        }
+        String ddl;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("powerdns/schema.mysql.sql")) {
+            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("powerdns/schema.mysql.sql is missing from the application", e);
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + qualifier.substring(0, qualifier.length() - 1));
+            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement.replace("__DB__.", qualifier));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create PowerDNS's tables in " + qualifier, e);
+        }
     }
 
     public Optional<Zone> find(String name) {
-        return queryZone("SELECT id, name, account FROM domains WHERE name = ?", name);
+        return queryZone("SELECT id, name, account FROM " + qualifier + "domains WHERE name = ?", name);
     }
 
     /** Reads the zone and locks its row until the transaction ends: changes to one zone are serialised. */
     public Optional<Zone> lock(String name) {
-        return queryZone("SELECT id, name, account FROM domains WHERE name = ? FOR UPDATE", name);
+        return queryZone("SELECT id, name, account FROM " + qualifier + "domains WHERE name = ? FOR UPDATE", name);
     }
 
     public List<Zone> ownedBy(String username) {
         List<Zone> zones = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id, name, account FROM domains WHERE account = ? ORDER BY name")) {
+                PreparedStatement s = c.prepareStatement("SELECT id, name, account FROM " + qualifier + "domains WHERE account = ? ORDER BY name")) {
             s.setString(1, username);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -56,13 +100,13 @@ public class ZoneStore {
     }
 
     public long create(String name, String owner) {
-        return insert("INSERT INTO domains (name, type, account) VALUES (?, 'NATIVE', ?)", name, owner);
+        return insert("INSERT INTO " + qualifier + "domains (name, type, account) VALUES (?, 'NATIVE', ?)", name, owner);
     }
 
     public void delete(long zoneId) {
-        update("DELETE FROM records WHERE domain_id = ?", zoneId);
-        update("DELETE FROM domainmetadata WHERE domain_id = ?", zoneId);
-        update("DELETE FROM domains WHERE id = ?", zoneId);
+        update("DELETE FROM " + qualifier + "records WHERE domain_id = ?", zoneId);
+        update("DELETE FROM " + qualifier + "domainmetadata WHERE domain_id = ?", zoneId);
+        update("DELETE FROM " + qualifier + "domains WHERE id = ?", zoneId);
     }
 
     /** The zone's records in the order they were created, which is the order of the zone file. */
@@ -70,7 +114,7 @@ public class ZoneStore {
         List<ZoneRecord> records = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "SELECT id, name, type, content, ttl, prio FROM records WHERE domain_id = ? ORDER BY id")) {
+                        "SELECT id, name, type, content, ttl, prio FROM " + qualifier + "records WHERE domain_id = ? ORDER BY id")) {
             s.setLong(1, zoneId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -86,12 +130,12 @@ public class ZoneStore {
     }
 
     public long insert(long zoneId, ZoneRecord record) {
-        return insert("INSERT INTO records (domain_id, name, type, content, ttl, prio, disabled, auth) VALUES (?, ?, ?, ?, ?, ?, 0, 1)",
+        return insert("INSERT INTO " + qualifier + "records (domain_id, name, type, content, ttl, prio, disabled, auth) VALUES (?, ?, ?, ?, ?, ?, 0, 1)",
                 zoneId, record.name(), record.type(), storedContent(record), record.ttl(), priority(record));
     }
 
     public void replace(long zoneId, ZoneRecord record) {
-        update("UPDATE records SET name = ?, type = ?, content = ?, ttl = ?, prio = ? WHERE id = ? AND domain_id = ?", record.name(),
+        update("UPDATE " + qualifier + "records SET name = ?, type = ?, content = ?, ttl = ?, prio = ? WHERE id = ? AND domain_id = ?", record.name(),
                 record.type(), storedContent(record), record.ttl(), priority(record), record.id(), zoneId);
     }
 
@@ -108,7 +152,7 @@ public class ZoneStore {
     }
 
     public void remove(long zoneId, long recordId) {
-        update("DELETE FROM records WHERE id = ? AND domain_id = ?", recordId, zoneId);
+        update("DELETE FROM " + qualifier + "records WHERE id = ? AND domain_id = ?", recordId, zoneId);
     }
 
     private Optional<Zone> queryZone(String sql, String name) {
