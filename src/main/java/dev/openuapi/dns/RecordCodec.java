@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.openuapi.common.ApiException;
-import dev.openuapi.token.IpAllowList;
+import dev.openuapi.common.IpAddresses;
 
 /**
  * Converts between cPanel's per-type record fields ({@code address}, {@code txtdata}, {@code exchange} +
@@ -80,19 +80,19 @@ public final class RecordCodec {
         return switch (type) {
             case "A" -> {
                 String address = required(field, "address", type);
-                byte[] bytes = IpAllowList.parseLiteral(address);
+                byte[] bytes = IpAddresses.parse(address);
                 if (bytes == null || bytes.length != 4) {
                     throw ApiException.invalid("“" + address + "” is not a valid IPv4 address.");
                 }
-                yield IpAllowList.formatLiteral(bytes);
+                yield IpAddresses.format(bytes);
             }
             case "AAAA" -> {
                 String address = required(field, "address", type);
-                byte[] bytes = IpAllowList.parseLiteral(address);
+                byte[] bytes = IpAddresses.parse(address);
                 if (bytes == null || bytes.length != 16) {
                     throw ApiException.invalid("“" + address + "” is not a valid IPv6 address.");
                 }
-                yield IpAllowList.formatLiteral(bytes);
+                yield IpAddresses.format(bytes);
             }
             case "CNAME" -> targetName(required(field, "cname", type), "cname", zone);
             case "NS" -> targetName(required(field, "nsdname", type), "nsdname", zone);

@@ -1,16 +1,14 @@
 package dev.openuapi.token;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.IpAddresses;
 
 /**
  * A token's IP allow-list (spec §3.6): IPv4/IPv6 addresses and CIDR ranges, at most 100. Normalised:
@@ -20,8 +18,6 @@ import dev.openuapi.common.ApiException;
 public final class IpAllowList {
 
     public static final int MAX_ENTRIES = 100;
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /** One address or range: the network's bytes and the prefix length. */
     record Range(byte[] network, int prefix) {
@@ -49,7 +45,7 @@ public final class IpAllowList {
         }
 
         String format() {
-            String address = formatAddress(network);
+            String address = IpAddresses.format(network);
             return prefix == network.length * 8 ? address : address + "/" + prefix;
         }
     }
@@ -62,7 +58,7 @@ public final class IpAllowList {
         if (stored == null || stored.isEmpty()) {
             return true;
         }
-        byte[] address = parseAddress(remoteIp);
+        byte[] address = IpAddresses.parse(remoteIp);
         if (address == null) {
             return false;
         }
@@ -104,7 +100,7 @@ public final class IpAllowList {
 
     static Range parseRange(String text) {
         int slash = text.indexOf('/');
-        byte[] address = parseAddress(slash < 0 ? text : text.substring(0, slash));
+        byte[] address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
         if (address == null) {
             return null;
         }
@@ -124,44 +120,6 @@ public final class IpAllowList {
         return new Range(network, prefix);
     }
 
-    /** Parses a literal IPv4 or IPv6 address; never resolves a host name. */
-    static byte[] parseAddress(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (IPV4.matcher(text).matches()) {
-            String[] parts = text.split("\\.");
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(parts[i]);
-                if (octet > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) octet;
-            }
-            return bytes;
-        }
-        String candidate = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (candidate.indexOf(':') < 0 || !IPV6.matcher(candidate).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(candidate).getAddress(); // a literal: no lookup happens
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    /** A literal IPv4 or IPv6 address's bytes, or {@code null}; never resolves a host name. */
-    public static byte[] parseLiteral(String text) {
-        return parseAddress(text);
-    }
-
-    /** Canonical text of an address: dotted quad, or RFC 5952 IPv6. */
-    public static String formatLiteral(byte[] address) {
-        return formatAddress(address);
-    }
-
     private static byte[] unmapV4(byte[] address) {
         if (address.length != 16) {
             return address;
@@ -177,44 +135,4 @@ public final class IpAllowList {
         return new byte[] { address[12], address[13], address[14], address[15] };
     }
 
-    /** Dotted quad, or RFC 5952 IPv6 (lowercase, longest zero run compressed). */
-    static String formatAddress(byte[] address) {
-        if (address.length == 4) {
-            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < 8;) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength && j - i > 1) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append(i == 0 ? "::" : ":");
-                i += bestLength - 1;
-                continue;
-            }
-            out.append(Integer.toHexString(groups[i]));
-            if (i < 7) {
-                out.append(':');
-            }
-        }
-        return out.toString();
-    }
 }
