@@ -80,49 +80,6 @@ public final class Api2Result {
 
     /** Reads {@code api2_columns*}, {@code api2_filter*}, {@code api2_sort*} and {@code api2_paginate*}. */
     static ListTransform.Spec spec(Args args) {
-        List<String> columns = new ArrayList<>();
-        if (args.isTrue("api2_columns")) {
-            args.asMap().forEach((key, value) -> {
-                if (key.startsWith("api2_columns_") && value != null && !value.isEmpty()) {
-                    columns.add(value);
-                }
-            });
-        }
-        List<ListTransform.Filter> filters = new ArrayList<>();
-        if (args.isTrue("api2_filter")) {
-            for (String suffix : suffixes(args, "api2_filter_column")) {
-                filters.add(new ListTransform.Filter(args.get("api2_filter_column" + suffix),
-                        args.getOrDefault("api2_filter_type" + suffix, "contains"), args.get("api2_filter_term" + suffix)));
-            }
-        }
-        List<ListTransform.Sort> sorts = new ArrayList<>();
-        if (args.isTrue("api2_sort")) {
-            for (String suffix : suffixes(args, "api2_sort_column")) {
-                sorts.add(new ListTransform.Sort(args.get("api2_sort_column" + suffix),
-                        args.getOrDefault("api2_sort_method" + suffix, "lexicographic"), args.isTrue("api2_sort_reverse" + suffix)));
-            }
-        }
-        boolean paginate = args.isTrue("api2_paginate");
-        return new ListTransform.Spec(columns, filters, sorts, paginate,
-                (long) ListTransform.number(args.getOrDefault("api2_paginate_start", "1")),
-                (long) ListTransform.number(args.getOrDefault("api2_paginate_size", "0")));
-    }
-
-    /** The bare key first, then its suffixed variants ({@code _0}, {@code _a}, …) in order. */
-    private static List<String> suffixes(Args args, String prefix) {
-        List<String> found = new ArrayList<>();
-        if (args.get(prefix) != null) {
-            found.add("");
-        }
-        args.asMap().keySet().stream()
-                .filter(key -> key.startsWith(prefix) && key.length() > prefix.length() && args.get(key) != null)
-                .map(key -> key.substring(prefix.length()))
-                .sorted((a, b) -> {
-                    double na = ListTransform.number(a.replaceFirst("^[_-]", ""));
-                    double nb = ListTransform.number(b.replaceFirst("^[_-]", ""));
-                    return na != nb ? Double.compare(na, nb) : a.compareTo(b);
-                })
-                .forEach(found::add);
-        return found;
+        return ListTransform.parse(args, "api2_", true);
     }
 }

@@ -31,7 +31,7 @@ public class Dispatcher {
 
     /** Runs a UAPI function. */
     public UapiResult execute(Account account, String moduleName, String functionName, Args args) {
-        return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args));
+        return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args), args);
     }
 
     public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {

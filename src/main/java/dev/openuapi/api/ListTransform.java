@@ -20,7 +20,20 @@ public final class ListTransform {
     public record Filter(String column, String type, String term) {
     }
 
-    public record Sort(String column, String method, boolean reverse) {
+    /** {@code reverse} as sent: "" or "0" ascending, "1" descending, anything else makes the sort invalid. */
+    public record Sort(String column, String method, String reverse) {
+
+        public Sort(String column, String method, boolean reverse) {
+            this(column, method, reverse ? "1" : "0");
+        }
+
+        boolean isReverse() {
+            return "1".equals(reverse);
+        }
+
+        boolean isValid() {
+            return reverse == null || reverse.isEmpty() || reverse.equals("0") || reverse.equals("1");
+        }
     }
 
     /** {@code paginateStart} is 1-based; {@code paginateSize} below 1 means 100. Null lists mean "not asked". */
@@ -110,14 +123,19 @@ public final class ListTransform {
             List<Sort> sorts = spec.sorts();
             for (int i = sorts.size() - 1; i >= 0; i--) { // last to first with a stable sort: the first is primary
                 Sort sort = sorts.get(i);
+                if (!sort.isValid()) {
+                    messages.add("The following “sort” arguments are invalid: " + sort.column() + " " + sort.method() + " reverse=\""
+                            + sort.reverse() + "\" (reverse must be 0 or 1).");
+                    continue;
+                }
                 String method = SORT_METHODS.contains(sort.method()) ? sort.method() : "lexicographic";
                 if (!((Map<?, ?>) rows.get(0)).containsKey(sort.column())) {
-                    messages.add("The following sort did not pertain to this dataset: " + (sort.reverse() ? "!" : "") + sort.column()
+                    messages.add("The following sort did not pertain to this dataset: " + (sort.isReverse() ? "!" : "") + sort.column()
                             + ", " + method);
                     break;
                 }
                 Comparator<Object> order = Comparator.comparing(row -> ((Map<?, ?>) row).get(sort.column()), comparator(method));
-                rows.sort(sort.reverse() ? order.reversed() : order);
+                rows.sort(sort.isReverse() ? order.reversed() : order);
             }
         }
 
@@ -141,6 +159,58 @@ public final class ListTransform {
             paginate.put("current_page", (start + size - 1) / size);
         }
         return new Result(rows, recordsBeforeFilter, paginate, messages, invalidColumns, null);
+    }
+
+    /**
+     * Reads the post-processing arguments of one API face. UAPI ({@code api.}) turns each operation on by
+     * the presence of its keys; API 2 ({@code api2_}) also wants its switch ({@code api2_filter=1}, …).
+     * Several filters or sorts carry suffixes ({@code _0}, {@code _1}, {@code _a}); the bare one comes first.
+     */
+    public static Spec parse(Args args, String prefix, boolean switches) {
+        List<String> columns = new ArrayList<>();
+        if (!switches || args.isTrue(prefix + "columns")) {
+            args.asMap().forEach((key, value) -> {
+                if (key.startsWith(prefix + "columns_") && value != null && !value.isEmpty()) {
+                    columns.add(value);
+                }
+            });
+        }
+        List<Filter> filters = new ArrayList<>();
+        if (!switches || args.isTrue(prefix + "filter")) {
+            for (String suffix : suffixes(args, prefix + "filter_column")) {
+                filters.add(new Filter(args.get(prefix + "filter_column" + suffix),
+                        args.getOrDefault(prefix + "filter_type" + suffix, "contains"), args.get(prefix + "filter_term" + suffix)));
+            }
+        }
+        List<Sort> sorts = new ArrayList<>();
+        if (!switches || args.isTrue(prefix + "sort")) {
+            for (String suffix : suffixes(args, prefix + "sort_column")) {
+                sorts.add(new Sort(args.get(prefix + "sort_column" + suffix),
+                        args.getOrDefault(prefix + "sort_method" + suffix, "lexicographic"), args.getOrDefault(prefix + "sort_reverse" + suffix, "")));
+            }
+        }
+        boolean paginate = switches ? args.isTrue(prefix + "paginate")
+                : args.has(prefix + "paginate_start") || args.has(prefix + "paginate_size");
+        return new Spec(columns, filters, sorts, paginate, (long) number(args.getOrDefault(prefix + "paginate_start", "1")),
+                (long) number(args.getOrDefault(prefix + "paginate_size", "0")));
+    }
+
+    /** The bare key first, then its suffixed variants in numeric (then text) order. */
+    private static List<String> suffixes(Args args, String key) {
+        List<String> found = new ArrayList<>();
+        if (args.get(key) != null) {
+            found.add("");
+        }
+        args.asMap().keySet().stream()
+                .filter(k -> k.startsWith(key) && k.length() > key.length() && args.get(k) != null)
+                .map(k -> k.substring(key.length()))
+                .sorted((a, b) -> {
+                    double na = number(a.replaceFirst("^[_-]", ""));
+                    double nb = number(b.replaceFirst("^[_-]", ""));
+                    return na != nb ? Double.compare(na, nb) : a.compareTo(b);
+                })
+                .forEach(found::add);
+        return found;
     }
 
     private static Map<String, Object> project(Map<?, ?> row, List<String> columns) {

@@ -1,5 +1,6 @@
 package dev.openuapi.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,42 @@ public final class UapiResult {
         return new UapiResult(true, List.of(), warnings, messages, metadata, data);
     }
 
-    public static UapiResult of(Outcome outcome) {
+    /**
+     * The envelope of a function's outcome, with UAPI's post-processing (spec §7: {@code api.columns_*},
+     * {@code api.filter_*}, {@code api.sort_*}, {@code api.paginate_*}) applied to array data. No function
+     * does this itself.
+     */
+    public static UapiResult of(Outcome outcome, Args args) {
         if (!outcome.ok()) {
             return new UapiResult(false, outcome.errors(), outcome.warnings(), outcome.messages(), new LinkedHashMap<>(), null);
         }
-        return success(outcome.data(), outcome.warnings(), outcome.messages());
+        if (!(outcome.data() instanceof List<?> rows)) {
+            return success(outcome.data(), outcome.warnings(), outcome.messages());
+        }
+        ListTransform.Spec spec = ListTransform.parse(args, "api.", false);
+        if (spec.isEmpty()) {
+            return success(rows, outcome.warnings(), outcome.messages());
+        }
+        ListTransform.Result transformed = ListTransform.apply(rows, spec);
+        List<String> messages = new ArrayList<>(outcome.messages());
+        messages.addAll(transformed.messages());
+        if (transformed.error() != null) {
+            return new UapiResult(false, List.of(transformed.error()), outcome.warnings(), messages, new LinkedHashMap<>(), null);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("transformed", 1);
+        if (transformed.recordsBeforeFilter() != null) {
+            // cPanel 11.120 puts it at the top level; cPanel's node client reads metadata.filter: give both
+            metadata.put("records_before_filter", transformed.recordsBeforeFilter());
+            metadata.put("filter", Map.of("records_before_filter", transformed.recordsBeforeFilter()));
+        }
+        if (transformed.paginate() != null) {
+            metadata.put("paginate", transformed.paginate());
+        }
+        if (!transformed.invalidColumns().isEmpty()) {
+            metadata.put("invalid_columns", transformed.invalidColumns());
+        }
+        return new UapiResult(true, List.of(), outcome.warnings(), messages, metadata, transformed.rows());
     }
 
     public static UapiResult failure(String error) {
