@@ -26,6 +26,14 @@ public interface OpenUapiConfig {
 
     Ssl ssl();
 
+    Mysql mysql();
+
+    interface Mysql {
+        /** The hosts each customer database user is created for, as cPanel creates them for localhost. */
+        @WithDefault("localhost,127.0.0.1,::1")
+        java.util.List<String> userHosts();
+    }
+
     interface Ssl {
         /**
          * The secret that encrypts stored private keys (AES-256-GCM). No default outside the dev and test

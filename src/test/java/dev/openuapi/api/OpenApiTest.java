@@ -23,7 +23,10 @@ class OpenApiTest {
     static final List<String> FUNCTIONS = List.of("Tokens/create_full_access", "Tokens/list", "Tokens/rename", "Tokens/revoke",
             "Variables/get_user_information", "Features/has_feature", "Features/list_features", "DNS/parse_zone",
             "DNS/mass_edit_zone", "SSL/install_ssl", "SSL/list_certs", "SSL/installed_hosts", "SSL/delete_ssl", "SSL/delete_cert",
-            "DomainInfo/list_domains", "DomainInfo/domains_data", "DomainInfo/single_domain_data");
+            "DomainInfo/list_domains", "DomainInfo/domains_data", "DomainInfo/single_domain_data", "Mysql/create_database",
+            "Mysql/delete_database", "Mysql/list_databases", "Mysql/create_user", "Mysql/delete_user", "Mysql/rename_user",
+            "Mysql/set_password", "Mysql/set_privileges_on_database", "Mysql/revoke_access_to_database", "Mysql/list_users",
+            "Mysql/get_restrictions");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",

@@ -1,0 +1,139 @@
+package dev.openuapi.mysql;
+
+import static dev.openuapi.support.Fixtures.newAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.openuapi.support.Fixtures;
+import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.Uapi;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. */
+@QuarkusTest
+class MysqlModuleTest {
+
+    static String call(TestAccount account, String token, String function, Map<String, String> args) {
+        return account.withToken(token).formParams(args).post("/execute/Mysql/" + function).then().statusCode(200).extract().asString();
+    }
+
+    static Connection login(String user, String password, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, user, password);
+    }
+
+    @Test
+    void aDatabaseAndUserMadeThroughTheApiReallyWork() throws Exception {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String db = alice.username() + "_app";
+        String user = alice.username() + "_appuser";
+        String password = "Pw-" + Fixtures.randomSuffix(16);
+        Uapi.success(call(alice, token, "create_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", password)));
+        Uapi.success(call(alice, token, "set_privileges_on_database", Map.of("user", user, "database", db, "privileges", "ALL PRIVILEGES")));
+
+        try (Connection c = login(user, password, db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100))");
+            s.execute("INSERT INTO posts VALUES (1, 'hello')");
+        }
+
+        JsonNode databases = Uapi.success(call(alice, token, "list_databases", Map.of())).get("data");
+        assertEquals(db, databases.get(0).get("database").textValue());
+        assertTrue(databases.get(0).get("disk_usage").isIntegralNumber());
+        assertEquals(List.of(user), List.of(databases.get(0).get("users").get(0).textValue()));
+        JsonNode users = Uapi.success(call(alice, token, "list_users", Map.of())).get("data");
+        assertEquals(user, users.get(0).get("user").textValue());
+        assertEquals("appuser", users.get(0).get("shortuser").textValue());
+        assertEquals(db, users.get(0).get("databases").get(0).textValue());
+
+        String newPassword = "Pw2-" + Fixtures.randomSuffix(16);
+        assertEquals("[]", Uapi.success(call(alice, token, "set_password", Map.of("user", user, "password", newPassword)))
+                .get("data").get("failures").toString());
+        assertThrows(SQLException.class, () -> login(user, password, db).close(), "the old password no longer works");
+        login(user, newPassword, db).close();
+
+        Uapi.success(call(alice, token, "delete_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
+        assertThrows(SQLException.class, () -> login(user, newPassword, "").close(), "the login fails after delete_user");
+        assertEquals(0, Uapi.success(call(alice, token, "list_databases", Map.of())).get("data").size());
+    }
+
+    @Test
+    void namesNeedThePrefixAndSafeCharacters() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String prefix = alice.username() + "_";
+        JsonNode restrictions = Uapi.success(call(alice, token, "get_restrictions", Map.of())).get("data");
+        assertEquals(prefix, restrictions.get("prefix").textValue());
+        Uapi.failure(call(alice, token, "create_database", Map.of("name", "wordpress")),
+                "The database name “wordpress” must begin with the prefix “" + prefix + "”, followed by the rest of the name.");
+        for (String evil : List.of(prefix + "x`; DROP DATABASE mysql; --", prefix + "a b", prefix + "x'")) {
+            Uapi.failure(call(alice, token, "create_database", Map.of("name", evil)),
+                    "“" + evil + "” is not a valid database name: use only letters, digits and underscores.");
+        }
+        Uapi.failure(call(alice, token, "create_database", Map.of("name", prefix + "x".repeat(64))),
+                "The database name “" + prefix + "x".repeat(64) + "” is longer than 64 characters.");
+        Uapi.failure(call(alice, token, "create_user", Map.of("name", prefix + "u", "password", "short")),
+                "The password must be at least 8 characters long.");
+        Uapi.failure(call(alice, token, "set_privileges_on_database", Map.of("user", prefix + "u", "database", prefix + "d")),
+                "The user “" + prefix + "u” does not exist.");
+        Uapi.success(call(alice, token, "create_database", Map.of("name", prefix + "dup")));
+        Uapi.failure(call(alice, token, "create_database", Map.of("name", prefix + "dup")), "The database “" + prefix + "dup” already exists.");
+        Uapi.success(call(alice, token, "create_user", Map.of("name", prefix + "u", "password", "long-enough")));
+        Uapi.failure(call(alice, token, "set_privileges_on_database", Map.of("user", prefix + "u", "database", prefix + "dup",
+                "privileges", "SELECT,SUPER")), "“SUPER” is not a privilege that can be granted on a database.");
+        Uapi.success(call(alice, token, "delete_database", Map.of("name", prefix + "dup")));
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", prefix + "u")));
+    }
+
+    @Test
+    void anAccountCannotTouchAnotherAccountsOrTheSystemsDatabases() {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        String aliceToken = alice.newToken();
+        String bobToken = bob.newToken();
+        String db = alice.username() + "_private";
+        Uapi.success(call(alice, aliceToken, "create_database", Map.of("name", db)));
+        Uapi.failure(call(bob, bobToken, "delete_database", Map.of("name", db)), "The database “" + db + "” does not exist.");
+        Uapi.success(call(bob, bobToken, "create_user", Map.of("name", bob.username() + "_u", "password", "long-enough")));
+        Uapi.failure(call(bob, bobToken, "set_privileges_on_database", Map.of("user", bob.username() + "_u", "database", db)),
+                "The database “" + db + "” does not exist.");
+        for (String system : List.of("mysql", "openuapi_test", "information_schema")) {
+            Uapi.failure(call(bob, bobToken, "delete_database", Map.of("name", system)), "The database “" + system + "” does not exist.");
+        }
+        assertEquals(0, Uapi.success(call(bob, bobToken, "list_databases", Map.of())).get("data").size());
+        assertEquals(1, Uapi.success(call(alice, aliceToken, "list_databases", Map.of())).get("data").size());
+        Uapi.success(call(alice, aliceToken, "delete_database", Map.of("name", db)));
+        Uapi.success(call(bob, bobToken, "delete_user", Map.of("name", bob.username() + "_u")));
+    }
+
+    @Test
+    void removingTheAccountDropsItsDatabasesAndUsers() throws Exception {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String db = alice.username() + "_gone";
+        String user = alice.username() + "_gone";
+        Uapi.success(call(alice, token, "create_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        Uapi.success(call(alice, token, "set_privileges_on_database", Map.of("user", user, "database", db)));
+        login(user, "long-enough", db).close();
+        Fixtures.asRoot().delete("/api/v1/accounts/" + alice.username()).then().statusCode(204);
+        assertThrows(SQLException.class, () -> login(user, "long-enough", "").close());
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                var rs = root.createStatement().executeQuery("SHOW DATABASES LIKE '" + db + "'")) {
+            assertTrue(!rs.next(), "the database is gone");
+        }
+    }
+}
