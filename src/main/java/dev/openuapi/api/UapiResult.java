@@ -45,6 +45,10 @@ public final class UapiResult {
         if (!outcome.ok()) {
             return new UapiResult(false, outcome.errors(), outcome.warnings(), outcome.messages(), new LinkedHashMap<>(), null);
         }
+        if (!outcome.errors().isEmpty()) {
+            // a function that failed part-way but still has data to show (Batch::strict's results so far)
+            return new UapiResult(false, outcome.errors(), outcome.warnings(), outcome.messages(), new LinkedHashMap<>(), outcome.data());
+        }
         if (!(outcome.data() instanceof List<?> rows)) {
             return success(outcome.data(), outcome.warnings(), outcome.messages());
         }

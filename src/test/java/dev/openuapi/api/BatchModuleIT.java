@@ -1,0 +1,7 @@
+package dev.openuapi.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class BatchModuleIT extends BatchModuleTest {
+}
