@@ -30,7 +30,8 @@ class OpenApiTest {
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",
-            "SSL/installssl", "SubDomain/listsubdomains", "Park/listparkeddomains", "AddonDomain/listaddondomains");
+            "SSL/installssl", "SubDomain/listsubdomains", "Park/listparkeddomains", "AddonDomain/listaddondomains",
+            "Cron/listcron", "Cron/fetchcron", "Cron/add_line", "Cron/edit_line", "Cron/remove_line");
 
     @Test
     void everyFunctionIsDocumentedWithItsParametersAndResult() {
