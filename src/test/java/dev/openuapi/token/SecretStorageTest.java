@@ -43,6 +43,12 @@ class SecretStorageTest {
         alice.withToken(uapiToken).get("/execute/Tokens/list").then().statusCode(200);
         alice.withToken(restToken).contentType("application/x-www-form-urlencoded").body("name=viaform")
                 .post("/execute/Tokens/create_full_access").then().statusCode(200);
+        // UAPI takes passwords as GET parameters: the access log must not keep query strings.
+        String queryPassword = "QueryPassword" + System.nanoTime();
+        alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").queryParam("password", queryPassword)
+                .get("/execute/Mysql/create_user").then().statusCode(200);
+        alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").get("/execute/Mysql/delete_user").then()
+                .statusCode(200);
 
         String everything = dumpAllTables();
         for (String secret : List.of(restToken, uapiToken, alice.password())) {
@@ -55,9 +61,10 @@ class SecretStorageTest {
         assertTrue(Files.exists(log), "the test profile logs to " + log);
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(logged.contains("/execute/Tokens/list"), "the access log is on");
-        for (String secret : List.of(restToken, uapiToken, alice.password())) {
+        for (String secret : List.of(restToken, uapiToken, alice.password(), queryPassword)) {
             assertFalse(logged.contains(secret), "found a secret in the log");
         }
+        assertTrue(logged.contains("\"GET /execute/Mysql/create_user HTTP/1.1\""), "the path is logged, without its query string");
         assertFalse(logged.toLowerCase().contains("authorization: cpanel"), "no Authorization header in the log");
     }
 
