@@ -42,6 +42,11 @@ public class Account {
     @Column(nullable = false, length = 2000)
     public String features;
 
+    /** The account's plan ({@code dev.openuapi.plan.Plan}); {@code null}: no limits. A plain id, so the
+     * account loaded on the token path never drags a lazy association along. */
+    @Column(name = "plan_id")
+    public Long planId;
+
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 

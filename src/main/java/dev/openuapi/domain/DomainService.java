@@ -17,6 +17,8 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.dns.ZoneStore;
+import dev.openuapi.plan.Limit;
+import dev.openuapi.plan.PlanService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -32,8 +34,11 @@ public class DomainService {
     private final AccountRepository accounts;
     private final ZoneService zones;
     private final ZoneStore zoneStore;
+    private final PlanService plans;
 
-    DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones, ZoneStore zoneStore) {
+    DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones, ZoneStore zoneStore,
+            PlanService plans) {
+        this.plans = plans;
         this.domains = domains;
         this.accounts = accounts;
         this.zones = zones;
@@ -78,6 +83,13 @@ public class DomainService {
     @Transactional
     public AccountDomain add(String username, String type, String name, String rootDomain) {
         Account account = account(username);
+        Limit limit = switch (type == null ? "" : type) {
+            case AccountDomain.SUB -> Limit.SUBDOMAINS;
+            case AccountDomain.ADDON -> Limit.ADDON_DOMAINS;
+            case AccountDomain.PARKED -> Limit.PARKED_DOMAINS;
+            default -> throw ApiException.invalid("The domain type must be addon_domain, parked_domain or sub_domain.");
+        };
+        plans.requireRoom(account, limit, () -> count(account.id, type));
         if (AccountDomain.SUB.equals(type)) {
             if (rootDomain == null || rootDomain.isEmpty()) {
                 throw ApiException.invalid("A subdomain needs its root domain (rootdomain).");
@@ -148,6 +160,10 @@ public class DomainService {
             zones.createZone(name, account.username);
         }
         return domain;
+    }
+
+    public long count(long accountId, String type) {
+        return domains.forAccount(accountId).stream().filter(d -> d.type.equals(type)).count();
     }
 
     private Account account(String username) {

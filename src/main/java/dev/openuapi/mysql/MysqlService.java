@@ -27,6 +27,8 @@ import dev.openuapi.account.AccountEvents;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.plan.Limit;
+import dev.openuapi.plan.PlanService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 
@@ -51,9 +53,11 @@ public class MysqlService {
     private final EntityManager em;
     private final AgroalDataSource hosting;
     private final List<String> hosts;
+    private final PlanService plans;
 
-    MysqlService(EntityManager em, @DataSource("hosting") AgroalDataSource hosting, OpenUapiConfig config) {
+    MysqlService(EntityManager em, @DataSource("hosting") AgroalDataSource hosting, OpenUapiConfig config, PlanService plans) {
         this.em = em;
+        this.plans = plans;
         this.hosting = hosting;
         this.hosts = config.mysql().userHosts();
         for (String host : hosts) {
@@ -79,6 +83,7 @@ public class MysqlService {
     public void createDatabase(long accountId, String name) {
         Account account = account(accountId);
         checkName(account, name, "database", MAX_DATABASE_NAME);
+        plans.requireRoom(account, Limit.DATABASES, () -> countDatabases(accountId));
         MysqlDatabase row = new MysqlDatabase();
         row.account = account;
         row.name = name;
@@ -249,6 +254,11 @@ public class MysqlService {
             chosen.add(privilege);
         }
         return String.join(", ", chosen);
+    }
+
+    public long countDatabases(long accountId) {
+        return em.createQuery("select count(d) from MysqlDatabase d where d.account.id = ?1", Long.class).setParameter(1, accountId)
+                .getSingleResult();
     }
 
     private MysqlDatabase ownedDatabase(long accountId, String name) {

@@ -26,7 +26,8 @@ class OpenApiTest {
             "DomainInfo/list_domains", "DomainInfo/domains_data", "DomainInfo/single_domain_data", "Mysql/create_database",
             "Mysql/delete_database", "Mysql/list_databases", "Mysql/create_user", "Mysql/delete_user", "Mysql/rename_user",
             "Mysql/set_password", "Mysql/set_privileges_on_database", "Mysql/revoke_access_to_database", "Mysql/list_users",
-            "Mysql/get_restrictions", "Batch/strict");
+            "Mysql/get_restrictions", "Batch/strict", "Quota/get_quota_info", "Quota/get_local_quota_info",
+            "ResourceUsage/get_usages");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",

@@ -1,0 +1,59 @@
+package dev.openuapi.plan;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A hosting plan (cPanel's "package"): what an account may have. {@code null} limits are unlimited. */
+@Entity
+@Table(name = "plan")
+public class Plan {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 64, unique = true)
+    public String name;
+
+    @Column(name = "max_email_accounts")
+    public Integer maxEmailAccounts;
+
+    @Column(name = "max_databases")
+    public Integer maxDatabases;
+
+    @Column(name = "max_ftp_accounts")
+    public Integer maxFtpAccounts;
+
+    @Column(name = "max_subdomains")
+    public Integer maxSubdomains;
+
+    @Column(name = "max_addon_domains")
+    public Integer maxAddonDomains;
+
+    @Column(name = "max_parked_domains")
+    public Integer maxParkedDomains;
+
+    @Column(name = "disk_quota_mb")
+    public Long diskQuotaMb;
+
+    @Column(name = "bandwidth_mb")
+    public Long bandwidthMb;
+
+    @Column(name = "created_at", nullable = false)
+    public long createdAt;
+
+    public Integer limit(Limit limit) {
+        return switch (limit) {
+            case EMAIL_ACCOUNTS -> maxEmailAccounts;
+            case DATABASES -> maxDatabases;
+            case FTP_ACCOUNTS -> maxFtpAccounts;
+            case SUBDOMAINS -> maxSubdomains;
+            case ADDON_DOMAINS -> maxAddonDomains;
+            case PARKED_DOMAINS -> maxParkedDomains;
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.openuapi.plan;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
+
+/** Plans, and the check every resource makes before it creates one more of something. */
+@ApplicationScoped
+public class PlanService {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_ .-]{0,63}");
+
+    /** The limits of a plan as an operator sends them; {@code null} fields are unlimited. */
+    public record Limits(Integer maxEmailAccounts, Integer maxDatabases, Integer maxFtpAccounts, Integer maxSubdomains,
+            Integer maxAddonDomains, Integer maxParkedDomains, Long diskQuotaMb, Long bandwidthMb) {
+    }
+
+    private final EntityManager em;
+
+    PlanService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public List<Plan> list() {
+        return em.createQuery("from Plan order by name", Plan.class).getResultList();
+    }
+
+    @Transactional
+    public Plan get(String name) {
+        return find(name).orElseThrow(() -> ApiException.notFound("The plan “" + name + "” does not exist."));
+    }
+
+    public Optional<Plan> find(String name) {
+        return em.createQuery("from Plan where name = ?1", Plan.class).setParameter(1, name).getResultStream().findFirst();
+    }
+
+    /** The plan of an account, if it has one. */
+    public Optional<Plan> of(Account account) {
+        return account.planId == null ? Optional.empty() : Optional.ofNullable(em.find(Plan.class, account.planId));
+    }
+
+    @Transactional
+    public Plan create(String name, Limits limits) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ApiException.invalid("A plan name is 1 to 64 letters, digits, spaces, dots, dashes or underscores.");
+        }
+        Plan plan = new Plan();
+        plan.name = name;
+        plan.createdAt = Epoch.now();
+        apply(plan, limits);
+        try {
+            em.persist(plan);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw ApiException.conflict("The plan “" + name + "” already exists.");
+        }
+        return plan;
+    }
+
+    @Transactional
+    public Plan update(String name, Limits limits) {
+        Plan plan = get(name);
+        apply(plan, limits);
+        return plan;
+    }
+
+    @Transactional
+    public void delete(String name) {
+        Plan plan = get(name);
+        long users = em.createQuery("select count(a) from Account a where a.planId = ?1", Long.class).setParameter(1, plan.id)
+                .getSingleResult();
+        if (users > 0) {
+            throw ApiException.conflict("The plan “" + name + "” is used by " + users + " account(s).");
+        }
+        em.remove(plan);
+    }
+
+    /** Puts an account on a plan, or on none ({@code planName} null: no limits). */
+    @Transactional
+    public Account assign(String username, String planName) {
+        Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username).getResultStream()
+                .findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+        account.planId = planName == null ? null : get(planName).id;
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
+    /**
+     * Refuses to create one more of {@code limit} when the account already has as many as its plan allows.
+     * Call it inside the transaction that creates the resource: it locks the account's row before
+     * {@code count} runs, so two concurrent creates cannot both take the last place.
+     */
+    public void requireRoom(Account account, Limit limit, Supplier<Long> count) {
+        Integer max = of(account).map(plan -> plan.limit(limit)).orElse(null);
+        if (max == null) {
+            return;
+        }
+        em.find(Account.class, account.id, LockModeType.PESSIMISTIC_WRITE);
+        if (count.get() >= max) {
+            throw ApiException.invalid("The account has reached its plan’s limit of " + max + " " + limit.noun + ".");
+        }
+    }
+
+    private static void apply(Plan plan, Limits limits) {
+        Limits l = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
+        for (Number value : new Number[] { l.maxEmailAccounts(), l.maxDatabases(), l.maxFtpAccounts(), l.maxSubdomains(),
+                l.maxAddonDomains(), l.maxParkedDomains(), l.diskQuotaMb(), l.bandwidthMb() }) {
+            if (value != null && value.longValue() < 0) {
+                throw ApiException.invalid("Limits are whole numbers of 0 or more; leave one out (or null) for unlimited.");
+            }
+        }
+        plan.maxEmailAccounts = l.maxEmailAccounts();
+        plan.maxDatabases = l.maxDatabases();
+        plan.maxFtpAccounts = l.maxFtpAccounts();
+        plan.maxSubdomains = l.maxSubdomains();
+        plan.maxAddonDomains = l.maxAddonDomains();
+        plan.maxParkedDomains = l.maxParkedDomains();
+        plan.diskQuotaMb = l.diskQuotaMb();
+        plan.bandwidthMb = l.bandwidthMb();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.openuapi.quota;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.openuapi.auth.OperatorAuthenticated;
+import dev.openuapi.common.ApiException;
+
+/** Where a metering agent reports each account's disk and bandwidth use. */
+@Path("/api/v1/accounts/{username}/usage")
+@OperatorAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: plans", description = "Operator API (HTTP Basic as root)")
+@SecurityRequirement(name = "basicAuth")
+public class UsageResource {
+
+    public record Usage(@JsonProperty("disk_used_bytes") Long diskUsedBytes,
+            @JsonProperty("bandwidth_used_bytes") Long bandwidthUsedBytes, @JsonProperty("updated_at") Long updatedAt) {
+    }
+
+    private final UsageService usage;
+
+    UsageResource(UsageService usage) {
+        this.usage = usage;
+    }
+
+    @PUT
+    @Operation(summary = "Report an account's disk and bandwidth use (bytes); fields left out keep their value")
+    public Usage report(@PathParam("username") String username, Usage request) {
+        if (request == null) {
+            throw ApiException.invalid("A JSON body with disk_used_bytes and/or bandwidth_used_bytes is required.");
+        }
+        AccountUsage stored = usage.report(username, request.diskUsedBytes(), request.bandwidthUsedBytes());
+        return new Usage(stored.diskUsedBytes, stored.bandwidthUsedBytes, stored.updatedAt);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.openuapi.quota;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
+import dev.openuapi.domain.AccountDomain;
+import dev.openuapi.domain.DomainService;
+import dev.openuapi.mysql.MysqlService;
+import dev.openuapi.plan.Limit;
+import dev.openuapi.plan.Plan;
+import dev.openuapi.plan.PlanService;
+
+/**
+ * What an account uses against what its plan allows: disk and bandwidth as the metering agent reports
+ * them, counts from the stored resources themselves.
+ */
+@ApplicationScoped
+public class UsageService {
+
+    public static final long MIB = 1024L * 1024L;
+
+    private final EntityManager em;
+    private final PlanService plans;
+    private final MysqlService mysql;
+    private final DomainService domains;
+
+    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains) {
+        this.em = em;
+        this.plans = plans;
+        this.mysql = mysql;
+        this.domains = domains;
+    }
+
+    /** The metering agent's report for one account. */
+    @Transactional
+    public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes) {
+        Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username)
+                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+        if ((diskUsedBytes != null && diskUsedBytes < 0) || (bandwidthUsedBytes != null && bandwidthUsedBytes < 0)) {
+            throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
+        }
+        AccountUsage usage = Optional.ofNullable(em.find(AccountUsage.class, account.id)).orElseGet(() -> {
+            AccountUsage fresh = new AccountUsage();
+            fresh.accountId = account.id;
+            em.persist(fresh);
+            return fresh;
+        });
+        if (diskUsedBytes != null) {
+            usage.diskUsedBytes = diskUsedBytes;
+        }
+        if (bandwidthUsedBytes != null) {
+            usage.bandwidthUsedBytes = bandwidthUsedBytes;
+        }
+        usage.updatedAt = Epoch.now();
+        return usage;
+    }
+
+    @Transactional
+    public AccountUsage usage(long accountId) {
+        AccountUsage usage = em.find(AccountUsage.class, accountId);
+        if (usage == null) {
+            usage = new AccountUsage();
+            usage.accountId = accountId;
+        }
+        return usage;
+    }
+
+    @Transactional
+    public Optional<Plan> plan(Account account) {
+        return plans.of(account);
+    }
+
+    /** ResourceUsage::get_usages' rows. {@code maximum} null means unlimited. */
+    @Transactional
+    public List<Map<String, Object>> usages(Account account) {
+        Optional<Plan> plan = plans.of(account);
+        AccountUsage usage = usage(account.id);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row("disk_usage", "Disk Usage", usage.diskUsedBytes, plan.map(p -> p.diskQuotaMb).map(mb -> mb * MIB).orElse(null),
+                "format_bytes"));
+        rows.add(row("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
+                plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
+        rows.add(count("email_accounts", "Email Accounts", 0, plan, Limit.EMAIL_ACCOUNTS));
+        rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(account.id), plan, Limit.DATABASES));
+        rows.add(count("ftp_accounts", "FTP Accounts", 0, plan, Limit.FTP_ACCOUNTS));
+        rows.add(count("subdomains", "Subdomains", domains.count(account.id, AccountDomain.SUB), plan, Limit.SUBDOMAINS));
+        rows.add(count("addon_domains", "Addon Domains", domains.count(account.id, AccountDomain.ADDON), plan, Limit.ADDON_DOMAINS));
+        rows.add(count("parked_domains", "Aliases", domains.count(account.id, AccountDomain.PARKED), plan, Limit.PARKED_DOMAINS));
+        return rows;
+    }
+
+    private static Map<String, Object> count(String id, String description, long usage, Optional<Plan> plan, Limit limit) {
+        Integer max = plan.map(p -> p.limit(limit)).orElse(null);
+        return row(id, description, usage, max == null ? null : max.longValue(), null);
+    }
+
+    private static Map<String, Object> row(String id, String description, long usage, Long maximum, String formatter) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("description", description);
+        row.put("usage", usage);
+        row.put("maximum", maximum);
+        row.put("formatter", formatter);
+        row.put("url", null);
+        row.put("error", null);
+        return row;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.openuapi.plan;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class PlanIT extends PlanTest {
+}

@@ -1,0 +1,137 @@
+package dev.openuapi.plan;
+
+import static dev.openuapi.support.Fixtures.asRoot;
+import static dev.openuapi.support.Fixtures.newAccount;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.openuapi.support.Fixtures;
+import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.Uapi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Plans (packages), their limits on every resource, and usage against them (Quota, ResourceUsage). */
+@QuarkusTest
+class PlanTest {
+
+    static String newPlan(Map<String, Object> limits) {
+        String name = "plan-" + Fixtures.randomSuffix(8);
+        Map<String, Object> body = new HashMap<>(limits);
+        body.put("name", name);
+        asRoot().contentType(ContentType.JSON).body(body).post("/api/v1/plans").then().statusCode(201).body("name", equalTo(name));
+        return name;
+    }
+
+    static void assign(TestAccount account, String plan) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("plan", plan);
+        asRoot().contentType(ContentType.JSON).body(body).put("/api/v1/accounts/" + account.username() + "/plan").then().statusCode(200);
+    }
+
+    @Test
+    void planCrud() {
+        String name = newPlan(Map.of("max_databases", 2, "disk_quota_mb", 100));
+        asRoot().get("/api/v1/plans/" + name).then().statusCode(200).body("max_databases", equalTo(2))
+                .body("max_subdomains", nullValue()).body("disk_quota_mb", equalTo(100));
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", name, "max_databases", 5)).put("/api/v1/plans/" + name).then()
+                .statusCode(200).body("max_databases", equalTo(5)).body("disk_quota_mb", nullValue());
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/plans").then().statusCode(409)
+                .contentType("application/problem+json");
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", "bad/name")).post("/api/v1/plans").then().statusCode(400);
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", "neg-" + Fixtures.randomSuffix(5), "max_databases", -1))
+                .post("/api/v1/plans").then().statusCode(400);
+        TestAccount alice = newAccount();
+        assign(alice, name);
+        asRoot().delete("/api/v1/plans/" + name).then().statusCode(409);
+        assign(alice, null);
+        asRoot().delete("/api/v1/plans/" + name).then().statusCode(204);
+        asRoot().get("/api/v1/plans/" + name).then().statusCode(404);
+        asRoot().contentType(ContentType.JSON).body(Map.of("plan", "no-such-plan")).put("/api/v1/accounts/" + alice.username() + "/plan")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void limitsStopTheNextResourceAndCreateNothing() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        assign(alice, newPlan(Map.of("max_databases", 1, "max_subdomains", 1, "max_addon_domains", 0)));
+        Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_one").post("/execute/Mysql/create_database").asString());
+        Uapi.failure(alice.withToken(token).formParam("name", alice.username() + "_two").post("/execute/Mysql/create_database").asString(),
+                "The account has reached its plan’s limit of 1 databases.");
+        assertEquals(1, Uapi.success(alice.withToken(token).get("/execute/Mysql/list_databases").asString()).get("data").size());
+
+        String domains = "/api/v1/accounts/" + alice.username() + "/domains";
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", "a", "type", "sub_domain", "rootdomain", alice.domain())).post(domains)
+                .then().statusCode(201);
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", "b", "type", "sub_domain", "rootdomain", alice.domain())).post(domains)
+                .then().statusCode(400).body("detail", equalTo("The account has reached its plan’s limit of 1 subdomains."));
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", "addon-" + alice.domain(), "type", "addon_domain")).post(domains)
+                .then().statusCode(400).body("detail", equalTo("The account has reached its plan’s limit of 0 addon domains."));
+
+        JsonNode usages = Uapi.success(alice.withToken(token).get("/execute/ResourceUsage/get_usages").asString()).get("data");
+        assertEquals(1, row(usages, "mysql_databases").get("usage").intValue());
+        assertEquals(1, row(usages, "mysql_databases").get("maximum").intValue());
+        assertEquals(1, row(usages, "subdomains").get("usage").intValue());
+        assertEquals(0, row(usages, "addon_domains").get("maximum").intValue());
+        assertTrue(row(usages, "ftp_accounts").get("maximum").isNull(), "no limit set: unlimited");
+
+        assign(alice, null); // off the plan: no limits
+        Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_two").post("/execute/Mysql/create_database").asString());
+        for (String db : List.of("_one", "_two")) {
+            Uapi.success(alice.withToken(token).formParam("name", alice.username() + db).post("/execute/Mysql/delete_database").asString());
+        }
+    }
+
+    @Test
+    void quotaReflectsTheMeteringAgentsReport() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode unlimited = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");
+        assertEquals(0, unlimited.get("megabyte_limit").intValue());
+        assertEquals(1, unlimited.get("under_quota_overall").intValue());
+
+        assign(alice, newPlan(Map.of("disk_quota_mb", 100, "bandwidth_mb", 1000)));
+        asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 52_848_230L, "bandwidth_used_bytes", 7_000_000L))
+                .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200).body("disk_used_bytes", equalTo(52_848_230));
+        JsonNode quota = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");
+        assertEquals(50.4, quota.get("megabytes_used").doubleValue());
+        assertEquals(100, quota.get("megabyte_limit").intValue());
+        assertEquals(49.6, quota.get("megabytes_remain").doubleValue());
+        assertEquals(1, quota.get("under_megabyte_limit").intValue());
+        JsonNode local = Uapi.success(alice.withToken(token).get("/execute/Quota/get_local_quota_info").asString()).get("data");
+        assertEquals(104_857_600L, local.get("byte_limit").longValue());
+        assertEquals(52_848_230L, local.get("bytes_used").longValue());
+
+        asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 200L * 1024 * 1024))
+                .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200).body("bandwidth_used_bytes", equalTo(7_000_000));
+        JsonNode over = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");
+        assertEquals(200, over.get("megabytes_used").intValue());
+        assertEquals(0, over.get("under_quota_overall").intValue());
+        JsonNode usages = Uapi.success(alice.withToken(token).get("/execute/ResourceUsage/get_usages").asString()).get("data");
+        assertEquals(200L * 1024 * 1024, row(usages, "disk_usage").get("usage").longValue());
+        assertEquals(1000L * 1024 * 1024, row(usages, "bandwidth").get("maximum").longValue());
+        assertEquals("format_bytes", row(usages, "bandwidth").get("formatter").textValue());
+        asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", -1)).put("/api/v1/accounts/" + alice.username() + "/usage")
+                .then().statusCode(400);
+    }
+
+    static JsonNode row(JsonNode rows, String id) {
+        for (JsonNode row : rows) {
+            if (id.equals(row.get("id").textValue())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + rows);
+    }
+}
