@@ -28,6 +28,20 @@ public interface OpenUapiConfig {
 
     Mysql mysql();
 
+    Server server();
+
+    interface Server {
+        /** The host name reported by StatsBar and Variables; the machine's own name when unset. */
+        Optional<String> hostname();
+
+        /**
+         * The cPanel version reported to clients (StatsBar {@code cpanelversion}): the API level OpenUAPI follows,
+         * so clients that branch on the version take the right branch.
+         */
+        @WithDefault("11.120.0.16")
+        String cpanelVersion();
+    }
+
     interface Mysql {
         /** The hosts each customer database user is created for, as cPanel creates them for localhost. */
         @WithDefault("localhost,127.0.0.1,::1")

@@ -1,22 +1,45 @@
 package dev.openuapi.variables;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.feature.FeaturesModule;
 import dev.openuapi.api.ApiFunction;
 import dev.openuapi.api.ApiModule;
 import dev.openuapi.api.Call;
 import dev.openuapi.api.Param;
 import dev.openuapi.api.Shape;
+import dev.openuapi.common.ServerIdentity;
+import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.feature.FeaturesModule;
+import dev.openuapi.plan.Plan;
+import dev.openuapi.plan.PlanService;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 
 /** UAPI {@code Variables}: the account's settings, as far as OpenUAPI holds them. */
 @ApplicationScoped
 public class VariablesModule implements ApiModule {
+
+    private final PlanService plans;
+    private final OpenUapiConfig config;
+    private final ServerIdentity server;
+    private final AgroalDataSource hosting;
+
+    VariablesModule(PlanService plans, OpenUapiConfig config, ServerIdentity server, @DataSource("hosting") AgroalDataSource hosting) {
+        this.plans = plans;
+        this.config = config;
+        this.server = server;
+        this.hosting = hosting;
+    }
 
     @Override
     public String name() {
@@ -25,7 +48,18 @@ public class VariablesModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_user_information")
+        return List.of(ApiFunction.named("get_server_information")
+                .summary("Return the server's settings")
+                .description("The settings OpenUAPI can report from the real server: host name, cPanel API level and the "
+                        + "hosting database server's version.")
+                .param(Param.string("name", "A setting to return. Repeatable.").multiple().example("mysql_version"))
+                .returns(Shape.object("The server's settings.")
+                        .field("hostname", Shape.string("The server's host name."))
+                        .field("cpanel_version", Shape.string("The cPanel API level OpenUAPI follows."))
+                        .field("mysql_version", Shape.string("The hosting MariaDB server's version."))
+                        .build())
+                .handledBy(this::getServerInformation),
+                ApiFunction.named("get_user_information")
                 .summary("Return the account's configuration settings")
                 .description("Returns every setting OpenUAPI holds for the account, or only those named. Repeat name "
                         + "(or send name-0, name-1, …) for several; a name we do not hold comes back as null.")
@@ -44,9 +78,23 @@ public class VariablesModule implements ApiModule {
                 .handledBy(this::getUserInformation));
     }
 
-    private Object getUserInformation(Call call) {
-        Map<String, Object> all = information(call.account());
-        List<String> names = call.args().getMultiple("name");
+    private Object getServerInformation(Call call) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("hostname", server.hostname());
+        all.put("cpanel_version", server.cpanelVersion());
+        all.put("mysql_version", mysqlVersion());
+        return select(all, call.args().getMultiple("name"));
+    }
+
+    private String mysqlVersion() {
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null; // the hosting server is not reachable: say nothing rather than guess
+        }
+    }
+
+    private static Map<String, Object> select(Map<String, Object> all, List<String> names) {
         if (names.isEmpty()) {
             return all;
         }
@@ -55,7 +103,12 @@ public class VariablesModule implements ApiModule {
         return selected;
     }
 
-    private static Map<String, Object> information(Account account) {
+    private Object getUserInformation(Call call) {
+        return select(information(call.account()), call.args().getMultiple("name"));
+    }
+
+    private Map<String, Object> information(Account account) {
+        Optional<Plan> plan = plans.of(account);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("user", account.username);
         info.put("domain", account.domain);
@@ -66,6 +119,23 @@ public class VariablesModule implements ApiModule {
         info.put("last_modified", account.updatedAt);
         info.put("demo_mode", 0);
         info.put("feature", FeaturesModule.featureMap(account.featureSet()));
+        info.put("home", "/home/" + account.username);
+        info.put("ip", config.dns().accountIp());
+        info.put("plan", plan.map(p -> p.name).orElse("default"));
+        info.put("owner", "root");
+        info.put("maximum_mail_accounts", maximum(plan.map(p -> p.maxEmailAccounts).orElse(null)));
+        info.put("maximum_databases", maximum(plan.map(p -> p.maxDatabases).orElse(null)));
+        info.put("maximum_ftp_accounts", maximum(plan.map(p -> p.maxFtpAccounts).orElse(null)));
+        info.put("maximum_subdomains", maximum(plan.map(p -> p.maxSubdomains).orElse(null)));
+        info.put("maximum_addon_domains", maximum(plan.map(p -> p.maxAddonDomains).orElse(null)));
+        info.put("maximum_parked_domains", maximum(plan.map(p -> p.maxParkedDomains).orElse(null)));
+        info.put("bandwidth_limit", plan.map(p -> p.bandwidthMb).map(mb -> mb * 1024 * 1024).orElse(0L));
+        info.put("disk_block_limit", plan.map(p -> p.diskQuotaMb).map(mb -> mb * 1024).orElse(0L));
         return info;
+    }
+
+    /** cPanel's maximum_* values: a number, or "unlimited". */
+    private static Object maximum(Integer limit) {
+        return limit == null ? "unlimited" : limit;
     }
 }

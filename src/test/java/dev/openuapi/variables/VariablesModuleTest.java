@@ -43,4 +43,37 @@ class VariablesModuleTest {
         assertEquals(alice.domain(), data.get("domain").textValue());
         assertTrue(data.get("shoe_size").isNull());
     }
+
+    @Test
+    void limitsComeFromThePlan() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode unlimited = Uapi.success(alice.withToken(token).get("/execute/Variables/get_user_information").asString()).get("data");
+        assertEquals("unlimited", unlimited.get("maximum_databases").textValue());
+        assertEquals("default", unlimited.get("plan").textValue());
+        assertEquals(0, unlimited.get("disk_block_limit").intValue());
+        assertEquals("/home/" + alice.username(), unlimited.get("home").textValue());
+        String plan = "vars-" + dev.openuapi.support.Fixtures.randomSuffix(8);
+        dev.openuapi.support.Fixtures.asRoot().contentType("application/json")
+                .body(java.util.Map.of("name", plan, "max_databases", 3, "disk_quota_mb", 10)).post("/api/v1/plans").then().statusCode(201);
+        dev.openuapi.support.Fixtures.asRoot().contentType("application/json").body(java.util.Map.of("plan", plan))
+                .put("/api/v1/accounts/" + alice.username() + "/plan").then().statusCode(200);
+        JsonNode limited = Uapi.success(alice.withToken(token).get("/execute/Variables/get_user_information").asString()).get("data");
+        assertTrue(limited.get("maximum_databases").isInt());
+        assertEquals(3, limited.get("maximum_databases").intValue());
+        assertEquals(plan, limited.get("plan").textValue());
+        assertEquals(10240, limited.get("disk_block_limit").intValue());
+        assertEquals("unlimited", limited.get("maximum_subdomains").textValue());
+    }
+
+    @Test
+    void serverInformationComesFromTheRealServer() {
+        TestAccount alice = newAccount();
+        JsonNode data = Uapi.success(alice.withPassword().get("/execute/Variables/get_server_information").asString()).get("data");
+        assertTrue(data.get("mysql_version").textValue().contains("MariaDB"), data.toString());
+        assertEquals("11.120.0.16", data.get("cpanel_version").textValue());
+        JsonNode one = Uapi.success(alice.withPassword().queryParam("name", "mysql_version")
+                .get("/execute/Variables/get_server_information").asString()).get("data");
+        assertEquals(1, one.size());
+    }
 }

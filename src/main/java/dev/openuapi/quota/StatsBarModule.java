@@ -1,0 +1,132 @@
+package dev.openuapi.quota;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.Shape;
+import dev.openuapi.common.ServerIdentity;
+
+/**
+ * UAPI {@code StatsBar::get_stats} (spec §9.1 row 29): the cPanel sidebar's rows. Usage rows carry
+ * count/max (max "unlimited" when the plan sets none) and percentages; server rows carry {@code value}.
+ */
+@ApplicationScoped
+public class StatsBarModule implements ApiModule {
+
+    private final UsageService usage;
+    private final ServerIdentity server;
+
+    StatsBarModule(UsageService usage, ServerIdentity server) {
+        this.usage = usage;
+        this.server = server;
+    }
+
+    @Override
+    public String name() {
+        return "StatsBar";
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(ApiFunction.named("get_stats")
+                .summary("Return the account's statistics rows")
+                .description("display is a |-separated list of: hostname, cpanelversion, diskusage, bandwidthusage, emailaccounts, "
+                        + "sqldatabases (or mysqldatabases), ftpaccounts, subdomains, addondomains, parkeddomains. Unknown names are "
+                        + "left out.")
+                .param(Param.string("display", "The rows wanted, separated by |.").required().example("diskusage|cpanelversion"))
+                .returns(Shape.arrayOf("One row per known name, in the order asked.", Shape.object("A row.")
+                        .field("name", Shape.string("The display name asked for."))
+                        .field("item", Shape.string("What the row shows."))
+                        .field("count", Shape.string("Current use."))
+                        .field("max", Shape.string("The limit, or unlimited."))
+                        .field("percent", Shape.integer("count as a percentage of max (0 when unlimited)."))
+                        .field("value", Shape.string("Server rows (hostname, cpanelversion): the value."))
+                        .build()))
+                .handledBy(this::getStats));
+    }
+
+    private Object getStats(Call call) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (Map<String, Object> row : usage.usages(call.account())) {
+            byId.put((String) row.get("id"), row);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : call.args().get("display").split("\\|")) {
+            String key = name.trim();
+            Map<String, Object> row = switch (key) {
+                case "hostname" -> valueRow(key, "Server Name", server.hostname());
+                case "cpanelversion" -> valueRow(key, "cPanel Version", server.cpanelVersion());
+                case "diskusage" -> usageRow(key, "Disk Usage", byId.get("disk_usage"), "MB", "FileStorage", null);
+                case "bandwidthusage" -> usageRow(key, "Monthly Bandwidth Transfer", byId.get("bandwidth"), "MB", "WebServer",
+                        "bandwidth");
+                case "emailaccounts" -> usageRow(key, "Email Accounts", byId.get("email_accounts"), "", "MailReceive", "popaccts");
+                case "sqldatabases", "mysqldatabases" -> usageRow(key, "Databases", byId.get("mysql_databases"), "", "MySQL", "mysql");
+                case "ftpaccounts" -> usageRow(key, "FTP Accounts", byId.get("ftp_accounts"), "", "FTP", "ftpaccts");
+                case "subdomains" -> usageRow(key, "Subdomains", byId.get("subdomains"), "", "WebServer", "subdomains");
+                case "addondomains" -> usageRow(key, "Addon Domains", byId.get("addon_domains"), "", "WebServer", "addondomains");
+                case "parkeddomains" -> usageRow(key, "Aliases", byId.get("parked_domains"), "", "WebServer", "parkeddomains");
+                default -> null;
+            };
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> valueRow(String name, String item, String value) {
+        Map<String, Object> row = base(name, item);
+        row.put("value", value);
+        row.put("count", value);
+        return row;
+    }
+
+    /** Bytes (disk, bandwidth) are shown in MB with two decimals; counts as they are. */
+    private static Map<String, Object> usageRow(String name, String item, Map<String, Object> source, String units, String role,
+            String feature) {
+        long used = ((Number) source.get("usage")).longValue();
+        Number maximum = (Number) source.get("maximum");
+        boolean bytes = units.equals("MB");
+        String count = bytes ? String.format(java.util.Locale.ROOT, "%.2f", used / (double) UsageService.MIB) : String.valueOf(used);
+        String max = maximum == null ? "unlimited"
+                : bytes ? String.format(java.util.Locale.ROOT, "%.2f", maximum.longValue() / (double) UsageService.MIB)
+                        : String.valueOf(maximum.longValue());
+        int percent = maximum == null || maximum.longValue() == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * used / maximum.longValue()));
+        boolean maxed = maximum != null && used >= maximum.longValue();
+        Map<String, Object> row = base(name, item);
+        row.put("count", count);
+        row.put("max", max);
+        row.put("_count", count);
+        row.put("_max", max);
+        row.put("percent", percent);
+        row.put("percent5", Math.round(percent / 5.0) * 5);
+        row.put("percent10", Math.round(percent / 10.0) * 10);
+        row.put("percent20", Math.round(percent / 20.0) * 20);
+        row.put("units", units);
+        row.put("role", role);
+        row.put("feature", feature);
+        row.put("is_maxed", maxed ? 1 : 0);
+        row.put("_maxed", maxed ? 1 : 0);
+        row.put("zeroisunlimited", 1);
+        return row;
+    }
+
+    private static Map<String, Object> base(String name, String item) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("id", name);
+        row.put("item", item);
+        row.put("module", "StatsBar");
+        row.put("rowtype", "even");
+        row.put("phrase", item);
+        return row;
+    }
+}
