@@ -1,0 +1,60 @@
+package dev.openuapi.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.UnixSHACryptPassword;
+import org.wildfly.security.password.spec.EncryptablePasswordSpec;
+import org.wildfly.security.password.spec.IteratedSaltedPasswordAlgorithmSpec;
+import org.wildfly.security.password.util.ModularCrypt;
+
+/**
+ * Passwords that other servers must verify from our tables (mailboxes for Dovecot's SQL passdb, FTP
+ * logins for pure-ftpd or ProFTPD's mod_sql): SHA512-CRYPT, {@code $6$salt$hash}, the glibc crypt(3)
+ * format all of them read. Hashed with WildFly Elytron.
+ */
+public final class CryptPasswords {
+
+    private static final char[] SALT_ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final int ROUNDS = 5000;
+
+    private CryptPasswords() {
+    }
+
+    public static String sha512Crypt(String password) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[16];
+        for (int i = 0; i < salt.length; i++) {
+            salt[i] = (byte) SALT_ALPHABET[random.nextInt(SALT_ALPHABET.length)];
+        }
+        try {
+            PasswordFactory factory = factory();
+            return ModularCrypt.encodeAsString(factory.generatePassword(
+                    new EncryptablePasswordSpec(password.toCharArray(), new IteratedSaltedPasswordAlgorithmSpec(ROUNDS, salt))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA512-CRYPT is not available", e);
+        }
+    }
+
+    public static boolean matches(String password, String crypt) {
+        try {
+            PasswordFactory factory = factory();
+            return factory.verify(factory.translate(ModularCrypt.decode(crypt)), password.toCharArray());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Accepts a hash the client computed itself (cPanel's {@code pass_hash}): only SHA512-CRYPT. */
+    public static boolean isSha512Crypt(String value) {
+        return value != null && value.matches("\\$6\\$(rounds=\\d{4,9}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}")
+                && value.getBytes(StandardCharsets.US_ASCII).length < 200;
+    }
+
+    private static PasswordFactory factory() throws GeneralSecurityException {
+        return PasswordFactory.getInstance(UnixSHACryptPassword.ALGORITHM_CRYPT_SHA_512, WildFlyElytronPasswordProvider.getInstance());
+    }
+}
