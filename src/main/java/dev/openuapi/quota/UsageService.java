@@ -15,6 +15,7 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.DomainService;
+import dev.openuapi.ftp.FtpService;
 import dev.openuapi.mysql.MysqlService;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.Plan;
@@ -33,8 +34,10 @@ public class UsageService {
     private final PlanService plans;
     private final MysqlService mysql;
     private final DomainService domains;
+    private final FtpService ftp;
 
-    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains) {
+    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains, FtpService ftp) {
+        this.ftp = ftp;
         this.em = em;
         this.plans = plans;
         this.mysql = mysql;
@@ -92,7 +95,7 @@ public class UsageService {
                 plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
         rows.add(count("email_accounts", "Email Accounts", 0, plan, Limit.EMAIL_ACCOUNTS));
         rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(account.id), plan, Limit.DATABASES));
-        rows.add(count("ftp_accounts", "FTP Accounts", 0, plan, Limit.FTP_ACCOUNTS));
+        rows.add(count("ftp_accounts", "FTP Accounts", ftp.count(account.id), plan, Limit.FTP_ACCOUNTS));
         rows.add(count("subdomains", "Subdomains", domains.count(account.id, AccountDomain.SUB), plan, Limit.SUBDOMAINS));
         rows.add(count("addon_domains", "Addon Domains", domains.count(account.id, AccountDomain.ADDON), plan, Limit.ADDON_DOMAINS));
         rows.add(count("parked_domains", "Aliases", domains.count(account.id, AccountDomain.PARKED), plan, Limit.PARKED_DOMAINS));

@@ -1,0 +1,171 @@
+package dev.openuapi.ftp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.ParamType;
+import dev.openuapi.api.Shape;
+
+/** UAPI {@code Ftp} (spec §9.1 rows 23-27, plus set_quota and set_homedir). */
+@ApplicationScoped
+public class FtpModule implements ApiModule {
+
+    public static final String FEATURE = "ftpaccts";
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private final FtpService ftp;
+
+    FtpModule(FtpService ftp) {
+        this.ftp = ftp;
+    }
+
+    @Override
+    public String name() {
+        return "Ftp";
+    }
+
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(FEATURE);
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        Param user = Param.string("user", "The FTP user: user@domain, or user with domain.").required().example("deploy");
+        Param domain = Param.of("domain", ParamType.DOMAIN, "The domain of the login; the main domain when left out.");
+        Param types = Param.string("include_acct_types", "Only these types, |-separated: main, sub.");
+        Param skip = Param.string("skip_acct_types", "Leave out these types, |-separated: main, sub.");
+        return List.of(
+                ApiFunction.named("list_ftp").summary("List the FTP accounts").param(types).param(skip)
+                        .returns(Shape.arrayOf("The accounts.", Shape.object("An FTP account.")
+                                .field("user", Shape.string("The login.")).field("homedir", Shape.string("Its directory."))
+                                .field("type", Shape.string("main or sub.")).build()))
+                        .handledBy(this::listFtp),
+                ApiFunction.named("list_ftp_with_disk").summary("List the FTP accounts with their disk use").param(types).param(skip)
+                        .returns(Shape.arrayOf("The accounts.", Shape.object("An FTP account; MB values are strings.")
+                                .field("login", Shape.string("The login.")).field("dir", Shape.string("Its directory."))
+                                .field("accttype", Shape.string("main or sub.")).field("diskused", Shape.string("MB used."))
+                                .field("diskquota", Shape.string("MB allowed, or unlimited.")).build()))
+                        .handledBy(this::listFtpWithDisk),
+                ApiFunction.named("add_ftp").summary("Add an FTP account")
+                        .param(Param.string("user", "The user name (the login is user@domain).").required().example("deploy"))
+                        .param(Param.of("pass", ParamType.PASSWORD, "The password (8 characters or more)."))
+                        .param(Param.string("pass_hash", "Instead of pass: a SHA512-CRYPT hash."))
+                        .param(domain)
+                        .param(Param.string("homedir", "Directory relative to the home directory; public_html/<user> by default."))
+                        .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none."))
+                        .returns(Shape.none())
+                        .handledBy(call -> run(() -> ftp.add(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota")))),
+                ApiFunction.named("delete_ftp").summary("Delete an FTP account").param(user).param(domain)
+                        .param(Param.of("destroy", ParamType.BOOLEAN, "1: also delete the files (the directory is left to the file server)."))
+                        .returns(Shape.none())
+                        .handledBy(call -> run(() -> ftp.delete(call.account().id, call.args().get("user"), call.args().get("domain")))),
+                ApiFunction.named("passwd").summary("Change an FTP account's password").param(user)
+                        .param(Param.of("pass", ParamType.PASSWORD, "The new password.").required()).param(domain)
+                        .returns(Shape.none())
+                        .handledBy(call -> run(() -> ftp.passwd(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("pass")))),
+                ApiFunction.named("set_quota").summary("Change an FTP account's quota").param(user).param(domain)
+                        .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.").required())
+                        .returns(Shape.none())
+                        .handledBy(call -> run(() -> ftp.setQuota(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("quota")))),
+                ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
+                        .param(Param.string("homedir", "Directory relative to the home directory.").required())
+                        .returns(Shape.none())
+                        .handledBy(call -> run(() -> ftp.setHomedir(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("homedir")))));
+    }
+
+    private Object listFtp(Call call) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> wanted = types(call);
+        Account account = call.account();
+        if (wanted.contains("main")) {
+            rows.add(row(account.username, "/home/" + account.username, "main"));
+        }
+        if (wanted.contains("sub")) {
+            ftp.list(account.id).forEach(f -> rows.add(row(f.login, f.homedir, "sub")));
+        }
+        return rows;
+    }
+
+    private Object listFtpWithDisk(Call call) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> wanted = types(call);
+        Account account = call.account();
+        String home = "/home/" + account.username;
+        if (wanted.contains("main")) {
+            rows.add(diskRow(account.username, account.username, home, home, "main", 0, null, 0));
+        }
+        if (wanted.contains("sub")) {
+            for (FtpAccount f : ftp.list(account.id)) {
+                rows.add(diskRow(f.login, f.login, f.homedir, home, "sub", f.diskUsedBytes, f.quotaMb, 1));
+            }
+        }
+        return rows;
+    }
+
+    private static Set<String> types(Call call) {
+        Set<String> types = new java.util.LinkedHashSet<>(List.of("main", "sub"));
+        String include = call.args().get("include_acct_types");
+        if (include != null && !include.isEmpty()) {
+            types.retainAll(List.of(include.toLowerCase(Locale.ROOT).split("\\|")));
+        }
+        String skip = call.args().get("skip_acct_types");
+        if (skip != null && !skip.isEmpty()) {
+            List.of(skip.toLowerCase(Locale.ROOT).split("\\|")).forEach(types::remove);
+        }
+        return types;
+    }
+
+    private static Map<String, Object> row(String user, String homedir, String type) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("user", user);
+        row.put("homedir", homedir);
+        row.put("type", type);
+        return row;
+    }
+
+    private static Map<String, Object> diskRow(String login, String serverLogin, String dir, String home, String type, long usedBytes,
+            Long quotaMb, int deleteable) {
+        String used = String.format(Locale.ROOT, "%.2f", usedBytes / MIB);
+        String quota = quotaMb == null ? "unlimited" : String.format(Locale.ROOT, "%.2f", quotaMb.doubleValue());
+        int percent = quotaMb == null || quotaMb == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * usedBytes / (quotaMb * MIB)));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("login", login);
+        row.put("serverlogin", serverLogin);
+        row.put("dir", dir);
+        row.put("reldir", dir.equals(home) ? "" : dir.substring(home.length() + 1));
+        row.put("htmldir", dir);
+        row.put("accttype", type);
+        row.put("deleteable", deleteable);
+        row.put("diskused", used);
+        row.put("diskquota", quota);
+        row.put("_diskused", used);
+        row.put("_diskquota", quotaMb == null ? "0" : quota);
+        row.put("diskusedpercent", percent);
+        row.put("diskusedpercent20", Math.round(percent / 20.0) * 20);
+        row.put("humandiskused", used + " MB");
+        row.put("humandiskquota", quotaMb == null ? "None" : quota + " MB");
+        return row;
+    }
+
+    private static Object run(Runnable action) {
+        action.run();
+        return null;
+    }
+}
