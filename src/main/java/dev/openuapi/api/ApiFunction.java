@@ -67,6 +67,15 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /** A function that acts and returns no data ({@code data: null}). */
+        public ApiFunction doing(java.util.function.Consumer<Call> action) {
+            this.result = Shape.none();
+            return handledBy(call -> {
+                action.accept(call);
+                return null;
+            });
+        }
+
         public ApiFunction handledBy(Handler handler) {
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
                     result, feature, handler);

@@ -66,28 +66,23 @@ public class FtpModule implements ApiModule {
                         .param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory; public_html/<user> by default."))
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none."))
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> ftp.add(call.account().id, call.args().get("user"), call.args().get("domain"),
-                                call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota")))),
+                        .doing(call -> ftp.add(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota"))),
                 ApiFunction.named("delete_ftp").summary("Delete an FTP account").param(user).param(domain)
                         .param(Param.of("destroy", ParamType.BOOLEAN, "1: also delete the files (the directory is left to the file server)."))
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> ftp.delete(call.account().id, call.args().get("user"), call.args().get("domain")))),
+                        .doing(call -> ftp.delete(call.account().id, call.args().get("user"), call.args().get("domain"))),
                 ApiFunction.named("passwd").summary("Change an FTP account's password").param(user)
                         .param(Param.of("pass", ParamType.PASSWORD, "The new password.").required()).param(domain)
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> ftp.passwd(call.account().id, call.args().get("user"), call.args().get("domain"),
-                                call.args().get("pass")))),
+                        .doing(call -> ftp.passwd(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("pass"))),
                 ApiFunction.named("set_quota").summary("Change an FTP account's quota").param(user).param(domain)
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.").required())
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> ftp.setQuota(call.account().id, call.args().get("user"), call.args().get("domain"),
-                                call.args().get("quota")))),
+                        .doing(call -> ftp.setQuota(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("quota"))),
                 ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory.").required())
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> ftp.setHomedir(call.account().id, call.args().get("user"), call.args().get("domain"),
-                                call.args().get("homedir")))));
+                        .doing(call -> ftp.setHomedir(call.account().id, call.args().get("user"), call.args().get("domain"),
+                                call.args().get("homedir"))));
     }
 
     private Object listFtp(Call call) {
@@ -162,10 +157,5 @@ public class FtpModule implements ApiModule {
         row.put("humandiskused", used + " MB");
         row.put("humandiskquota", quotaMb == null ? "None" : quota + " MB");
         return row;
-    }
-
-    private static Object run(Runnable action) {
-        action.run();
-        return null;
     }
 }

@@ -45,11 +45,10 @@ public class MysqlModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("create_database").summary("Create a database").param(DATABASE_NAME).returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.createDatabase(id(call), call.args().get("name")))),
+                ApiFunction.named("create_database").summary("Create a database").param(DATABASE_NAME)
+                        .doing(call -> mysql.createDatabase(id(call), call.args().get("name"))),
                 ApiFunction.named("delete_database").summary("Delete a database and everything in it").param(DATABASE_NAME)
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.deleteDatabase(id(call), call.args().get("name")))),
+                        .doing(call -> mysql.deleteDatabase(id(call), call.args().get("name"))),
                 ApiFunction.named("list_databases").summary("List the account's databases")
                         .returns(Shape.arrayOf("The databases.", Shape.object("A database.")
                                 .field("database", Shape.string("Its name."))
@@ -58,15 +57,13 @@ public class MysqlModule implements ApiModule {
                                 .build()))
                         .handledBy(call -> mysql.listDatabases(id(call))),
                 ApiFunction.named("create_user").summary("Create a database user").param(USER_NAME).param(PASSWORD)
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.createUser(id(call), call.args().get("name"), call.args().get("password")))),
-                ApiFunction.named("delete_user").summary("Delete a database user").param(USER_NAME).returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.deleteUser(id(call), call.args().get("name")))),
+                        .doing(call -> mysql.createUser(id(call), call.args().get("name"), call.args().get("password"))),
+                ApiFunction.named("delete_user").summary("Delete a database user").param(USER_NAME)
+                        .doing(call -> mysql.deleteUser(id(call), call.args().get("name"))),
                 ApiFunction.named("rename_user").summary("Rename a database user")
                         .param(Param.string("oldname", "The user's current name.").required())
                         .param(Param.string("newname", "The new name, with the account's prefix.").required())
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.renameUser(id(call), call.args().get("oldname"), call.args().get("newname")))),
+                        .doing(call -> mysql.renameUser(id(call), call.args().get("oldname"), call.args().get("newname"))),
                 ApiFunction.named("set_password").summary("Change a database user's password")
                         .param(Param.string("user", "The database user.").required()).param(PASSWORD)
                         .returns(Shape.object("The outcome.").field("failures", Shape.arrayOf("Hosts where it failed.",
@@ -78,14 +75,12 @@ public class MysqlModule implements ApiModule {
                         .param(Param.string("user", "The database user.").required())
                         .param(Param.string("database", "The database.").required())
                         .param(Param.string("privileges", "ALL PRIVILEGES (the default), or a comma-separated list such as SELECT,INSERT."))
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.setPrivileges(id(call), call.args().get("user"), call.args().get("database"),
-                                call.args().get("privileges")))),
+                        .doing(call -> mysql.setPrivileges(id(call), call.args().get("user"), call.args().get("database"),
+                                call.args().get("privileges"))),
                 ApiFunction.named("revoke_access_to_database").summary("Revoke a user's privileges on a database")
                         .param(Param.string("user", "The database user.").required())
                         .param(Param.string("database", "The database.").required())
-                        .returns(Shape.none())
-                        .handledBy(call -> run(() -> mysql.revokeAccess(id(call), call.args().get("user"), call.args().get("database")))),
+                        .doing(call -> mysql.revokeAccess(id(call), call.args().get("user"), call.args().get("database"))),
                 ApiFunction.named("list_users").summary("List the account's database users")
                         .returns(Shape.arrayOf("The users.", Shape.object("A user.")
                                 .field("user", Shape.string("The full name."))
@@ -110,10 +105,5 @@ public class MysqlModule implements ApiModule {
 
     private static long id(Call call) {
         return call.account().id;
-    }
-
-    private static Object run(Runnable action) {
-        action.run();
-        return null;
     }
 }

@@ -27,7 +27,8 @@ class OpenApiTest {
             "Mysql/delete_database", "Mysql/list_databases", "Mysql/create_user", "Mysql/delete_user", "Mysql/rename_user",
             "Mysql/set_password", "Mysql/set_privileges_on_database", "Mysql/revoke_access_to_database", "Mysql/list_users",
             "Mysql/get_restrictions", "Batch/strict", "Quota/get_quota_info", "Quota/get_local_quota_info",
-            "ResourceUsage/get_usages", "StatsBar/get_stats", "Variables/get_server_information");
+            "ResourceUsage/get_usages", "StatsBar/get_stats", "Variables/get_server_information", "Ftp/list_ftp",
+            "Ftp/list_ftp_with_disk", "Ftp/add_ftp", "Ftp/delete_ftp", "Ftp/passwd", "Ftp/set_quota", "Ftp/set_homedir");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",
