@@ -15,6 +15,7 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.DomainService;
+import dev.openuapi.email.EmailService;
 import dev.openuapi.ftp.FtpService;
 import dev.openuapi.mysql.MysqlService;
 import dev.openuapi.plan.Limit;
@@ -35,9 +36,11 @@ public class UsageService {
     private final MysqlService mysql;
     private final DomainService domains;
     private final FtpService ftp;
+    private final EmailService email;
 
-    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains, FtpService ftp) {
+    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains, FtpService ftp, EmailService email) {
         this.ftp = ftp;
+        this.email = email;
         this.em = em;
         this.plans = plans;
         this.mysql = mysql;
@@ -93,7 +96,7 @@ public class UsageService {
                 "format_bytes"));
         rows.add(row("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
                 plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
-        rows.add(count("email_accounts", "Email Accounts", 0, plan, Limit.EMAIL_ACCOUNTS));
+        rows.add(count("email_accounts", "Email Accounts", email.count(account.id), plan, Limit.EMAIL_ACCOUNTS));
         rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(account.id), plan, Limit.DATABASES));
         rows.add(count("ftp_accounts", "FTP Accounts", ftp.count(account.id), plan, Limit.FTP_ACCOUNTS));
         rows.add(count("subdomains", "Subdomains", domains.count(account.id, AccountDomain.SUB), plan, Limit.SUBDOMAINS));

@@ -28,12 +28,17 @@ class OpenApiTest {
             "Mysql/set_password", "Mysql/set_privileges_on_database", "Mysql/revoke_access_to_database", "Mysql/list_users",
             "Mysql/get_restrictions", "Batch/strict", "Quota/get_quota_info", "Quota/get_local_quota_info",
             "ResourceUsage/get_usages", "StatsBar/get_stats", "Variables/get_server_information", "Ftp/list_ftp",
-            "Ftp/list_ftp_with_disk", "Ftp/add_ftp", "Ftp/delete_ftp", "Ftp/passwd", "Ftp/set_quota", "Ftp/set_homedir");
+            "Ftp/list_ftp_with_disk", "Ftp/add_ftp", "Ftp/delete_ftp", "Ftp/passwd", "Ftp/set_quota", "Ftp/set_homedir", "Email/list_pops",
+            "Email/list_pops_with_disk", "Email/add_pop", "Email/delete_pop", "Email/passwd_pop", "Email/edit_pop_quota",
+            "Email/get_pop_quota", "Email/list_forwarders", "Email/add_forwarder", "Email/delete_forwarder", "Email/suspend_login",
+            "Email/unsuspend_login", "Email/suspend_incoming", "Email/unsuspend_incoming", "Email/suspend_outgoing",
+            "Email/unsuspend_outgoing");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",
             "SSL/installssl", "SubDomain/listsubdomains", "Park/listparkeddomains", "AddonDomain/listaddondomains",
-            "Cron/listcron", "Cron/fetchcron", "Cron/add_line", "Cron/edit_line", "Cron/remove_line");
+            "Cron/listcron", "Cron/fetchcron", "Cron/add_line", "Cron/edit_line", "Cron/remove_line", "Email/listpops",
+            "Email/listpopswithdisk", "Email/addpop", "Email/delpop", "Email/passwdpop", "Email/editquota");
 
     @Test
     void everyFunctionIsDocumentedWithItsParametersAndResult() {

@@ -1,0 +1,152 @@
+package dev.openuapi.email;
+
+import static dev.openuapi.support.Fixtures.asRoot;
+import static dev.openuapi.support.Fixtures.newAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.openuapi.support.Fixtures;
+import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.Uapi;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** UAPI Email and API 2 Email (spec §9.1 rows 6-14, §9.2). */
+@QuarkusTest
+class EmailModuleTest {
+
+    static String call(TestAccount account, String token, String function, Map<String, String> args) {
+        return account.withToken(token).formParams(args).post("/execute/Email/" + function).then().statusCode(200).extract().asString();
+    }
+
+    static JsonNode api2(TestAccount account, String token, String function, Map<String, String> args) {
+        String body = account.withToken(token).queryParam("cpanel_jsonapi_module", "Email").queryParam("cpanel_jsonapi_func", function)
+                .queryParams(args).get("/json-api/cpanel").then().statusCode(200).extract().asString();
+        return Fixtures.json(body).get("cpanelresult");
+    }
+
+    @Test
+    void mailboxesLifecycle() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode added = Uapi.success(call(alice, token, "add_pop", Map.of("email", "info", "password", "mail-pass-1", "quota", "250")));
+        assertEquals("info+" + alice.domain(), added.get("data").textValue());
+        String address = "info@" + alice.domain();
+
+        JsonNode pops = Uapi.success(call(alice, token, "list_pops", Map.of())).get("data");
+        assertEquals(2, pops.size());
+        assertEquals(alice.username(), pops.get(0).get("email").textValue());
+        assertEquals("Main Account", pops.get(0).get("login").textValue());
+        assertEquals(address, pops.get(1).get("email").textValue());
+        assertEquals(0, pops.get(1).get("suspended_login").intValue());
+        assertEquals(1, Uapi.success(call(alice, token, "list_pops", Map.of("skip_main", "1"))).get("data").size());
+
+        assertEquals(250, Uapi.success(call(alice, token, "get_pop_quota", Map.of("email", address))).get("data").intValue());
+        Uapi.success(call(alice, token, "edit_pop_quota", Map.of("email", "info", "domain", alice.domain(), "quota", "unlimited")));
+        assertEquals("unlimited", Uapi.success(call(alice, token, "get_pop_quota", Map.of("email", address))).get("data").textValue());
+
+        Uapi.success(call(alice, token, "suspend_login", Map.of("email", address)));
+        Uapi.success(call(alice, token, "suspend_incoming", Map.of("email", address)));
+        JsonNode disk = Uapi.success(call(alice, token, "list_pops_with_disk", Map.of())).get("data").get(0);
+        assertEquals(1, disk.get("suspended_login").intValue());
+        assertEquals(1, disk.get("suspended_incoming").intValue());
+        assertEquals(0, disk.get("suspended_outgoing").intValue());
+        assertEquals(1, disk.get("has_suspended").intValue());
+        assertEquals("unlimited", disk.get("diskquota").textValue());
+        assertEquals("info", disk.get("user").textValue());
+        Uapi.success(call(alice, token, "unsuspend_login", Map.of("email", address)));
+        Uapi.success(call(alice, token, "passwd_pop", Map.of("email", address, "password", "mail-pass-2")));
+        Uapi.success(call(alice, token, "delete_pop", Map.of("email", address)));
+        assertEquals(0, Uapi.success(call(alice, token, "list_pops", Map.of("skip_main", "1"))).get("data").size());
+    }
+
+    @Test
+    void refusals() {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        String token = alice.newToken();
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "bad address", "password", "long-enough")),
+                "“bad address” is not a valid email account name.");
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "x@" + bob.domain(), "password", "long-enough")),
+                "The domain “" + bob.domain() + "” does not belong to this account.");
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "x", "password", "short")), "The password must be at least 8 characters long.");
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "x")), "The password must be at least 8 characters long.");
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "x", "password", "long-enough")));
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "X", "password", "long-enough")),
+                "The account “x@" + alice.domain() + "” already exists.");
+        String bobToken = bob.newToken();
+        Uapi.failure(call(bob, bobToken, "delete_pop", Map.of("email", "x@" + alice.domain())),
+                "The email account “x@" + alice.domain() + "” does not exist.");
+        Uapi.failure(call(alice, token, "list_pops", Map.of("regex", "(")), "“(” is not a valid regular expression.");
+    }
+
+    @Test
+    void forwarders() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode added = Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "sales", "fwdopt", "fwd",
+                "fwdemail", "Boss@Example.NET"))).get("data").get(0);
+        assertEquals("sales@" + alice.domain(), added.get("email").textValue());
+        assertEquals("boss@example.net", added.get("forward").textValue());
+        Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "old", "fwdopt", "fail",
+                "failmsgs", "Gone")));
+        JsonNode list = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain()))).get("data");
+        assertEquals(2, list.size());
+        assertEquals(":fail: Gone", list.get(0).get("forward").textValue());
+        Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "teleport")),
+                "“teleport” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
+        Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "pipe", "pipefwd", "/bin/sh")),
+                "“/bin/sh” must be a program path relative to the home directory.");
+        Uapi.success(call(alice, token, "delete_forwarder", Map.of("address", "sales@" + alice.domain(), "forwarder", "boss@example.net")));
+        Uapi.failure(call(alice, token, "delete_forwarder", Map.of("address", "sales@" + alice.domain(), "forwarder", "boss@example.net")),
+                "The forwarder does not exist.");
+    }
+
+    @Test
+    void api2ResultReasonRows() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode ok = api2(alice, token, "addpop", Map.of("domain", alice.domain(), "email", "api2", "password", "long-enough", "quota", "10"));
+        assertEquals("[{\"result\":1,\"reason\":\"\"}]", ok.get("data").toString());
+        JsonNode dup = api2(alice, token, "addpop", Map.of("domain", alice.domain(), "email", "api2", "password", "long-enough"));
+        assertEquals(0, dup.get("data").get(0).get("result").intValue());
+        assertEquals("The account “api2@" + alice.domain() + "” already exists.", dup.get("data").get(0).get("reason").textValue());
+        assertEquals(dup.get("data").get(0).get("reason").textValue(), dup.get("error").textValue());
+        assertEquals(2, api2(alice, token, "listpops", Map.of()).get("data").size());
+        assertEquals(10, api2(alice, token, "listpopswithdisk", Map.of()).get("data").get(0).get("diskquota").intValue());
+        assertEquals("[{\"result\":1,\"reason\":\"\"}]", api2(alice, token, "editquota", Map.of("domain", alice.domain(), "email", "api2",
+                "quota", "20")).get("data").toString());
+        assertEquals("[{\"result\":1,\"reason\":\"\"}]", api2(alice, token, "passwdpop", Map.of("domain", alice.domain(), "email", "api2",
+                "password", "other-password")).get("data").toString());
+        assertEquals("[{\"result\":1,\"reason\":\"OK\"}]", api2(alice, token, "delpop", Map.of("domain", alice.domain(), "email", "api2"))
+                .get("data").toString());
+    }
+
+    @Test
+    void thePlanLimitsMailboxes() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String plan = "mail-" + Fixtures.randomSuffix(8);
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", plan, "max_email_accounts", 1)).post("/api/v1/plans").then().statusCode(201);
+        asRoot().contentType(ContentType.JSON).body(Map.of("plan", plan)).put("/api/v1/accounts/" + alice.username() + "/plan").then()
+                .statusCode(200);
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "one", "password", "long-enough")));
+        Uapi.failure(call(alice, token, "add_pop", Map.of("email", "two", "password", "long-enough")),
+                "The account has reached its plan’s limit of 1 email accounts.");
+        JsonNode usages = Uapi.success(alice.withToken(token).get("/execute/ResourceUsage/get_usages").asString()).get("data");
+        boolean seen = false;
+        for (JsonNode row : usages) {
+            if (row.get("id").textValue().equals("email_accounts")) {
+                assertEquals(1, row.get("usage").intValue());
+                seen = true;
+            }
+        }
+        assertTrue(seen);
+    }
+}
