@@ -1,5 +1,7 @@
 package dev.openuapi.quota;
 
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,8 +27,10 @@ import dev.openuapi.common.ApiException;
 @SecurityRequirement(name = "basicAuth")
 public class UsageResource {
 
+    /** The account's totals, and optionally per mailbox and per FTP login (address → bytes). */
     public record Usage(@JsonProperty("disk_used_bytes") Long diskUsedBytes,
-            @JsonProperty("bandwidth_used_bytes") Long bandwidthUsedBytes, @JsonProperty("updated_at") Long updatedAt) {
+            @JsonProperty("bandwidth_used_bytes") Long bandwidthUsedBytes, @JsonProperty("updated_at") Long updatedAt,
+            Map<String, Long> mailboxes, @JsonProperty("ftp_accounts") Map<String, Long> ftpAccounts) {
     }
 
     private final UsageService usage;
@@ -36,12 +40,13 @@ public class UsageResource {
     }
 
     @PUT
-    @Operation(summary = "Report an account's disk and bandwidth use (bytes); fields left out keep their value")
+    @Operation(summary = "Report an account's disk and bandwidth use (bytes), and per mailbox and FTP login; fields left out keep their value")
     public Usage report(@PathParam("username") String username, Usage request) {
         if (request == null) {
             throw ApiException.invalid("A JSON body with disk_used_bytes and/or bandwidth_used_bytes is required.");
         }
-        AccountUsage stored = usage.report(username, request.diskUsedBytes(), request.bandwidthUsedBytes());
-        return new Usage(stored.diskUsedBytes, stored.bandwidthUsedBytes, stored.updatedAt);
+        AccountUsage stored = usage.report(username, request.diskUsedBytes(), request.bandwidthUsedBytes(), request.mailboxes(),
+                request.ftpAccounts());
+        return new Usage(stored.diskUsedBytes, stored.bandwidthUsedBytes, stored.updatedAt, request.mailboxes(), request.ftpAccounts());
     }
 }

@@ -47,9 +47,13 @@ public class UsageService {
         this.domains = domains;
     }
 
-    /** The metering agent's report for one account. */
+    /**
+     * The metering agent's report for one account: its totals, and optionally the disk use of each mailbox
+     * and FTP login (by address). All of it is applied, or none of it.
+     */
     @Transactional
-    public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes) {
+    public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes, Map<String, Long> mailboxes,
+            Map<String, Long> ftpLogins) {
         Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username)
                 .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
         if ((diskUsedBytes != null && diskUsedBytes < 0) || (bandwidthUsedBytes != null && bandwidthUsedBytes < 0)) {
@@ -68,7 +72,25 @@ public class UsageService {
             usage.bandwidthUsedBytes = bandwidthUsedBytes;
         }
         usage.updatedAt = Epoch.now();
+        perItem(account.id, mailboxes, "update Mailbox set diskUsedBytes = ?1 where account.id = ?2 and email = ?3", "mailbox");
+        perItem(account.id, ftpLogins, "update FtpAccount set diskUsedBytes = ?1 where account.id = ?2 and login = ?3", "FTP account");
         return usage;
+    }
+
+    private void perItem(long accountId, Map<String, Long> usage, String update, String what) {
+        if (usage == null) {
+            return;
+        }
+        for (Map.Entry<String, Long> item : usage.entrySet()) {
+            if (item.getValue() == null || item.getValue() < 0) {
+                throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
+            }
+            int updated = em.createQuery(update).setParameter(1, item.getValue()).setParameter(2, accountId)
+                    .setParameter(3, item.getKey().toLowerCase(java.util.Locale.ROOT)).executeUpdate();
+            if (updated == 0) {
+                throw ApiException.invalid("The account has no " + what + " “" + item.getKey() + "”.");
+            }
+        }
     }
 
     @Transactional

@@ -149,4 +149,22 @@ class EmailModuleTest {
         }
         assertTrue(seen);
     }
+
+    @Test
+    void theMeteringAgentReportsEachMailbox() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "big", "password", "long-enough", "quota", "100")));
+        String address = "big@" + alice.domain();
+        String usage = "/api/v1/accounts/" + alice.username() + "/usage";
+        asRoot().contentType(ContentType.JSON).body(Map.of("mailboxes", Map.of(address, 25L * 1024 * 1024))).put(usage).then().statusCode(200);
+        JsonNode disk = Uapi.success(call(alice, token, "list_pops_with_disk", Map.of())).get("data").get(0);
+        assertEquals(25.0, disk.get("diskused").doubleValue());
+        assertEquals(25, disk.get("diskusedpercent").intValue());
+        asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 1L, "mailboxes", Map.of("nobody@" + alice.domain(), 5L)))
+                .put(usage).then().statusCode(400).body("detail", org.hamcrest.Matchers.equalTo("The account has no mailbox “nobody@"
+                        + alice.domain() + "”."));
+        assertEquals(0, Uapi.success(alice.withToken(token).get("/execute/Quota/get_local_quota_info").asString()).get("data")
+                .get("bytes_used").intValue(), "a refused report changes nothing");
+    }
 }
