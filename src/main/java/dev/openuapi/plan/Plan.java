@@ -43,6 +43,10 @@ public class Plan {
     @Column(name = "bandwidth_mb")
     public Long bandwidthMb;
 
+    /** The plan's feature list, sorted and comma-separated; {@code null}: the plan does not set features. */
+    @Column(length = 2000)
+    public String features;
+
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 

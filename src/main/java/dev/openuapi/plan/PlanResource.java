@@ -38,16 +38,17 @@ public class PlanResource {
             @JsonProperty("max_databases") Integer maxDatabases, @JsonProperty("max_ftp_accounts") Integer maxFtpAccounts,
             @JsonProperty("max_subdomains") Integer maxSubdomains, @JsonProperty("max_addon_domains") Integer maxAddonDomains,
             @JsonProperty("max_parked_domains") Integer maxParkedDomains, @JsonProperty("disk_quota_mb") Long diskQuotaMb,
-            @JsonProperty("bandwidth_mb") Long bandwidthMb) {
+            @JsonProperty("bandwidth_mb") Long bandwidthMb, List<String> features) {
 
         static PlanView of(Plan p) {
             return new PlanView(p.name, p.maxEmailAccounts, p.maxDatabases, p.maxFtpAccounts, p.maxSubdomains, p.maxAddonDomains,
-                    p.maxParkedDomains, p.diskQuotaMb, p.bandwidthMb);
+                    p.maxParkedDomains, p.diskQuotaMb, p.bandwidthMb,
+                    p.features == null ? null : p.features.isEmpty() ? List.of() : List.of(p.features.split(",")));
         }
 
         PlanService.Limits limits() {
             return new PlanService.Limits(maxEmailAccounts, maxDatabases, maxFtpAccounts, maxSubdomains, maxAddonDomains,
-                    maxParkedDomains, diskQuotaMb, bandwidthMb);
+                    maxParkedDomains, diskQuotaMb, bandwidthMb, features);
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.feature.FeatureCatalog;
 
 /** Plans, and the check every resource makes before it creates one more of something. */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class PlanService {
 
     /** The limits of a plan as an operator sends them; {@code null} fields are unlimited. */
     public record Limits(Integer maxEmailAccounts, Integer maxDatabases, Integer maxFtpAccounts, Integer maxSubdomains,
-            Integer maxAddonDomains, Integer maxParkedDomains, Long diskQuotaMb, Long bandwidthMb) {
+            Integer maxAddonDomains, Integer maxParkedDomains, Long diskQuotaMb, Long bandwidthMb, List<String> features) {
     }
 
     private final EntityManager em;
@@ -69,10 +70,17 @@ public class PlanService {
         return plan;
     }
 
+    /** Changes a plan; a feature list it carries is given to every account on it at once. */
     @Transactional
     public Plan update(String name, Limits limits) {
         Plan plan = get(name);
         apply(plan, limits);
+        if (plan.features != null) {
+            for (Account account : em.createQuery("from Account where planId = ?1", Account.class).setParameter(1, plan.id).getResultList()) {
+                account.features = plan.features;
+                account.updatedAt = Epoch.now();
+            }
+        }
         return plan;
     }
 
@@ -92,7 +100,11 @@ public class PlanService {
     public Account assign(String username, String planName) {
         Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username).getResultStream()
                 .findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
-        account.planId = planName == null ? null : get(planName).id;
+        Plan plan = planName == null ? null : get(planName);
+        account.planId = plan == null ? null : plan.id;
+        if (plan != null && plan.features != null) {
+            account.features = plan.features; // the account gets the plan's feature list
+        }
         account.updatedAt = Epoch.now();
         return account;
     }
@@ -114,7 +126,7 @@ public class PlanService {
     }
 
     private static void apply(Plan plan, Limits limits) {
-        Limits l = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
+        Limits l = limits == null ? new Limits(null, null, null, null, null, null, null, null, null) : limits;
         for (Number value : new Number[] { l.maxEmailAccounts(), l.maxDatabases(), l.maxFtpAccounts(), l.maxSubdomains(),
                 l.maxAddonDomains(), l.maxParkedDomains(), l.diskQuotaMb(), l.bandwidthMb() }) {
             if (value != null && value.longValue() < 0) {
@@ -129,5 +141,16 @@ public class PlanService {
         plan.maxParkedDomains = l.maxParkedDomains();
         plan.diskQuotaMb = l.diskQuotaMb();
         plan.bandwidthMb = l.bandwidthMb();
+        if (l.features() == null) {
+            plan.features = null;
+        } else {
+            for (String feature : l.features()) {
+                if (!FeatureCatalog.exists(feature)) {
+                    throw ApiException.invalid("“" + feature + "” is not a known feature. Known features: "
+                            + String.join(", ", FeatureCatalog.names()) + ".");
+                }
+            }
+            plan.features = l.features().stream().sorted().distinct().collect(java.util.stream.Collectors.joining(","));
+        }
     }
 }

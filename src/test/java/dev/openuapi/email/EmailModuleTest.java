@@ -167,4 +167,24 @@ class EmailModuleTest {
         assertEquals(0, Uapi.success(alice.withToken(token).get("/execute/Quota/get_local_quota_info").asString()).get("data")
                 .get("bytes_used").intValue(), "a refused report changes nothing");
     }
+
+    /** Spec §7.5's worked example, on real mailboxes. */
+    @Test
+    void theWorkedExampleOfPostProcessing() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        for (String box : java.util.List.of("info", "info2", "info3", "sales", "admin", "support", "billing", "hello")) {
+            Uapi.success(call(alice, token, "add_pop", Map.of("email", box, "password", "long-enough")));
+        }
+        JsonNode root = Uapi.success(alice.withToken(token).urlEncodingEnabled(false).get("/execute/Email/list_pops?api.filter_column_0=email"
+                + "&api.filter_type_0=begins&api.filter_term_0=info&api.sort_column_0=email&api.paginate_start=1&api.paginate_size=2")
+                .asString());
+        assertEquals("{\"transformed\":1,\"records_before_filter\":9,\"filter\":{\"records_before_filter\":9},\"paginate\":"
+                + "{\"total_results\":3,\"total_pages\":2,\"start_result\":1,\"results_per_page\":2,\"current_page\":1}}",
+                root.get("metadata").toString());
+        assertEquals("[{\"email\":\"info2@" + alice.domain() + "\",\"login\":\"info2@" + alice.domain()
+                + "\",\"suspended_incoming\":0,\"suspended_login\":0},{\"email\":\"info3@" + alice.domain() + "\",\"login\":\"info3@"
+                + alice.domain() + "\",\"suspended_incoming\":0,\"suspended_login\":0}]", root.get("data").toString(),
+                "lexicographic, as Perl's cmp: '2' sorts before '@'");
+    }
 }

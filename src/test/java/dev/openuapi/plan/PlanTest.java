@@ -134,4 +134,21 @@ class PlanTest {
         }
         throw new AssertionError("no " + id + " in " + rows);
     }
+
+    @Test
+    void aPlansFeatureListIsTheAccountsFeatures() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String name = newPlan(Map.of("features", List.of("apitokens", "mysql")));
+        assign(alice, name);
+        JsonNode features = Uapi.success(alice.withToken(token).get("/execute/Features/list_features").asString()).get("data");
+        assertEquals(1, features.get("mysql").intValue());
+        assertEquals(0, features.get("cron").intValue());
+        Uapi.failure(alice.withToken(token).get("/execute/Ftp/list_ftp").asString(), "You do not have the feature “ftpaccts”.");
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", name, "features", List.of("apitokens", "mysql", "ftpaccts")))
+                .put("/api/v1/plans/" + name).then().statusCode(200).body("features", equalTo(List.of("apitokens", "ftpaccts", "mysql")));
+        Uapi.success(alice.withToken(token).get("/execute/Ftp/list_ftp").asString());
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", "f-" + Fixtures.randomSuffix(6), "features", List.of("teleport")))
+                .post("/api/v1/plans").then().statusCode(400);
+    }
 }
