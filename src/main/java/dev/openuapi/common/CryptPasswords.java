@@ -48,6 +48,34 @@ public final class CryptPasswords {
         }
     }
 
+    /**
+     * The hash to store for a new password: the password hashed here, or a SHA512-CRYPT hash the client
+     * computed itself (cPanel's {@code pass_hash} / {@code password_hash}, named {@code hashParameter}).
+     */
+    public static String fromInput(String password, String clientHash, String hashParameter) {
+        if (clientHash != null && !clientHash.isEmpty()) {
+            if (!isSha512Crypt(clientHash)) {
+                throw ApiException.invalid("“" + hashParameter + "” must be a SHA512-CRYPT hash ($6$…).");
+            }
+            return clientHash;
+        }
+        if (password == null || password.length() < 8) {
+            throw ApiException.invalid("The password must be at least 8 characters long.");
+        }
+        return sha512Crypt(password);
+    }
+
+    /** A mailbox or FTP quota in MB: {@code null} (unlimited) for empty, 0 or "unlimited". */
+    public static Long quotaMegabytes(String raw) {
+        if (raw == null || raw.isEmpty() || raw.equals("0") || raw.equalsIgnoreCase("unlimited")) {
+            return null;
+        }
+        if (!raw.matches("\\d{1,12}")) {
+            throw ApiException.invalid("“" + raw + "” is not a valid quota: give megabytes, or 0 or unlimited for none.");
+        }
+        return Long.parseLong(raw);
+    }
+
     /** Accepts a hash the client computed itself (cPanel's {@code pass_hash}): only SHA512-CRYPT. */
     public static boolean isSha512Crypt(String value) {
         return value != null && value.matches("\\$6\\$(rounds=\\d{4,9}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}")

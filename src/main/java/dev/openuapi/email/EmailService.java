@@ -51,14 +51,14 @@ public class EmailService {
     public Mailbox add(long accountId, String email, String domainName, String password, String passwordHash, String quota) {
         Account account = em.find(Account.class, accountId);
         String address = address(account, email, domainName);
-        String hash = hash(password, passwordHash);
+        String hash = CryptPasswords.fromInput(password, passwordHash, "password_hash");
         plans.requireRoom(account, Limit.EMAIL_ACCOUNTS, () -> count(accountId));
         Mailbox mailbox = new Mailbox();
         mailbox.account = account;
         mailbox.email = address;
         mailbox.domain = address.substring(address.indexOf('@') + 1);
         mailbox.passwordHash = hash;
-        mailbox.quotaMb = quota(quota);
+        mailbox.quotaMb = CryptPasswords.quotaMegabytes(quota);
         mailbox.createdAt = Epoch.now();
         try {
             em.persist(mailbox);
@@ -76,12 +76,12 @@ public class EmailService {
 
     @Transactional
     public void passwd(long accountId, String email, String domain, String password) {
-        find(accountId, email, domain).passwordHash = hash(password, null);
+        find(accountId, email, domain).passwordHash = CryptPasswords.fromInput(password, null, "password_hash");
     }
 
     @Transactional
     public void setQuota(long accountId, String email, String domain, String quota) {
-        find(accountId, email, domain).quotaMb = quota(quota);
+        find(accountId, email, domain).quotaMb = CryptPasswords.quotaMegabytes(quota);
     }
 
     @Transactional
@@ -186,28 +186,6 @@ public class EmailService {
         return local + "@" + domain;
     }
 
-    private static String hash(String password, String passwordHash) {
-        if (passwordHash != null && !passwordHash.isEmpty()) {
-            if (!CryptPasswords.isSha512Crypt(passwordHash)) {
-                throw ApiException.invalid("“password_hash” must be a SHA512-CRYPT hash ($6$…).");
-            }
-            return passwordHash;
-        }
-        if (password == null || password.length() < 8) {
-            throw ApiException.invalid("The password must be at least 8 characters long.");
-        }
-        return CryptPasswords.sha512Crypt(password);
-    }
-
-    static Long quota(String raw) {
-        if (raw == null || raw.isEmpty() || raw.equals("0") || raw.equalsIgnoreCase("unlimited")) {
-            return null;
-        }
-        if (!raw.matches("\\d{1,12}")) {
-            throw ApiException.invalid("“" + raw + "” is not a valid quota: give megabytes, or 0 or unlimited for none.");
-        }
-        return Long.parseLong(raw);
-    }
 
     private static String oneLine(String text) {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {

@@ -58,7 +58,7 @@ public class FtpService {
             throw ApiException.invalid("“" + user + "” is not a valid FTP user name: use letters, digits, dots, dashes and underscores.");
         }
         String domain = ownDomain(account, domainName);
-        String hash = hash(password, passwordHash);
+        String hash = CryptPasswords.fromInput(password, passwordHash, "pass_hash");
         plans.requireRoom(account, Limit.FTP_ACCOUNTS, () -> count(accountId));
         FtpAccount ftp = new FtpAccount();
         ftp.account = account;
@@ -66,7 +66,7 @@ public class FtpService {
         ftp.domain = domain;
         ftp.homedir = homedir(account, homedir == null || homedir.isEmpty() ? "public_html/" + name : homedir);
         ftp.passwordHash = hash;
-        ftp.quotaMb = quota(quota);
+        ftp.quotaMb = CryptPasswords.quotaMegabytes(quota);
         ftp.createdAt = Epoch.now();
         try {
             em.persist(ftp);
@@ -84,12 +84,12 @@ public class FtpService {
 
     @Transactional
     public void passwd(long accountId, String user, String domain, String password) {
-        find(accountId, user, domain).passwordHash = hash(password, null);
+        find(accountId, user, domain).passwordHash = CryptPasswords.fromInput(password, null, "pass_hash");
     }
 
     @Transactional
     public void setQuota(long accountId, String user, String domain, String quota) {
-        find(accountId, user, domain).quotaMb = quota(quota);
+        find(accountId, user, domain).quotaMb = CryptPasswords.quotaMegabytes(quota);
     }
 
     @Transactional
@@ -119,18 +119,6 @@ public class FtpService {
                 .orElseThrow(() -> ApiException.invalid("The domain “" + domainName + "” does not belong to this account."));
     }
 
-    private static String hash(String password, String passwordHash) {
-        if (passwordHash != null && !passwordHash.isEmpty()) {
-            if (!CryptPasswords.isSha512Crypt(passwordHash)) {
-                throw ApiException.invalid("“pass_hash” must be a SHA512-CRYPT hash ($6$…).");
-            }
-            return passwordHash;
-        }
-        if (password == null || password.length() < 8) {
-            throw ApiException.invalid("The password must be at least 8 characters long.");
-        }
-        return CryptPasswords.sha512Crypt(password);
-    }
 
     /** A directory under the account's home: relative, with no "..", normalised. */
     static String homedir(Account account, String relative) {
@@ -149,15 +137,5 @@ public class FtpService {
             normal.append('/').append(part);
         }
         return normal.toString();
-    }
-
-    private static Long quota(String raw) {
-        if (raw == null || raw.isEmpty() || raw.equals("0") || raw.equalsIgnoreCase("unlimited")) {
-            return null;
-        }
-        if (!raw.matches("\\d{1,12}")) {
-            throw ApiException.invalid("“" + raw + "” is not a valid quota: give megabytes, or 0 for unlimited.");
-        }
-        return Long.parseLong(raw);
     }
 }
