@@ -10,9 +10,11 @@ import dev.openuapi.account.Account;
 import dev.openuapi.api.ApiFunction;
 import dev.openuapi.api.ApiModule;
 import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.ParamType;
 import dev.openuapi.api.Shape;
 
-/** cPanel API 2 {@code SubDomain} (spec §9.2): the account's subdomains. */
+/** {@code SubDomain}: API 2 {@code listsubdomains} (spec §9.2) and UAPI {@code addsubdomain} (spec §9.1 row 41). */
 @ApplicationScoped
 public class SubDomainModule implements ApiModule {
 
@@ -29,7 +31,16 @@ public class SubDomainModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("listsubdomains").api2()
+        return List.of(ApiFunction.named("addsubdomain")
+                .summary("Create a subdomain")
+                .description("Creates label.rootdomain under one of the account's domains, with an A record in that zone. "
+                        + "Counts against the plan's subdomain limit.")
+                .param(Param.string("domain", "The subdomain's label.").required().example("blog"))
+                .param(Param.of("rootdomain", ParamType.DOMAIN, "The account's domain it goes under.").required().example("example.com"))
+                .param(Param.string("dir", "Ignored: the document root is /home/<user>/<subdomain>."))
+                .doing(call -> domains.add(call.account().username, AccountDomain.SUB, call.args().get("domain"),
+                        call.args().get("rootdomain"))),
+                ApiFunction.named("listsubdomains").api2()
                 .summary("List the account's subdomains")
                 .description("One row per subdomain, sorted by name, with its document root three ways: absolute (dir), "
                         + "relative to the home directory (basedir) and as home:<basedir> (reldir).")

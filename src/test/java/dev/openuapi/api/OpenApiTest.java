@@ -32,7 +32,7 @@ class OpenApiTest {
             "Email/list_pops_with_disk", "Email/add_pop", "Email/delete_pop", "Email/passwd_pop", "Email/edit_pop_quota",
             "Email/get_pop_quota", "Email/list_forwarders", "Email/add_forwarder", "Email/delete_forwarder", "Email/suspend_login",
             "Email/unsuspend_login", "Email/suspend_incoming", "Email/unsuspend_incoming", "Email/suspend_outgoing",
-            "Email/unsuspend_outgoing");
+            "Email/unsuspend_outgoing", "SubDomain/addsubdomain");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",

@@ -370,4 +370,16 @@ class DomainResourceTest {
                 "The domain “" + apex + "” is a parent or a subdomain of a domain of another account.");
         assertEquals(List.of(alice.domain()), names(alice.username()));
     }
+
+    @Test
+    void anAccountMayAddItsOwnSubdomainThroughUapi() {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        String token = alice.newToken();
+        dev.openuapi.support.Uapi.success(alice.withToken(token).formParam("domain", "shop").formParam("rootdomain", alice.domain())
+                .post("/execute/SubDomain/addsubdomain").asString());
+        assertEquals(List.of(alice.domain(), "shop." + alice.domain()), names(alice.username()));
+        dev.openuapi.support.Uapi.failure(alice.withToken(token).formParam("domain", "x").formParam("rootdomain", bob.domain())
+                .post("/execute/SubDomain/addsubdomain").asString(), "“" + bob.domain() + "” is not a domain of this account.");
+    }
 }
