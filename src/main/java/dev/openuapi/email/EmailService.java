@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.plan.Limit;
@@ -60,13 +60,7 @@ public class EmailService {
         mailbox.passwordHash = hash;
         mailbox.quotaMb = CryptPasswords.quotaMegabytes(quota);
         mailbox.createdAt = Epoch.now();
-        try {
-            em.persist(mailbox);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict("The account “" + address + "” already exists.");
-        }
-        return mailbox;
+        return Unique.insert(em, mailbox, "The account “" + address + "” already exists.");
     }
 
     @Transactional
@@ -136,13 +130,7 @@ public class EmailService {
         forwarder.domain = address.substring(address.indexOf('@') + 1);
         forwarder.destination = destination;
         forwarder.createdAt = Epoch.now();
-        try {
-            em.persist(forwarder);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict("The forwarder from “" + address + "” to “" + destination + "” already exists.");
-        }
-        return forwarder;
+        return Unique.insert(em, forwarder, "The forwarder from “" + address + "” to “" + destination + "” already exists.");
     }
 
     /** @return whether a forwarder was removed */

@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.plan.Limit;
@@ -68,13 +68,7 @@ public class FtpService {
         ftp.passwordHash = hash;
         ftp.quotaMb = CryptPasswords.quotaMegabytes(quota);
         ftp.createdAt = Epoch.now();
-        try {
-            em.persist(ftp);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict("The FTP account “" + ftp.login + "” already exists.");
-        }
-        return ftp;
+        return Unique.insert(em, ftp, "The FTP account “" + ftp.login + "” already exists.");
     }
 
     @Transactional

@@ -26,6 +26,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
@@ -88,7 +89,7 @@ public class MysqlService {
         row.account = account;
         row.name = name;
         row.createdAt = Epoch.now();
-        persistUnique(row, "The database “" + name + "” already exists.");
+        Unique.insert(em, row, "The database “" + name + "” already exists.");
         execute("CREATE DATABASE " + ident(name), "The database “" + name + "” already exists.");
     }
 
@@ -108,7 +109,7 @@ public class MysqlService {
         row.account = account;
         row.name = name;
         row.createdAt = Epoch.now();
-        persistUnique(row, "The user “" + name + "” already exists.");
+        Unique.insert(em, row, "The user “" + name + "” already exists.");
         for (String host : hosts) {
             executeWith("CREATE USER " + user(name, host) + " IDENTIFIED BY ?", password, "The user “" + name + "” already exists.");
         }
@@ -275,15 +276,6 @@ public class MysqlService {
 
     private Account account(long accountId) {
         return em.find(Account.class, accountId);
-    }
-
-    private void persistUnique(Object row, String conflict) {
-        try {
-            em.persist(row);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict(conflict);
-        }
     }
 
     private long diskUsage(String database) {

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
 
 /** Plans, and the check every resource makes before it creates one more of something. */
@@ -61,13 +61,7 @@ public class PlanService {
         plan.name = name;
         plan.createdAt = Epoch.now();
         apply(plan, limits);
-        try {
-            em.persist(plan);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict("The plan “" + name + "” already exists.");
-        }
-        return plan;
+        return Unique.insert(em, plan, "The plan “" + name + "” already exists.");
     }
 
     /** Changes a plan; a feature list it carries is given to every account on it at once. */
