@@ -41,6 +41,12 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /** Declares a WHM API 1 function. */
+        public Builder whm1() {
+            this.kind = ApiKind.WHM1;
+            return this;
+        }
+
         public Builder summary(String summary) {
             this.summary = summary;
             return this;

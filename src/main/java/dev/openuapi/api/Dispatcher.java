@@ -35,6 +35,13 @@ public class Dispatcher {
     }
 
     public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+        if (kind == ApiKind.WHM1) {
+            ApiFunction function = registry.module(moduleName).map(m -> m.functions(kind).get(functionName)).orElse(null);
+            if (function == null) {
+                return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
+            }
+            return invoke(kind, function, account, moduleName, functionName, args);
+        }
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
                     : Outcome.failed("Illegal function name: " + functionName);
@@ -57,6 +64,11 @@ public class Dispatcher {
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
         }
+        return invoke(kind, function, account, moduleName, functionName, args);
+    }
+
+    /** Required arguments, then the function itself. {@code account} is null for WHM calls: the operator calls. */
+    private Outcome invoke(ApiKind kind, ApiFunction function, Account account, String moduleName, String functionName, Args args) {
         Optional<String> argumentError = checkRequired(function, args);
         if (argumentError.isPresent()) {
             return Outcome.failed(argumentError.get());
@@ -70,7 +82,7 @@ public class Dispatcher {
             return Outcome.failed(e.getMessage());
         } catch (RuntimeException e) {
             // Never echo an unexpected exception to the caller; the log keeps the detail.
-            LOG.errorf(e, "%s %s::%s failed for account %s", kind, moduleName, functionName, account.username);
+            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName, account == null ? "the operator" : account.username);
             return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"
                     + functionName + ".");
         }

@@ -43,6 +43,9 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .GET(operation(module, function, false))
                         .POST(operation(module, function, true)));
             }
+            for (ApiFunction function : module.functions(ApiKind.WHM1).values()) {
+                openAPI.getPaths().addPathItem("/json-api/" + function.name(), OASFactory.createPathItem().GET(whmOperation(function)));
+            }
             for (ApiFunction function : module.functions(ApiKind.API2).values()) {
                 openAPI.getPaths().addPathItem(api2Path(module.name(), function.name()),
                         OASFactory.createPathItem().GET(api2Operation(module, function)));
@@ -145,6 +148,32 @@ public class RegistryOpenApiFilter implements OASFilter {
                                         OASFactory.createMediaType().schema(OASFactory.createSchema()
                                                 .type(List.of(SchemaType.OBJECT)).addProperty("cpanelresult", result)))))
                         .addAPIResponse("403", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+    }
+
+    private static Operation whmOperation(ApiFunction function) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(control("api.version", "1", "WHM API version: always 1."));
+        for (Param param : function.params()) {
+            parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                    .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+        }
+        Schema metadata = OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("command", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("version", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
+                .addProperty("result", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).description("1 or 0."))
+                .addProperty("reason", OASFactory.createSchema().type(List.of(SchemaType.STRING)).description("OK, or why not."));
+        return OASFactory.createOperation()
+                .operationId("whm_" + function.name())
+                .summary(function.summary())
+                .description(function.description())
+                .tags(List.of("WHM API 1"))
+                .security(List.of(requirement(BASIC_SCHEME)))
+                .parameters(parameters)
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("The WHM API 1 result; data is left out when the function returns nothing.")
+                        .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("metadata", metadata)
+                                        .addProperty("data", schema(function.result())))))));
     }
 
     private static Parameter control(String name, String value, String description) {

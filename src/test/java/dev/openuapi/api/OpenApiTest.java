@@ -77,6 +77,18 @@ class OpenApiTest {
     }
 
     @Test
+    void whmFunctionsAreDocumentedUnderJsonApi() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String function : List.of("createacct", "removeacct", "listaccts", "accountsummary", "suspendacct", "unsuspendacct",
+                "modifyacct", "passwd", "changepackage", "listpkgs")) {
+            org.hamcrest.MatcherAssert.assertThat(doc.getString("paths.'/json-api/" + function + "'.get.operationId"),
+                    equalTo("whm_" + function));
+        }
+        org.hamcrest.MatcherAssert.assertThat(doc.getList("paths.'/json-api/createacct'.get.parameters.name").subList(0, 4),
+                equalTo(List.of("api.version", "username", "domain", "password")));
+    }
+
+    @Test
     void securitySchemesAndRestResourcesAreThere() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         org.hamcrest.MatcherAssert.assertThat(doc.getString("components.securitySchemes.cpanelToken.type"), equalTo("apiKey"));

@@ -1,0 +1,212 @@
+package dev.openuapi.whm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountService;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Args;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.ParamType;
+import dev.openuapi.api.Shape;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.plan.Plan;
+import dev.openuapi.plan.PlanService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * WHM API 1 account and package functions (spec §10, issue 5 item 3), on the same services as the
+ * {@code /api/v1} admin API. Each call is one transaction.
+ */
+@ApplicationScoped
+public class WhmAccountsModule implements ApiModule {
+
+    private static final Param USER = Param.string("user", "The account's username.").required().example("alice");
+
+    private final AccountService accounts;
+    private final PlanService plans;
+    private final OpenUapiConfig config;
+
+    WhmAccountsModule(AccountService accounts, PlanService plans, OpenUapiConfig config) {
+        this.accounts = accounts;
+        this.plans = plans;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return WhmResource.MODULE;
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        Shape acct = Shape.object("An account.").field("user", Shape.string("Username.")).field("domain", Shape.string("Main domain."))
+                .field("email", Shape.string("Contact email.")).field("plan", Shape.string("Package, or default."))
+                .field("suspended", Shape.integer("1 or 0.")).field("unix_startdate", Shape.integer("Created (Unix epoch)."))
+                .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root.")).build();
+        Shape acctList = Shape.object("The accounts.").field("acct", Shape.arrayOf("The accounts.", acct)).build();
+        return List.of(
+                ApiFunction.named("createacct").whm1().summary("Create an account")
+                        .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction.")
+                        .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").required())
+                        .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").required())
+                        .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
+                        .param(Param.string("plan", "A package name; none: no limits."))
+                        .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
+                        .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
+                                .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
+                                .field("package", Shape.string("Package.")).build())
+                        .handledBy(this::createAccount),
+                ApiFunction.named("removeacct").whm1().summary("Remove an account")
+                        .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
+                        .param(Param.string("username", "The account (user is accepted too)."))
+                        .param(Param.string("user", "The account."))
+                        .doing(call -> accounts.delete(user(call.args(), "username"))),
+                ApiFunction.named("listaccts").whm1().summary("List accounts")
+                        .param(Param.string("search", "A regular expression to match."))
+                        .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
+                        .returns(acctList).handledBy(this::listAccounts),
+                ApiFunction.named("accountsummary").whm1().summary("Show one account").param(USER)
+                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(accounts.get(call.args().get("user")), planNames())))),
+                ApiFunction.named("suspendacct").whm1().summary("Suspend an account: its tokens and password stop working").param(USER)
+                        .param(Param.string("reason", "Why (not stored)."))
+                        .doing(call -> accounts.update(call.args().get("user"), new AccountService.Changes(true, null, null, null))),
+                ApiFunction.named("unsuspendacct").whm1().summary("Unsuspend an account").param(USER)
+                        .doing(call -> accounts.update(call.args().get("user"), new AccountService.Changes(false, null, null, null))),
+                ApiFunction.named("modifyacct").whm1().summary("Change an account's contact email").param(USER)
+                        .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
+                        .doing(call -> accounts.update(call.args().get("user"),
+                                new AccountService.Changes(null, null, emptyToNull(call.args().get("contactemail")), null))),
+                ApiFunction.named("passwd").whm1().summary("Change an account's password").param(USER)
+                        .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
+                        .doing(call -> accounts.update(call.args().get("user"),
+                                new AccountService.Changes(null, null, null, call.args().get("password")))),
+                ApiFunction.named("changepackage").whm1().summary("Put an account on a package").param(USER)
+                        .param(Param.string("pkg", "The package.").required())
+                        .doing(call -> plans.assign(call.args().get("user"), call.args().get("pkg"))),
+                ApiFunction.named("listpkgs").whm1().summary("List packages")
+                        .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
+                                .build())
+                        .handledBy(this::listPackages));
+    }
+
+    /** The account, its domain and zone, and its package: all in one transaction, or nothing. */
+    private Object createAccount(Call call) {
+        return QuarkusTransaction.joiningExisting().call(() -> createInTransaction(call.args()));
+    }
+
+    private Object createInTransaction(Args args) {
+        String username = args.get("username");
+        String domain = args.get("domain");
+        String email = emptyToNull(args.get("contactemail"));
+        Account account = accounts.create(username, args.get("password"), domain, email == null ? "webmaster@" + domain : email);
+        String plan = emptyToNull(args.get("plan"));
+        if (plan != null) {
+            plans.assign(account.username, plan);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user", account.username);
+        data.put("domain", account.domain);
+        data.put("ip", config.dns().accountIp());
+        data.put("package", plan == null ? "default" : plan);
+        return data;
+    }
+
+    private Object listAccounts(Call call) {
+        Map<Long, String> names = planNames();
+        Pattern search = search(call.args().get("search"));
+        String type = Optional.ofNullable(emptyToNull(call.args().get("searchtype"))).orElse("user");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Account account : accounts.list()) {
+            Map<String, Object> row = view(account, names);
+            String field = switch (type) {
+                case "user" -> account.username;
+                case "domain" -> account.domain;
+                case "owner" -> "root";
+                case "ip" -> config.dns().accountIp();
+                case "package" -> (String) row.get("plan");
+                default -> throw ApiException.invalid("“" + type + "” is not a valid searchtype: use user, domain, owner, ip or package.");
+            };
+            if (search == null || search.matcher(field).find()) {
+                rows.add(row);
+            }
+        }
+        return Map.of("acct", rows);
+    }
+
+    private Object listPackages(Call call) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Plan plan : plans.list()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", plan.name);
+            row.put("MAXPOP", limit(plan.maxEmailAccounts));
+            row.put("MAXSQL", limit(plan.maxDatabases));
+            row.put("MAXFTP", limit(plan.maxFtpAccounts));
+            row.put("MAXSUB", limit(plan.maxSubdomains));
+            row.put("MAXADDON", limit(plan.maxAddonDomains));
+            row.put("MAXPARK", limit(plan.maxParkedDomains));
+            row.put("QUOTA", plan.diskQuotaMb == null ? "unlimited" : String.valueOf(plan.diskQuotaMb));
+            row.put("BWLIMIT", plan.bandwidthMb == null ? "unlimited" : String.valueOf(plan.bandwidthMb));
+            rows.add(row);
+        }
+        return Map.of("pkg", rows);
+    }
+
+    private Map<String, Object> view(Account account, Map<Long, String> planNames) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("user", account.username);
+        row.put("domain", account.domain);
+        row.put("email", account.contactEmail);
+        row.put("plan", account.planId == null ? "default" : planNames.getOrDefault(account.planId, "default"));
+        row.put("suspended", account.suspended ? 1 : 0);
+        row.put("unix_startdate", account.createdAt);
+        row.put("ip", config.dns().accountIp());
+        row.put("owner", "root");
+        return row;
+    }
+
+    private Map<Long, String> planNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        plans.list().forEach(plan -> names.put(plan.id, plan.name));
+        return names;
+    }
+
+    private static String user(Args args, String first) {
+        String user = emptyToNull(args.get(first));
+        user = user == null ? emptyToNull(args.get("user")) : user;
+        if (user == null) {
+            throw ApiException.invalid("Provide the “" + first + "” argument.");
+        }
+        return user;
+    }
+
+    private static Pattern search(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(raw, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw ApiException.invalid("“" + raw + "” is not a valid regular expression.");
+        }
+    }
+
+    private static String limit(Integer value) {
+        return value == null ? "unlimited" : String.valueOf(value);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

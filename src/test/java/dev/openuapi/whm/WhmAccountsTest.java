@@ -1,0 +1,112 @@
+package dev.openuapi.whm;
+
+import static dev.openuapi.support.Fixtures.asRoot;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.openuapi.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** WHM API 1 account functions, as root: the account lifecycle and the envelope (spec §10.1). */
+@QuarkusTest
+class WhmAccountsTest {
+
+    static String whm(String function, Map<String, String> args) {
+        return asRoot().queryParam("api.version", "1").queryParams(args).get("/json-api/" + function).then().statusCode(200).extract()
+                .asString();
+    }
+
+    @Test
+    void theAccountLifecycle() {
+        String user = Fixtures.uniqueUsername();
+        String domain = user + ".example";
+        String plan = "whm-" + Fixtures.randomSuffix(6);
+        asRoot().contentType(ContentType.JSON).body(Map.of("name", plan, "max_databases", 3)).post("/api/v1/plans").then().statusCode(201);
+
+        String created = whm("createacct", Map.of("username", user, "domain", domain, "password", "whm-password-1", "plan", plan,
+                "contactemail", "owner@" + domain));
+        assertEquals("{\"metadata\":{\"command\":\"createacct\",\"version\":1,\"result\":1,\"reason\":\"OK\"},\"data\":{\"user\":\"" + user
+                + "\",\"domain\":\"" + domain + "\",\"ip\":\"192.0.2.1\",\"package\":\"" + plan + "\"}}\n", created);
+
+        JsonNode summary = Fixtures.json(whm("accountsummary", Map.of("user", user))).get("data").get("acct").get(0);
+        assertEquals(plan, summary.get("plan").textValue());
+        assertEquals(0, summary.get("suspended").intValue());
+        assertEquals("owner@" + domain, summary.get("email").textValue());
+
+        String token = given().auth().preemptive().basic(user, "whm-password-1").contentType(ContentType.JSON)
+                .body(Map.of("name", "ci")).post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String suspended = whm("suspendacct", Map.of("user", user, "reason", "unpaid"));
+        assertEquals("{\"metadata\":{\"command\":\"suspendacct\",\"version\":1,\"result\":1,\"reason\":\"OK\"}}\n", suspended,
+                "no data key when the function returns nothing");
+        given().header("Authorization", "cpanel " + user + ":" + token).get("/execute/Tokens/list").then().statusCode(401);
+        given().auth().preemptive().basic(user, "whm-password-1").get("/execute/Tokens/list").then().statusCode(401);
+        whm("unsuspendacct", Map.of("user", user));
+        given().header("Authorization", "cpanel " + user + ":" + token).get("/execute/Tokens/list").then().statusCode(200);
+
+        whm("passwd", Map.of("user", user, "password", "whm-password-2"));
+        given().auth().preemptive().basic(user, "whm-password-2").get("/execute/Tokens/list").then().statusCode(200);
+        whm("modifyacct", Map.of("user", user, "contactemail", "new@" + domain));
+        whm("changepackage", Map.of("user", user, "pkg", plan));
+
+        JsonNode listed = Fixtures.json(whm("listaccts", Map.of("search", "^" + user + "$", "searchtype", "user"))).get("data").get("acct");
+        assertEquals(1, listed.size());
+        assertEquals("new@" + domain, listed.get(0).get("email").textValue());
+        assertEquals(1, Fixtures.json(whm("listaccts", Map.of("search", domain.replace(".", "\\."), "searchtype", "domain"))).get("data")
+                .get("acct").size());
+        JsonNode packages = Fixtures.json(whm("listpkgs", Map.of())).get("data").get("pkg");
+        boolean found = false;
+        for (JsonNode pkg : packages) {
+            if (pkg.get("name").textValue().equals(plan)) {
+                assertEquals("3", pkg.get("MAXSQL").textValue());
+                assertEquals("unlimited", pkg.get("MAXPOP").textValue());
+                found = true;
+            }
+        }
+        assertTrue(found);
+
+        whm("removeacct", Map.of("username", user));
+        given().header("Authorization", "cpanel " + user + ":" + token).get("/execute/Tokens/list").then().statusCode(401);
+        JsonNode gone = Fixtures.json(whm("accountsummary", Map.of("user", user))).get("metadata");
+        assertEquals(0, gone.get("result").intValue());
+        assertEquals("The account “" + user + "” does not exist.", gone.get("reason").textValue());
+    }
+
+    @Test
+    void createacctIsOneTransaction() {
+        String user = Fixtures.uniqueUsername();
+        JsonNode metadata = Fixtures.json(whm("createacct", Map.of("username", user, "domain", user + ".example", "password",
+                "whm-password-1", "plan", "no-such-plan"))).get("metadata");
+        assertEquals(0, metadata.get("result").intValue());
+        assertEquals("The plan “no-such-plan” does not exist.", metadata.get("reason").textValue());
+        asRoot().get("/api/v1/accounts/" + user).then().statusCode(404);
+        String again = whm("createacct", Map.of("username", user, "domain", user + ".example", "password", "whm-password-1"));
+        assertTrue(again.contains("\"result\":1"), "the domain and zone were rolled back too: " + again);
+        whm("removeacct", Map.of("user", user));
+    }
+
+    @Test
+    void envelopeErrorsAndAuth() {
+        assertEquals("{\"metadata\":{\"command\":\"nosuchthing\",\"version\":1,\"result\":0,\"reason\":\"Unknown app (nosuchthing) requested "
+                + "for this version (1) of the API.\"}}\n", whm("nosuchthing", Map.of()));
+        JsonNode noVersion = Fixtures.json(asRoot().get("/json-api/listaccts").then().statusCode(200).extract().asString()).get("metadata");
+        assertEquals(0, noVersion.get("result").intValue());
+        JsonNode missing = Fixtures.json(whm("createacct", Map.of())).get("metadata");
+        assertEquals("Provide the “username”, “domain”, and “password” arguments.", missing.get("reason").textValue());
+        String denied = given().queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403).extract().asString();
+        assertTrue(denied.contains("\"error\":\"Access denied\""), denied);
+        given().auth().preemptive().basic("root", "wrong").queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
+        Fixtures.TestAccount alice = Fixtures.newAccount();
+        alice.withPassword().queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
+        alice.withToken(alice.newToken()).queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
+        assertFalse(whm("listaccts", Map.of()).contains("password"), "no password hash in listings");
+    }
+}
