@@ -95,6 +95,24 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("changepackage").whm1().summary("Put an account on a package").param(USER)
                         .param(Param.string("pkg", "The package.").required())
                         .doing(call -> plans.assign(call.args().get("user"), call.args().get("pkg"))),
+                packageFunction(ApiFunction.named("addpkg").whm1().summary("Create a package")
+                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                            Plan plan = plans.create(call.args().get("name"), limits(call.args()));
+                            return Map.of("pkg", plan.name);
+                        }),
+                packageFunction(ApiFunction.named("editpkg").whm1().summary("Replace a package's limits")
+                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                            String features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
+                            PlanService.Limits given = limits(call.args());
+                            Plan plan = plans.update(call.args().get("name"), new PlanService.Limits(given.maxEmailAccounts(),
+                                    given.maxDatabases(), given.maxFtpAccounts(), given.maxSubdomains(), given.maxAddonDomains(),
+                                    given.maxParkedDomains(), given.diskQuotaMb(), given.bandwidthMb(),
+                                    features == null ? null : features.isEmpty() ? List.of() : List.of(features.split(","))));
+                            return Map.of("pkg", plan.name);
+                        }),
+                ApiFunction.named("killpkg").whm1().summary("Delete a package no account uses")
+                        .param(Param.string("pkgname", "The package's name.").required())
+                        .doing(call -> plans.delete(call.args().get("pkgname"))),
                 ApiFunction.named("listpkgs").whm1().summary("List packages")
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
@@ -143,6 +161,38 @@ public class WhmAccountsModule implements ApiModule {
             }
         }
         return Map.of("acct", rows);
+    }
+
+    /** addpkg and editpkg take the same limits: a number, or "unlimited" (or nothing) for none. */
+    private static ApiFunction.Builder packageFunction(ApiFunction.Builder builder) {
+        for (String limit : List.of("maxpop", "maxsql", "maxftp", "maxsub", "maxaddon", "maxpark", "quota", "bwlimit")) {
+            builder.param(Param.string(limit, limit + ": a number, or unlimited (the default)."));
+        }
+        return builder.returns(Shape.object("The package.").field("pkg", Shape.string("Its name.")).build());
+    }
+
+    private static PlanService.Limits limits(Args args) {
+        return new PlanService.Limits(count(args, "maxpop"), count(args, "maxsql"), count(args, "maxftp"), count(args, "maxsub"),
+                count(args, "maxaddon"), count(args, "maxpark"), megabytes(args, "quota"), megabytes(args, "bwlimit"), null);
+    }
+
+    private static Integer count(Args args, String name) {
+        Long value = megabytes(args, name);
+        if (value != null && value > Integer.MAX_VALUE) {
+            throw ApiException.invalid("“" + args.get(name) + "” is too large for “" + name + "”.");
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    private static Long megabytes(Args args, String name) {
+        String raw = args.get(name);
+        if (raw == null || raw.isEmpty() || raw.equalsIgnoreCase("unlimited")) {
+            return null;
+        }
+        if (!raw.matches("\\d{1,12}")) {
+            throw ApiException.invalid("“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.");
+        }
+        return Long.parseLong(raw);
     }
 
     private Object listPackages(Call call) {

@@ -80,7 +80,7 @@ class OpenApiTest {
     void whmFunctionsAreDocumentedUnderJsonApi() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         for (String function : List.of("createacct", "removeacct", "listaccts", "accountsummary", "suspendacct", "unsuspendacct",
-                "modifyacct", "passwd", "changepackage", "listpkgs")) {
+                "modifyacct", "passwd", "changepackage", "listpkgs", "addpkg", "editpkg", "killpkg")) {
             org.hamcrest.MatcherAssert.assertThat(doc.getString("paths.'/json-api/" + function + "'.get.operationId"),
                     equalTo("whm_" + function));
         }

@@ -109,4 +109,23 @@ class WhmAccountsTest {
         alice.withToken(alice.newToken()).queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
         assertFalse(whm("listaccts", Map.of()).contains("password"), "no password hash in listings");
     }
+
+    @Test
+    void packages() {
+        String name = "pkg-" + Fixtures.randomSuffix(6);
+        assertEquals("{\"metadata\":{\"command\":\"addpkg\",\"version\":1,\"result\":1,\"reason\":\"OK\"},\"data\":{\"pkg\":\"" + name
+                + "\"}}\n", whm("addpkg", Map.of("name", name, "maxsql", "2", "quota", "500", "maxpop", "unlimited")));
+        asRoot().get("/api/v1/plans/" + name).then().statusCode(200).body("max_databases", org.hamcrest.Matchers.equalTo(2))
+                .body("disk_quota_mb", org.hamcrest.Matchers.equalTo(500)).body("max_email_accounts", org.hamcrest.Matchers.nullValue());
+        whm("editpkg", Map.of("name", name, "maxsql", "4"));
+        asRoot().get("/api/v1/plans/" + name).then().body("max_databases", org.hamcrest.Matchers.equalTo(4))
+                .body("disk_quota_mb", org.hamcrest.Matchers.nullValue());
+        assertEquals("“lots” is not a valid value for “maxftp”: give a number or unlimited.",
+                Fixtures.json(whm("addpkg", Map.of("name", name + "x", "maxftp", "lots"))).get("metadata").get("reason").textValue());
+        assertEquals("The plan “" + name + "” already exists.",
+                Fixtures.json(whm("addpkg", Map.of("name", name))).get("metadata").get("reason").textValue());
+        whm("killpkg", Map.of("pkgname", name));
+        asRoot().get("/api/v1/plans/" + name).then().statusCode(404);
+        asRoot().get("/api/v1/plans/" + name + "x").then().statusCode(404);
+    }
 }
