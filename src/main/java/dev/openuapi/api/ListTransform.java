@@ -272,7 +272,7 @@ public final class ListTransform {
     }
 
     /** Perl's numification: the leading number, or 0. */
-    static double number(Object value) {
+    public static double number(Object value) {
         if (value instanceof Number n) {
             return n.doubleValue();
         }

@@ -69,8 +69,9 @@ public class WhmResource {
             return UapiResponses.ok(json, envelope(function,
                     Outcome.failed("OpenUAPI speaks WHM API 1 only: add api.version=1 to the request.")));
         }
-        Args arguments = args.without(key -> key.equals("api.version"));
-        return UapiResponses.ok(json, envelope(function, dispatcher.run(ApiKind.WHM1, null, MODULE, function, arguments)));
+        Args arguments = args.without(key -> key.startsWith("api."));
+        Outcome outcome = dispatcher.run(ApiKind.WHM1, null, MODULE, function, arguments);
+        return UapiResponses.ok(json, WhmPostProcessing.apply(envelope(function, outcome), args));
     }
 
     static Map<String, Object> envelope(String function, Outcome outcome) {

@@ -128,4 +128,23 @@ class WhmAccountsTest {
         asRoot().get("/api/v1/plans/" + name).then().statusCode(404);
         asRoot().get("/api/v1/plans/" + name + "x").then().statusCode(404);
     }
+
+    @Test
+    void whmPostProcessing() {
+        String prefix = "w" + Fixtures.randomSuffix(5);
+        for (String suffix : java.util.List.of("c", "a", "b")) {
+            whm("createacct", Map.of("username", prefix + suffix, "domain", prefix + suffix + ".example", "password", "whm-password-1"));
+        }
+        JsonNode root = Fixtures.json(whm("listaccts", Map.ofEntries(Map.entry("api.filter.enable", "1"),
+                Map.entry("api.filter.a.field", "user"), Map.entry("api.filter.a.type", "begins"), Map.entry("api.filter.a.arg0", prefix),
+                Map.entry("api.sort.enable", "1"), Map.entry("api.sort.a.field", "user"), Map.entry("api.sort.a.reverse", "1"),
+                Map.entry("api.chunk.enable", "1"), Map.entry("api.chunk.start", "1"), Map.entry("api.chunk.size", "2"),
+                Map.entry("api.columns.enable", "1"), Map.entry("api.columns.a", "user"))));
+        assertEquals("[{\"user\":\"" + prefix + "c\"},{\"user\":\"" + prefix + "b\"}]", root.get("data").get("acct").toString());
+        assertEquals("{\"start\":1,\"current\":1,\"size\":2,\"chunks\":2,\"records\":3}", root.get("metadata").get("chunk").toString());
+        assertEquals(3, root.get("metadata").get("filter").get("filtered").intValue());
+        for (String suffix : java.util.List.of("c", "a", "b")) {
+            whm("removeacct", Map.of("user", prefix + suffix));
+        }
+    }
 }
