@@ -28,20 +28,28 @@ public class FunctionRegistry {
 
     private final Map<String, Module> modules;
 
+    /**
+     * Several beans may serve one module name (WHM's functions live with the features they manage); they
+     * must agree on the module's feature, and a function may be declared only once.
+     */
     FunctionRegistry(Instance<ApiModule> beans) {
-        Map<String, Module> byName = new TreeMap<>();
+        Map<String, ApiModule> first = new TreeMap<>();
+        Map<String, Map<ApiKind, Map<String, ApiFunction>>> functions = new TreeMap<>();
         for (ApiModule bean : beans) {
-            Map<ApiKind, Map<String, ApiFunction>> functions = new EnumMap<>(ApiKind.class);
+            ApiModule existing = first.putIfAbsent(bean.name(), bean);
+            if (existing != null && !existing.feature().equals(bean.feature())) {
+                throw new IllegalStateException("Module " + bean.name() + " is declared with two different features");
+            }
+            Map<ApiKind, Map<String, ApiFunction>> byKind = functions.computeIfAbsent(bean.name(), n -> new EnumMap<>(ApiKind.class));
             for (ApiFunction function : bean.functions()) {
-                if (functions.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), function) != null) {
+                if (byKind.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), function) != null) {
                     throw new IllegalStateException("Function declared twice: " + function.kind() + " " + bean.name() + "::"
                             + function.name());
                 }
             }
-            if (byName.put(bean.name(), new Module(bean, Collections.unmodifiableMap(functions))) != null) {
-                throw new IllegalStateException("Module declared twice: " + bean.name());
-            }
         }
+        Map<String, Module> byName = new TreeMap<>();
+        first.forEach((name, bean) -> byName.put(name, new Module(bean, Collections.unmodifiableMap(functions.get(name)))));
         this.modules = Collections.unmodifiableMap(byName);
     }
 

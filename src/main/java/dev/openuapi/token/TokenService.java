@@ -97,6 +97,18 @@ public class TokenService {
         return token;
     }
 
+    /**
+     * Limits a token to addresses and CIDR ranges (normalised as cPanel does), or lifts the limit when
+     * {@code entries} is empty. Only operators do this: cPanel's UAPI has no such function.
+     */
+    @Transactional
+    public ApiToken setWhitelist(long accountId, String name, List<String> entries) {
+        ApiToken token = tokens.findByName(accountId, name)
+                .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
+        token.whitelistIps = IpAllowList.normalize(entries);
+        return token;
+    }
+
     /** @return whether a token of that name existed and is now gone */
     @Transactional
     public boolean revoke(long accountId, String name) {

@@ -147,4 +147,31 @@ class WhmAccountsTest {
             whm("removeacct", Map.of("user", prefix + suffix));
         }
     }
+
+    @Test
+    void operatorsLimitACpanelTokenToAddresses() {
+        Fixtures.TestAccount alice = Fixtures.newAccount();
+        String token = alice.newToken("limited");
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+
+        JsonNode data = Fixtures.json(asRoot().queryParam("api.version", "1").queryParam("user", alice.username())
+                .queryParam("token_name", "limited").queryParam("whitelist_ip", "203.0.113.0/24").queryParam("whitelist_ip", "2001:db8::/32")
+                .get("/json-api/set_cpanel_token_whitelist").then().statusCode(200).extract().asString()).get("data");
+        assertEquals("[\"203.0.113.0/24\",\"2001:db8::/32\"]", data.get("whitelist_ips").toString());
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401);
+
+        asRoot().contentType(ContentType.JSON).body(Map.of("whitelist_ips", java.util.List.of("127.0.0.1", "10.0.0.0/8")))
+                .put("/api/v1/accounts/" + alice.username() + "/tokens/limited/whitelist").then().statusCode(200)
+                .body("whitelist_ips", org.hamcrest.Matchers.equalTo(java.util.List.of("10.0.0.0/8", "127.0.0.1")));
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200)
+                .body("data[0].whitelist_ips", org.hamcrest.Matchers.equalTo(java.util.List.of("10.0.0.0/8", "127.0.0.1")));
+
+        asRoot().contentType(ContentType.JSON).body(Map.of("whitelist_ips", java.util.List.of("999.1.1.1")))
+                .put("/api/v1/accounts/" + alice.username() + "/tokens/limited/whitelist").then().statusCode(400);
+        JsonNode cleared = Fixtures.json(whm("set_cpanel_token_whitelist", Map.of("user", alice.username(), "token_name", "limited",
+                "whitelist_ip", "any"))).get("data");
+        assertTrue(cleared.get("whitelist_ips").isNull());
+        asRoot().contentType(ContentType.JSON).body(Map.of("whitelist_ips", java.util.List.of()))
+                .put("/api/v1/accounts/" + alice.username() + "/tokens/nosuch/whitelist").then().statusCode(404);
+    }
 }

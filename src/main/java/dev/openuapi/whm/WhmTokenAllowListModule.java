@@ -1,0 +1,63 @@
+package dev.openuapi.whm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.account.AccountService;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.Shape;
+import dev.openuapi.token.ApiToken;
+import dev.openuapi.token.IpAllowList;
+import dev.openuapi.token.TokenService;
+
+/**
+ * The operator's way to limit a customer's cPanel API token to IP addresses (spec §3.6): WHM's
+ * {@code api_token_update} cannot reach cPanel tokens, so OpenUAPI adds this WHM-style function.
+ */
+@ApplicationScoped
+public class WhmTokenAllowListModule implements ApiModule {
+
+    private final AccountService accounts;
+    private final TokenService tokens;
+
+    WhmTokenAllowListModule(AccountService accounts, TokenService tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String name() {
+        return WhmResource.MODULE;
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(ApiFunction.named("set_cpanel_token_whitelist").whm1()
+                .summary("Limit a cPanel API token to IP addresses (OpenUAPI extension)")
+                .description("whitelist_ip (repeatable, or whitelist_ip-0, -1, …) takes addresses and CIDR ranges, IPv4 or IPv6, "
+                        + "at most 100; whitelist_ip=any lifts the limit.")
+                .param(Param.string("user", "The account.").required())
+                .param(Param.string("token_name", "The token's name.").required())
+                .param(Param.string("whitelist_ip", "An address or range; any to clear.").multiple().required())
+                .returns(Shape.object("The token's allow-list.").field("name", Shape.string("The token."))
+                        .field("whitelist_ips", Shape.arrayOf("Normalised entries, or null for any address.", Shape.string("An entry."))
+                                .orNull()).build())
+                .handledBy(this::setWhitelist));
+    }
+
+    private Object setWhitelist(Call call) {
+        List<String> entries = call.args().getMultiple("whitelist_ip");
+        List<String> list = entries.size() == 1 && entries.get(0).equalsIgnoreCase("any") ? List.of() : entries;
+        ApiToken token = tokens.setWhitelist(accounts.get(call.args().get("user")).id, call.args().get("token_name"), list);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", token.name);
+        data.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));
+        return data;
+    }
+}
