@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
 import dev.openuapi.token.ApiTokenRepository;
 
@@ -73,11 +73,8 @@ public class AccountService {
         account.setFeatures(FeatureCatalog.names());
         account.createdAt = now;
         account.updatedAt = now;
-        try {
-            accounts.persistAndFlush(account);
-        } catch (PersistenceException e) {
-            throw duplicate(username); // the unique key caught a concurrent create of the same name
-        }
+        // the unique key catches a concurrent create of the same name
+        Unique.insert(accounts.getEntityManager(), account, duplicate(username).getMessage());
         created.fire(new AccountEvents.Created(account));
         LOG.infof("Created account %s (%s)", username, normalizedDomain);
         return account;

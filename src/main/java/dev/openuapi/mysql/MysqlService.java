@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -129,11 +128,7 @@ public class MysqlService {
         MysqlUser row = ownedUser(accountId, oldName);
         checkName(row.account, newName, "user", MAX_USER_NAME);
         row.name = newName;
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ApiException.conflict("The user “" + newName + "” already exists.");
-        }
+        Unique.flush(em, "The user “" + newName + "” already exists.");
         for (String host : hosts) {
             execute("RENAME USER " + user(oldName, host) + " TO " + user(newName, host), "The user “" + newName + "” already exists.");
         }

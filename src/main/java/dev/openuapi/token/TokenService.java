@@ -4,16 +4,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Unique;
 
 /**
  * Creating, listing, renaming and revoking an account's cPanel API tokens: the one core behind UAPI
@@ -67,12 +66,8 @@ public class TokenService {
         token.tokenHash = TokenValues.hash(value);
         token.createTime = now;
         token.expiresAt = expiry;
-        try {
-            tokens.persistAndFlush(token);
-        } catch (PersistenceException e) {
-            // Two creates of one name raced past the check above; the unique key let exactly one through.
-            throw uniqueViolation(e, () -> duplicateOnCreate(name));
-        }
+        // Two creates of one name may race past the check above; the unique key lets exactly one through.
+        Unique.insert(tokens.getEntityManager(), token, duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);
         return new CreatedToken(token, value);
     }
@@ -89,11 +84,7 @@ public class TokenService {
             throw duplicateOnRename(newName);
         }
         token.name = newName;
-        try {
-            tokens.flush();
-        } catch (PersistenceException e) {
-            throw uniqueViolation(e, () -> duplicateOnRename(newName));
-        }
+        Unique.flush(tokens.getEntityManager(), duplicateOnRename(newName).getMessage());
         return token;
     }
 
@@ -159,12 +150,4 @@ public class TokenService {
         return ApiException.conflict("An API token with the name “" + name + "” already exists.");
     }
 
-    private static RuntimeException uniqueViolation(PersistenceException e, java.util.function.Supplier<ApiException> conflict) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return conflict.get();
-            }
-        }
-        return e;
-    }
 }
