@@ -47,6 +47,14 @@ public class Account {
     @Column(name = "plan_id")
     public Long planId;
 
+    /** The WHM user that owns this account: {@code root} or a reseller's username. */
+    @Column(nullable = false, length = 16)
+    public String owner = "root";
+
+    /** This account's WHM privileges when it is a reseller (sorted, comma-separated); {@code null}: not a reseller. */
+    @Column(name = "reseller_acls", length = 2000)
+    public String resellerAcls;
+
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 
@@ -62,6 +70,10 @@ public class Account {
 
     public void setFeatures(Collection<String> names) {
         this.features = names.stream().sorted().distinct().collect(Collectors.joining(","));
+    }
+
+    public boolean isReseller() {
+        return resellerAcls != null;
     }
 
     public boolean hasFeature(String name) {

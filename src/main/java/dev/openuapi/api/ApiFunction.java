@@ -10,7 +10,7 @@ import java.util.Objects;
  * all read this one object.
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, Handler handler) {
+        Shape result, String feature, String acl, Handler handler) {
 
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
     @FunctionalInterface
@@ -30,6 +30,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private final List<Param> params = new ArrayList<>();
         private Shape result = Shape.none();
         private String feature;
+        private String acl;
 
         private Builder(String name) {
             this.name = name;
@@ -73,6 +74,12 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /** The WHM privilege (ACL) a WHM API 1 function needs; see {@link dev.openuapi.operator.Acl}. */
+        public Builder acl(String acl) {
+            this.acl = acl;
+            return this;
+        }
+
         /** A function that acts and returns no data ({@code data: null}). */
         public ApiFunction doing(java.util.function.Consumer<Call> action) {
             this.result = Shape.none();
@@ -83,8 +90,11 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         }
 
         public ApiFunction handledBy(Handler handler) {
+            if ((kind == ApiKind.WHM1) != (acl != null)) {
+                throw new IllegalStateException(name + ": every WHM API 1 function, and only those, declares its ACL");
+            }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
-                    result, feature, handler);
+                    result, feature, acl, handler);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.operator.Operator;
 
 /**
  * Runs a UAPI function for an authenticated account: name checks, module feature, lookup, required
@@ -34,14 +35,25 @@ public class Dispatcher {
         return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args), args);
     }
 
-    public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
-        if (kind == ApiKind.WHM1) {
-            ApiFunction function = registry.module(moduleName).map(m -> m.functions(kind).get(functionName)).orElse(null);
-            if (function == null) {
-                return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
-            }
-            return invoke(kind, function, account, moduleName, functionName, args);
+    /**
+     * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
+     */
+    public Outcome runWhm(Operator operator, String moduleName, String functionName, Args args) {
+        ApiFunction function = registry.module(moduleName).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+        if (function == null) {
+            return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
         }
+        if (!operator.has(function.acl())) {
+            return Outcome.failed(permissionDenied(functionName, function.acl()));
+        }
+        return invoke(ApiKind.WHM1, function, Call.byOperator(operator, args), moduleName, functionName);
+    }
+
+    public static String permissionDenied(String function, String acl) {
+        return "Permission denied: “" + function + "” needs the “" + acl + "” privilege.";
+    }
+
+    public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
                     : Outcome.failed("Illegal function name: " + functionName);
@@ -64,16 +76,15 @@ public class Dispatcher {
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
         }
-        return invoke(kind, function, account, moduleName, functionName, args);
+        return invoke(kind, function, new Call(account, args), moduleName, functionName);
     }
 
-    /** Required arguments, then the function itself. {@code account} is null for WHM calls: the operator calls. */
-    private Outcome invoke(ApiKind kind, ApiFunction function, Account account, String moduleName, String functionName, Args args) {
-        Optional<String> argumentError = checkRequired(function, args);
+    /** Required arguments, then the function itself. */
+    private Outcome invoke(ApiKind kind, ApiFunction function, Call call, String moduleName, String functionName) {
+        Optional<String> argumentError = checkRequired(function, call.args());
         if (argumentError.isPresent()) {
             return Outcome.failed(argumentError.get());
         }
-        Call call = new Call(account, args);
         try {
             Object data = function.handler().run(call);
             return new Outcome(Outcome.Status.OK, data, List.copyOf(call.errors()), List.copyOf(call.warnings()),
@@ -82,7 +93,8 @@ public class Dispatcher {
             return Outcome.failed(e.getMessage());
         } catch (RuntimeException e) {
             // Never echo an unexpected exception to the caller; the log keeps the detail.
-            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName, account == null ? "the operator" : account.username);
+            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName,
+                    call.account() == null ? call.operator().username() : call.account().username);
             return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"
                     + functionName + ".");
         }

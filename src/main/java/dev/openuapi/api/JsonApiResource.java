@@ -24,11 +24,14 @@ import dev.openuapi.account.Account;
 import dev.openuapi.auth.AccountAuthenticated;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.auth.Rejections;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.operator.AccountAccess;
 
 /**
  * {@code /json-api/cpanel} (spec §8): cPanel API 2 by default, UAPI with
  * {@code cpanel_jsonapi_apiversion=3}. API 1 is refused for tokens (403) and not implemented otherwise.
- * A trailing slash and a trailing {@code &} both work.
+ * A trailing slash and a trailing {@code &} both work. A WHM user (WHM token, or root's or a reseller's
+ * password) acts here as one of its accounts, named by {@code cpanel_jsonapi_user}.
  */
 @Path("/json-api/cpanel{slash: /?}")
 @AccountAuthenticated
@@ -41,11 +44,13 @@ public class JsonApiResource {
 
     private final Dispatcher dispatcher;
     private final Caller caller;
+    private final AccountAccess access;
     private final ObjectMapper json;
 
-    JsonApiResource(Dispatcher dispatcher, Caller caller, ObjectMapper json) {
+    JsonApiResource(Dispatcher dispatcher, Caller caller, AccountAccess access, ObjectMapper json) {
         this.dispatcher = dispatcher;
         this.caller = caller;
+        this.access = access;
         this.json = json;
     }
 
@@ -81,18 +86,26 @@ public class JsonApiResource {
     }
 
     private Response run(Args request) {
-        Account account = caller.account();
         String module = request.getOrDefault(MODULE, "");
         String function = request.getOrDefault(FUNC, "");
         String version = request.getOrDefault(VERSION, "2");
         String user = request.get(USER);
-        if (user != null && !user.equals(account.username)) {
-            return Rejections.jsonApiAccessDenied("Access denied: “" + user + "” is not the authenticated account.");
-        }
         Args args = request.without(key -> key.startsWith("cpanel_jsonapi_"));
+        Account account = caller.accountIfAny().orElse(null);
+        if (account == null || (user != null && !user.equals(account.username))) {
+            if (caller.operator().isEmpty()) {
+                return Rejections.jsonApiAccessDenied("Access denied: “" + user + "” is not the authenticated account.");
+            }
+            // A WHM user acting as one of its accounts (WHM's cpanel function, spec §10.2).
+            try {
+                account = access.actingAs(caller.operator().get(), user);
+            } catch (ApiException e) {
+                return UapiResponses.ok(json, Api2Result.of(module, function, Outcome.failed(e.getMessage()), args));
+            }
+        }
         switch (version) {
             case "1" -> {
-                if (caller.method() == Caller.Method.TOKEN) {
+                if (caller.method() == Caller.Method.TOKEN || caller.method() == Caller.Method.WHM_TOKEN) {
                     return Rejections.forbidden("/json-api/cpanel", Rejections.TOKEN_PATHS_ONLY);
                 }
                 return UapiResponses.ok(json, api1Unsupported(module, function));

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
+import dev.openuapi.operator.Acl;
+
 /**
  * Adds one operation per registered UAPI function ({@code GET} and {@code POST
  * /execute/<Module>/<function>}) to the OpenAPI document, with its parameters, summary and result
@@ -31,6 +33,7 @@ public class RegistryOpenApiFilter implements OASFilter {
 
     public static final String TOKEN_SCHEME = "cpanelToken";
     public static final String BASIC_SCHEME = "basicAuth";
+    public static final String WHM_TOKEN_SCHEME = "whmToken";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -63,7 +66,11 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .description("A cPanel API token. Enter the whole header value: cpanel USERNAME:TOKEN"));
         components.addSecurityScheme(BASIC_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("The account's username and password (or root and OPENUAPI_ROOT_PASSWORD on the admin API)."));
+                .description("The account's username and password (or root and OPENUAPI_ROOT_PASSWORD on the admin API and WHM API 1; "
+                        + "a reseller's account password on WHM API 1)."));
+        components.addSecurityScheme(WHM_TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("A WHM API token. Enter the whole header value: whm USERNAME:TOKEN"));
     }
 
     private static Operation operation(FunctionRegistry.Module module, ApiFunction function, boolean post) {
@@ -165,9 +172,10 @@ public class RegistryOpenApiFilter implements OASFilter {
         return OASFactory.createOperation()
                 .operationId("whm_" + function.name())
                 .summary(function.summary())
-                .description(function.description())
+                .description((function.description().isEmpty() ? "" : function.description() + "\n\n") + "Needs the WHM privilege (ACL): "
+                        + (Acl.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
                 .tags(List.of("WHM API 1"))
-                .security(List.of(requirement(BASIC_SCHEME)))
+                .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
                         .description("The WHM API 1 result; data is left out when the function returns nothing.")

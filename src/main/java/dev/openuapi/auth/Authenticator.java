@@ -15,6 +15,10 @@ import dev.openuapi.account.AccountService;
 import dev.openuapi.account.PasswordHasher;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.operator.Acl;
+import dev.openuapi.operator.Operator;
+import dev.openuapi.operator.WhmToken;
+import dev.openuapi.operator.WhmTokenRepository;
 import dev.openuapi.token.ApiToken;
 import dev.openuapi.token.ApiTokenRepository;
 import dev.openuapi.token.IpAllowList;
@@ -34,12 +38,15 @@ public class Authenticator {
     static final long LAST_USED_INTERVAL_SECONDS = 60;
 
     private final ApiTokenRepository tokens;
+    private final WhmTokenRepository whmTokens;
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
     private final Optional<byte[]> rootPasswordDigest;
 
-    Authenticator(ApiTokenRepository tokens, AccountRepository accounts, PasswordHasher passwords, OpenUapiConfig config) {
+    Authenticator(ApiTokenRepository tokens, WhmTokenRepository whmTokens, AccountRepository accounts, PasswordHasher passwords,
+            OpenUapiConfig config) {
         this.tokens = tokens;
+        this.whmTokens = whmTokens;
         this.accounts = accounts;
         this.passwords = passwords;
         this.rootPasswordDigest = config.rootPassword().filter(p -> !p.isEmpty()).map(Authenticator::sha256);
@@ -70,9 +77,54 @@ public class Authenticator {
             return Optional.empty();
         }
         if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS) {
-            recordUse(record.id, now, remoteIp);
+            recordUse("cPanel", record.id, () -> tokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
         }
         return Optional.of(account);
+    }
+
+    /**
+     * A WHM API token ({@code whm USER:TOKEN}): root's, or a reseller's while its account is a reseller and
+     * not suspended. The same checks as for cPanel tokens: expiry, then the IP allow-list.
+     */
+    public Optional<Operator> operatorByToken(String username, String token, String remoteIp) {
+        if (!AccountService.USERNAME.matcher(username).matches() || token.isEmpty()) {
+            return Optional.empty();
+        }
+        String presented = TokenValues.hash(token);
+        Optional<WhmToken> found = whmTokens.findByHash(presented);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        WhmToken record = found.get();
+        long now = Epoch.now();
+        boolean valid = TokenValues.sameHash(record.tokenHash, presented)
+                & record.owner.equals(username)
+                & !record.isExpiredAt(now)
+                & IpAllowList.allows(record.whitelistIps, remoteIp);
+        if (!valid) {
+            return Optional.empty();
+        }
+        Optional<Operator> operator;
+        if (record.accountId == null) {
+            operator = Optional.of(Operator.root(Acl.parse(record.acls)));
+        } else {
+            Account account = accounts.findById(record.accountId);
+            operator = account != null && account.isReseller() && !account.suspended
+                    ? Optional.of(Operator.reseller(account, Acl.parse(record.acls)))
+                    : Optional.empty();
+        }
+        if (operator.isPresent() && (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS)) {
+            recordUse("WHM", record.id, () -> whmTokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
+        }
+        return operator;
+    }
+
+    /** HTTP Basic for a WHM user: root with {@code OPENUAPI_ROOT_PASSWORD}, or a reseller with its account password. */
+    public Optional<Operator> operatorByPassword(String username, String password) {
+        if (Operator.ROOT.equals(username)) {
+            return isOperator(username, password) ? Optional.of(Operator.root(null)) : Optional.empty();
+        }
+        return byPassword(username, password).filter(Account::isReseller).map(account -> Operator.reseller(account, null));
     }
 
     /** The password path (HTTP Basic): BCrypt, deliberately slow. */
@@ -108,11 +160,11 @@ public class Authenticator {
         return MessageDigest.isEqual(sha256(password), rootPasswordDigest.get()) & "root".equals(username);
     }
 
-    private void recordUse(long tokenId, long now, String ip) {
+    private static void recordUse(String kind, long tokenId, Runnable write) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> tokens.recordUse(tokenId, now, ip, LAST_USED_INTERVAL_SECONDS));
+            QuarkusTransaction.requiringNew().run(write);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not record the last use of token %d", tokenId); // bookkeeping must not fail the call
+            LOG.warnf(e, "Could not record the last use of %s token %d", kind, tokenId); // bookkeeping must not fail the call
         }
     }
 

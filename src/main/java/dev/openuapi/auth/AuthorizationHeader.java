@@ -15,7 +15,7 @@ public record AuthorizationHeader(Scheme scheme, String user, String secret) {
     public enum Scheme {
         /** {@code cpanel USER:TOKEN}: a cPanel API token. */
         CPANEL,
-        /** {@code whm USER:TOKEN}: a WHM API token (operator side; a later feature). */
+        /** {@code whm USER:TOKEN}: a WHM API token (the operator side). */
         WHM,
         /** {@code Basic base64(USER:PASSWORD)}. */
         BASIC

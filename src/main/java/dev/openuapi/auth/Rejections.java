@@ -14,6 +14,8 @@ import dev.openuapi.common.Problem;
 public final class Rejections {
 
     public static final String TOKEN_PATHS_ONLY = "Token authentication allows access to UAPI or API 2 calls only.";
+    public static final String WHM_TOKEN_PATHS_ONLY = "WHM token authentication allows access to WHM API 1 calls, and to cPanel APIs "
+            + "through /json-api/cpanel with cpanel_jsonapi_user, only.";
 
     private Rejections() {
     }

@@ -20,6 +20,14 @@ public interface OpenUapiConfig {
 
     Password password();
 
+    /**
+     * Reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} header is believed. A token's
+     * IP allow-list and last-use address use the socket's peer, unless that peer is one of these; then the
+     * nearest address in the header that is not itself a trusted proxy. Empty (the default): the header is
+     * ignored.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
     DemoAccount demoAccount();
 
     Dns dns();

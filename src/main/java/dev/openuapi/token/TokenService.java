@@ -1,7 +1,6 @@
 package dev.openuapi.token;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,10 +21,6 @@ import dev.openuapi.common.Unique;
 public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,50}");
-    /** cPanel's upper bound for an epoch argument. */
-    private static final long MAX_EPOCH = 67767976233521999L;
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,17}");
 
     /** A token as created: the value is in here once and nowhere else, ever. */
     public record CreatedToken(ApiToken token, String value) {
@@ -49,11 +44,11 @@ public class TokenService {
      */
     @Transactional
     public CreatedToken create(long accountId, String name, Long expiresAt) {
-        checkName(name);
+        TokenRules.checkName(name);
         long now = Epoch.now();
-        Long expiry = checkExpiry(expiresAt, now);
+        Long expiry = TokenRules.checkExpiry(expiresAt, now);
         if (tokens.findByName(accountId, name).isPresent()) {
-            throw duplicateOnCreate(name);
+            throw TokenRules.duplicateOnCreate(name);
         }
         Account account = accounts.findById(accountId);
         if (account == null) {
@@ -67,24 +62,21 @@ public class TokenService {
         token.createTime = now;
         token.expiresAt = expiry;
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
-        Unique.insert(tokens.getEntityManager(), token, duplicateOnCreate(name).getMessage());
+        Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);
         return new CreatedToken(token, value);
     }
 
     @Transactional
     public ApiToken rename(long accountId, String name, String newName) {
-        checkName(newName);
-        if (newName.equals(name)) {
-            throw ApiException.invalid("“new_name” must be a different value from “name”.");
-        }
+        TokenRules.checkRename(name, newName);
         ApiToken token = tokens.findByName(accountId, name)
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
         if (tokens.findByName(accountId, newName).isPresent()) {
-            throw duplicateOnRename(newName);
+            throw TokenRules.duplicateOnRename(newName);
         }
         token.name = newName;
-        Unique.flush(tokens.getEntityManager(), duplicateOnRename(newName).getMessage());
+        Unique.flush(tokens.getEntityManager(), TokenRules.duplicateOnRename(newName).getMessage());
         return token;
     }
 
@@ -107,47 +99,6 @@ public class TokenService {
             tokens.delete(token);
             return true;
         }).orElse(false);
-    }
-
-    /**
-     * Reads an epoch argument as cPanel does: digits only, at most {@link #MAX_EPOCH}; empty means none.
-     */
-    public static Long parseEpoch(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        if (!DIGITS.matcher(raw).matches() || Long.parseLong(raw) > MAX_EPOCH) {
-            throw ApiException.invalid("“" + raw + "” is not a valid UNIX epoch timestamp.");
-        }
-        return Long.parseLong(raw);
-    }
-
-    static Long checkExpiry(Long expiresAt, long now) {
-        if (expiresAt == null || expiresAt == 0) {
-            return null;
-        }
-        if (expiresAt < 0 || expiresAt > MAX_EPOCH) {
-            throw ApiException.invalid("“" + expiresAt + "” is not a valid UNIX epoch timestamp.");
-        }
-        if (expiresAt < now) {
-            throw ApiException.invalid("The “" + expiresAt + "” value must be a future date.");
-        }
-        return expiresAt;
-    }
-
-    static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalid("“" + name + "” is not a valid API token name. An API token name must not be longer than 50 "
-                    + "characters and may only contain the following 64 characters: a-z A-Z 0-9 _ -");
-        }
-    }
-
-    private static ApiException duplicateOnCreate(String name) {
-        return ApiException.conflict("A conflicting API token with the name “" + name + "” already exists.");
-    }
-
-    private static ApiException duplicateOnRename(String name) {
-        return ApiException.conflict("An API token with the name “" + name + "” already exists.");
     }
 
 }

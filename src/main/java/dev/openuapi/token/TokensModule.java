@@ -91,7 +91,7 @@ public class TokensModule implements ApiModule {
     }
 
     private Object createFullAccess(Call call) {
-        Long expiresAt = TokenService.parseEpoch(call.args().get("expires_at"));
+        Long expiresAt = TokenRules.parseEpoch(call.args().get("expires_at"));
         TokenService.CreatedToken created = tokens.create(call.account().id, call.args().get("name"), expiresAt);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("create_time", created.token().createTime);

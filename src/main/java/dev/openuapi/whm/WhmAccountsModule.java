@@ -21,13 +21,17 @@ import dev.openuapi.api.ParamType;
 import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.operator.AccountAccess;
+import dev.openuapi.operator.Acl;
+import dev.openuapi.operator.Operator;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * WHM API 1 account and package functions (spec §10, issue 5 item 3), on the same services as the
- * {@code /api/v1} admin API. Each call is one transaction.
+ * WHM API 1 account and package functions (spec §10), on the same services as the {@code /api/v1} admin
+ * API. Each call is one transaction. A reseller sees and changes only the accounts it owns; the accounts
+ * it creates are its own.
  */
 @ApplicationScoped
 public class WhmAccountsModule implements ApiModule {
@@ -35,11 +39,13 @@ public class WhmAccountsModule implements ApiModule {
     private static final Param USER = Param.string("user", "The account's username.").required().example("alice");
 
     private final AccountService accounts;
+    private final AccountAccess access;
     private final PlanService plans;
     private final OpenUapiConfig config;
 
-    WhmAccountsModule(AccountService accounts, PlanService plans, OpenUapiConfig config) {
+    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config) {
         this.accounts = accounts;
+        this.access = access;
         this.plans = plans;
         this.config = config;
     }
@@ -54,53 +60,56 @@ public class WhmAccountsModule implements ApiModule {
         Shape acct = Shape.object("An account.").field("user", Shape.string("Username.")).field("domain", Shape.string("Main domain."))
                 .field("email", Shape.string("Contact email.")).field("plan", Shape.string("Package, or default."))
                 .field("suspended", Shape.integer("1 or 0.")).field("unix_startdate", Shape.integer("Created (Unix epoch)."))
-                .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root.")).build();
+                .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root, or the reseller that owns it.")).build();
         Shape acctList = Shape.object("The accounts.").field("acct", Shape.arrayOf("The accounts.", acct)).build();
         return List.of(
-                ApiFunction.named("createacct").whm1().summary("Create an account")
+                ApiFunction.named("createacct").whm1().acl(Acl.CREATE_ACCT).summary("Create an account")
                         .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction.")
                         .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").required())
                         .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").required())
                         .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
                         .param(Param.string("plan", "A package name; none: no limits."))
                         .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
+                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out."))
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
                         .handledBy(this::createAccount),
-                ApiFunction.named("removeacct").whm1().summary("Remove an account")
+                ApiFunction.named("removeacct").whm1().acl(Acl.KILL_ACCT).summary("Remove an account")
                         .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
                         .param(Param.string("username", "The account (user is accepted too)."))
                         .param(Param.string("user", "The account."))
-                        .doing(call -> accounts.delete(user(call.args(), "username"))),
-                ApiFunction.named("listaccts").whm1().summary("List accounts")
+                        .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username)),
+                ApiFunction.named("listaccts").whm1().acl(Acl.LIST_ACCTS).summary("List accounts")
                         .param(Param.string("search", "A regular expression to match."))
                         .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
                         .returns(acctList).handledBy(this::listAccounts),
-                ApiFunction.named("accountsummary").whm1().summary("Show one account").param(USER)
-                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(accounts.get(call.args().get("user")), planNames())))),
-                ApiFunction.named("suspendacct").whm1().summary("Suspend an account: its tokens and password stop working").param(USER)
-                        .param(Param.string("reason", "Why (not stored)."))
-                        .doing(call -> accounts.update(call.args().get("user"), new AccountService.Changes(true, null, null, null))),
-                ApiFunction.named("unsuspendacct").whm1().summary("Unsuspend an account").param(USER)
-                        .doing(call -> accounts.update(call.args().get("user"), new AccountService.Changes(false, null, null, null))),
-                ApiFunction.named("modifyacct").whm1().summary("Change an account's contact email").param(USER)
+                ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account").param(USER)
+                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(owned(call, call.args().get("user")), planNames())))),
+                ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
+                        .param(USER).param(Param.string("reason", "Why (not stored)."))
+                        .doing(call -> accounts.update(notSelf(call, owned(call, call.args().get("user"))).username,
+                                new AccountService.Changes(true, null, null, null))),
+                ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
+                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
+                                new AccountService.Changes(false, null, null, null))),
+                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
-                        .doing(call -> accounts.update(call.args().get("user"),
+                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(null, null, emptyToNull(call.args().get("contactemail")), null))),
-                ApiFunction.named("passwd").whm1().summary("Change an account's password").param(USER)
+                ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
-                        .doing(call -> accounts.update(call.args().get("user"),
+                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(null, null, null, call.args().get("password")))),
-                ApiFunction.named("changepackage").whm1().summary("Put an account on a package").param(USER)
+                ApiFunction.named("changepackage").whm1().acl(Acl.UPGRADE_ACCOUNT).summary("Put an account on a package").param(USER)
                         .param(Param.string("pkg", "The package.").required())
-                        .doing(call -> plans.assign(call.args().get("user"), call.args().get("pkg"))),
-                packageFunction(ApiFunction.named("addpkg").whm1().summary("Create a package")
+                        .doing(call -> plans.assign(owned(call, call.args().get("user")).username, call.args().get("pkg"))),
+                packageFunction(ApiFunction.named("addpkg").whm1().acl(Acl.ADD_PKG).summary("Create a package")
                         .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
                             Plan plan = plans.create(call.args().get("name"), limits(call.args()));
                             return Map.of("pkg", plan.name);
                         }),
-                packageFunction(ApiFunction.named("editpkg").whm1().summary("Replace a package's limits")
+                packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG).summary("Replace a package's limits")
                         .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
                             String features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
                             PlanService.Limits given = limits(call.args());
@@ -110,10 +119,10 @@ public class WhmAccountsModule implements ApiModule {
                                     features == null ? null : features.isEmpty() ? List.of() : List.of(features.split(","))));
                             return Map.of("pkg", plan.name);
                         }),
-                ApiFunction.named("killpkg").whm1().summary("Delete a package no account uses")
+                ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
                         .param(Param.string("pkgname", "The package's name.").required())
                         .doing(call -> plans.delete(call.args().get("pkgname"))),
-                ApiFunction.named("listpkgs").whm1().summary("List packages")
+                ApiFunction.named("listpkgs").whm1().acl(Acl.LIST_PKGS).summary("List packages")
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
                         .handledBy(this::listPackages));
@@ -121,14 +130,16 @@ public class WhmAccountsModule implements ApiModule {
 
     /** The account, its domain and zone, and its package: all in one transaction, or nothing. */
     private Object createAccount(Call call) {
-        return QuarkusTransaction.joiningExisting().call(() -> createInTransaction(call.args()));
+        return QuarkusTransaction.joiningExisting().call(() -> createInTransaction(call.operator(), call.args()));
     }
 
-    private Object createInTransaction(Args args) {
+    private Object createInTransaction(Operator operator, Args args) {
         String username = args.get("username");
         String domain = args.get("domain");
         String email = emptyToNull(args.get("contactemail"));
+        String owner = ownerFor(operator, emptyToNull(args.get("owner")));
         Account account = accounts.create(username, args.get("password"), domain, email == null ? "webmaster@" + domain : email);
+        account.owner = owner;
         String plan = emptyToNull(args.get("plan"));
         if (plan != null) {
             plans.assign(account.username, plan);
@@ -146,12 +157,12 @@ public class WhmAccountsModule implements ApiModule {
         Pattern search = search(call.args().get("search"));
         String type = Optional.ofNullable(emptyToNull(call.args().get("searchtype"))).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Account account : accounts.list()) {
+        for (Account account : access.visible(call.operator())) {
             Map<String, Object> row = view(account, names);
             String field = switch (type) {
                 case "user" -> account.username;
                 case "domain" -> account.domain;
-                case "owner" -> "root";
+                case "owner" -> account.owner;
                 case "ip" -> config.dns().accountIp();
                 case "package" -> (String) row.get("plan");
                 default -> throw ApiException.invalid("“" + type + "” is not a valid searchtype: use user, domain, owner, ip or package.");
@@ -222,7 +233,7 @@ public class WhmAccountsModule implements ApiModule {
         row.put("suspended", account.suspended ? 1 : 0);
         row.put("unix_startdate", account.createdAt);
         row.put("ip", config.dns().accountIp());
-        row.put("owner", "root");
+        row.put("owner", account.owner);
         return row;
     }
 
@@ -230,6 +241,32 @@ public class WhmAccountsModule implements ApiModule {
         Map<Long, String> names = new LinkedHashMap<>();
         plans.list().forEach(plan -> names.put(plan.id, plan.name));
         return names;
+    }
+
+    private Account owned(Call call, String username) {
+        return access.owned(call.operator(), username);
+    }
+
+    /** A reseller may not remove or suspend the account it logs in with. */
+    private static Account notSelf(Call call, Account account) {
+        if (account.username.equals(call.operator().username())) {
+            throw ApiException.forbidden("You cannot do this to your own account.");
+        }
+        return account;
+    }
+
+    /** Who owns a new account: the caller, or whom a root-level caller names (root or a reseller). */
+    private String ownerFor(Operator operator, String asked) {
+        if (asked == null || asked.equals(operator.username())) {
+            return operator.username();
+        }
+        if (!operator.privileges().contains(Acl.ALL)) {
+            throw ApiException.forbidden("Only root-level users may create accounts for another owner.");
+        }
+        if (!asked.equals(Operator.ROOT) && !accounts.get(asked).isReseller()) {
+            throw ApiException.invalid("“" + asked + "” is not a reseller.");
+        }
+        return asked;
     }
 
     private static String user(Args args, String first) {

@@ -18,31 +18,33 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openuapi.api.ApiKind;
 import dev.openuapi.api.Args;
 import dev.openuapi.api.Dispatcher;
 import dev.openuapi.api.Outcome;
 import dev.openuapi.api.RequestArgs;
 import dev.openuapi.api.UapiResponses;
-import dev.openuapi.auth.OperatorAuthenticated;
+import dev.openuapi.auth.Caller;
+import dev.openuapi.auth.WhmAuthenticated;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * WHM API 1, {@code /json-api/<function>?api.version=1} (spec §10.1): the operator's face, authenticated as
- * {@code root}. The reply is {@code {"metadata":{command,version,result,reason},"data":…}}, with {@code data}
+ * WHM API 1, {@code /json-api/<function>?api.version=1} (spec §10.1): the operator's face, for root and
+ * resellers with a WHM token or password. Each function's ACL is checked by the dispatcher. The reply is {@code {"metadata":{command,version,result,reason},"data":…}}, with {@code data}
  * left out when the function returns nothing. {@code /json-api/cpanel} is API 2 and answers elsewhere.
  */
 @Path("/json-api/{function}")
-@OperatorAuthenticated
+@WhmAuthenticated
 public class WhmResource {
 
     public static final String MODULE = "WHM";
 
     private final Dispatcher dispatcher;
+    private final Caller caller;
     private final ObjectMapper json;
 
-    WhmResource(Dispatcher dispatcher, ObjectMapper json) {
+    WhmResource(Dispatcher dispatcher, Caller caller, ObjectMapper json) {
         this.dispatcher = dispatcher;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -70,7 +72,7 @@ public class WhmResource {
                     Outcome.failed("OpenUAPI speaks WHM API 1 only: add api.version=1 to the request.")));
         }
         Args arguments = args.without(key -> key.startsWith("api."));
-        Outcome outcome = dispatcher.run(ApiKind.WHM1, null, MODULE, function, arguments);
+        Outcome outcome = dispatcher.runWhm(caller.operator().orElseThrow(), MODULE, function, arguments);
         return UapiResponses.ok(json, WhmPostProcessing.apply(envelope(function, outcome), args));
     }
 

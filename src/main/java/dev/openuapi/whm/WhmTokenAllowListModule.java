@@ -6,7 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.AccountService;
+import dev.openuapi.operator.AccountAccess;
+import dev.openuapi.operator.Acl;
 import dev.openuapi.api.ApiFunction;
 import dev.openuapi.api.ApiModule;
 import dev.openuapi.api.Call;
@@ -23,10 +24,10 @@ import dev.openuapi.token.TokenService;
 @ApplicationScoped
 public class WhmTokenAllowListModule implements ApiModule {
 
-    private final AccountService accounts;
+    private final AccountAccess accounts;
     private final TokenService tokens;
 
-    WhmTokenAllowListModule(AccountService accounts, TokenService tokens) {
+    WhmTokenAllowListModule(AccountAccess accounts, TokenService tokens) {
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -38,7 +39,7 @@ public class WhmTokenAllowListModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("set_cpanel_token_whitelist").whm1()
+        return List.of(ApiFunction.named("set_cpanel_token_whitelist").whm1().acl(Acl.EDIT_ACCOUNT)
                 .summary("Limit a cPanel API token to IP addresses (OpenUAPI extension)")
                 .description("whitelist_ip (repeatable, or whitelist_ip-0, -1, …) takes addresses and CIDR ranges, IPv4 or IPv6, "
                         + "at most 100; whitelist_ip=any lifts the limit.")
@@ -54,7 +55,7 @@ public class WhmTokenAllowListModule implements ApiModule {
     private Object setWhitelist(Call call) {
         List<String> entries = call.args().getMultiple("whitelist_ip");
         List<String> list = entries.size() == 1 && entries.get(0).equalsIgnoreCase("any") ? List.of() : entries;
-        ApiToken token = tokens.setWhitelist(accounts.get(call.args().get("user")).id, call.args().get("token_name"), list);
+        ApiToken token = tokens.setWhitelist(accounts.owned(call.operator(), call.args().get("user")).id, call.args().get("token_name"), list);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", token.name);
         data.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));

@@ -1,0 +1,87 @@
+package dev.openuapi.operator;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * WHM privileges (ACLs), with cPanel's names. {@code all} is root-level. Every WHM API 1 function names
+ * the ACL it needs once, in its {@link dev.openuapi.api.ApiFunction declaration}; the README's table is
+ * checked against the registry by a test.
+ *
+ * <p>OpenUAPI accepts the ACL names below, so that a client granting a privilege that gates nothing here
+ * (for example {@code limit-bandwidth}) still works; an unknown name is refused, as cPanel does.
+ */
+public final class Acl {
+
+    public static final String ALL = "all";
+    public static final String ACCT_SUMMARY = "acct-summary";
+    public static final String LIST_ACCTS = "list-accts";
+    public static final String CREATE_ACCT = "create-acct";
+    public static final String KILL_ACCT = "kill-acct";
+    public static final String SUSPEND_ACCT = "suspend-acct";
+    public static final String EDIT_ACCOUNT = "edit-account";
+    public static final String PASSWD = "passwd";
+    public static final String UPGRADE_ACCOUNT = "upgrade-account";
+    public static final String LIST_PKGS = "list-pkgs";
+    public static final String ADD_PKG = "add-pkg";
+    public static final String EDIT_PKG = "edit-pkg";
+    public static final String MANAGE_API_TOKENS = "manage-api-tokens";
+    /** Acting as one of one's accounts: {@code uapi_cpanel} and {@code /json-api/cpanel?cpanel_jsonapi_user=}. */
+    public static final String CREATE_USER_SESSION = "create-user-session";
+    /** Functions that reach beyond one's own accounts (resellers, server-wide settings): root-level only. */
+    public static final String ROOT = ALL;
+    /** Functions every WHM user may call, about itself (for example {@code myprivs}). */
+    public static final String ANY = "any";
+
+    /** Every name OpenUAPI accepts, in cPanel's spelling. */
+    private static final Set<String> KNOWN = new TreeSet<>(List.of(ALL, ACCT_SUMMARY, LIST_ACCTS, CREATE_ACCT, KILL_ACCT, SUSPEND_ACCT,
+            EDIT_ACCOUNT, PASSWD, UPGRADE_ACCOUNT, LIST_PKGS, ADD_PKG, EDIT_PKG, MANAGE_API_TOKENS, CREATE_USER_SESSION,
+            // accepted for compatibility; nothing in OpenUAPI is gated by these yet
+            "basic-system-info", "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
+            "limit-bandwidth", "show-bandwidth", "quota", "ssl", "ssl-info", "ssl-gencrt", "mysql-info", "stats", "status",
+            "allow-addoncreate", "allow-parkedcreate", "allow-unlimited-pkgs", "allow-unlimited-disk-pkgs",
+            "allow-unlimited-bw-pkgs", "add-pkg-ip", "add-pkg-shell", "manage-dns-records", "track-email", "public-contact"));
+
+    private Acl() {
+    }
+
+    public static Set<String> known() {
+        return KNOWN;
+    }
+
+    public static boolean isKnown(String name) {
+        return KNOWN.contains(name);
+    }
+
+    /** Parses a stored list; {@code null} stays {@code null}. */
+    public static Set<String> parse(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return stored.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(stored.split(",")));
+    }
+
+    public static String format(Collection<String> acls) {
+        return acls.stream().sorted().distinct().collect(Collectors.joining(","));
+    }
+
+    /** Whether a set of privileges includes {@code acl}: {@code all} includes every one. */
+    public static boolean grants(Set<String> acls, String acl) {
+        return ANY.equals(acl) || acls.contains(ALL) || acls.contains(acl);
+    }
+
+    /** {@code api_token_list}'s map: every ACL the holder of {@code ownerAcls} could give, 1 if {@code acls} grants it. */
+    public static Map<String, Integer> expand(Set<String> ownerAcls, Set<String> acls) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (String name : ownerAcls.contains(ALL) ? KNOWN : ownerAcls) {
+            map.put(name, grants(acls, name) ? 1 : 0);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.openuapi.operator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
+import dev.openuapi.account.AccountRepository;
+import dev.openuapi.account.AccountService;
+import dev.openuapi.common.ApiException;
+
+/**
+ * Resellers: accounts that are also WHM users, with their own privileges (ACLs) and the accounts they
+ * own. As on cPanel, a new reseller has no privileges until they are set.
+ */
+@ApplicationScoped
+public class ResellerService {
+
+    private static final Logger LOG = Logger.getLogger(ResellerService.class);
+
+    private final AccountService accounts;
+    private final AccountRepository repository;
+    private final WhmTokenRepository whmTokens;
+
+    ResellerService(AccountService accounts, AccountRepository repository, WhmTokenRepository whmTokens) {
+        this.accounts = accounts;
+        this.repository = repository;
+        this.whmTokens = whmTokens;
+    }
+
+    /** Makes an account a reseller (with no privileges yet); with {@code makeOwner}, it owns itself. */
+    @Transactional
+    public Account setup(String username, boolean makeOwner) {
+        Account account = accounts.get(username);
+        if (account.resellerAcls == null) {
+            account.resellerAcls = "";
+        }
+        if (makeOwner) {
+            account.owner = account.username;
+        }
+        LOG.infof("Account %s is a reseller", username);
+        return account;
+    }
+
+    /** Ends reselling: its accounts go back to root, its WHM tokens are revoked. */
+    @Transactional
+    public void remove(String username) {
+        Account account = reseller(username);
+        account.resellerAcls = null;
+        release(account);
+        if (account.owner.equals(account.username)) {
+            account.owner = Operator.ROOT;
+        }
+        LOG.infof("Account %s is no longer a reseller", username);
+    }
+
+    @Transactional
+    public Account setAcls(String username, Collection<String> acls) {
+        Account account = reseller(username);
+        List<String> unknown = acls.stream().filter(acl -> !Acl.isKnown(acl)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid("Unknown ACLs: " + String.join(", ", unknown) + ".");
+        }
+        account.resellerAcls = Acl.format(acls);
+        return account;
+    }
+
+    @Transactional
+    public List<Account> list() {
+        return repository.list("resellerAcls is not null order by username");
+    }
+
+    /** The accounts a reseller owns, other than its own. */
+    @Transactional
+    public List<String> ownedBy(String reseller) {
+        List<String> names = new ArrayList<>();
+        repository.list("owner = ?1 and username <> ?1 order by username", reseller).forEach(a -> names.add(a.username));
+        return names;
+    }
+
+    public static Set<String> privileges(Account account) {
+        Set<String> acls = Acl.parse(account.resellerAcls);
+        return acls == null ? new TreeSet<>() : acls;
+    }
+
+    /** A reseller's accounts outlive it: they go back to root, as on cPanel. Its WHM tokens go with it. */
+    void onRemoving(@Observes AccountEvents.Removing event) {
+        if (event.account().isReseller()) {
+            release(event.account());
+        }
+    }
+
+    private void release(Account reseller) {
+        int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", Operator.ROOT, reseller.username);
+        long revoked = whmTokens.delete("owner", reseller.username);
+        LOG.infof("Reseller %s: %d account(s) handed back to root, %d WHM token(s) revoked", reseller.username, moved, revoked);
+    }
+
+    private Account reseller(String username) {
+        Account account = accounts.get(username);
+        if (!account.isReseller()) {
+            throw ApiException.invalid("“" + username + "” is not a reseller.");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.openuapi.whm;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.api.ApiFunction;
+import dev.openuapi.api.ApiModule;
+import dev.openuapi.api.Args;
+import dev.openuapi.api.Call;
+import dev.openuapi.api.Dispatcher;
+import dev.openuapi.api.Param;
+import dev.openuapi.api.Shape;
+import dev.openuapi.operator.AccountAccess;
+import dev.openuapi.operator.Acl;
+
+/**
+ * {@code uapi_cpanel} (spec §10.2): a WHM user runs a UAPI function as one of its accounts. The answer is
+ * WHM's envelope with the UAPI result, unchanged, in {@code data.uapi}.
+ */
+@ApplicationScoped
+public class UapiCpanelModule implements ApiModule {
+
+    private final Dispatcher dispatcher;
+    private final AccountAccess access;
+
+    UapiCpanelModule(Dispatcher dispatcher, AccountAccess access) {
+        this.dispatcher = dispatcher;
+        this.access = access;
+    }
+
+    @Override
+    public String name() {
+        return WhmResource.MODULE;
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(ApiFunction.named("uapi_cpanel").whm1().acl(Acl.CREATE_USER_SESSION).summary("Run a UAPI function as one of your accounts")
+                .description("Every other argument goes to the UAPI function. A reseller may act only as the accounts it owns.")
+                .param(Param.string("cpanel.user", "The account to act as.").required().example("alice"))
+                .param(Param.string("cpanel.module", "The UAPI module.").required().example("Email"))
+                .param(Param.string("cpanel.function", "The UAPI function.").required().example("list_pops"))
+                .returns(Shape.object("The UAPI result.").field("uapi", Shape.object("UAPI's result object: status, data, errors, "
+                        + "messages, warnings, metadata.").build()).build())
+                .handledBy(this::run));
+    }
+
+    private Object run(Call call) {
+        Account account = access.actingAs(call.operator(), call.args().get("cpanel.user"));
+        Args arguments = call.args().without(key -> key.startsWith("cpanel."));
+        return Map.of("uapi", dispatcher.execute(account, call.args().get("cpanel.module"), call.args().get("cpanel.function"), arguments)
+                .toMap());
+    }
+}
