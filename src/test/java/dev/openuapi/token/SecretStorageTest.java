@@ -14,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -21,12 +22,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.Whm;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * What is at rest: no token value and no password in any table or in the log, only hashes. Also the
- * IP allow-list check, which no API can set yet, so the test writes the column itself.
+ * What is at rest: no token value (cPanel or WHM) and no password in any table or in the log, only
+ * hashes. Also the IP allow-list check, with the column written directly.
  */
 @QuarkusTest
 class SecretStorageTest {
@@ -50,22 +53,27 @@ class SecretStorageTest {
         alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").get("/execute/Mysql/delete_user").then()
                 .statusCode(200);
 
+        String whmToken = Whm.rootToken();
+        Whm.call(Whm.withToken("root", whmToken), "listaccts", Map.of());
+
         String everything = dumpAllTables();
-        for (String secret : List.of(restToken, uapiToken, alice.password())) {
+        for (String secret : List.of(restToken, uapiToken, alice.password(), whmToken)) {
             assertFalse(everything.contains(secret), "found a secret at rest");
         }
         assertTrue(everything.contains(TokenValues.hash(restToken)), "the SHA-512 hex of the token is what is stored");
+        assertTrue(everything.contains(TokenValues.hash(whmToken)), "WHM tokens too");
         assertTrue(everything.contains(alice.username()), "the dump did read the tables");
 
         Path log = Path.of("target/openuapi-test.log");
         assertTrue(Files.exists(log), "the test profile logs to " + log);
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(logged.contains("/execute/Tokens/list"), "the access log is on");
-        for (String secret : List.of(restToken, uapiToken, alice.password(), queryPassword)) {
+        for (String secret : List.of(restToken, uapiToken, alice.password(), queryPassword, whmToken, Fixtures.ROOT_PASSWORD)) {
             assertFalse(logged.contains(secret), "found a secret in the log");
         }
         assertTrue(logged.contains("\"GET /execute/Mysql/create_user HTTP/1.1\""), "the path is logged, without its query string");
         assertFalse(logged.toLowerCase().contains("authorization: cpanel"), "no Authorization header in the log");
+        assertFalse(logged.toLowerCase().contains("authorization: whm"), "no Authorization header in the log");
     }
 
     @Test
