@@ -38,6 +38,23 @@ public interface OpenUapiConfig {
 
     Server server();
 
+    Tls tls();
+
+    /**
+     * HTTPS on 2083. A certificate configured with {@code quarkus.http.ssl.certificate.files} and
+     * {@code key-files} is used as is; otherwise OpenUAPI generates a self-signed one at first start (read
+     * by {@code dev.openuapi.tls.SelfSignedCertificateSource}, which runs before this mapping exists).
+     */
+    interface Tls {
+        /** Generate a self-signed certificate when none is configured. */
+        @WithDefault("true")
+        boolean selfSigned();
+
+        /** Where the generated certificate and key are kept ({@code openuapi.crt}, {@code openuapi.key}). */
+        @WithDefault("/var/lib/openuapi/tls")
+        String directory();
+    }
+
     interface Server {
         /** The host name reported by StatsBar and Variables; the machine's own name when unset. */
         Optional<String> hostname();
