@@ -15,6 +15,7 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
+import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.token.ApiTokenRepository;
 
 /** Accounts: created and managed by the operator, read by everything else. */
@@ -38,9 +39,11 @@ public class AccountService {
     private final PasswordHasher passwords;
     private final Event<AccountEvents.Created> created;
     private final Event<AccountEvents.Removing> removing;
+    private final OpenUapiMetrics metrics;
 
     AccountService(AccountRepository accounts, ApiTokenRepository tokens, PasswordHasher passwords,
-            Event<AccountEvents.Created> created, Event<AccountEvents.Removing> removing) {
+            Event<AccountEvents.Created> created, Event<AccountEvents.Removing> removing, OpenUapiMetrics metrics) {
+        this.metrics = metrics;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -127,6 +130,7 @@ public class AccountService {
         Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
         removing.fire(new AccountEvents.Removing(account));
         long revoked = tokens.deleteForAccount(account.id);
+        metrics.tokensRevoked("cpanel", revoked);
         accounts.delete(account);
         LOG.infof("Removed account %s and its %d API token(s)", username, revoked);
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.operator.Operator;
 
 /**
@@ -25,9 +26,11 @@ public class Dispatcher {
     private static final Pattern LEGAL_FUNCTION = Pattern.compile("[A-Za-z0-9_]{1,1024}");
 
     private final FunctionRegistry registry;
+    private final OpenUapiMetrics metrics;
 
-    Dispatcher(FunctionRegistry registry) {
+    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /** Runs a UAPI function. */
@@ -39,6 +42,10 @@ public class Dispatcher {
      * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
      */
     public Outcome runWhm(Operator operator, String moduleName, String functionName, Args args) {
+        return timed(ApiKind.WHM1, moduleName, functionName, () -> dispatchWhm(operator, moduleName, functionName, args));
+    }
+
+    private Outcome dispatchWhm(Operator operator, String moduleName, String functionName, Args args) {
         ApiFunction function = registry.module(moduleName).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
         if (function == null) {
             return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
@@ -54,6 +61,18 @@ public class Dispatcher {
     }
 
     public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+        return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args));
+    }
+
+    /** Only registered names become metric tags: a caller cannot make up new time series. */
+    private Outcome timed(ApiKind kind, String moduleName, String functionName, java.util.function.Supplier<Outcome> call) {
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        boolean known = module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
+        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), module.isPresent() ? moduleName : "unknown",
+                known ? functionName : "unknown", call, Outcome::ok);
+    }
+
+    private Outcome dispatch(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
                     : Outcome.failed("Illegal function name: " + functionName);

@@ -50,7 +50,9 @@ public class AccountAuthFilter implements ContainerRequestFilter {
         boolean actingAllowed = TokenPathGuard.isJsonApiCpanel(path);
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(context.getHeaderString(HttpHeaders.AUTHORIZATION));
         boolean authenticated = false;
-        if (header.isPresent()) {
+        if (header.isEmpty()) {
+            authenticator.noCredentials();
+        } else {
             AuthorizationHeader credentials = header.get();
             switch (credentials.scheme()) {
                 case CPANEL -> {

@@ -15,6 +15,8 @@ import dev.openuapi.account.AccountService;
 import dev.openuapi.account.PasswordHasher;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.metrics.OpenUapiMetrics;
+import dev.openuapi.metrics.OpenUapiMetrics.AuthFailure;
 import dev.openuapi.operator.Acl;
 import dev.openuapi.operator.Operator;
 import dev.openuapi.operator.WhmToken;
@@ -41,10 +43,12 @@ public class Authenticator {
     private final WhmTokenRepository whmTokens;
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
+    private final OpenUapiMetrics metrics;
     private final Optional<byte[]> rootPasswordDigest;
 
     Authenticator(ApiTokenRepository tokens, WhmTokenRepository whmTokens, AccountRepository accounts, PasswordHasher passwords,
-            OpenUapiConfig config) {
+            OpenUapiMetrics metrics, OpenUapiConfig config) {
+        this.metrics = metrics;
         this.tokens = tokens;
         this.whmTokens = whmTokens;
         this.accounts = accounts;
@@ -58,23 +62,20 @@ public class Authenticator {
      */
     public Optional<Account> byToken(String username, String token, String remoteIp) {
         if (!AccountService.USERNAME.matcher(username).matches() || token.isEmpty()) {
-            return Optional.empty();
+            return failed(AuthFailure.MALFORMED);
         }
         String presented = TokenValues.hash(token);
         Optional<ApiToken> found = tokens.findByHashWithAccount(presented);
         long now = Epoch.now();
         if (found.isEmpty()) {
-            return Optional.empty();
+            return failed(AuthFailure.UNKNOWN_TOKEN);
         }
         ApiToken record = found.get();
         Account account = record.account;
-        boolean valid = TokenValues.sameHash(record.tokenHash, presented)
-                & account.username.equals(username)
-                & !record.isExpiredAt(now)
-                & IpAllowList.allows(record.whitelistIps, remoteIp)
-                & !account.suspended;
-        if (!valid) {
-            return Optional.empty();
+        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), account.username.equals(username),
+                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, remoteIp), !account.suspended);
+        if (failure.isPresent()) {
+            return failed(failure.get());
         }
         if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS) {
             recordUse("cPanel", record.id, () -> tokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
@@ -88,31 +89,24 @@ public class Authenticator {
      */
     public Optional<Operator> operatorByToken(String username, String token, String remoteIp) {
         if (!AccountService.USERNAME.matcher(username).matches() || token.isEmpty()) {
-            return Optional.empty();
+            return failed(AuthFailure.MALFORMED);
         }
         String presented = TokenValues.hash(token);
         Optional<WhmToken> found = whmTokens.findByHash(presented);
         if (found.isEmpty()) {
-            return Optional.empty();
+            return failed(AuthFailure.UNKNOWN_TOKEN);
         }
         WhmToken record = found.get();
         long now = Epoch.now();
-        boolean valid = TokenValues.sameHash(record.tokenHash, presented)
-                & record.owner.equals(username)
-                & !record.isExpiredAt(now)
-                & IpAllowList.allows(record.whitelistIps, remoteIp);
-        if (!valid) {
-            return Optional.empty();
+        Account reseller = record.accountId == null ? null : accounts.findById(record.accountId);
+        boolean ownerActive = record.accountId == null || (reseller != null && reseller.isReseller() && !reseller.suspended);
+        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), record.owner.equals(username),
+                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, remoteIp), ownerActive);
+        if (failure.isPresent()) {
+            return failed(failure.get());
         }
-        Optional<Operator> operator;
-        if (record.accountId == null) {
-            operator = Optional.of(Operator.root(Acl.parse(record.acls)));
-        } else {
-            Account account = accounts.findById(record.accountId);
-            operator = account != null && account.isReseller() && !account.suspended
-                    ? Optional.of(Operator.reseller(account, Acl.parse(record.acls)))
-                    : Optional.empty();
-        }
+        Optional<Operator> operator = Optional.of(reseller == null ? Operator.root(Acl.parse(record.acls))
+                : Operator.reseller(reseller, Acl.parse(record.acls)));
         if (operator.isPresent() && (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS)) {
             recordUse("WHM", record.id, () -> whmTokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
         }
@@ -122,9 +116,13 @@ public class Authenticator {
     /** HTTP Basic for a WHM user: root with {@code OPENUAPI_ROOT_PASSWORD}, or a reseller with its account password. */
     public Optional<Operator> operatorByPassword(String username, String password) {
         if (Operator.ROOT.equals(username)) {
-            return isOperator(username, password) ? Optional.of(Operator.root(null)) : Optional.empty();
+            return isOperator(username, password) ? Optional.of(Operator.root(null)) : failed(AuthFailure.WRONG_PASSWORD);
         }
-        return byPassword(username, password).filter(Account::isReseller).map(account -> Operator.reseller(account, null));
+        Optional<Account> account = byPassword(username, password);
+        if (account.isPresent() && !account.get().isReseller()) {
+            return failed(AuthFailure.NOT_A_WHM_USER);
+        }
+        return account.map(a -> Operator.reseller(a, null));
     }
 
     /** The password path (HTTP Basic): BCrypt, deliberately slow. */
@@ -134,10 +132,13 @@ public class Authenticator {
                 : Optional.empty();
         if (account.isEmpty()) {
             passwords.burnDecoy(password);
-            return Optional.empty();
+            return failed(AuthFailure.UNKNOWN_USER);
         }
-        boolean valid = passwords.matches(password, account.get().passwordHash) & !account.get().suspended;
-        return valid ? account : Optional.empty();
+        boolean matches = passwords.matches(password, account.get().passwordHash);
+        if (!matches || account.get().suspended) {
+            return failed(matches ? AuthFailure.SUSPENDED : AuthFailure.WRONG_PASSWORD);
+        }
+        return account;
     }
 
     void logAdminApiState(@Observes StartupEvent event) {
@@ -158,6 +159,26 @@ public class Authenticator {
             return false;
         }
         return MessageDigest.isEqual(sha256(password), rootPasswordDigest.get()) & "root".equals(username);
+    }
+
+    /** A request without usable credentials (no header, an unknown scheme, or one not taken on that path). */
+    public void noCredentials() {
+        metrics.authFailure(AuthFailure.NO_CREDENTIALS);
+    }
+
+    /** Counts a failure by reason (the caller never learns it) and answers like every other failure. */
+    private <T> Optional<T> failed(AuthFailure reason) {
+        metrics.authFailure(reason);
+        return Optional.empty();
+    }
+
+    /** A token's checks, all evaluated (no early exit), in the order that names the failure. */
+    private static Optional<AuthFailure> firstFailure(boolean hash, boolean user, boolean fresh, boolean address, boolean active) {
+        if (hash & user & fresh & address & active) {
+            return Optional.empty();
+        }
+        return Optional.of(!hash ? AuthFailure.UNKNOWN_TOKEN : !user ? AuthFailure.WRONG_USER : !fresh ? AuthFailure.EXPIRED
+                : !address ? AuthFailure.IP_NOT_ALLOWED : AuthFailure.SUSPENDED);
     }
 
     private static void recordUse(String kind, long tokenId, Runnable write) {

@@ -33,6 +33,9 @@ public class OperatorAuthFilter implements ContainerRequestFilter {
             return;
         }
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(context.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (header.isEmpty()) {
+            authenticator.noCredentials();
+        }
         boolean operator = header.filter(h -> h.scheme() == AuthorizationHeader.Scheme.BASIC)
                 .map(h -> authenticator.isOperator(h.user(), h.secret())).orElse(false);
         if (!operator) {

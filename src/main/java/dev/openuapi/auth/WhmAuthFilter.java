@@ -42,7 +42,9 @@ public class WhmAuthFilter implements ContainerRequestFilter {
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(context.getHeaderString(HttpHeaders.AUTHORIZATION));
         Optional<Operator> operator = Optional.empty();
         Caller.Method method = null;
-        if (header.isPresent()) {
+        if (header.isEmpty()) {
+            authenticator.noCredentials();
+        } else {
             AuthorizationHeader credentials = header.get();
             switch (credentials.scheme()) {
                 case WHM -> {

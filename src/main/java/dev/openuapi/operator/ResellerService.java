@@ -17,6 +17,7 @@ import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
  * Resellers: accounts that are also WHM users, with their own privileges (ACLs) and the accounts they
@@ -30,11 +31,13 @@ public class ResellerService {
     private final AccountService accounts;
     private final AccountRepository repository;
     private final WhmTokenRepository whmTokens;
+    private final OpenUapiMetrics metrics;
 
-    ResellerService(AccountService accounts, AccountRepository repository, WhmTokenRepository whmTokens) {
+    ResellerService(AccountService accounts, AccountRepository repository, WhmTokenRepository whmTokens, OpenUapiMetrics metrics) {
         this.accounts = accounts;
         this.repository = repository;
         this.whmTokens = whmTokens;
+        this.metrics = metrics;
     }
 
     /** Makes an account a reseller (with no privileges yet); with {@code makeOwner}, it owns itself. */
@@ -102,6 +105,7 @@ public class ResellerService {
     private void release(Account reseller) {
         int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", Operator.ROOT, reseller.username);
         long revoked = whmTokens.delete("owner", reseller.username);
+        metrics.tokensRevoked("whm", revoked);
         LOG.infof("Reseller %s: %d account(s) handed back to root, %d WHM token(s) revoked", reseller.username, moved, revoked);
     }
 

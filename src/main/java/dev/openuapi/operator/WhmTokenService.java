@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
+import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.token.IpAllowList;
 import dev.openuapi.token.TokenRules;
 import dev.openuapi.token.TokenValues;
@@ -37,9 +38,11 @@ public class WhmTokenService {
     }
 
     private final WhmTokenRepository tokens;
+    private final OpenUapiMetrics metrics;
 
-    WhmTokenService(WhmTokenRepository tokens) {
+    WhmTokenService(WhmTokenRepository tokens, OpenUapiMetrics metrics) {
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -73,6 +76,7 @@ public class WhmTokenService {
         token.whitelistIps = allowList;
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.infof("Created WHM API token %s for %s", name, caller.username());
+        metrics.tokenCreated("whm");
         return new CreatedWhmToken(token, value);
     }
 
@@ -102,7 +106,10 @@ public class WhmTokenService {
     @Transactional
     public void revoke(Operator caller, Collection<String> names) {
         for (String name : names) {
-            tokens.findByName(caller.username(), name).ifPresent(tokens::delete);
+            tokens.findByName(caller.username(), name).ifPresent(token -> {
+                tokens.delete(token);
+                metrics.tokensRevoked("whm", 1);
+            });
         }
     }
 

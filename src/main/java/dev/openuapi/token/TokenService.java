@@ -12,6 +12,7 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
+import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
  * Creating, listing, renaming and revoking an account's cPanel API tokens: the one core behind UAPI
@@ -28,10 +29,12 @@ public class TokenService {
 
     private final ApiTokenRepository tokens;
     private final AccountRepository accounts;
+    private final OpenUapiMetrics metrics;
 
-    TokenService(ApiTokenRepository tokens, AccountRepository accounts) {
+    TokenService(ApiTokenRepository tokens, AccountRepository accounts, OpenUapiMetrics metrics) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -64,6 +67,7 @@ public class TokenService {
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);
+        metrics.tokenCreated("cpanel");
         return new CreatedToken(token, value);
     }
 
@@ -97,6 +101,7 @@ public class TokenService {
     public boolean revoke(long accountId, String name) {
         return tokens.findByName(accountId, name).map(token -> {
             tokens.delete(token);
+            metrics.tokensRevoked("cpanel", 1);
             return true;
         }).orElse(false);
     }

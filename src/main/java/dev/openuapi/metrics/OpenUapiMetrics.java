@@ -1,0 +1,74 @@
+package dev.openuapi.metrics;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * OpenUAPI's own metrics, served with the rest on the management interface ({@code /q/metrics}):
+ * <ul>
+ * <li>{@code openuapi_api_calls_seconds}: every API function call, by API, module, function and result,
+ * as a histogram. Only registered names become tags; anything else is {@code unknown}, so callers
+ * cannot grow the metric without bound.</li>
+ * <li>{@code openuapi_auth_failures_total}: failed authentications by reason (never by user or token).</li>
+ * <li>{@code openuapi_tokens_created_total} and {@code openuapi_tokens_revoked_total}, by kind of token.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OpenUapiMetrics {
+
+    /** Why an authentication failed; the client always sees the same answer, only the metric tells. */
+    public enum AuthFailure {
+        NO_CREDENTIALS,
+        MALFORMED,
+        UNKNOWN_TOKEN,
+        WRONG_USER,
+        EXPIRED,
+        IP_NOT_ALLOWED,
+        SUSPENDED,
+        UNKNOWN_USER,
+        WRONG_PASSWORD,
+        NOT_A_WHM_USER;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+
+    OpenUapiMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Times one call; {@code module} and {@code function} must already be registered names or "unknown". */
+    public <T> T timeCall(String api, String module, String function, Supplier<T> call, java.util.function.Predicate<T> ok) {
+        Timer.Sample sample = Timer.start(registry);
+        T result = call.get();
+        sample.stop(Timer.builder("openuapi.api.calls").description("API function calls")
+                .tag("api", api).tag("module", module).tag("function", function).tag("result", ok.test(result) ? "ok" : "failed")
+                .publishPercentileHistogram().register(registry));
+        return result;
+    }
+
+    public void authFailure(AuthFailure reason) {
+        Counter.builder("openuapi.auth.failures").description("Failed authentications, by reason")
+                .tag("reason", reason.tag()).register(registry).increment();
+    }
+
+    public void tokenCreated(String kind) {
+        Counter.builder("openuapi.tokens.created").description("API tokens created").tag("kind", kind).register(registry).increment();
+    }
+
+    public void tokensRevoked(String kind, long count) {
+        if (count > 0) {
+            Counter.builder("openuapi.tokens.revoked").description("API tokens revoked").tag("kind", kind).register(registry)
+                    .increment(count);
+        }
+    }
+}
