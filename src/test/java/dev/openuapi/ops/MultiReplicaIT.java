@@ -1,0 +1,158 @@
+package dev.openuapi.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Two instances of the packaged application on one database, as a Deployment with two replicas runs
+ * them: both start at once on an empty database (Flyway migrates once, under its lock), a token made
+ * through one works on the other, concurrent last-use writes from both never fail a request, and a token
+ * revoked through one is refused by the other within a second (there is no cache to go stale).
+ */
+class MultiReplicaIT {
+
+    private static final String DATABASE = "openuapi_replicas";
+    private static final String ROOT_PASSWORD = "replica-root-password";
+    private static final List<Replica> REPLICAS = new ArrayList<>();
+
+    record Replica(String name, Process process, int port, int managementPort, Path log) {
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+    }
+
+    @BeforeAll
+    static void startTwoReplicasAtOnce() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        }
+        REPLICAS.add(start("a"));
+        REPLICAS.add(start("b"));
+        for (Replica replica : REPLICAS) {
+            awaitReady(replica);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        REPLICAS.forEach(r -> r.process().destroy());
+    }
+
+    @Test
+    void aTokenRevokedOnOneReplicaIsRefusedByTheOtherWithinASecond() throws Exception {
+        Replica a = REPLICAS.get(0);
+        Replica b = REPLICAS.get(1);
+        given().auth().preemptive().basic("root", ROOT_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("username", "replica", "password", "replica-password", "domain", "replica.example", "contact_email",
+                        "owner@replica.example"))
+                .post(a.url("/api/v1/accounts")).then().statusCode(201);
+        String token = given().auth().preemptive().basic("replica", "replica-password").contentType(ContentType.JSON)
+                .body(Map.of("name", "shared")).post(b.url("/api/v1/tokens")).then().statusCode(201).extract().path("token");
+
+        // Both replicas serve the token; concurrent requests on both write last use without conflict.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Replica target = REPLICAS.get(i % 2);
+            calls.add(pool.submit(() -> given().header("Authorization", "cpanel replica:" + token)
+                    .get(target.url("/execute/Tokens/list")).then().extract().statusCode()));
+        }
+        for (Future<Integer> call : calls) {
+            assertEquals(200, call.get());
+        }
+        pool.shutdown();
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + DATABASE, "root", "");
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_used_at, last_used_ip FROM api_token")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getLong(1) > 0, "last use recorded");
+            assertEquals("127.0.0.1", rs.getString(2));
+        }
+
+        given().auth().preemptive().basic("replica", "replica-password").delete(a.url("/api/v1/tokens/shared")).then().statusCode(204);
+        long revokedAt = System.nanoTime();
+        int status;
+        do {
+            status = given().header("Authorization", "cpanel replica:" + token).get(b.url("/execute/Tokens/list")).then().extract()
+                    .statusCode();
+        } while (status != 401 && System.nanoTime() - revokedAt < 1_000_000_000L);
+        long millis = (System.nanoTime() - revokedAt) / 1_000_000;
+        System.out.println("[multi-replica] revoked on " + a.name() + ", refused by " + b.name() + " after " + millis + " ms");
+        assertEquals(401, status, "the other replica still accepted the revoked token after 1 s");
+
+        for (Replica replica : REPLICAS) {
+            String log = Files.readString(replica.log(), StandardCharsets.UTF_8);
+            assertFalse(log.contains("Could not record the last use"), replica.name() + ": a last-use write failed");
+            assertFalse(log.contains(token), replica.name() + ": the token was logged");
+        }
+    }
+
+    private static Replica start(String name) throws IOException {
+        int port = freePort();
+        int management = freePort();
+        Path log = Path.of("target", "replica-" + name + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java,
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + management,
+                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:3306/" + DATABASE + "?createDatabaseIfNotExist=true",
+                "-Dquarkus.datasource.username=root",
+                "-Dquarkus.datasource.hosting.username=root",
+                "-Dopenuapi.root-password=" + ROOT_PASSWORD,
+                "-Dopenuapi.password.bcrypt-cost=4",
+                "-Dopenuapi.tls.self-signed=false",
+                "-jar", "target/quarkus-app/quarkus-run.jar");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(new File(".")).start();
+        return new Replica(name, process, port, management, log);
+    }
+
+    private static void awaitReady(Replica replica) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!replica.process().isAlive()) {
+                throw new AssertionError(replica.name() + " exited: " + Files.readString(replica.log()));
+            }
+            try {
+                if (given().get("http://localhost:" + replica.managementPort() + "/q/health/ready").then().extract().statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(replica.name() + " did not become ready: " + Files.readString(replica.log()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
