@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator's account API. HTTP Basic as {@code root} with {@code OPENUAPI_ROOT_PASSWORD}. */
 @Path("/api/v1/accounts")
@@ -33,14 +34,17 @@ import dev.openuapi.common.ApiException;
 @SecurityRequirement(name = "basicAuth")
 public class AccountResource {
 
+    @RegisterForReflection
     public record NewAccount(String username, String password, String domain,
             @JsonProperty("contact_email") String contactEmail) {
     }
 
+    @RegisterForReflection
     public record AccountChanges(Boolean suspended, List<String> features,
             @JsonProperty("contact_email") String contactEmail, String password) {
     }
 
+    @RegisterForReflection
     public record AccountView(String username, String domain, @JsonProperty("contact_email") String contactEmail,
             boolean suspended, List<String> features, @JsonProperty("created_at") long createdAt) {
 

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator adds and removes an account's addon, parked and sub domains. */
 @Path("/api/v1/accounts/{username}/domains")
@@ -32,9 +33,11 @@ import dev.openuapi.common.ApiException;
 @SecurityRequirement(name = "basicAuth")
 public class DomainResource {
 
+    @RegisterForReflection
     public record NewDomain(String domain, String type, @JsonProperty("rootdomain") String rootDomain) {
     }
 
+    @RegisterForReflection
     public record DomainView(String domain, String type, String parent, @JsonProperty("documentroot") String documentRoot,
             @JsonProperty("created_at") long createdAt) {
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Which plan an account is on. */
 @Path("/api/v1/accounts/{username}/plan")
@@ -23,6 +24,7 @@ import dev.openuapi.common.ApiException;
 @SecurityRequirement(name = "basicAuth")
 public class AccountPlanResource {
 
+    @RegisterForReflection
     public record PlanChoice(String plan) {
     }
 

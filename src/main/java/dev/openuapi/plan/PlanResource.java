@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator's plans (cPanel "packages"). */
 @Path("/api/v1/plans")
@@ -34,6 +35,7 @@ import dev.openuapi.common.ApiException;
 public class PlanResource {
 
     /** A plan as JSON; absent or null limits are unlimited. */
+    @RegisterForReflection
     public record PlanView(String name, @JsonProperty("max_email_accounts") Integer maxEmailAccounts,
             @JsonProperty("max_databases") Integer maxDatabases, @JsonProperty("max_ftp_accounts") Integer maxFtpAccounts,
             @JsonProperty("max_subdomains") Integer maxSubdomains, @JsonProperty("max_addon_domains") Integer maxAddonDomains,

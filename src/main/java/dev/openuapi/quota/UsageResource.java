@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Where a metering agent reports each account's disk and bandwidth use. */
 @Path("/api/v1/accounts/{username}/usage")
@@ -28,6 +29,7 @@ import dev.openuapi.common.ApiException;
 public class UsageResource {
 
     /** The account's totals, and optionally per mailbox and per FTP login (address → bytes). */
+    @RegisterForReflection
     public record Usage(@JsonProperty("disk_used_bytes") Long diskUsedBytes,
             @JsonProperty("bandwidth_used_bytes") Long bandwidthUsedBytes, @JsonProperty("updated_at") Long updatedAt,
             Map<String, Long> mailboxes, @JsonProperty("ftp_accounts") Map<String, Long> ftpAccounts) {

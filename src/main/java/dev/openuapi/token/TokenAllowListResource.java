@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator limits a customer's API token to IP addresses (cPanel lets only WHM do this). */
 @Path("/api/v1/accounts/{username}/tokens/{name}/whitelist")
@@ -29,6 +30,7 @@ import dev.openuapi.common.ApiException;
 public class TokenAllowListResource {
 
     /** Addresses and CIDR ranges; empty or null: any address. */
+    @RegisterForReflection
     public record AllowList(@JsonProperty("whitelist_ips") List<String> whitelistIps) {
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.openuapi.auth.AccountAuthenticated;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Our own REST face for an account's API tokens, on the same {@link TokenService} as UAPI
@@ -38,12 +39,15 @@ import dev.openuapi.common.ApiException;
 @SecurityRequirement(name = "basicAuth")
 public class TokenResource {
 
+    @RegisterForReflection
     public record NewToken(String name, @JsonProperty("expires_at") Long expiresAt) {
     }
 
+    @RegisterForReflection
     public record Rename(@JsonProperty("new_name") String newName) {
     }
 
+    @RegisterForReflection
     public record TokenView(String name, @JsonProperty("create_time") long createTime,
             @JsonProperty("expires_at") Long expiresAt, @JsonProperty("has_full_access") int hasFullAccess,
             @JsonProperty("whitelist_ips") List<String> whitelistIps, @JsonProperty("last_used_at") Long lastUsedAt,
@@ -56,6 +60,7 @@ public class TokenResource {
     }
 
     /** The only response that ever carries a token value. */
+    @RegisterForReflection
     public record CreatedTokenView(String name, String token, @JsonProperty("create_time") long createTime,
             @JsonProperty("expires_at") Long expiresAt) {
     }
