@@ -116,8 +116,8 @@ class MultiReplicaIT {
         int port = freePort();
         int management = freePort();
         Path log = Path.of("target", "replica-" + name + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java,
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(1, List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + management,
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:3306/" + DATABASE + "?createDatabaseIfNotExist=true",
@@ -125,11 +125,19 @@ class MultiReplicaIT {
                 "-Dquarkus.datasource.hosting.username=root",
                 "-Dopenuapi.root-password=" + ROOT_PASSWORD,
                 "-Dopenuapi.password.bcrypt-cost=4",
-                "-Dopenuapi.tls.self-signed=false",
-                "-jar", "target/quarkus-app/quarkus-run.jar");
+                "-Dopenuapi.tls.self-signed=false"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(new File(".")).start();
         return new Replica(name, process, port, management, log);
+    }
+
+    /** The native executable when a native build made one (mvn verify -Dnative), else the packaged jar. */
+    private static List<String> launcher() {
+        String nativeImage = System.getProperty("native.image.path");
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            return List.of(nativeImage);
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/quarkus-app/quarkus-run.jar");
     }
 
     private static void awaitReady(Replica replica) throws Exception {
