@@ -1,0 +1,409 @@
+// The Manage API Tokens page. No framework, no external assets: it runs under a strict CSP.
+// The password is kept in this closure's memory only (never in storage or a cookie), sent as HTTP Basic
+// to our own REST API (/api/v1/tokens), and forgotten on logout or reload.
+(() => {
+  'use strict';
+
+  const NAME_RULE = /^[A-Za-z0-9_-]+$/;
+  const MAX_NAME = 50;
+  let credentials = null; // { user, header }
+  let tokens = [];
+  let sort = { key: 'name', ascending: true };
+  let pendingRevoke = null;
+
+  const $ = (id) => document.getElementById(id);
+  const views = ['view-login', 'view-list', 'view-create', 'view-created'];
+
+  function show(view) {
+    for (const id of views) {
+      $(id).hidden = id !== view;
+    }
+    const heading = $(view).querySelector('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { 'Accept': 'application/json', 'Authorization': credentials.header, 'X-Requested-With': 'XMLHttpRequest' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    let json = null;
+    if (response.status !== 204) {
+      try {
+        json = await response.json();
+      } catch (e) {
+        json = null;
+      }
+    }
+    if (response.status === 401) {
+      logout('Your session ended. Log in again.');
+      throw new Error('unauthorized');
+    }
+    return { status: response.status, json };
+  }
+
+  // --- Login and logout -------------------------------------------------------------------------
+
+  async function login(event) {
+    event.preventDefault();
+    const user = $('login-user').value.trim();
+    const password = $('login-password').value;
+    const error = $('login-error');
+    error.hidden = true;
+    if (!user || !password) {
+      error.textContent = 'Enter your username and password.';
+      error.hidden = false;
+      return;
+    }
+    const header = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
+    $('login-submit').disabled = true;
+    try {
+      const response = await fetch('/api/v1/tokens', {
+        headers: { 'Accept': 'application/json', 'Authorization': header, 'X-Requested-With': 'XMLHttpRequest' }, cache: 'no-store'
+      });
+      if (response.status !== 200) {
+        // One message for every failure: never say whether the user exists.
+        error.textContent = 'The username or password is incorrect.';
+        error.hidden = false;
+        $('login-password').value = '';
+        $('login-password').focus();
+        return;
+      }
+      credentials = { user, header };
+      tokens = await response.json();
+      $('login-password').value = '';
+      $('who-name').textContent = user;
+      $('who').hidden = false;
+      renderList();
+      show('view-list');
+    } catch (e) {
+      error.textContent = 'The server could not be reached. Try again.';
+      error.hidden = false;
+    } finally {
+      $('login-submit').disabled = false;
+    }
+  }
+
+  function logout(message) {
+    credentials = null;
+    tokens = [];
+    $('created-token').value = '';
+    $('token-rows').replaceChildren();
+    $('who').hidden = true;
+    $('login-form').reset();
+    const error = $('login-error');
+    error.textContent = message || '';
+    error.hidden = !message;
+    show('view-login');
+  }
+
+  // --- The list ----------------------------------------------------------------------------------
+
+  async function reload(message) {
+    const { status, json } = await api('GET', '/api/v1/tokens');
+    if (status === 200) {
+      tokens = json;
+      renderList(message);
+    }
+  }
+
+  function formatTime(epoch) {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epoch * 1000));
+  }
+
+  function isExpired(token) {
+    return token.expires_at !== null && token.expires_at * 1000 < Date.now();
+  }
+
+  function sorted() {
+    const copy = tokens.slice();
+    copy.sort((a, b) => {
+      const order = sort.key === 'name' ? a.name.localeCompare(b.name, undefined, { sensitivity: 'variant' })
+        : a.create_time - b.create_time || a.name.localeCompare(b.name);
+      return sort.ascending ? order : -order;
+    });
+    return copy;
+  }
+
+  function cell(label, content) {
+    const td = document.createElement('td');
+    td.dataset.label = label;
+    if (content instanceof Node) {
+      td.append(content);
+    } else {
+      td.textContent = content;
+    }
+    return td;
+  }
+
+  function renderList(message) {
+    const rows = $('token-rows');
+    rows.replaceChildren();
+    for (const token of sorted()) {
+      const tr = document.createElement('tr');
+      tr.dataset.name = token.name;
+      const name = document.createElement('span');
+      name.className = 'token-name';
+      name.textContent = token.name;
+      tr.append(cell('Name', name));
+      tr.append(cell('Created', formatTime(token.create_time)));
+      tr.append(cell('Expires', token.expires_at === null ? 'Never' : formatTime(token.expires_at)));
+      tr.append(cell('Last used', token.last_used_at === null ? 'Never'
+        : formatTime(token.last_used_at) + (token.last_used_ip ? ' from ' + token.last_used_ip : '')));
+      const state = document.createElement('span');
+      const expired = isExpired(token);
+      state.className = 'badge ' + (expired ? 'badge-expired' : 'badge-active');
+      state.textContent = expired ? 'Expired' : 'Active';
+      tr.append(cell('State', state));
+      const actions = document.createElement('div');
+      actions.className = 'row-actions';
+      actions.append(button('Rename', 'btn btn-small', () => startRename(tr, token.name), 'Rename ' + token.name));
+      actions.append(button('Revoke', 'btn btn-small btn-danger-ghost', () => askRevoke(token.name), 'Revoke ' + token.name));
+      tr.append(cell('Actions', actions));
+      rows.append(tr);
+    }
+    $('empty').hidden = tokens.length !== 0;
+    $('tokens').hidden = tokens.length === 0;
+    for (const th of document.querySelectorAll('#tokens th[data-key]')) {
+      th.setAttribute('aria-sort', th.dataset.key === sort.key ? (sort.ascending ? 'ascending' : 'descending') : 'none');
+    }
+    $('list-status').textContent = message || '';
+  }
+
+  function button(text, className, onClick, label) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = text;
+    if (label) {
+      b.setAttribute('aria-label', label);
+    }
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function sortBy(key) {
+    sort = { key, ascending: sort.key === key ? !sort.ascending : true };
+    renderList();
+    document.querySelector('button[data-sort="' + key + '"]').focus();
+  }
+
+  // --- Name rules, shared by create and rename ---------------------------------------------------
+
+  function nameProblem(name) {
+    if (name.length === 0) {
+      return 'Enter a name for the token.';
+    }
+    if (name.length > MAX_NAME) {
+      return 'The name is too long: ' + name.length + ' characters, at most ' + MAX_NAME + '.';
+    }
+    if (!NAME_RULE.test(name)) {
+      const bad = Array.from(new Set(name.replace(/[A-Za-z0-9_-]/g, '').split(''))).join(' ');
+      return 'The name may only contain letters, digits, hyphens (-) and underscores (_); remove: ' + bad;
+    }
+    return null;
+  }
+
+  function setError(input, element, message) {
+    element.textContent = message || '';
+    element.hidden = !message;
+    input.setAttribute('aria-invalid', message ? 'true' : 'false');
+  }
+
+  // --- Create --------------------------------------------------------------------------------------
+
+  function isoDate(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
+  }
+
+  function openCreate() {
+    $('create-form').reset();
+    const nextYear = new Date();
+    nextYear.setFullYear(nextYear.getFullYear() + 1);
+    $('expires-date').value = isoDate(nextYear);
+    $('expires-date').min = isoDate(new Date());
+    setError($('token-name'), $('token-name-error'), null);
+    setError($('expires-date'), $('expires-error'), null);
+    show('view-create');
+    $('token-name').focus();
+  }
+
+  /** The end of the chosen day, local time, as cPanel's page does; null: never. */
+  function chosenExpiry() {
+    if ($('expires-never').checked) {
+      return { epoch: null };
+    }
+    const value = $('expires-date').value;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) {
+      return { error: 'Choose an expiration date, or choose Never expires.' };
+    }
+    const end = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59);
+    if (end.getTime() <= Date.now()) {
+      return { error: 'The expiration date must be today or later.' };
+    }
+    return { epoch: Math.floor(end.getTime() / 1000) };
+  }
+
+  async function create(event) {
+    event.preventDefault();
+    const input = $('token-name');
+    const name = input.value;
+    const problem = nameProblem(name);
+    setError(input, $('token-name-error'), problem);
+    const expiry = chosenExpiry();
+    setError($('expires-date'), $('expires-error'), expiry.error);
+    if (problem) {
+      input.focus();
+      return;
+    }
+    if (expiry.error) {
+      $('expires-date').focus();
+      return;
+    }
+    $('create-submit').disabled = true;
+    try {
+      const { status, json } = await api('POST', '/api/v1/tokens', { name, expires_at: expiry.epoch });
+      if (status !== 201) {
+        setError(input, $('token-name-error'), (json && json.detail) || 'The token could not be created.');
+        input.focus();
+        return;
+      }
+      $('created-name').textContent = json.name;
+      $('created-expiry').textContent = json.expires_at === null ? ' and never expires' : ' and expires ' + formatTime(json.expires_at);
+      $('created-token').value = json.token;
+      $('copy-status').textContent = '';
+      $('create-another').checked = false;
+      show('view-created');
+    } finally {
+      $('create-submit').disabled = false;
+    }
+  }
+
+  async function copyToken() {
+    const field = $('created-token');
+    const status = $('copy-status');
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = 'Copied to the clipboard.';
+    } catch (e) {
+      field.focus();
+      field.select();
+      let copied = false;
+      try {
+        copied = document.execCommand('copy');
+      } catch (ignored) {
+        copied = false;
+      }
+      status.textContent = copied ? 'Copied to the clipboard.' : 'Select the token and copy it yourself (Ctrl+C or Cmd+C).';
+    }
+  }
+
+  async function savedToken() {
+    $('created-token').value = ''; // the only copy in this page goes now
+    if ($('create-another').checked) {
+      openCreate();
+    } else {
+      await reload();
+      show('view-list');
+    }
+  }
+
+  // --- Rename, inline --------------------------------------------------------------------------------
+
+  function startRename(row, oldName) {
+    const nameCell = row.querySelector('td[data-label="Name"]');
+    const form = document.createElement('form');
+    form.className = 'inline-rename';
+    form.noValidate = true;
+    const id = 'rename-' + Math.random().toString(36).slice(2);
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.className = 'visually-hidden';
+    label.textContent = 'New name for ' + oldName;
+    const input = document.createElement('input');
+    input.id = id;
+    input.value = oldName;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    const error = document.createElement('p');
+    error.className = 'error';
+    error.id = id + '-error';
+    error.hidden = true;
+    error.setAttribute('role', 'alert');
+    input.setAttribute('aria-describedby', error.id);
+    input.addEventListener('input', () => setError(input, error, nameProblem(input.value)));
+    const cancel = button('Cancel', 'btn btn-small btn-ghost', () => renderList());
+    form.append(label, input, button('Save', 'btn btn-small btn-primary', () => form.requestSubmit()), cancel, error);
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        renderList();
+      }
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const newName = input.value;
+      const problem = nameProblem(newName) || (newName === oldName ? 'Enter a different name.' : null);
+      setError(input, error, problem);
+      if (problem) {
+        input.focus();
+        return;
+      }
+      const { status, json } = await api('PATCH', '/api/v1/tokens/' + encodeURIComponent(oldName), { new_name: newName });
+      if (status !== 200) {
+        setError(input, error, (json && json.detail) || 'The token could not be renamed.');
+        input.focus();
+        return;
+      }
+      await reload('Renamed “' + oldName + '” to “' + newName + '”.');
+    });
+    nameCell.replaceChildren(form);
+    input.focus();
+    input.select();
+  }
+
+  // --- Revoke -----------------------------------------------------------------------------------------
+
+  function askRevoke(name) {
+    pendingRevoke = name;
+    $('revoke-text').textContent = 'Revoke the API token “' + name + '”? Programs that use it stop working at once. This cannot be undone.';
+    $('revoke-dialog').showModal();
+    $('revoke-cancel').focus();
+  }
+
+  async function onRevokeClosed() {
+    const name = pendingRevoke;
+    pendingRevoke = null;
+    if ($('revoke-dialog').returnValue !== 'revoke' || name === null) {
+      return;
+    }
+    const { status, json } = await api('DELETE', '/api/v1/tokens/' + encodeURIComponent(name));
+    await reload(status === 204 ? 'Revoked “' + name + '”.' : ((json && json.detail) || 'The token could not be revoked.'));
+    $('open-create').focus();
+  }
+
+  // --- Wiring --------------------------------------------------------------------------------------
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', () => logout());
+    $('open-create').addEventListener('click', openCreate);
+    $('create-cancel').addEventListener('click', () => show('view-list'));
+    $('create-form').addEventListener('submit', create);
+    $('token-name').addEventListener('input', (e) => setError(e.target, $('token-name-error'), nameProblem(e.target.value)));
+    $('expires-date').addEventListener('focus', () => { $('expires-on').checked = true; });
+    $('copy-token').addEventListener('click', copyToken);
+    $('saved-token').addEventListener('click', savedToken);
+    $('revoke-dialog').addEventListener('close', onRevokeClosed);
+    for (const b of document.querySelectorAll('button.sort')) {
+      b.addEventListener('click', () => sortBy(b.dataset.sort));
+    }
+    show('view-login');
+    $('login-user').focus();
+  });
+})();

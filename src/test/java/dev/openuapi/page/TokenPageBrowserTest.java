@@ -1,0 +1,262 @@
+package dev.openuapi.page;
+
+import static dev.openuapi.support.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.openuapi.support.Fixtures.TestAccount;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The Manage API Tokens page in a real browser: Debian's Chromium, driven headless by Selenium through
+ * Debian's chromedriver (never a downloaded browser). Each step leaves a screenshot in
+ * {@code target/screenshots/}.
+ */
+@QuarkusTest
+class TokenPageBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+    String base;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        base = "http://localhost:" + RestAssured.port;
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    WebElement visible(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    void login(TestAccount account) {
+        browser.get(base + "/tokens");
+        visible("login-user").sendKeys(account.username());
+        browser.findElement(By.id("login-password")).sendKeys(account.password());
+        browser.findElement(By.id("login-submit")).click();
+        visible("view-list");
+    }
+
+    List<String> listedNames() {
+        return browser.findElements(By.cssSelector("#token-rows tr")).stream().map(tr -> tr.getAttribute("data-name")).toList();
+    }
+
+    @Test
+    void theWholeFlow() throws Exception {
+        TestAccount alice = newAccount();
+
+        // 1. log in (a wrong password first: one generic message)
+        browser.get(base + "/tokens");
+        assertTrue(browser.getCurrentUrl().endsWith("/tokens/"), browser.getCurrentUrl());
+        visible("login-user").sendKeys(alice.username());
+        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-submit")).click();
+        WebElement loginError = visible("login-error");
+        assertEquals("The username or password is incorrect.", loginError.getText());
+        screenshot("01-login-refused");
+        browser.findElement(By.id("login-password")).sendKeys(alice.password());
+        browser.findElement(By.id("login-submit")).click();
+        visible("view-list");
+        assertTrue(browser.findElement(By.id("empty")).isDisplayed());
+        screenshot("02-logged-in");
+
+        // 2. create with an invalid name, see the rule that failed, then a valid one
+        browser.findElement(By.id("open-create")).click();
+        WebElement name = visible("token-name");
+        name.sendKeys("bad name!");
+        WebElement nameError = visible("token-name-error");
+        assertTrue(nameError.getText().startsWith("The name may only contain letters, digits, hyphens (-) and underscores (_)"),
+                nameError.getText());
+        assertEquals("true", name.getAttribute("aria-invalid"));
+        screenshot("03-invalid-name");
+        name.clear();
+        name.sendKeys("x".repeat(51));
+        assertEquals("The name is too long: 51 characters, at most 50.", nameError.getText());
+        name.clear();
+        name.sendKeys("ci-deploy");
+        assertFalse(nameError.isDisplayed());
+        String defaultExpiry = browser.findElement(By.id("expires-date")).getAttribute("value");
+        assertEquals(java.time.LocalDate.now().plusYears(1).toString(), defaultExpiry, "expiry defaults to one year ahead");
+        browser.findElement(By.id("create-submit")).click();
+
+        // 3. the token, once; copy it
+        WebElement tokenField = visible("created-token");
+        String token = tokenField.getAttribute("value");
+        assertTrue(token.matches("[0-9A-Z]{32}"), token);
+        browser.findElement(By.id("copy-token")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied to the clipboard."));
+        assertTrue(browser.findElement(By.id("created-warning")).getText().contains("cannot be shown again"));
+        screenshot("04-token-shown-once");
+
+        // 4. confirm with "create another": back to the create form; a duplicate name is refused
+        browser.findElement(By.id("create-another")).click();
+        browser.findElement(By.id("saved-token")).click();
+        WebElement second = visible("token-name");
+        assertEquals("", second.getAttribute("value"));
+        assertEquals("", browser.findElement(By.id("created-token")).getAttribute("value"), "the token left the page");
+        second.sendKeys("ci-deploy");
+        browser.findElement(By.id("expires-never")).click();
+        browser.findElement(By.id("create-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("token-name-error"), "A conflicting API token with the name “ci-deploy” already exists."));
+        screenshot("05-duplicate-refused");
+        second.clear();
+        second.sendKeys("backup_job");
+        browser.findElement(By.id("create-submit")).click();
+        visible("created-token");
+        // ... and without it: to the list
+        browser.findElement(By.id("saved-token")).click();
+        visible("view-list");
+
+        // 5. both are listed, active; sorting by name flips the order
+        wait.until(d -> listedNames().size() == 2);
+        assertEquals(List.of("backup_job", "ci-deploy"), listedNames());
+        assertTrue(browser.findElement(By.id("token-rows")).getText().contains("Active"));
+        assertTrue(browser.findElement(By.id("token-rows")).getText().contains("Never"), "backup_job never expires");
+        browser.findElement(By.cssSelector("button[data-sort='name']")).click();
+        assertEquals(List.of("ci-deploy", "backup_job"), listedNames());
+        screenshot("06-listed");
+
+        // 6. the copied token works
+        given().header("Authorization", "cpanel " + alice.username() + ":" + token).get("/execute/Tokens/list").then().statusCode(200)
+                .body(containsString("\"ci-deploy\""));
+
+        // 7. rename inline
+        WebElement row = browser.findElement(By.cssSelector("#token-rows tr[data-name='ci-deploy']"));
+        row.findElement(By.xpath(".//button[text()='Rename']")).click();
+        WebElement newName = row.findElement(By.cssSelector(".inline-rename input"));
+        newName.sendKeys(Keys.chord(Keys.CONTROL, "a"), "deploy-prod", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Renamed “ci-deploy” to “deploy-prod”."));
+        assertTrue(listedNames().contains("deploy-prod"));
+        screenshot("07-renamed");
+        browser.navigate().refresh(); // reloading logs out and never shows a token again
+        visible("view-login");
+        login(alice);
+
+        // 8. revoke, with a confirmation that names the token
+        WebElement renamed = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#token-rows tr[data-name='deploy-prod']")));
+        renamed.findElement(By.xpath(".//button[text()='Revoke']")).click();
+        WebElement question = visible("revoke-text");
+        assertTrue(question.getText().contains("“deploy-prod”"), question.getText());
+        screenshot("08-revoke-confirm");
+        browser.findElement(By.id("revoke-confirm")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Revoked “deploy-prod”."));
+        assertEquals(List.of("backup_job"), listedNames());
+        screenshot("09-revoked");
+
+        // 9. the token is refused now
+        given().header("Authorization", "cpanel " + alice.username() + ":" + token).get("/execute/Tokens/list").then().statusCode(401);
+
+        browser.findElement(By.id("logout")).click();
+        visible("view-login");
+        assertFalse(browser.getPageSource().contains(token));
+    }
+
+    @Test
+    void keyboardOnlyAndPhoneWidth() throws Exception {
+        TestAccount bob = newAccount();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/tokens/");
+        visible("login-user");
+        assertEquals("login-user", browser.switchTo().activeElement().getAttribute("id"), "the username field has focus");
+        browser.switchTo().activeElement().sendKeys(bob.username(), Keys.TAB, bob.password(), Keys.ENTER);
+        visible("view-list");
+        assertEquals("list-title", browser.switchTo().activeElement().getAttribute("id"), "focus moves to the new view's heading");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("open-create", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        visible("view-create");
+        assertEquals("token-name", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys("phone-token", Keys.ENTER);
+        visible("view-created");
+        for (String expected : List.of("created-token", "copy-token", "create-another", "saved-token")) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertEquals(expected, browser.switchTo().activeElement().getAttribute("id"));
+        }
+        assertTrue(noHorizontalScroll(), "the one-time view fits a phone screen");
+        screenshot("10-phone-token");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        visible("view-list");
+        wait.until(d -> listedNames().equals(List.of("phone-token")));
+        assertTrue(noHorizontalScroll(), "the list fits a phone screen");
+        Object outline = browser.executeScript("const b = document.querySelector('#token-rows button'); b.focus();"
+                + " return getComputedStyle(b).outlineStyle;");
+        assertEquals("solid", outline, "focus is visible");
+        screenshot("11-phone-list");
+    }
+
+    @Test
+    void securityHeadersOnThePage() {
+        for (String path : List.of("/tokens/", "/tokens/tokens.js", "/tokens/tokens.css")) {
+            var headers = given().get(path).then().statusCode(200).extract().headers();
+            assertTrue(headers.getValue("Content-Security-Policy").contains("script-src 'self'"), path);
+            assertTrue(headers.getValue("Content-Security-Policy").contains("frame-ancestors 'none'"), path);
+            assertFalse(headers.getValue("Content-Security-Policy").contains("unsafe-inline"), path);
+            assertEquals("DENY", headers.getValue("X-Frame-Options"), path);
+            assertEquals("no-referrer", headers.getValue("Referrer-Policy"), path);
+            assertEquals("no-store", headers.getValue("Cache-Control"), path);
+        }
+        String html = given().get("/tokens/").then().extract().asString();
+        assertFalse(html.matches("(?s).*<script>.*|.*<script(?![^>]*\\bsrc=)[^>]*>.*|.*\\son[a-z]+=.*"), "no inline script or handlers");
+        assertFalse(html.contains("//"), "no external asset: " + html.lines().filter(l -> l.contains("//")).toList());
+        // the one response that holds a token is not cached
+        TestAccount carol = newAccount();
+        given().auth().preemptive().basic(carol.username(), carol.password()).contentType("application/json").body(Map.of("name", "x"))
+                .post("/api/v1/tokens").then().statusCode(201).header("Cache-Control", "no-store");
+        // a script's failed login gets no browser prompt
+        given().header("X-Requested-With", "XMLHttpRequest").auth().preemptive().basic(carol.username(), "wrong")
+                .get("/api/v1/tokens").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+    }
+
+    boolean noHorizontalScroll() {
+        return (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+}
