@@ -28,7 +28,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
@@ -423,6 +425,23 @@ class HelmChartTest {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> template(RELEASE, values, List.of()).call());
         assertTrue(error.getMessage().contains("http.plain.enabled is false"), error::getMessage);
+    }
+
+    @Test
+    void notesTellPortsCredentialsAndThatReplicasMayMigrateTogether() {
+        // A client-side dry-run install renders NOTES.txt too (helm template leaves it out); no cluster is contacted.
+        InstallCommand install = new Helm(CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .clientOnly().withDryRunOption(DryRun.CLIENT)
+                .set("existingSecret", "openuapi-credentials")
+                .set("service.cpanelWhmPorts", true);
+        String output = install.call().getOutput();
+        String notes = output.substring(output.indexOf("NOTES:"));
+
+        assertTrue(notes.contains("Flyway takes a MariaDB named lock"), notes);
+        assertTrue(notes.contains("Secret openuapi-credentials"), notes);
+        assertTrue(notes.contains("2086  plain HTTP, WHM's port number"), notes);
+        assertTrue(notes.contains("2087  HTTPS, WHM's port number"), notes);
+        assertTrue(notes.contains("each pod serves a self-signed one"), notes);
     }
 
     // --- rendering
