@@ -3,9 +3,10 @@
 #
 # Starts target/quarkus-app/quarkus-run.jar against its own MariaDB database (openuapi_bench), creates an
 # account and an API token, then measures three targets:
-#   health        GET /q/health/live                                   (no auth)            -> 200
+#   health        GET /q/health/live on the management port            (no auth)            -> 200
 #   token-valid   GET /execute/Variables/get_user_information  (cpanel USER:TOKEN, valid)   -> 200
 #   token-invalid GET /execute/Variables/get_user_information  (cpanel USER:<random token>) -> 401
+#   whm-token     GET /json-api/accountsummary?api.version=1   (whm root:TOKEN, valid)      -> 200
 # Raw wrk output, the app log and a summary go to bench/results/<timestamp>/.
 #
 # Settings (environment):
@@ -39,6 +40,7 @@ LOAD_BEFORE="?"
 PRIVATE_DIR=""
 RESULTS_DIR=""
 BASE_URL=""
+MGMT_URL=""
 DB_CLIENT=""
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -124,6 +126,9 @@ start_app() {
     OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" java ${JAVA_OPTS:-} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.http.host=127.0.0.1 \
+        -Dquarkus.management.port="$MGMT_PORT" \
+        -Dquarkus.management.host=127.0.0.1 \
+        -Dopenuapi.tls.self-signed=false \
         -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME?createDatabaseIfNotExist=true" \
         -Dquarkus.datasource.username=root \
         -Dquarkus.datasource.password= \
@@ -132,7 +137,7 @@ start_app() {
     APP_PID=$!
 
     local deadline=$(( SECONDS + STARTUP_TIMEOUT ))
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/q/health/ready" || true)" == 200 ]]; do
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MGMT_URL/q/health/ready" || true)" == 200 ]]; do
         if ! kill -0 "$APP_PID" 2>/dev/null; then
             tail -n 30 "$RESULTS_DIR/app.log" >&2 || true
             APP_PID=""
@@ -191,6 +196,19 @@ create_token() {
     log "Created token \"bench\" for $BENCH_USER."
 }
 
+# A root WHM API token (full privileges), made with root's password over HTTP Basic.
+create_whm_token() {
+    local status
+    status=$(curl -s -o "$PRIVATE_DIR/response" -w '%{http_code}' \
+        -K <(printf 'user = "root:%s"\n' "$ROOT_PASSWORD") \
+        "$BASE_URL/json-api/api_token_create?api.version=1&token_name=bench" || true)
+    [[ "$status" == 200 ]] || die "api_token_create answered $status: $(head -c 500 "$PRIVATE_DIR/response")"
+    WHM_TOKEN=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["data"]["token"])' "$PRIVATE_DIR/response") \
+        || die "api_token_create gave no token: $(head -c 300 "$PRIVATE_DIR/response")"
+    rm -f "$PRIVATE_DIR/response"
+    log "Created WHM token \"bench\" for root."
+}
+
 # ---------------------------------------------------------------------------------------------------------
 # Measuring
 # ---------------------------------------------------------------------------------------------------------
@@ -211,9 +229,12 @@ verify_target() {
     local name=$1 path=$2 authorization=$3 expected=$4 status
     status=$(curl -s -o "$PRIVATE_DIR/check" -w '%{http_code}' \
         -K <(if [[ -n "$authorization" ]]; then printf 'header = "Authorization: %s"\n' "$authorization"; fi) \
-        "$BASE_URL$path" || true)
+        "$path" || true)
     if [[ "$status" != "$expected" ]]; then
         die "Target $name: GET $path answered HTTP $status, expected $expected. Body: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
+    if [[ "$name" == whm-token ]] && ! grep -q '"result":1' "$PRIVATE_DIR/check"; then
+        die "Target $name: HTTP 200 but no \"result\":1 in the body: $(head -c 300 "$PRIVATE_DIR/check")"
     fi
     if [[ "$name" == token-valid ]] && ! grep -q '"status":1' "$PRIVATE_DIR/check"; then
         die "Target $name: HTTP 200 but no \"status\":1 in the body: $(head -c 300 "$PRIVATE_DIR/check")"
@@ -226,12 +247,12 @@ run_wrk() {
     if [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]]; then
         log "Warming up $name for $WARMUP ..."
         BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
-            -s "$PRIVATE_DIR/auth.lua" "$BASE_URL$path" >"$RESULTS_DIR/$name.warmup.txt" 2>&1 \
+            -s "$PRIVATE_DIR/auth.lua" "$path" >"$RESULTS_DIR/$name.warmup.txt" 2>&1 \
             || die "wrk warm-up for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.warmup.txt")"
     fi
     log "Measuring $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
     BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
-        -s "$PRIVATE_DIR/auth.lua" "$BASE_URL$path" >"$RESULTS_DIR/$name.txt" 2>&1 \
+        -s "$PRIVATE_DIR/auth.lua" "$path" >"$RESULTS_DIR/$name.txt" 2>&1 \
         || die "wrk for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.txt")"
 }
 
@@ -279,11 +300,14 @@ main() {
     local port
     port=$(pick_port)
     BASE_URL="http://127.0.0.1:$port"
+    MGMT_PORT=$(PORT=$(( port + 1 )) pick_port)
+    MGMT_URL="http://127.0.0.1:$MGMT_PORT"
     ROOT_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 32)"
 
     start_app "$port"
     create_account
     create_token
+    create_whm_token
     write_wrk_script
 
     # The invalid token has the right shape and user, so it goes through the same hash lookup.
@@ -292,9 +316,10 @@ main() {
 
     # name | path | Authorization | expected status
     local targets=(
-        "health|/q/health/live||200"
-        "token-valid|$UAPI_PATH|$valid|200"
-        "token-invalid|$UAPI_PATH|$invalid|401"
+        "health|$MGMT_URL/q/health/live||200"
+        "token-valid|$BASE_URL$UAPI_PATH|$valid|200"
+        "token-invalid|$BASE_URL$UAPI_PATH|$invalid|401"
+        "whm-token|$BASE_URL/json-api/accountsummary?api.version=1&user=$BENCH_USER|whm root:$WHM_TOKEN|200"
     )
     local summary="$RESULTS_DIR/summary.tsv" entry name path authorization expected
     printf 'target\treq/s\tp50\tp99\trequests\tnon-2xx/3xx\tsocket errors\texpected\n' >"$summary"
