@@ -234,6 +234,25 @@ class TokenPageBrowserTest {
     }
 
     @Test
+    void expiredTokensStayListedAsExpired() throws Exception {
+        TestAccount dave = newAccount();
+        long soon = System.currentTimeMillis() / 1000 + 2;
+        given().auth().preemptive().basic(dave.username(), dave.password()).contentType("application/json")
+                .body(Map.of("name", "short-lived", "expires_at", soon)).post("/api/v1/tokens").then().statusCode(201);
+        Thread.sleep(Math.max(0, (soon + 1) * 1000 - System.currentTimeMillis()));
+        dave.newToken("long-lived"); // seconds later: the creation dates differ
+        login(dave);
+        wait.until(d -> listedNames().size() == 2);
+        WebElement expired = browser.findElement(By.cssSelector("#token-rows tr[data-name='short-lived'] .badge"));
+        WebElement active = browser.findElement(By.cssSelector("#token-rows tr[data-name='long-lived'] .badge"));
+        assertEquals("Expired", expired.getText());
+        assertEquals("Active", active.getText());
+        browser.findElement(By.cssSelector("button[data-sort='created']")).click();
+        assertEquals(List.of("short-lived", "long-lived"), listedNames(), "sorted by creation date");
+        screenshot("12-expired-listed");
+    }
+
+    @Test
     void securityHeadersOnThePage() {
         for (String path : List.of("/tokens/", "/tokens/tokens.js", "/tokens/tokens.css")) {
             var headers = given().get(path).then().statusCode(200).extract().headers();
