@@ -1,6 +1,8 @@
 package dev.openuapi.metrics;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,11 @@ public class OpenUapiMetrics {
     }
 
     private final MeterRegistry registry;
+    /** One timer per (api, module, function, result): a bounded set, since only registered names are keys. */
+    private final Map<CallKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record CallKey(String api, String module, String function, boolean ok) {
+    }
 
     OpenUapiMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,9 +57,9 @@ public class OpenUapiMetrics {
     public <T> T timeCall(String api, String module, String function, Supplier<T> call, java.util.function.Predicate<T> ok) {
         Timer.Sample sample = Timer.start(registry);
         T result = call.get();
-        sample.stop(Timer.builder("openuapi.api.calls").description("API function calls")
-                .tag("api", api).tag("module", module).tag("function", function).tag("result", ok.test(result) ? "ok" : "failed")
-                .publishPercentileHistogram().register(registry));
+        sample.stop(timers.computeIfAbsent(new CallKey(api, module, function, ok.test(result)), key -> Timer.builder("openuapi.api.calls")
+                .description("API function calls").tag("api", key.api()).tag("module", key.module()).tag("function", key.function())
+                .tag("result", key.ok() ? "ok" : "failed").publishPercentileHistogram().register(registry)));
         return result;
     }
 
