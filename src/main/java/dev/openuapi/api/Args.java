@@ -72,6 +72,12 @@ public final class Args {
         return values.get(name);
     }
 
+    /** The value, or {@code null} when absent or empty: for optional arguments where "" means "not given". */
+    public String getNonEmpty(String name) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     public String getOrDefault(String name, String fallback) {
         String value = values.get(name);
         return value == null ? fallback : value;

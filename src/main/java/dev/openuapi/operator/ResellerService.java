@@ -3,8 +3,6 @@ package dev.openuapi.operator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -88,11 +86,6 @@ public class ResellerService {
         List<String> names = new ArrayList<>();
         repository.list("owner = ?1 and username <> ?1 order by username", reseller).forEach(a -> names.add(a.username));
         return names;
-    }
-
-    public static Set<String> privileges(Account account) {
-        Set<String> acls = Acl.parse(account.resellerAcls);
-        return acls == null ? new TreeSet<>() : acls;
     }
 
     /** A reseller's accounts outlive it: they go back to root, as on cPanel. Its WHM tokens go with it. */

@@ -87,7 +87,7 @@ public class WhmTokenService {
         String granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
         String allowList = changes.whitelist() == null ? token.whitelistIps : IpAllowList.normalize(changes.whitelist());
         Long expiry = changes.expiresAt() == null ? token.expiresAt
-                : TokenRules.checkExpiry(Optional.ofNullable(TokenRules.parseEpoch(changes.expiresAt())).orElse(0L), Epoch.now());
+                : TokenRules.checkExpiry(TokenRules.parseEpoch(changes.expiresAt()), Epoch.now()); // "" or 0: never
         if (changes.newName() != null) {
             TokenRules.checkRename(name, changes.newName());
             if (tokens.findByName(caller.username(), changes.newName()).isPresent()) {

@@ -94,6 +94,14 @@ public final class IpAllowList {
         return String.join(",", formatted);
     }
 
+    /**
+     * The entries of a {@code whitelist_ip} argument as cPanel reads them: the single value {@code any}
+     * stands for no limit (an empty list); anything else is the list itself.
+     */
+    public static List<String> fromArgument(List<String> entries) {
+        return entries.size() == 1 && entries.get(0).equalsIgnoreCase("any") ? List.of() : entries;
+    }
+
     public static List<String> asList(String stored) {
         return stored == null || stored.isEmpty() ? null : List.of(stored.split(","));
     }

@@ -96,7 +96,7 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
-                                new AccountService.Changes(null, null, emptyToNull(call.args().get("contactemail")), null))),
+                                new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null))),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
@@ -136,11 +136,11 @@ public class WhmAccountsModule implements ApiModule {
     private Object createInTransaction(Operator operator, Args args) {
         String username = args.get("username");
         String domain = args.get("domain");
-        String email = emptyToNull(args.get("contactemail"));
-        String owner = ownerFor(operator, emptyToNull(args.get("owner")));
+        String email = args.getNonEmpty("contactemail");
+        String owner = ownerFor(operator, args.getNonEmpty("owner"));
         Account account = accounts.create(username, args.get("password"), domain, email == null ? "webmaster@" + domain : email);
         account.owner = owner;
-        String plan = emptyToNull(args.get("plan"));
+        String plan = args.getNonEmpty("plan");
         if (plan != null) {
             plans.assign(account.username, plan);
         }
@@ -155,7 +155,7 @@ public class WhmAccountsModule implements ApiModule {
     private Object listAccounts(Call call) {
         Map<Long, String> names = planNames();
         Pattern search = search(call.args().get("search"));
-        String type = Optional.ofNullable(emptyToNull(call.args().get("searchtype"))).orElse("user");
+        String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : access.visible(call.operator())) {
             Map<String, Object> row = view(account, names);
@@ -270,8 +270,8 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private static String user(Args args, String first) {
-        String user = emptyToNull(args.get(first));
-        user = user == null ? emptyToNull(args.get("user")) : user;
+        String user = args.getNonEmpty(first);
+        user = user == null ? args.getNonEmpty("user") : user;
         if (user == null) {
             throw ApiException.invalid("Provide the “" + first + "” argument.");
         }
@@ -291,9 +291,5 @@ public class WhmAccountsModule implements ApiModule {
 
     private static String limit(Integer value) {
         return value == null ? "unlimited" : String.valueOf(value);
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

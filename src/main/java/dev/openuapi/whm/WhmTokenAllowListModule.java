@@ -53,8 +53,7 @@ public class WhmTokenAllowListModule implements ApiModule {
     }
 
     private Object setWhitelist(Call call) {
-        List<String> entries = call.args().getMultiple("whitelist_ip");
-        List<String> list = entries.size() == 1 && entries.get(0).equalsIgnoreCase("any") ? List.of() : entries;
+        List<String> list = IpAllowList.fromArgument(call.args().getMultiple("whitelist_ip"));
         ApiToken token = tokens.setWhitelist(accounts.owned(call.operator(), call.args().get("user")).id, call.args().get("token_name"), list);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", token.name);

@@ -95,7 +95,8 @@ public class WhmTokensModule implements ApiModule {
 
     private Object create(Call call) {
         Args args = call.args();
-        WhmTokenService.CreatedWhmToken created = tokens.create(call.operator(), args.get("token_name"), args.getMultiple("acl"),
+        List<String> acls = args.getMultiple("acl");
+        WhmTokenService.CreatedWhmToken created = tokens.create(call.operator(), args.get("token_name"), acls,
                 TokenRules.parseEpoch(args.get("expires_at")), args.getMultiple("whitelist_ip"));
         WhmToken token = created.token();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -103,7 +104,7 @@ public class WhmTokensModule implements ApiModule {
         data.put("name", token.name);
         data.put("create_time", token.createTime);
         data.put("expires_at", token.expiresAt);
-        if (!args.getMultiple("acl").isEmpty()) {
+        if (!acls.isEmpty()) { // acls appears only when ACLs were given (spec §10.2)
             data.put("acls", List.copyOf(Acl.parse(token.acls)));
         }
         data.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));
@@ -114,10 +115,9 @@ public class WhmTokensModule implements ApiModule {
         Args args = call.args();
         List<String> acls = args.getMultiple("acl");
         List<String> whitelist = args.getMultiple("whitelist_ip");
-        boolean clearList = whitelist.size() == 1 && whitelist.get(0).equalsIgnoreCase("any");
         WhmToken token = tokens.update(call.operator(), args.get("token_name"), new WhmTokenService.Changes(
-                emptyToNull(args.get("new_name")), acls.isEmpty() ? null : acls, args.get("expires_at"),
-                clearList ? List.of() : whitelist.isEmpty() ? null : whitelist));
+                args.getNonEmpty("new_name"), acls.isEmpty() ? null : acls, args.get("expires_at"),
+                whitelist.isEmpty() ? null : IpAllowList.fromArgument(whitelist)));
         return view(call.operator(), token);
     }
 
@@ -130,9 +130,5 @@ public class WhmTokensModule implements ApiModule {
         row.put("acls", Acl.expand(owner.privileges(), acls == null ? owner.privileges() : acls));
         row.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));
         return row;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }
