@@ -7,7 +7,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.openuapi.account.Account;
@@ -91,12 +90,7 @@ public class AccountAuthFilter implements ContainerRequestFilter {
             }
         }
         if (!authenticated) {
-            Response refused = Rejections.unauthorized(path);
-            if (context.getHeaderString("X-Requested-With") != null) {
-                // A page's script (the token page) handles the 401 itself: no browser login prompt.
-                refused = Response.fromResponse(refused).header("WWW-Authenticate", null).build();
-            }
-            context.abortWith(refused);
+            context.abortWith(Rejections.unauthorized(context));
         }
     }
 

@@ -39,7 +39,7 @@ public class OperatorAuthFilter implements ContainerRequestFilter {
         boolean operator = header.filter(h -> h.scheme() == AuthorizationHeader.Scheme.BASIC)
                 .map(h -> authenticator.isOperator(h.user(), h.secret())).orElse(false);
         if (!operator) {
-            context.abortWith(Rejections.unauthorized(path));
+            context.abortWith(Rejections.unauthorized(context));
         }
     }
 }

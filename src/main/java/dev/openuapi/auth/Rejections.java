@@ -1,10 +1,12 @@
 package dev.openuapi.auth;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import dev.openuapi.common.ErrorMapper;
 import dev.openuapi.common.Problem;
 
 /**
@@ -22,6 +24,19 @@ public final class Rejections {
 
     public static boolean isRestApi(String path) {
         return path.startsWith("/api/");
+    }
+
+    /**
+     * The failed-login answer for a request. A script in a page (the token page) says so with
+     * {@code X-Requested-With} and handles the 401 itself, so it gets no {@code WWW-Authenticate}
+     * challenge that would make the browser open its own login prompt.
+     */
+    public static Response unauthorized(ContainerRequestContext request) {
+        Response refused = unauthorized(ErrorMapper.pathOf(request.getUriInfo()));
+        if (request.getHeaderString("X-Requested-With") == null) {
+            return refused;
+        }
+        return Response.fromResponse(refused).header("WWW-Authenticate", null).build();
     }
 
     public static Response unauthorized(String path) {

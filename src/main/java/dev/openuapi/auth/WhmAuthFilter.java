@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import dev.openuapi.common.ErrorMapper;
 import dev.openuapi.operator.Operator;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
@@ -61,7 +60,7 @@ public class WhmAuthFilter implements ContainerRequestFilter {
             }
         }
         if (operator.isEmpty()) {
-            context.abortWith(Rejections.unauthorized(ErrorMapper.pathOf(context.getUriInfo())));
+            context.abortWith(Rejections.unauthorized(context));
             return;
         }
         caller.setOperator(operator.get(), method);
