@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.common.ErrorMapper;
+import dev.openuapi.face.FaceErrors;
+import dev.openuapi.face.Rejections;
 import dev.openuapi.operator.Operator;
+
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
@@ -46,7 +48,7 @@ public class AccountAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         requireWorkerThread();
-        String path = ErrorMapper.pathOf(context.getUriInfo());
+        String path = FaceErrors.pathOf(context.getUriInfo());
         boolean actingAllowed = TokenPathGuard.isJsonApiCpanel(path);
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(context.getHeaderString(HttpHeaders.AUTHORIZATION));
         boolean authenticated = false;

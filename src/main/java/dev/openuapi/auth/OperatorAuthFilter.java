@@ -9,7 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import dev.openuapi.common.ErrorMapper;
+import dev.openuapi.face.FaceErrors;
+import dev.openuapi.face.Rejections;
 
 /** Authenticates the operator on the admin API: HTTP Basic as {@code root}. */
 @Provider
@@ -27,7 +28,7 @@ public class OperatorAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String path = ErrorMapper.pathOf(context.getUriInfo());
+        String path = FaceErrors.pathOf(context.getUriInfo());
         if (!authenticator.operatorConfigured()) {
             context.abortWith(Rejections.forbidden(path, DISABLED));
             return;

@@ -9,7 +9,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.openuapi.face.Rejections;
 import dev.openuapi.operator.Operator;
+
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**

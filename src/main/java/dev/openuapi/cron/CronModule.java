@@ -9,13 +9,13 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Args;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Args;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Shape;
 
 /** cPanel API 2 {@code Cron} (spec §9.2): the account's crontab. Changes answer {@code [{status,statusmsg,linekey}]}. */
 @ApplicationScoped

@@ -9,14 +9,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Args;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.ParamType;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Args;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Shape;
 
 /**
  * cPanel API 2 {@code ZoneEdit} (spec §9.2), the module ACME DNS-01 clients drive: fetch the zone,

@@ -7,12 +7,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.ParamType;
-import dev.openuapi.api.Shape;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Shape;
 
 /** {@code SubDomain}: API 2 {@code listsubdomains} (spec §9.2) and UAPI {@code addsubdomain} (spec §9.1 row 41). */
 @ApplicationScoped

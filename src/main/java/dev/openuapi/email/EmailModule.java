@@ -13,14 +13,14 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.Args;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.ParamType;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Args;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Shape;
 
 /** UAPI {@code Email} (spec §9.1 rows 6-14, suspensions) and its API 2 forms with {@code [{result,reason}]} rows. */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * WHM privileges (ACLs), with cPanel's names. {@code all} is root-level. Every WHM API 1 function names
- * the ACL it needs once, in its {@link dev.openuapi.api.ApiFunction declaration}; the README's table is
+ * the ACL it needs once, in its {@link dev.openuapi.kernel.ApiFunction declaration}; the README's table is
  * checked against the registry by a test.
  *
  * <p>OpenUAPI accepts the ACL names below, so that a client granting a privilege that gates nothing here

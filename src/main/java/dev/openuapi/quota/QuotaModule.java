@@ -8,10 +8,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Shape;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Shape;
 import dev.openuapi.plan.Plan;
 
 /** UAPI {@code Quota} (spec §9.1 rows 1-2): disk use against the plan's quota; 0 means unlimited. */

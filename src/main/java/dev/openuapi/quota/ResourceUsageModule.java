@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Shape;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Shape;
 
 /** UAPI {@code ResourceUsage::get_usages} (spec §9.1 row 28). */
 @ApplicationScoped

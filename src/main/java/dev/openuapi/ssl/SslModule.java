@@ -7,13 +7,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.ParamType;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Shape;
 
 /**
  * UAPI {@code SSL} and API 2 {@code SSL::installssl}: the last step of an ACME client's run. Certificate

@@ -12,16 +12,17 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ServerIdentity;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.feature.FeaturesModule;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Shape;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 

@@ -7,11 +7,12 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.Shape;
+import dev.openuapi.face.whm1.WhmResource;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.Acl;
 import dev.openuapi.operator.ResellerService;
 

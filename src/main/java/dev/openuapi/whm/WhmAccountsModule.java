@@ -12,20 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
-import dev.openuapi.api.ApiFunction;
-import dev.openuapi.api.ApiModule;
-import dev.openuapi.api.Args;
-import dev.openuapi.api.Call;
-import dev.openuapi.api.Param;
-import dev.openuapi.api.ParamType;
-import dev.openuapi.api.Shape;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.face.whm1.WhmResource;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Args;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
 import dev.openuapi.operator.Operator;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -1,0 +1,272 @@
+package dev.openuapi.face;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiKind;
+import dev.openuapi.kernel.FunctionRegistry;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Shape;
+import dev.openuapi.operator.Acl;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Adds one operation per registered UAPI function ({@code GET} and {@code POST
+ * /execute/<Module>/<function>}) to the OpenAPI document, with its parameters, summary and result
+ * schema, straight from the {@link FunctionRegistry}. Also declares the two ways to authenticate, so
+ * Swagger UI's "Try it out" works with a token or a password.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+public class RegistryOpenApiFilter implements OASFilter {
+
+    public static final String TOKEN_SCHEME = "cpanelToken";
+    public static final String BASIC_SCHEME = "basicAuth";
+    public static final String WHM_TOKEN_SCHEME = "whmToken";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        FunctionRegistry registry = CDI.current().select(FunctionRegistry.class).get();
+        declareSecuritySchemes(openAPI);
+        for (FunctionRegistry.Module module : registry.modules()) {
+            for (ApiFunction function : module.functions(ApiKind.UAPI).values()) {
+                String path = "/execute/" + module.name() + "/" + function.name();
+                openAPI.getPaths().addPathItem(path, OASFactory.createPathItem()
+                        .GET(operation(module, function, false))
+                        .POST(operation(module, function, true)));
+            }
+            for (ApiFunction function : module.functions(ApiKind.WHM1).values()) {
+                openAPI.getPaths().addPathItem("/json-api/" + function.name(), OASFactory.createPathItem().GET(whmOperation(function)));
+            }
+            for (ApiFunction function : module.functions(ApiKind.API2).values()) {
+                openAPI.getPaths().addPathItem(api2Path(module.name(), function.name()),
+                        OASFactory.createPathItem().GET(api2Operation(module, function)));
+            }
+        }
+    }
+
+    private static void declareSecuritySchemes(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSecurityScheme(TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("A cPanel API token. Enter the whole header value: cpanel USERNAME:TOKEN"));
+        components.addSecurityScheme(BASIC_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("The account's username and password (or root and OPENUAPI_ROOT_PASSWORD on the admin API and WHM API 1; "
+                        + "a reseller's account password on WHM API 1)."));
+        components.addSecurityScheme(WHM_TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("A WHM API token. Enter the whole header value: whm USERNAME:TOKEN"));
+    }
+
+    private static Operation operation(FunctionRegistry.Module module, ApiFunction function, boolean post) {
+        Operation operation = OASFactory.createOperation()
+                .operationId(module.name() + "_" + function.name() + (post ? "_post" : ""))
+                .summary(function.summary())
+                .description(describe(module, function))
+                .tags(List.of("UAPI " + module.name()))
+                .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse()
+                                .description("The UAPI result. HTTP 200 whether the function succeeded (status 1) or not (status 0).")
+                                .content(OASFactory.createContent().addMediaType("application/json",
+                                        OASFactory.createMediaType().schema(envelope(function.result())))))
+                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+        if (post) {
+            Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
+            List<String> required = new ArrayList<>();
+            for (Param param : function.params()) {
+                form.addProperty(param.name(), paramSchema(param));
+                if (param.isRequired()) {
+                    required.add(param.name());
+                }
+            }
+            if (!required.isEmpty()) {
+                form.required(required);
+            }
+            operation.requestBody(OASFactory.createRequestBody()
+                    .content(OASFactory.createContent()
+                            .addMediaType("application/x-www-form-urlencoded", OASFactory.createMediaType().schema(form))
+                            .addMediaType("application/json", OASFactory.createMediaType().schema(form))));
+        } else {
+            List<Parameter> parameters = new ArrayList<>();
+            for (Param param : function.params()) {
+                parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                        .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+            }
+            operation.parameters(parameters);
+        }
+        return operation;
+    }
+
+    /**
+     * One OpenAPI path per API 2 function although they all share {@code /json-api/cpanel}: the module and
+     * function ride in path parameters ({@code ;module=…;func=…}), which do not change the resource that
+     * answers, and the real control keys are pre-filled query parameters.
+     */
+    public static String api2Path(String module, String function) {
+        return "/json-api/cpanel;module=" + module + ";func=" + function;
+    }
+
+    private static Operation api2Operation(FunctionRegistry.Module module, ApiFunction function) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(control("cpanel_jsonapi_module", module.name(), "The module (case-sensitive)."));
+        parameters.add(control("cpanel_jsonapi_func", function.name(), "The function (case-sensitive)."));
+        parameters.add(control("cpanel_jsonapi_apiversion", "2", "2 for cPanel API 2 (the default)."));
+        for (Param param : function.params()) {
+            parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                    .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+        }
+        Schema result = OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("apiversion", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
+                .addProperty("module", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("func", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("event", OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                        .description("result 1 when the function ran; 0 with a reason when it was refused."))
+                .addProperty("error", OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                        .description("Present only when the function reported an error."))
+                .addProperty("data", schema(function.result()));
+        return OASFactory.createOperation()
+                .operationId("api2_" + module.name() + "_" + function.name())
+                .summary(function.summary())
+                .description(describe(module, function) + "\n\nAPI 2 also takes api2_filter, api2_sort, api2_paginate and "
+                        + "api2_columns arguments.")
+                .tags(List.of("API 2 " + module.name()))
+                .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .parameters(parameters)
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse()
+                                .description("The API 2 result, in cpanelresult.")
+                                .content(OASFactory.createContent().addMediaType("application/json",
+                                        OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                                .type(List.of(SchemaType.OBJECT)).addProperty("cpanelresult", result)))))
+                        .addAPIResponse("403", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+    }
+
+    private static Operation whmOperation(ApiFunction function) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(control("api.version", "1", "WHM API version: always 1."));
+        for (Param param : function.params()) {
+            parameters.add(OASFactory.createParameter().name(param.name()).in(Parameter.In.QUERY)
+                    .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+        }
+        Schema metadata = OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("command", OASFactory.createSchema().type(List.of(SchemaType.STRING)))
+                .addProperty("version", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))
+                .addProperty("result", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).description("1 or 0."))
+                .addProperty("reason", OASFactory.createSchema().type(List.of(SchemaType.STRING)).description("OK, or why not."));
+        return OASFactory.createOperation()
+                .operationId("whm_" + function.name())
+                .summary(function.summary())
+                .description((function.description().isEmpty() ? "" : function.description() + "\n\n") + "Needs the WHM privilege (ACL): "
+                        + (Acl.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
+                .tags(List.of("WHM API 1"))
+                .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .parameters(parameters)
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("The WHM API 1 result; data is left out when the function returns nothing.")
+                        .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("metadata", metadata)
+                                        .addProperty("data", schema(function.result())))))));
+    }
+
+    private static Parameter control(String name, String value, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).required(true).description(description)
+                .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING)).enumeration(List.of(value))
+                        .defaultValue(value));
+    }
+
+    private static String describe(FunctionRegistry.Module module, ApiFunction function) {
+        StringBuilder text = new StringBuilder(function.description());
+        module.module().feature().ifPresent(f -> text.append("\n\nNeeds the account feature `").append(f).append("`."));
+        if (function.feature() != null) {
+            text.append("\n\nNeeds the account feature `").append(function.feature()).append("`.");
+        }
+        if (function.params().stream().anyMatch(Param::isMultiple)) {
+            text.append("\n\nRepeatable parameters may be sent as name, name-0, name-1, … or by repeating the key.");
+        }
+        return text.toString();
+    }
+
+    private static SecurityRequirement requirement(String scheme) {
+        return OASFactory.createSecurityRequirement().addScheme(scheme);
+    }
+
+    private static Schema paramSchema(Param param) {
+        Schema schema = OASFactory.createSchema().type(List.of(SchemaType.valueOf(param.type().jsonType.toUpperCase())));
+        if (param.type().format != null) {
+            schema.format(param.type().format);
+        }
+        if (param.example() != null) {
+            schema.examples(List.of(param.example()));
+        }
+        return schema;
+    }
+
+    /** The six-key UAPI envelope around a function's data schema. */
+    private static Schema envelope(Shape data) {
+        Schema strings = OASFactory.createSchema().type(List.of(SchemaType.ARRAY, SchemaType.NULL))
+                .items(OASFactory.createSchema().type(List.of(SchemaType.STRING)));
+        return OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .required(List.of("status", "errors", "warnings", "messages", "metadata", "data"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER))
+                        .description("1 on success, 0 on failure.").enumeration(List.of(0, 1)))
+                .addProperty("errors", strings.description("Error messages, or null."))
+                .addProperty("warnings", copyOf(strings).description("Warnings, or null."))
+                .addProperty("messages", copyOf(strings).description("Informational messages, or null."))
+                .addProperty("metadata", OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                        .description("transformed: 1 whenever data is an array."))
+                .addProperty("data", schema(data).description((data.description() == null ? "" : data.description())
+                        + " Null when status is 0."));
+    }
+
+    private static Schema copyOf(Schema schema) {
+        return OASFactory.createSchema().type(schema.getType()).items(schema.getItems());
+    }
+
+    static Schema schema(Shape shape) {
+        Schema schema = OASFactory.createSchema();
+        List<SchemaType> types = new ArrayList<>();
+        if (shape.type() != null) {
+            types.add(SchemaType.valueOf(shape.type().toUpperCase()));
+        }
+        if (shape.nullable()) {
+            types.add(SchemaType.NULL);
+        }
+        schema.type(types);
+        if (shape.description() != null) {
+            schema.description(shape.description());
+        }
+        if (shape.properties() != null) {
+            for (Map.Entry<String, Shape> property : shape.properties().entrySet()) {
+                schema.addProperty(property.getKey(), schema(property.getValue()));
+            }
+        }
+        if (shape.items() != null) {
+            schema.items(schema(shape.items()));
+        }
+        if (shape.additionalProperties() != null) {
+            schema.additionalPropertiesSchema(schema(shape.additionalProperties()));
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.openuapi.face;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.openuapi.kernel.Args;
+
+/**
+ * Reads a call's arguments the way cpsrvd does (spec §5.1), for both {@code /execute} and
+ * {@code /json-api/cpanel}: the query string; a form body merged after it; multipart fields; or a flat
+ * JSON object body, in which case only the body counts.
+ */
+public final class RequestArgs {
+
+    /** A JSON body that is not a flat object; each API face words this its own way. */
+    public static final class UnreadableJson extends Exception {
+        /** The key of the nested value, or {@code null} when the body is not a JSON object at all. */
+        public final String nestedKey;
+
+        UnreadableJson(String nestedKey) {
+            super(null, null, false, false);
+            this.nestedKey = nestedKey;
+        }
+    }
+
+    private RequestArgs() {
+    }
+
+    /** @param rawQuery the query string exactly as sent (Vert.x's {@code HttpServerRequest.query()}) */
+    public static Args query(String rawQuery) {
+        return Args.fromPairs(FormEncoding.parse(rawQuery));
+    }
+
+    /** A POST that is not multipart: JSON when the Content-Type says so, otherwise the form parser. */
+    public static Args post(String rawQuery, String contentType, String body, ObjectMapper json) throws UnreadableJson {
+        if (isJson(contentType)) {
+            return fromJson(body, json);
+        }
+        List<Map.Entry<String, String>> pairs = FormEncoding.parse(rawQuery);
+        pairs.addAll(FormEncoding.parse(body));
+        return Args.fromPairs(pairs);
+    }
+
+    public static Args multipart(String rawQuery, MultipartFormDataInput input) {
+        List<Map.Entry<String, String>> pairs = FormEncoding.parse(rawQuery);
+        for (Map.Entry<String, Collection<FormValue>> field : input.getValues().entrySet()) {
+            for (FormValue value : field.getValue()) {
+                if (!value.isFileItem()) {
+                    pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), value.getValue()));
+                }
+            }
+        }
+        return Args.fromPairs(pairs);
+    }
+
+    /** cPanel compares the whole header with application/json; we also accept a charset parameter. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
+    }
+
+    private static Args fromJson(String body, ObjectMapper json) throws UnreadableJson {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            tree = null;
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new UnreadableJson(null);
+        }
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isContainerNode()) {
+                throw new UnreadableJson(field.getKey());
+            }
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), scalar(value)));
+        }
+        return Args.fromPairs(pairs);
+    }
+
+    private static String scalar(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue() ? "1" : "0";
+        }
+        return value.asText();
+    }
+}

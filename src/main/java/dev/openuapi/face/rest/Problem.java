@@ -1,0 +1,40 @@
+package dev.openuapi.face.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import dev.openuapi.common.ApiException;
+
+/** RFC 9457 {@code application/problem+json} bodies for our own REST face ({@code /api/v1}). */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problem() {
+    }
+
+    public static Response response(int status, String title, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        Response.ResponseBuilder builder = Response.status(status).type(MEDIA_TYPE).entity(body)
+                .header("Cache-Control", "no-store");
+        if (status == 401) {
+            builder.header("WWW-Authenticate", "Basic realm=\"OpenUAPI\", charset=\"UTF-8\"");
+        }
+        return builder.build();
+    }
+
+    public static Response of(ApiException e, String instance) {
+        return response(e.kind().httpStatus, e.kind().title, e.getMessage(), instance);
+    }
+}

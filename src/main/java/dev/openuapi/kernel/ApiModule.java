@@ -1,0 +1,22 @@
+package dev.openuapi.kernel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A UAPI module ({@code Tokens}, {@code Variables}, …). Implementations are CDI beans; the
+ * {@link FunctionRegistry} collects them at startup, with no class scanning, so the registry works the
+ * same in a native image.
+ */
+public interface ApiModule {
+
+    /** The module name as it appears in {@code /execute/<Module>/…}; case-sensitive. */
+    String name();
+
+    /** A feature every function of the module needs; checked before the function is even looked up. */
+    default Optional<String> feature() {
+        return Optional.empty();
+    }
+
+    List<ApiFunction> functions();
+}

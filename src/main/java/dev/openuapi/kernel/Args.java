@@ -1,0 +1,117 @@
+package dev.openuapi.kernel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A call's arguments after cPanel's normalisation (spec §5.2): the first occurrence of a key keeps its
+ * name, later ones become {@code name-0}, {@code name-1}, …; keys starting with {@code file-} are dropped.
+ * A key sent without {@code =} has a {@code null} value.
+ */
+public final class Args {
+
+    private final Map<String, String> values;
+
+    private Args(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static Args empty() {
+        return new Args(Collections.emptyMap());
+    }
+
+    /** Builds from key/value pairs in wire order (query string first, then body). */
+    public static Args fromPairs(List<Map.Entry<String, String>> pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> pair : pairs) {
+            String key = pair.getKey();
+            if (key.startsWith("file-")) {
+                continue; // cPanel silently drops these outside multipart uploads (security)
+            }
+            values.put(availableName(values.keySet(), key), pair.getValue());
+        }
+        return new Args(values);
+    }
+
+    private static String availableName(Set<String> taken, String key) {
+        if (!taken.contains(key)) {
+            return key;
+        }
+        for (int i = 0;; i++) {
+            String candidate = key + "-" + i;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** These arguments without the keys that match {@code drop} (control keys, for example). */
+    public Args without(java.util.function.Predicate<String> drop) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!drop.test(key)) {
+                kept.put(key, value);
+            }
+        });
+        return new Args(kept);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The value, or {@code null} when absent or sent without a value. */
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    /** The value, or {@code null} when absent or empty: for optional arguments where "" means "not given". */
+    public String getNonEmpty(String name) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public String getOrDefault(String name, String fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Perl truthiness: absent, "" and "0" are false. */
+    public boolean isTrue(String name) {
+        String value = values.get(name);
+        return value != null && !value.isEmpty() && !value.equals("0");
+    }
+
+    /**
+     * Every value of a repeatable parameter: the bare name first, then {@code name-N} in numeric order
+     * (cPanel's {@code get_multiple}). Absent and valueless keys are skipped.
+     */
+    public List<String> getMultiple(String name) {
+        Pattern suffixed = Pattern.compile(Pattern.quote(name) + "-([0-9]+)");
+        List<Map.Entry<Long, String>> numbered = new ArrayList<>();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            Matcher m = suffixed.matcher(entry.getKey());
+            if (m.matches() && entry.getValue() != null && m.group(1).length() < 18) {
+                numbered.add(Map.entry(Long.parseLong(m.group(1)), entry.getValue()));
+            }
+        }
+        numbered.sort(Comparator.comparing(Map.Entry::getKey));
+        List<String> result = new ArrayList<>();
+        if (values.get(name) != null) {
+            result.add(values.get(name));
+        }
+        numbered.forEach(e -> result.add(e.getValue()));
+        return result;
+    }
+
+    public Map<String, String> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+}

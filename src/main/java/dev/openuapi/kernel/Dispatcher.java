@@ -1,0 +1,172 @@
+package dev.openuapi.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.face.uapi.UapiResult;
+import dev.openuapi.metrics.OpenUapiMetrics;
+import dev.openuapi.operator.Operator;
+
+/**
+ * Runs a UAPI function for an authenticated account: name checks, module feature, lookup, required
+ * parameters, then the function itself, in cPanel's order (spec §6.3). Every outcome is a
+ * {@link UapiResult}; failures never escape as exceptions.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Pattern LEGAL_FUNCTION = Pattern.compile("[A-Za-z0-9_]{1,1024}");
+
+    private final FunctionRegistry registry;
+    private final OpenUapiMetrics metrics;
+
+    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    /** Runs a UAPI function. */
+    public UapiResult execute(Account account, String moduleName, String functionName, Args args) {
+        return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args), args);
+    }
+
+    /**
+     * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
+     */
+    public Outcome runWhm(Operator operator, String moduleName, String functionName, Args args) {
+        return timed(ApiKind.WHM1, moduleName, functionName, () -> dispatchWhm(operator, moduleName, functionName, args));
+    }
+
+    private Outcome dispatchWhm(Operator operator, String moduleName, String functionName, Args args) {
+        ApiFunction function = registry.module(moduleName).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+        if (function == null) {
+            return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
+        }
+        if (!operator.has(function.acl())) {
+            return Outcome.failed(permissionDenied(functionName, function.acl()));
+        }
+        return invoke(ApiKind.WHM1, function, Call.byOperator(operator, args), moduleName, functionName);
+    }
+
+    public static String permissionDenied(String function, String acl) {
+        return "Permission denied: “" + function + "” needs the “" + acl + "” privilege.";
+    }
+
+    public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+        return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args));
+    }
+
+    /** Only registered names become metric tags: a caller cannot make up new time series. */
+    private Outcome timed(ApiKind kind, String moduleName, String functionName, java.util.function.Supplier<Outcome> call) {
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        boolean known = module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
+        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), module.isPresent() ? moduleName : "unknown",
+                known ? functionName : "unknown", call, Outcome::ok);
+    }
+
+    private Outcome dispatch(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+        if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
+            return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
+                    : Outcome.failed("Illegal function name: " + functionName);
+        }
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        if (module.isEmpty() || (kind == ApiKind.API2 && module.get().functions(kind).isEmpty())) {
+            return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
+                    : Outcome.notFound("Failed to load module “" + moduleName
+                            + "”: The system failed to load the module “Cpanel::API::" + moduleName + "”.");
+        }
+        Optional<String> moduleFeature = module.get().module().feature();
+        if (moduleFeature.isPresent() && !account.hasFeature(moduleFeature.get())) {
+            return Outcome.failed(noFeature(moduleFeature.get()));
+        }
+        ApiFunction function = module.get().functions(kind).get(functionName);
+        if (function == null) {
+            return Outcome.notFound(kind == ApiKind.API2 ? api2NotFound(moduleName, functionName)
+                    : "The system could not find the function “" + functionName + "” in the module “" + moduleName + "”.");
+        }
+        if (function.feature() != null && !account.hasFeature(function.feature())) {
+            return Outcome.failed(noFeature(function.feature()));
+        }
+        return invoke(kind, function, new Call(account, args), moduleName, functionName);
+    }
+
+    /** Required arguments, then the function itself. */
+    private Outcome invoke(ApiKind kind, ApiFunction function, Call call, String moduleName, String functionName) {
+        Optional<String> argumentError = checkRequired(function, call.args());
+        if (argumentError.isPresent()) {
+            return Outcome.failed(argumentError.get());
+        }
+        try {
+            Object data = function.handler().run(call);
+            return new Outcome(Outcome.Status.OK, data, List.copyOf(call.errors()), List.copyOf(call.warnings()),
+                    List.copyOf(call.messages()));
+        } catch (ApiException e) {
+            return Outcome.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // Never echo an unexpected exception to the caller; the log keeps the detail.
+            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName,
+                    call.account() == null ? call.operator().username() : call.account().username);
+            return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"
+                    + functionName + ".");
+        }
+    }
+
+    /** PublicAPI and other clients look for "Could not find function" in API 2's error. */
+    static String api2NotFound(String module, String function) {
+        return "Could not find function '" + function + "' in module '" + module + "'";
+    }
+
+    public static String noFeature(String feature) {
+        return "You do not have the feature “" + feature + "”.";
+    }
+
+    /** cPanel's {@code get_length_required} / {@code get_required_multiple} messages. */
+    static Optional<String> checkRequired(ApiFunction function, Args args) {
+        List<String> missing = new ArrayList<>();
+        for (Param param : function.params()) {
+            if (!param.isRequired()) {
+                continue;
+            }
+            boolean absent = param.isMultiple() ? args.getMultiple(param.name()).isEmpty() : args.get(param.name()) == null;
+            if (absent) {
+                if (param.missingMessage() != null) {
+                    return Optional.of(param.missingMessage());
+                }
+                if (param.isMultiple()) {
+                    return Optional.of("Provide at least one “" + param.name() + "” argument.");
+                }
+                missing.add(param.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            return Optional.of("Provide the " + quotedList(missing) + (missing.size() == 1 ? " argument." : " arguments."));
+        }
+        for (Param param : function.params()) {
+            if (param.isRequired() && !param.isMultiple() && args.get(param.name()).isEmpty()) {
+                return Optional.of(param.missingMessage() != null ? param.missingMessage()
+                        : "The “" + param.name() + "” argument cannot be empty.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String quotedList(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "“" + n + "”").toList();
+        if (quoted.size() == 1) {
+            return quoted.get(0);
+        }
+        if (quoted.size() == 2) {
+            return quoted.get(0) + " and " + quoted.get(1);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + ", and " + quoted.get(quoted.size() - 1);
+    }
+}
