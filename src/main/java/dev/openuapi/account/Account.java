@@ -13,10 +13,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A cPanel account: the owner of API tokens and, later, of domains, mailboxes and databases. */
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.WhmUser;
+import dev.openuapi.operator.Acl;
+
+/** A cPanel account: the owner of API tokens, domains, mailboxes, databases and the rest. */
 @Entity
 @Table(name = "account")
 public class Account {
+
+    /** The owner of the accounts no reseller owns. */
+    public static final String ROOT_OWNER = WhmUser.ROOT;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,7 +56,7 @@ public class Account {
 
     /** The WHM user that owns this account: {@code root} or a reseller's username. */
     @Column(nullable = false, length = 16)
-    public String owner = "root";
+    public String owner = ROOT_OWNER;
 
     /** This account's WHM privileges when it is a reseller (sorted, comma-separated); {@code null}: not a reseller. */
     @Column(name = "reseller_acls", length = 2000)
@@ -78,5 +85,10 @@ public class Account {
 
     public boolean hasFeature(String name) {
         return featureSet().contains(name);
+    }
+
+    /** This account as the immutable snapshot a call carries. */
+    public Principal principal() {
+        return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : Acl.parse(resellerAcls), suspended);
     }
 }

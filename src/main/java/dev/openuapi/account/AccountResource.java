@@ -21,13 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator's account API. HTTP Basic as {@code root} with {@code OPENUAPI_ROOT_PASSWORD}. */
 @Path("/api/v1/accounts")
-@OperatorAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: accounts", description = "Operator API (HTTP Basic as root)")

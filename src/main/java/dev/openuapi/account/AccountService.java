@@ -53,6 +53,12 @@ public class AccountService {
 
     @Transactional
     public Account create(String username, String password, String domain, String contactEmail) {
+        return create(username, password, domain, contactEmail, Account.ROOT_OWNER);
+    }
+
+    /** @param owner the WHM user that owns the account: {@code root} or a reseller */
+    @Transactional
+    public Account create(String username, String password, String domain, String contactEmail, String owner) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.invalid("The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 "
                     + "lowercase letters or digits).");
@@ -72,6 +78,7 @@ public class AccountService {
         account.passwordHash = passwords.hash(password);
         account.domain = normalizedDomain;
         account.contactEmail = contactEmail;
+        account.owner = owner;
         account.suspended = false;
         account.setFeatures(FeatureCatalog.names());
         account.createdAt = now;

@@ -19,6 +19,12 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class CustInfoModule implements ApiModule {
 
+    private final AccountService accounts;
+
+    CustInfoModule(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
     @Override
     public String name() {
         return "CustInfo";
@@ -39,7 +45,7 @@ public class CustInfoModule implements ApiModule {
     }
 
     private Object displayContactInfo(Call call) {
-        return List.of(row("email", "Contact Email Address", call.account().contactEmail),
+        return List.of(row("email", "Contact Email Address", accounts.get(call.principal().username()).contactEmail),
                 row("second_email", "Second Contact Email Address", ""));
     }
 

@@ -1,8 +1,16 @@
 package dev.openuapi.auth;
 
+import static dev.openuapi.face.Credential.ACCOUNT_PASSWORD;
+import static dev.openuapi.face.Credential.CPANEL_TOKEN;
+import static dev.openuapi.face.Credential.RESELLER_PASSWORD;
+import static dev.openuapi.face.Credential.ROOT_PASSWORD;
+import static dev.openuapi.face.Credential.WHM_TOKEN;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,22 +23,25 @@ import dev.openuapi.account.AccountService;
 import dev.openuapi.account.PasswordHasher;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.face.Face;
+import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.metrics.OpenUapiMetrics.AuthFailure;
 import dev.openuapi.operator.Acl;
-import dev.openuapi.operator.Operator;
 import dev.openuapi.operator.WhmToken;
 import dev.openuapi.operator.WhmTokenRepository;
-import dev.openuapi.token.ApiToken;
 import dev.openuapi.token.ApiTokenRepository;
 import dev.openuapi.token.IpAllowList;
+import dev.openuapi.token.TokenRecord;
+import dev.openuapi.token.TokenRepository;
 import dev.openuapi.token.TokenValues;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Checks credentials. Every failure is the same empty answer, whichever part was wrong, so a caller
- * cannot tell an unknown user from a wrong token.
+ * Checks credentials against what a face takes. Every failure is the same empty answer, whichever part was
+ * wrong, so a caller cannot tell an unknown user from a wrong token; only the metric says why.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -57,76 +68,107 @@ public class Authenticator {
     }
 
     /**
-     * The token path: one indexed lookup by hash (account joined in), then cheap checks. No slow hash
-     * and, within {@link #LAST_USED_INTERVAL_SECONDS}, no write.
+     * The identity behind {@code presented}, if {@code face} takes that kind of credential and it is right.
+     *
+     * @param remoteIp the client's address, read only when a token's allow-list needs it
      */
-    public Optional<Account> byToken(String username, String token, String remoteIp) {
-        if (!AccountService.USERNAME.matcher(username).matches() || token.isEmpty()) {
+    public Optional<Authenticated> authenticate(Face face, AuthorizationHeader presented, Supplier<String> remoteIp) {
+        if (!presented.isComplete()) {
+            return noCredentials();
+        }
+        String user = presented.user();
+        String secret = presented.secret();
+        return switch (presented.scheme()) {
+            case CPANEL -> face.accepts(CPANEL_TOKEN)
+                    ? checkToken(user, secret, remoteIp, tokens, tokens::findByHashWithAccount, t -> t.account.username,
+                            t -> t.account.suspended ? Optional.empty() : Optional.of(t.account))
+                            .map(account -> new Authenticated(CPANEL_TOKEN, account.principal(), null))
+                    : noCredentials();
+            case WHM -> face.accepts(WHM_TOKEN)
+                    ? checkToken(user, secret, remoteIp, whmTokens, whmTokens::findByHash, t -> t.owner, this::activeWhmUser)
+                            .map(whmUser -> new Authenticated(WHM_TOKEN, null, whmUser))
+                    : noCredentials();
+            case BASIC -> password(face, user, secret);
+        };
+    }
+
+    /**
+     * The token path, the same for both kinds of token: one indexed lookup by hash (with what the owner
+     * check needs), then cheap checks, all evaluated so that the time does not say which failed. No slow
+     * hash and, within {@link #LAST_USED_INTERVAL_SECONDS}, no write.
+     *
+     * @param activeOwner the token's owner while it may use tokens (not suspended, still a reseller, …)
+     */
+    private <T extends TokenRecord, O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp,
+            TokenRepository<T> repository, Function<String, Optional<T>> findByHash, Function<T, String> ownerName,
+            Function<T, Optional<O>> activeOwner) {
+        if (!AccountService.USERNAME.matcher(username).matches()) {
             return failed(AuthFailure.MALFORMED);
         }
         String presented = TokenValues.hash(token);
-        Optional<ApiToken> found = tokens.findByHashWithAccount(presented);
-        long now = Epoch.now();
+        Optional<T> found = findByHash.apply(presented);
         if (found.isEmpty()) {
             return failed(AuthFailure.UNKNOWN_TOKEN);
         }
-        ApiToken record = found.get();
-        Account account = record.account;
-        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), account.username.equals(username),
-                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, remoteIp), !account.suspended);
+        T record = found.get();
+        long now = Epoch.now();
+        String address = remoteIp.get();
+        Optional<O> owner = activeOwner.apply(record);
+        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), ownerName.apply(record).equals(username),
+                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, address), owner.isPresent());
         if (failure.isPresent()) {
             return failed(failure.get());
         }
         if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS) {
-            recordUse("cPanel", record.id, () -> tokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
+            recordUse(record, () -> repository.recordUse(record.id, now, address, LAST_USED_INTERVAL_SECONDS));
         }
-        return Optional.of(account);
+        return owner;
+    }
+
+    /** A WHM token's user: root, or a reseller while its account is a reseller and not suspended. */
+    private Optional<WhmUser> activeWhmUser(WhmToken token) {
+        if (token.accountId == null) {
+            return Optional.of(WhmUser.root(Acl.parse(token.acls)));
+        }
+        Account reseller = accounts.findById(token.accountId);
+        if (reseller == null || !reseller.isReseller() || reseller.suspended) {
+            return Optional.empty();
+        }
+        return Optional.of(WhmUser.reseller(reseller.principal(), Acl.parse(token.acls)));
     }
 
     /**
-     * A WHM API token ({@code whm USER:TOKEN}): root's, or a reseller's while its account is a reseller and
-     * not suspended. The same checks as for cPanel tokens: expiry, then the IP allow-list.
+     * HTTP Basic: root with {@code OPENUAPI_ROOT_PASSWORD}, or an account's password, for its own account
+     * and, when it is a reseller, for its WHM user; each only where the face takes it.
      */
-    public Optional<Operator> operatorByToken(String username, String token, String remoteIp) {
-        if (!AccountService.USERNAME.matcher(username).matches() || token.isEmpty()) {
-            return failed(AuthFailure.MALFORMED);
+    private Optional<Authenticated> password(Face face, String username, String password) {
+        if (WhmUser.ROOT.equals(username)) {
+            if (!face.accepts(ROOT_PASSWORD)) {
+                return noCredentials();
+            }
+            return isRoot(username, password) ? Optional.of(new Authenticated(ROOT_PASSWORD, null, WhmUser.root(null)))
+                    : failed(AuthFailure.WRONG_PASSWORD);
         }
-        String presented = TokenValues.hash(token);
-        Optional<WhmToken> found = whmTokens.findByHash(presented);
-        if (found.isEmpty()) {
-            return failed(AuthFailure.UNKNOWN_TOKEN);
-        }
-        WhmToken record = found.get();
-        long now = Epoch.now();
-        Account reseller = record.accountId == null ? null : accounts.findById(record.accountId);
-        boolean ownerActive = record.accountId == null || (reseller != null && reseller.isReseller() && !reseller.suspended);
-        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), record.owner.equals(username),
-                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, remoteIp), ownerActive);
-        if (failure.isPresent()) {
-            return failed(failure.get());
-        }
-        Optional<Operator> operator = Optional.of(reseller == null ? Operator.root(Acl.parse(record.acls))
-                : Operator.reseller(reseller, Acl.parse(record.acls)));
-        if (operator.isPresent() && (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS)) {
-            recordUse("WHM", record.id, () -> whmTokens.recordUse(record.id, now, remoteIp, LAST_USED_INTERVAL_SECONDS));
-        }
-        return operator;
-    }
-
-    /** HTTP Basic for a WHM user: root with {@code OPENUAPI_ROOT_PASSWORD}, or a reseller with its account password. */
-    public Optional<Operator> operatorByPassword(String username, String password) {
-        if (Operator.ROOT.equals(username)) {
-            return isOperator(username, password) ? Optional.of(Operator.root(null)) : failed(AuthFailure.WRONG_PASSWORD);
+        boolean asAccount = face.accepts(ACCOUNT_PASSWORD);
+        boolean asReseller = face.accepts(RESELLER_PASSWORD);
+        if (!asAccount && !asReseller) {
+            return noCredentials();
         }
         Optional<Account> account = byPassword(username, password);
-        if (account.isPresent() && !account.get().isReseller()) {
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        var principal = account.get().principal();
+        WhmUser reseller = asReseller && principal.isReseller() ? WhmUser.reseller(principal, null) : null;
+        if (!asAccount && reseller == null) {
             return failed(AuthFailure.NOT_A_WHM_USER);
         }
-        return account.map(a -> Operator.reseller(a, null));
+        return Optional.of(asAccount ? new Authenticated(ACCOUNT_PASSWORD, principal, reseller)
+                : new Authenticated(RESELLER_PASSWORD, null, reseller));
     }
 
-    /** The password path (HTTP Basic): BCrypt, deliberately slow. */
-    public Optional<Account> byPassword(String username, String password) {
+    /** The password path: BCrypt, deliberately slow, and as slow for a user that does not exist. */
+    private Optional<Account> byPassword(String username, String password) {
         Optional<Account> account = AccountService.USERNAME.matcher(username).matches()
                 ? accounts.findByUsername(username)
                 : Optional.empty();
@@ -149,21 +191,21 @@ public class Authenticator {
         }
     }
 
-    public boolean operatorConfigured() {
+    public boolean rootConfigured() {
         return rootPasswordDigest.isPresent();
     }
 
     /** HTTP Basic as {@code root} with {@code OPENUAPI_ROOT_PASSWORD}, compared in constant time. */
-    public boolean isOperator(String username, String password) {
+    private boolean isRoot(String username, String password) {
         if (rootPasswordDigest.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(password), rootPasswordDigest.get()) & "root".equals(username);
+        return MessageDigest.isEqual(sha256(password), rootPasswordDigest.get()) & WhmUser.ROOT.equals(username);
     }
 
-    /** A request without usable credentials (no header, an unknown scheme, or one not taken on that path). */
-    public void noCredentials() {
-        metrics.authFailure(AuthFailure.NO_CREDENTIALS);
+    /** A request without usable credentials (no header, an unknown scheme, or one this face does not take). */
+    public <T> Optional<T> noCredentials() {
+        return failed(AuthFailure.NO_CREDENTIALS);
     }
 
     /** Counts a failure by reason (the caller never learns it) and answers like every other failure. */
@@ -181,11 +223,12 @@ public class Authenticator {
                 : !address ? AuthFailure.IP_NOT_ALLOWED : AuthFailure.SUSPENDED);
     }
 
-    private static void recordUse(String kind, long tokenId, Runnable write) {
+    private static void recordUse(TokenRecord token, Runnable write) {
         try {
             QuarkusTransaction.requiringNew().run(write);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not record the last use of %s token %d", kind, tokenId); // bookkeeping must not fail the call
+            // bookkeeping must not fail the call
+            LOG.warnf(e, "Could not record the last use of %s token %d", token.getClass().getSimpleName(), token.id);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The credentials in an {@code Authorization} header. The scheme word is matched case-insensitively,
  * surrounding spaces are trimmed and the rest is split on the first colon (spec §2.1): everything after
- * it belongs to the token or password.
+ * it belongs to the token or password. A header of a known scheme whose rest cannot be read keeps its
+ * scheme (which decides where it may go) without a user or secret.
  */
 public record AuthorizationHeader(Scheme scheme, String user, String secret) {
 
@@ -21,57 +22,53 @@ public record AuthorizationHeader(Scheme scheme, String user, String secret) {
         BASIC
     }
 
-    /** Empty when the header is absent, of another scheme or malformed. */
-    public static Optional<AuthorizationHeader> parse(String header) {
+    /** {@code null} when the header is absent or of another scheme. */
+    public static AuthorizationHeader read(String header) {
         if (header == null) {
-            return Optional.empty();
+            return null;
         }
         String value = header.trim();
         int space = value.indexOf(' ');
         if (space < 0) {
-            return Optional.empty();
+            return null;
         }
-        Scheme scheme = schemeOf(value.substring(0, space));
+        Scheme scheme = switch (value.substring(0, space).trim().toLowerCase(Locale.ROOT)) {
+            case "cpanel" -> Scheme.CPANEL;
+            case "whm" -> Scheme.WHM;
+            case "basic" -> Scheme.BASIC;
+            default -> null;
+        };
         if (scheme == null) {
-            return Optional.empty();
+            return null;
         }
         String detail = value.substring(space + 1).trim();
         if (scheme == Scheme.BASIC) {
             try {
                 detail = new String(Base64.getDecoder().decode(detail), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return new AuthorizationHeader(scheme, null, null);
             }
         }
         int colon = detail.indexOf(':');
         if (colon <= 0) {
-            return Optional.empty();
+            return new AuthorizationHeader(scheme, null, null);
         }
         String user = detail.substring(0, colon).trim();
         String secret = scheme == Scheme.BASIC ? detail.substring(colon + 1) : detail.substring(colon + 1).trim();
         if (user.isEmpty() || secret.isEmpty()) {
-            return Optional.empty();
+            return new AuthorizationHeader(scheme, null, null);
         }
-        return Optional.of(new AuthorizationHeader(scheme, user, secret));
+        return new AuthorizationHeader(scheme, user, secret);
     }
 
-    /** Just the scheme, without decoding: enough to decide where a token may go. */
-    public static Scheme schemeOf(String word) {
-        return switch (word.trim().toLowerCase(Locale.ROOT)) {
-            case "cpanel" -> Scheme.CPANEL;
-            case "whm" -> Scheme.WHM;
-            case "basic" -> Scheme.BASIC;
-            default -> null;
-        };
+    /** The header's credentials; empty when it is absent, of another scheme or malformed. */
+    public static Optional<AuthorizationHeader> parse(String header) {
+        return Optional.ofNullable(read(header)).filter(AuthorizationHeader::isComplete);
     }
 
-    public static Scheme schemeOfHeader(String header) {
-        if (header == null) {
-            return null;
-        }
-        String value = header.trim();
-        int space = value.indexOf(' ');
-        return space < 0 ? null : schemeOf(value.substring(0, space));
+    /** Whether a user and a secret could be read. */
+    public boolean isComplete() {
+        return user != null;
     }
 
     @Override

@@ -4,55 +4,36 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import dev.openuapi.account.Account;
-import dev.openuapi.operator.Operator;
+import dev.openuapi.face.Credential;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.WhmUser;
 
-/**
- * Who the current request authenticated as; filled in by the authentication filters. An account holder
- * (cPanel token or password), a WHM user (WHM token, root's or a reseller's password), or both: a
- * reseller's password is also its own account's.
- */
+/** Who the current request authenticated as; filled in by the {@link CredentialFilter}. */
 @RequestScoped
 public class Caller {
 
-    public enum Method {
-        TOKEN,
-        PASSWORD,
-        WHM_TOKEN
+    private Authenticated authenticated;
+
+    void set(Authenticated authenticated) {
+        this.authenticated = authenticated;
     }
 
-    private Account account;
-    private Operator operator;
-    private Method method;
-
-    void set(Account account, Method method) {
-        this.account = account;
-        this.method = method;
+    /** The authenticated account (an immutable snapshot taken at authentication). */
+    public Principal principal() {
+        return principalIfAny().orElseThrow(() -> new IllegalStateException("No authenticated account on this request"));
     }
 
-    void setOperator(Operator operator, Method method) {
-        this.operator = operator;
-        this.method = method;
-    }
-
-    /** The authenticated account (a detached snapshot taken at authentication). */
-    public Account account() {
-        if (account == null) {
-            throw new IllegalStateException("No authenticated account on this request");
-        }
-        return account;
-    }
-
-    public Optional<Account> accountIfAny() {
-        return Optional.ofNullable(account);
+    public Optional<Principal> principalIfAny() {
+        return Optional.ofNullable(authenticated).map(Authenticated::principal);
     }
 
     /** The WHM user, when the request authenticated as one. */
-    public Optional<Operator> operator() {
-        return Optional.ofNullable(operator);
+    public Optional<WhmUser> whmUser() {
+        return Optional.ofNullable(authenticated).map(Authenticated::whmUser);
     }
 
-    public Method method() {
-        return method;
+    /** The kind of credential the request authenticated with. */
+    public Credential credential() {
+        return authenticated == null ? null : authenticated.credential();
     }
 }

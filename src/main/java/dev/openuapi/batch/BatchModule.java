@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.face.uapi.UapiResult;
 import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Call;
@@ -65,7 +66,8 @@ public class BatchModule implements ApiModule {
             if (module.equals(name())) {
                 throw ApiException.invalid("Batch calls cannot be nested.");
             }
-            UapiResult result = dispatcher.execute(call.account(), module, function, arguments(command.get(2)));
+            Args arguments = arguments(command.get(2));
+            UapiResult result = UapiResult.of(dispatcher.run(ApiKind.UAPI, call.principal(), module, function, arguments), arguments);
             results.add(result.toMap());
             if (!result.ok()) {
                 Object errors = result.toMap().get("errors");

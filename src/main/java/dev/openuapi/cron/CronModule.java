@@ -76,13 +76,13 @@ public class CronModule implements ApiModule {
                 ApiFunction.named("fetchcron").api2().summary("Return the parsed crontab")
                         .returns(Shape.arrayOf("The crontab's lines.", Shape.object("A line.").build()))
                         .handledBy(this::fetchCron),
-                add.returns(change).handledBy(call -> change(call, () -> cron.add(call.account().id, schedule(call.args())).linekey)),
-                edit.returns(change).handledBy(call -> change(call, () -> cron.edit(call.account().id, call.args().get("linekey"),
+                add.returns(change).handledBy(call -> change(call, () -> cron.add(call.principal().accountId(), schedule(call.args())).linekey)),
+                edit.returns(change).handledBy(call -> change(call, () -> cron.edit(call.principal().accountId(), call.args().get("linekey"),
                         line(call.args()), schedule(call.args())).linekey)),
                 ApiFunction.named("remove_line").api2().summary("Remove a cron job").param(linekey).param(line)
                         .returns(change)
                         .handledBy(call -> change(call, () -> {
-                            cron.remove(call.account().id, call.args().get("linekey"), line(call.args()));
+                            cron.remove(call.principal().accountId(), call.args().get("linekey"), line(call.args()));
                             return null;
                         })));
     }
@@ -90,7 +90,7 @@ public class CronModule implements ApiModule {
     private Object listCron(Call call) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int count = 0;
-        for (CronJob job : cron.list(call.account().id)) {
+        for (CronJob job : cron.list(call.principal().accountId())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("count", ++count);
             row.put("minute", job.minute);
@@ -112,7 +112,7 @@ public class CronModule implements ApiModule {
     private Object fetchCron(Call call) {
         List<Map<String, Object>> rows = new ArrayList<>();
         int number = 0;
-        for (CronJob job : cron.list(call.account().id)) {
+        for (CronJob job : cron.list(call.principal().accountId())) {
             number++;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", number);

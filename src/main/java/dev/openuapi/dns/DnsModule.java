@@ -81,7 +81,7 @@ public class DnsModule implements ApiModule {
     }
 
     private Object parseZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.account().username, call.args().get("zone"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("zone"));
         List<String> lines = view.lines();
         List<Map<String, Object>> parsed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -126,7 +126,7 @@ public class DnsModule implements ApiModule {
         for (String raw : call.args().getMultiple("add")) {
             adds.add(input(item(raw, "add")));
         }
-        String serial = zones.massEdit(call.account().username, call.args().get("zone"), call.args().get("serial"), edits, removes, adds);
+        String serial = zones.massEdit(call.principal().username(), call.args().get("zone"), call.args().get("serial"), edits, removes, adds);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("new_serial", serial);
         return data;

@@ -136,21 +136,21 @@ public class ZoneEditModule implements ApiModule {
                         .handledBy(this::fetchZone),
                 records.returns(Shape.arrayOf("The matching records.", RECORD)).handledBy(this::fetchZoneRecords),
                 add.returns(CHANGE).handledBy(call -> change(call, "Created the record.",
-                        () -> zones.add(call.account().username, call.args().get("domain"), input(call.args())))),
+                        () -> zones.add(call.principal().username(), call.args().get("domain"), input(call.args())))),
                 edit.returns(CHANGE).handledBy(call -> change(call, "Updated the record.",
-                        () -> zones.edit(call.account().username, call.args().get("domain"), line(call.args()), input(call.args())))),
+                        () -> zones.edit(call.principal().username(), call.args().get("domain"), line(call.args()), input(call.args())))),
                 ApiFunction.named("remove_zone_record").api2()
                         .summary("Remove a DNS record")
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
                         .param(DOMAIN).param(LINE)
                         .returns(CHANGE)
                         .handledBy(call -> change(call, "Removed the record.",
-                                () -> zones.remove(call.account().username, call.args().get("domain"), line(call.args())))));
+                                () -> zones.remove(call.principal().username(), call.args().get("domain"), line(call.args())))));
     }
 
     private Object fetchZones(Call call) {
         Map<String, Object> all = new LinkedHashMap<>();
-        for (ZoneService.ZoneView view : zones.zones(call.account().username)) {
+        for (ZoneService.ZoneView view : zones.zones(call.principal().username())) {
             all.put(view.zone().name(), view.lines());
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ public class ZoneEditModule implements ApiModule {
     }
 
     private Object fetchZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.account().username, call.args().get("domain"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
         boolean customOnly = call.args().isTrue("customonly");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : rows(view)) {
@@ -180,7 +180,7 @@ public class ZoneEditModule implements ApiModule {
     }
 
     private Object fetchZoneRecords(Call call) {
-        ZoneService.ZoneView view = zones.view(call.account().username, call.args().get("domain"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : rows(view)) {
             if (matchesFilters(row, call.args(), view.zone().name())) {

@@ -6,10 +6,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /**
@@ -52,12 +53,12 @@ public class AddonDomainModule implements ApiModule {
     }
 
     private Object listAddonDomains(Call call) {
-        Account account = call.account();
-        DomainInfoModule.Domains owned = DomainInfoModule.Domains.of(account, domains.list(account.username));
+        Principal account = call.principal();
+        AccountDomains owned = domains.domainsOf(account.username());
         String root = owned.main().name;
         return owned.addons().stream().map(addon -> {
             String label = addon.parent != null ? addon.parent : addon.name.split("\\.")[0];
-            String basedir = DomainInfoModule.relativeToHome(account.username, addon.documentRoot);
+            String basedir = Homes.relative(account.username(), addon.documentRoot);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("domain", addon.name);
             row.put("fullsubdomain", label + "." + root);

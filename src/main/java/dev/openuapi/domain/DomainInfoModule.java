@@ -1,14 +1,13 @@
 package dev.openuapi.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.dns.ZoneService;
@@ -17,6 +16,7 @@ import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /**
@@ -95,7 +95,7 @@ public class DomainInfoModule implements ApiModule {
     }
 
     private Object listDomains(Call call) {
-        Domains owned = Domains.of(call.account(), domains.list(call.account().username));
+        AccountDomains owned = domains.domainsOf(call.principal().username());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("main_domain", owned.main().name);
         data.put("addon_domains", names(owned.addons()));
@@ -112,8 +112,8 @@ public class DomainInfoModule implements ApiModule {
         if (!format.equals("hash") && !format.equals("list")) {
             throw ApiException.invalid("The “format” argument must be “hash” or “list”, not “" + format + "”.");
         }
-        Account account = call.account();
-        Domains owned = Domains.of(account, domains.list(account.username));
+        Principal account = call.principal();
+        AccountDomains owned = domains.domainsOf(account.username());
         Map<String, Object> main = vhost(account, owned, owned.main());
         List<Map<String, Object>> addons = owned.addons().stream().map(d -> vhost(account, owned, d)).toList();
         List<Map<String, Object>> parked = owned.parked().stream().map(d -> vhost(account, owned, d)).toList();
@@ -137,8 +137,8 @@ public class DomainInfoModule implements ApiModule {
     private Object singleDomainData(Call call) {
         String requested = call.args().get("domain");
         String name = ZoneService.normalize(requested);
-        Account account = call.account();
-        Domains owned = Domains.of(account, domains.list(account.username));
+        Principal account = call.principal();
+        AccountDomains owned = domains.domainsOf(account.username());
         AccountDomain domain = owned.all().stream().filter(d -> d.name.equals(name)).findFirst()
                 // the same answer for an unknown domain and for another account's: nothing leaks
                 .orElseThrow(() -> ApiException.invalid("The domain “" + requested + "” does not belong to this account."));
@@ -151,17 +151,17 @@ public class DomainInfoModule implements ApiModule {
         return data;
     }
 
-    private Map<String, Object> vhost(Account account, Domains owned, AccountDomain domain) {
+    private Map<String, Object> vhost(Principal account, AccountDomains owned, AccountDomain domain) {
         boolean parked = AccountDomain.PARKED.equals(domain.type);
         Map<String, Object> vhost = new LinkedHashMap<>();
         vhost.put("domain", domain.name);
         vhost.put("documentroot", parked ? owned.main().documentRoot : domain.documentRoot);
-        vhost.put("homedir", home(account.username));
+        vhost.put("homedir", Homes.of(account.username()));
         vhost.put("ip", config.dns().accountIp());
         vhost.put("ipv6", null);
         vhost.put("owner", "root");
-        vhost.put("user", account.username);
-        vhost.put("group", account.username);
+        vhost.put("user", account.username());
+        vhost.put("group", account.username());
         vhost.put("serveralias", serverAlias(owned, domain));
         vhost.put("servername", domain.name);
         vhost.put("serveradmin", "webmaster@" + domain.name);
@@ -177,7 +177,7 @@ public class DomainInfoModule implements ApiModule {
     }
 
     /** {@code www.<domain>}; the main domain's vhost also answers for the parked domains and their www. */
-    private static String serverAlias(Domains owned, AccountDomain domain) {
+    private static String serverAlias(AccountDomains owned, AccountDomain domain) {
         StringBuilder alias = new StringBuilder("www.").append(domain.name);
         if (AccountDomain.MAIN.equals(domain.type)) {
             for (AccountDomain parked : owned.parked()) {
@@ -213,52 +213,5 @@ public class DomainInfoModule implements ApiModule {
                 .field("can_https_redirect", Shape.integer("1."))
                 .field("is_https_redirecting", Shape.integer("0: no forced HTTPS redirect."))
                 .field("no_cache_update", Shape.integer("0."));
-    }
-
-    /** The account's home directory. */
-    static String home(String username) {
-        return "/home/" + username;
-    }
-
-    /** {@code dir} relative to the home directory ({@code public_html/sub}); an outside path stays absolute. */
-    static String relativeToHome(String username, String dir) {
-        String home = home(username);
-        if (dir.equals(home)) {
-            return "";
-        }
-        return dir.startsWith(home + "/") ? dir.substring(home.length() + 1) : dir;
-    }
-
-    /** An account's domains by type, each list sorted by name. */
-    record Domains(AccountDomain main, List<AccountDomain> addons, List<AccountDomain> parked, List<AccountDomain> subs) {
-
-        static Domains of(Account account, List<AccountDomain> all) {
-            AccountDomain main = all.stream().filter(d -> AccountDomain.MAIN.equals(d.type)).findFirst()
-                    .orElseGet(() -> fallbackMain(account));
-            return new Domains(main, ofType(all, AccountDomain.ADDON), ofType(all, AccountDomain.PARKED),
-                    ofType(all, AccountDomain.SUB));
-        }
-
-        List<AccountDomain> all() {
-            List<AccountDomain> all = new ArrayList<>();
-            all.add(main);
-            all.addAll(addons);
-            all.addAll(parked);
-            all.addAll(subs);
-            return all;
-        }
-
-        private static List<AccountDomain> ofType(List<AccountDomain> all, String type) {
-            return all.stream().filter(d -> type.equals(d.type)).sorted(Comparator.comparing(d -> d.name)).toList();
-        }
-
-        /** Only if the row is missing (the startup backfill creates it): the account's own domain. */
-        private static AccountDomain fallbackMain(Account account) {
-            AccountDomain main = new AccountDomain();
-            main.name = account.domain;
-            main.type = AccountDomain.MAIN;
-            main.documentRoot = home(account.username) + "/public_html";
-            return main;
-        }
     }
 }

@@ -20,13 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator adds and removes an account's addon, parked and sub domains. */
 @Path("/api/v1/accounts/{username}/domains")
-@OperatorAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: accounts", description = "Operator API (HTTP Basic as root)")

@@ -13,12 +13,14 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
+import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.dns.ZoneStore;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -47,7 +49,7 @@ public class DomainService {
 
     void onAccountCreated(@Observes AccountEvents.Created event) {
         Account account = event.account();
-        store(account, account.domain, AccountDomain.MAIN, null, "/home/" + account.username + "/public_html");
+        store(account, account.domain, AccountDomain.MAIN, null, Homes.of(account.username) + "/public_html");
     }
 
     void onAccountRemoving(@Observes AccountEvents.Removing event) {
@@ -64,7 +66,7 @@ public class DomainService {
     void backfill(@Observes StartupEvent event) {
         for (Account account : accounts.listAll()) {
             if (domains.byName(account.domain).isEmpty() && zoneStore.find(account.domain).isEmpty()) {
-                store(account, account.domain, AccountDomain.MAIN, null, "/home/" + account.username + "/public_html");
+                store(account, account.domain, AccountDomain.MAIN, null, Homes.of(account.username) + "/public_html");
                 LOG.infof("Created the main domain and zone of account %s", account.username);
             }
         }
@@ -73,6 +75,13 @@ public class DomainService {
     @Transactional
     public List<AccountDomain> list(String username) {
         return domains.forAccount(account(username).id);
+    }
+
+    /** The account's domains by type. */
+    @Transactional
+    public AccountDomains domainsOf(String username) {
+        Account account = account(username);
+        return AccountDomains.of(account, domains.forAccount(account.id));
     }
 
     /**
@@ -103,7 +112,7 @@ public class DomainService {
                 throw ApiException.invalid("“" + name + "” is not a valid subdomain.");
             }
             full = AccountService.checkDomain(full);
-            AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, "/home/" + account.username + "/" + full);
+            AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, Homes.of(account.username) + "/" + full);
             zones.add(account.username, parent.name, new ZoneService.RecordInput("A", full + ".", null,
                     field -> field.equals("address") ? zones.defaultAddress() : null));
             return sub;
@@ -113,8 +122,8 @@ public class DomainService {
         }
         String domain = AccountService.checkDomain(name);
         String root = AccountDomain.ADDON.equals(type) ? domain.split("\\.")[0] : null;
-        String docroot = AccountDomain.ADDON.equals(type) ? "/home/" + account.username + "/" + domain
-                : "/home/" + account.username + "/public_html";
+        String docroot = AccountDomain.ADDON.equals(type) ? Homes.of(account.username) + "/" + domain
+                : Homes.of(account.username) + "/public_html";
         return store(account, domain, type, root, docroot);
     }
 

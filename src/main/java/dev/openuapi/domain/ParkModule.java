@@ -6,10 +6,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /** cPanel API 2 {@code Park} (spec §9.2): the account's parked domains (aliases of the main domain). */
@@ -44,11 +45,11 @@ public class ParkModule implements ApiModule {
     }
 
     private Object listParkedDomains(Call call) {
-        Account account = call.account();
-        DomainInfoModule.Domains owned = DomainInfoModule.Domains.of(account, domains.list(account.username));
+        Principal account = call.principal();
+        AccountDomains owned = domains.domainsOf(account.username());
         return owned.parked().stream().map(parked -> {
             String dir = parked.documentRoot;
-            String basedir = DomainInfoModule.relativeToHome(account.username, dir);
+            String basedir = Homes.relative(account.username(), dir);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("domain", parked.name);
             row.put("dir", dir);

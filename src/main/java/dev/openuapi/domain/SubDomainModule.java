@@ -6,12 +6,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /** {@code SubDomain}: API 2 {@code listsubdomains} (spec §9.2) and UAPI {@code addsubdomain} (spec §9.1 row 41). */
@@ -38,7 +39,7 @@ public class SubDomainModule implements ApiModule {
                 .param(Param.string("domain", "The subdomain's label.").required().example("blog"))
                 .param(Param.of("rootdomain", ParamType.DOMAIN, "The account's domain it goes under.").required().example("example.com"))
                 .param(Param.string("dir", "Ignored: the document root is /home/<user>/<subdomain>."))
-                .doing(call -> domains.add(call.account().username, AccountDomain.SUB, call.args().get("domain"),
+                .doing(call -> domains.add(call.principal().username(), AccountDomain.SUB, call.args().get("domain"),
                         call.args().get("rootdomain"))),
                 ApiFunction.named("listsubdomains").api2()
                 .summary("List the account's subdomains")
@@ -58,14 +59,14 @@ public class SubDomainModule implements ApiModule {
     }
 
     private Object listSubdomains(Call call) {
-        Account account = call.account();
-        DomainInfoModule.Domains owned = DomainInfoModule.Domains.of(account, domains.list(account.username));
+        Principal account = call.principal();
+        AccountDomains owned = domains.domainsOf(account.username());
         return owned.subs().stream().map(sub -> {
             String root = sub.parent;
             String label = root != null && sub.name.endsWith("." + root)
                     ? sub.name.substring(0, sub.name.length() - root.length() - 1)
                     : sub.name;
-            String basedir = DomainInfoModule.relativeToHome(account.username, sub.documentRoot);
+            String basedir = Homes.relative(account.username(), sub.documentRoot);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("domain", sub.name);
             row.put("subdomain", label);

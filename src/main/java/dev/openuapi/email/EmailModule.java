@@ -1,6 +1,7 @@
 package dev.openuapi.email;
 
 import java.util.ArrayList;
+import dev.openuapi.kernel.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,6 @@ import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -70,23 +70,23 @@ public class EmailModule implements ApiModule {
                         .param(Param.of("send_welcome_email", ParamType.BOOLEAN, "Ignored: OpenUAPI sends no mail."))
                         .returns(Shape.string("user+domain, as cPanel answers."))
                         .handledBy(call -> {
-                            Mailbox box = email.add(call.account().id, call.args().get("email"), call.args().get("domain"),
+                            Mailbox box = email.add(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                     call.args().get("password"), call.args().get("password_hash"), call.args().get("quota"));
                             return box.email.replace('@', '+');
                         }),
                 ApiFunction.named("delete_pop").summary("Delete a mailbox").param(address).param(domain)
-                        .doing(call -> email.delete(call.account().id, call.args().get("email"), call.args().get("domain"))),
+                        .doing(call -> email.delete(call.principal().accountId(), call.args().get("email"), call.args().get("domain"))),
                 ApiFunction.named("passwd_pop").summary("Change a mailbox's password").param(address)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required()).param(domain)
-                        .doing(call -> email.passwd(call.account().id, call.args().get("email"), call.args().get("domain"),
+                        .doing(call -> email.passwd(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("password"))),
                 ApiFunction.named("edit_pop_quota").summary("Change a mailbox's quota").param(address).param(domain).param(quota)
-                        .doing(call -> email.setQuota(call.account().id, call.args().get("email"), call.args().get("domain"),
+                        .doing(call -> email.setQuota(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("quota"))),
                 ApiFunction.named("get_pop_quota").summary("Return a mailbox's quota").param(address).param(domain)
                         .returns(Shape.string("MB, or unlimited."))
                         .handledBy(call -> {
-                            Long mb = email.get(call.account().id, call.args().get("email"), call.args().get("domain")).quotaMb;
+                            Long mb = email.get(call.principal().accountId(), call.args().get("email"), call.args().get("domain")).quotaMb;
                             return mb == null ? "unlimited" : (Object) mb;
                         }),
                 ApiFunction.named("list_forwarders").summary("List the forwarders").param(domain).param(regex)
@@ -107,7 +107,7 @@ public class EmailModule implements ApiModule {
                         .param(Param.string("address", "The forwarded address.").required())
                         .param(Param.string("forwarder", "Its destination, as list_forwarders shows it.").required())
                         .doing(call -> {
-                            if (!email.deleteForwarder(call.account().id, call.args().get("address"), call.args().get("forwarder"))) {
+                            if (!email.deleteForwarder(call.principal().accountId(), call.args().get("address"), call.args().get("forwarder"))) {
                                 throw ApiException.notFound("The forwarder does not exist.");
                             }
                         })));
@@ -125,35 +125,35 @@ public class EmailModule implements ApiModule {
                         .returns(Shape.arrayOf("The mailboxes.", Shape.object("A mailbox.").build())).handledBy(this::listPopsWithDisk),
                 ApiFunction.named("addpop").api2().summary("Create a mailbox (API 2)").param(address).param(password).param(domain)
                         .param(quota).returns(result)
-                        .handledBy(call -> api2(call, "", () -> email.add(call.account().id, call.args().get("email"),
+                        .handledBy(call -> api2(call, "", () -> email.add(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("password"), null, call.args().get("quota")))),
                 ApiFunction.named("delpop").api2().summary("Delete a mailbox (API 2)").param(address).param(domain).returns(result)
-                        .handledBy(call -> api2(call, "OK", () -> email.delete(call.account().id, call.args().get("email"),
+                        .handledBy(call -> api2(call, "OK", () -> email.delete(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain")))),
                 ApiFunction.named("passwdpop").api2().summary("Change a mailbox's password (API 2)").param(address).param(password)
                         .param(domain).returns(result)
-                        .handledBy(call -> api2(call, "", () -> email.passwd(call.account().id, call.args().get("email"),
+                        .handledBy(call -> api2(call, "", () -> email.passwd(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("password")))),
                 ApiFunction.named("editquota").api2().summary("Change a mailbox's quota (API 2)").param(address).param(domain).param(quota)
                         .returns(result)
-                        .handledBy(call -> api2(call, "", () -> email.setQuota(call.account().id, call.args().get("email"),
+                        .handledBy(call -> api2(call, "", () -> email.setQuota(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("quota"))))));
         return functions;
     }
 
     private ApiFunction suspension(String name, String summary, Param address, Consumer<Mailbox> change) {
         return ApiFunction.named(name).summary(summary).param(address)
-                .doing(call -> email.change(call.account().id, call.args().get("email"), change));
+                .doing(call -> email.change(call.principal().accountId(), call.args().get("email"), change));
     }
 
     private Object listPops(Call call) {
         Pattern regex = regex(call.args());
         List<Map<String, Object>> rows = new ArrayList<>();
-        Account account = call.account();
-        if (!call.args().isTrue("skip_main") && (regex == null || regex.matcher(account.username).find())) {
-            rows.add(pop(account.username, "Main Account", false, false));
+        Principal account = call.principal();
+        if (!call.args().isTrue("skip_main") && (regex == null || regex.matcher(account.username()).find())) {
+            rows.add(pop(account.username(), "Main Account", false, false));
         }
-        for (Mailbox box : email.mailboxes(account.id)) {
+        for (Mailbox box : email.mailboxes(account.accountId())) {
             if (regex == null || regex.matcher(box.email).find()) {
                 rows.add(pop(box.email, box.email, box.suspendedIncoming, box.suspendedLogin));
             }
@@ -166,7 +166,7 @@ public class EmailModule implements ApiModule {
         String domain = call.args().get("domain");
         String local = call.args().get("email");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Mailbox box : email.mailboxes(call.account().id)) {
+        for (Mailbox box : email.mailboxes(call.principal().accountId())) {
             String user = box.email.substring(0, box.email.indexOf('@'));
             if ((regex != null && !regex.matcher(box.email).find()) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
                     || (local != null && !local.isEmpty() && !user.equals(local))) {
@@ -203,7 +203,7 @@ public class EmailModule implements ApiModule {
     private Object listForwarders(Call call) {
         Pattern regex = regex(call.args());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (EmailForwarder forwarder : email.forwarders(call.account().id, call.args().get("domain"))) {
+        for (EmailForwarder forwarder : email.forwarders(call.principal().accountId(), call.args().get("domain"))) {
             if (regex != null && !regex.matcher(forwarder.address).find()) {
                 continue;
             }
@@ -221,7 +221,7 @@ public class EmailModule implements ApiModule {
 
     private Object addForwarder(Call call) {
         Args args = call.args();
-        EmailForwarder forwarder = email.addForwarder(call.account().id, args.get("email"), args.get("domain"), args.get("fwdopt"),
+        EmailForwarder forwarder = email.addForwarder(call.principal().accountId(), args.get("email"), args.get("domain"), args.get("fwdopt"),
                 args.get("fwdemail"), args.get("failmsgs"), args.get("pipefwd"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("domain", forwarder.domain);

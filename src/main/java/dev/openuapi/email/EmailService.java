@@ -10,12 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
-import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.dns.ZoneService;
+import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
@@ -120,7 +121,7 @@ public class EmailService {
                 if (program.startsWith("/") || program.contains("..")) {
                     throw ApiException.invalid("“" + pipefwd + "” must be a program path relative to the home directory.");
                 }
-                yield "|/home/" + account.username + "/" + program;
+                yield "|" + Homes.of(account.username) + "/" + program;
             }
             default -> throw ApiException.invalid("“" + fwdopt + "” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
         };

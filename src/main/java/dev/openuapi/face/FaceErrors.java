@@ -2,6 +2,7 @@ package dev.openuapi.face;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -13,19 +14,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.face.api2.Api2Result;
 import dev.openuapi.face.rest.Problem;
 import dev.openuapi.face.uapi.UapiResult;
+import dev.openuapi.face.whm1.WhmResult;
 
 /**
- * The one place where exceptions become HTTP answers, routed by URL prefix: the cPanel face
- * ({@code /execute}) answers in the UAPI envelope with HTTP 200, our REST face ({@code /api/}) in
- * {@code application/problem+json}. Unexpected errors are logged and never echoed.
+ * The one place where exceptions become HTTP answers, each in its face's own envelope: the cPanel faces
+ * answer HTTP 200 with a failed UAPI result, API 2's {@code cpanelresult} or WHM API 1's {@code metadata};
+ * our REST API answers {@code application/problem+json}. Unexpected errors are logged and never echoed.
  */
 public class FaceErrors {
 
     private static final Logger LOG = Logger.getLogger(FaceErrors.class);
 
-    private static final String UNREADABLE_BODY = "The request body could not be read: send a JSON object with the documented fields and types.";
+    static final String UNREADABLE_BODY = "The request body could not be read: send a JSON object with the documented fields and types.";
+    static final String INTERNAL = "The system encountered an internal error.";
 
     private final ObjectMapper json;
 
@@ -35,16 +39,16 @@ public class FaceErrors {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        String path = pathOf(uri);
-        if (isCpanelFace(path)) {
-            return WireResponses.ok(json, UapiResult.failure(e.getMessage()).toMap());
-        }
-        return Problem.of(e, path);
+        String path = Face.pathOf(uri);
+        Face face = Face.of(path);
+        return face.isCpanel() ? cpanelFailure(face, uri, e.getMessage()) : Problem.of(e, path);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return Problem.response(400, "Invalid request", UNREADABLE_BODY, pathOf(uri));
+        String path = Face.pathOf(uri);
+        Face face = Face.of(path);
+        return face.isCpanel() ? cpanelFailure(face, uri, UNREADABLE_BODY) : Problem.response(400, "Invalid request", UNREADABLE_BODY, path);
     }
 
     /** Ahead of Quarkus's built-in mapper, which would echo the parser's view of our classes. */
@@ -53,12 +57,16 @@ public class FaceErrors {
         return unreadableJson(e, uri);
     }
 
+    /** JAX-RS's own refusals (no such resource, wrong method, …): as they are, in problem+json on our REST API. */
     @ServerExceptionMapper
     public Response webApplicationException(WebApplicationException e, UriInfo uri) {
-        String path = pathOf(uri);
         Response original = e.getResponse();
-        if (!path.startsWith("/api/") || original.getStatus() >= 500) {
-            return original.getStatus() >= 500 ? unexpected(e, uri) : original;
+        if (original.getStatus() >= 500) {
+            return unexpected(e, uri);
+        }
+        String path = Face.pathOf(uri);
+        if (Face.of(path).isCpanel() || Face.of(path) == Face.PAGE || Face.of(path) == Face.OTHER) {
+            return original;
         }
         Response.StatusType status = original.getStatusInfo();
         String detail = switch (status.getStatusCode()) {
@@ -74,20 +82,33 @@ public class FaceErrors {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        String path = pathOf(uri);
+        String path = Face.pathOf(uri);
         LOG.errorf(e, "Unexpected error on %s", path);
-        if (isCpanelFace(path)) {
-            return WireResponses.ok(json, UapiResult.failure("The system encountered an internal error.").toMap());
-        }
-        return Problem.response(500, "Internal error", "The server could not complete the request.", path);
+        Face face = Face.of(path);
+        return face.isCpanel() ? cpanelFailure(face, uri, INTERNAL)
+                : Problem.response(500, "Internal error", "The server could not complete the request.", path);
     }
 
-    public static String pathOf(UriInfo uri) {
-        String path = uri.getPath();
-        return path.startsWith("/") ? path : "/" + path;
+    /** A failed call in a cPanel face's own envelope: HTTP 200, as cpsrvd answers. */
+    private Response cpanelFailure(Face face, UriInfo uri, String message) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        String module = orEmpty(query.getFirst("cpanel_jsonapi_module"));
+        String function = orEmpty(query.getFirst("cpanel_jsonapi_func"));
+        Object body = switch (face) {
+            case API2 -> "3".equals(query.getFirst("cpanel_jsonapi_apiversion"))
+                    ? Api2Result.api3(module, function, UapiResult.failure(message))
+                    : Api2Result.failure(module, function, message);
+            case WHM1 -> WhmResult.failure(lastSegment(Face.pathOf(uri)), message);
+            default -> UapiResult.failure(message).toMap();
+        };
+        return WireResponses.ok(json, body);
     }
 
-    private static boolean isCpanelFace(String path) {
-        return path.startsWith("/execute/");
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.openuapi.feature;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,7 +38,12 @@ public final class FeatureCatalog {
         return FEATURES.keySet();
     }
 
-    public static Map<String, String> descriptions() {
-        return FEATURES;
+    /** {name: 1|0} for every known feature, as cPanel's feature maps read. */
+    public static Map<String, Integer> map(Set<String> enabled) {
+        Map<String, Integer> features = new LinkedHashMap<>();
+        for (String feature : FEATURES.keySet()) {
+            features.put(feature, enabled.contains(feature) ? 1 : 0);
+        }
+        return features;
     }
 }

@@ -1,8 +1,6 @@
 package dev.openuapi.feature;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,7 +42,7 @@ public class FeaturesModule implements ApiModule {
         if (!FeatureCatalog.exists(name)) {
             return null;
         }
-        if (call.account().hasFeature(name)) {
+        if (call.principal().hasFeature(name)) {
             return 1;
         }
         call.message("The feature “" + name + "” exists but is not enabled.");
@@ -52,15 +50,6 @@ public class FeaturesModule implements ApiModule {
     }
 
     private Object listFeatures(Call call) {
-        return featureMap(call.account().featureSet());
-    }
-
-    /** {name: 1|0} for every known feature, as cPanel's feature maps read. */
-    public static Map<String, Integer> featureMap(java.util.Set<String> enabled) {
-        Map<String, Integer> features = new LinkedHashMap<>();
-        for (String feature : FeatureCatalog.names()) {
-            features.put(feature, enabled.contains(feature) ? 1 : 0);
-        }
-        return features;
+        return FeatureCatalog.map(call.principal().features());
     }
 }

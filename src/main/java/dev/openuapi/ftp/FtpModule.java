@@ -10,12 +10,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /** UAPI {@code Ftp} (spec §9.1 rows 23-27, plus set_quota and set_homedir). */
@@ -66,34 +67,34 @@ public class FtpModule implements ApiModule {
                         .param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory; public_html/<user> by default."))
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none."))
-                        .doing(call -> ftp.add(call.account().id, call.args().get("user"), call.args().get("domain"),
+                        .doing(call -> ftp.add(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota"))),
                 ApiFunction.named("delete_ftp").summary("Delete an FTP account").param(user).param(domain)
                         .param(Param.of("destroy", ParamType.BOOLEAN, "1: also delete the files (the directory is left to the file server)."))
-                        .doing(call -> ftp.delete(call.account().id, call.args().get("user"), call.args().get("domain"))),
+                        .doing(call -> ftp.delete(call.principal().accountId(), call.args().get("user"), call.args().get("domain"))),
                 ApiFunction.named("passwd").summary("Change an FTP account's password").param(user)
                         .param(Param.of("pass", ParamType.PASSWORD, "The new password.").required()).param(domain)
-                        .doing(call -> ftp.passwd(call.account().id, call.args().get("user"), call.args().get("domain"),
+                        .doing(call -> ftp.passwd(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"))),
                 ApiFunction.named("set_quota").summary("Change an FTP account's quota").param(user).param(domain)
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.").required())
-                        .doing(call -> ftp.setQuota(call.account().id, call.args().get("user"), call.args().get("domain"),
+                        .doing(call -> ftp.setQuota(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("quota"))),
                 ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory.").required())
-                        .doing(call -> ftp.setHomedir(call.account().id, call.args().get("user"), call.args().get("domain"),
+                        .doing(call -> ftp.setHomedir(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("homedir"))));
     }
 
     private Object listFtp(Call call) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> wanted = types(call);
-        Account account = call.account();
+        Principal account = call.principal();
         if (wanted.contains("main")) {
-            rows.add(row(account.username, "/home/" + account.username, "main"));
+            rows.add(row(account.username(), Homes.of(account.username()), "main"));
         }
         if (wanted.contains("sub")) {
-            ftp.list(account.id).forEach(f -> rows.add(row(f.login, f.homedir, "sub")));
+            ftp.list(account.accountId()).forEach(f -> rows.add(row(f.login, f.homedir, "sub")));
         }
         return rows;
     }
@@ -101,13 +102,13 @@ public class FtpModule implements ApiModule {
     private Object listFtpWithDisk(Call call) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> wanted = types(call);
-        Account account = call.account();
-        String home = "/home/" + account.username;
+        Principal account = call.principal();
+        String home = Homes.of(account.username());
         if (wanted.contains("main")) {
-            rows.add(diskRow(account.username, account.username, home, home, "main", 0, null, 0));
+            rows.add(diskRow(account.username(), account.username(), home, home, "main", 0, null, 0));
         }
         if (wanted.contains("sub")) {
-            for (FtpAccount f : ftp.list(account.id)) {
+            for (FtpAccount f : ftp.list(account.accountId())) {
                 rows.add(diskRow(f.login, f.login, f.homedir, home, "sub", f.diskUsedBytes, f.quotaMb, 1));
             }
         }

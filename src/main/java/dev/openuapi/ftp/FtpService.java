@@ -9,12 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
-import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.dns.ZoneService;
+import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
@@ -120,7 +121,7 @@ public class FtpService {
         if (path.startsWith("/") || path.contains("\0")) {
             throw ApiException.invalid("“" + relative + "” must be a path relative to the home directory.");
         }
-        StringBuilder normal = new StringBuilder("/home/" + account.username);
+        StringBuilder normal = new StringBuilder(Homes.of(account.username));
         for (String part : path.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface ApiModule {
 
+    /** The one module name of WHM API 1's functions (they live with the features they manage). */
+    String WHM = "WHM";
+
     /** The module name as it appears in {@code /execute/<Module>/…}; case-sensitive. */
     String name();
 

@@ -3,47 +3,50 @@ package dev.openuapi.kernel;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.openuapi.account.Account;
-import dev.openuapi.operator.Operator;
-
 /**
- * One execution of an API function: who calls, with which arguments, and the informational messages and
- * warnings the function adds to its result.
+ * One execution of an API function: who calls, with which arguments, and the informational messages,
+ * warnings and errors the function adds to its result. A UAPI or API 2 call runs as an account
+ * ({@link #principal()}); a WHM API 1 call runs as a WHM user ({@link #whmUser()}).
  */
 public final class Call {
 
-    private final Account account;
-    private final Operator operator;
+    private final Principal principal;
+    private final WhmUser whmUser;
     private final Args args;
     private final List<String> messages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    public Call(Account account, Args args) {
-        this(account, null, args);
-    }
-
-    private Call(Account account, Operator operator, Args args) {
-        this.account = account;
-        this.operator = operator;
+    private Call(Principal principal, WhmUser whmUser, Args args) {
+        this.principal = principal;
+        this.whmUser = whmUser;
         this.args = args;
     }
 
-    /** A WHM API 1 call: made by a WHM user, for no account in particular. */
-    public static Call byOperator(Operator operator, Args args) {
-        return new Call(null, operator, args);
+    /** A UAPI or API 2 call, as an account. */
+    public static Call asAccount(Principal principal, Args args) {
+        return new Call(principal, null, args);
     }
 
-    public Account account() {
-        return account;
+    /** A WHM API 1 call: made by a WHM user, for no account in particular. */
+    public static Call asWhmUser(WhmUser whmUser, Args args) {
+        return new Call(null, whmUser, args);
+    }
+
+    /** The account a UAPI or API 2 call runs as. */
+    public Principal principal() {
+        if (principal == null) {
+            throw new IllegalStateException("Not a cPanel call");
+        }
+        return principal;
     }
 
     /** The WHM user making a WHM API 1 call. */
-    public Operator operator() {
-        if (operator == null) {
+    public WhmUser whmUser() {
+        if (whmUser == null) {
             throw new IllegalStateException("Not a WHM call");
         }
-        return operator;
+        return whmUser;
     }
 
     public Args args() {
@@ -64,6 +67,11 @@ public final class Call {
      */
     public void error(String text) {
         errors.add(text);
+    }
+
+    /** Who made the call, for the log. */
+    String who() {
+        return principal != null ? principal.username() : whmUser.username();
     }
 
     List<String> errors() {

@@ -9,16 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.openuapi.account.Account;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.openuapi.common.ApiException;
-import dev.openuapi.face.uapi.UapiResult;
 import dev.openuapi.metrics.OpenUapiMetrics;
-import dev.openuapi.operator.Operator;
 
 /**
- * Runs a UAPI function for an authenticated account: name checks, module feature, lookup, required
- * parameters, then the function itself, in cPanel's order (spec §6.3). Every outcome is a
- * {@link UapiResult}; failures never escape as exceptions.
+ * Runs an API function: name checks, module feature (or the WHM privilege), lookup, required parameters,
+ * then the function itself, in cPanel's order (spec §6.3). Every result is an {@link Outcome}, which each
+ * face shapes its own way; failures never escape as exceptions.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -28,40 +27,38 @@ public class Dispatcher {
 
     private final FunctionRegistry registry;
     private final OpenUapiMetrics metrics;
+    private final ObjectMapper json;
 
-    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics) {
+    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics, ObjectMapper json) {
         this.registry = registry;
         this.metrics = metrics;
-    }
-
-    /** Runs a UAPI function. */
-    public UapiResult execute(Account account, String moduleName, String functionName, Args args) {
-        return UapiResult.of(run(ApiKind.UAPI, account, moduleName, functionName, args), args);
+        this.json = json;
     }
 
     /**
      * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
      */
-    public Outcome runWhm(Operator operator, String moduleName, String functionName, Args args) {
-        return timed(ApiKind.WHM1, moduleName, functionName, () -> dispatchWhm(operator, moduleName, functionName, args));
+    public Outcome runWhm(WhmUser user, String functionName, Args args) {
+        return timed(ApiKind.WHM1, ApiModule.WHM, functionName, () -> dispatchWhm(user, functionName, args));
     }
 
-    private Outcome dispatchWhm(Operator operator, String moduleName, String functionName, Args args) {
-        ApiFunction function = registry.module(moduleName).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+    private Outcome dispatchWhm(WhmUser user, String functionName, Args args) {
+        ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
         if (function == null) {
             return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
         }
-        if (!operator.has(function.acl())) {
+        if (!user.has(function.acl())) {
             return Outcome.failed(permissionDenied(functionName, function.acl()));
         }
-        return invoke(ApiKind.WHM1, function, Call.byOperator(operator, args), moduleName, functionName);
+        return invoke(ApiKind.WHM1, function, Call.asWhmUser(user, args), ApiModule.WHM, functionName);
     }
 
     public static String permissionDenied(String function, String acl) {
         return "Permission denied: “" + function + "” needs the “" + acl + "” privilege.";
     }
 
-    public Outcome run(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+    /** Runs a UAPI or API 2 function as an account. */
+    public Outcome run(ApiKind kind, Principal account, String moduleName, String functionName, Args args) {
         return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args));
     }
 
@@ -73,7 +70,7 @@ public class Dispatcher {
                 known ? functionName : "unknown", call, Outcome::ok);
     }
 
-    private Outcome dispatch(ApiKind kind, Account account, String moduleName, String functionName, Args args) {
+    private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
                     : Outcome.failed("Illegal function name: " + functionName);
@@ -96,7 +93,7 @@ public class Dispatcher {
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
         }
-        return invoke(kind, function, new Call(account, args), moduleName, functionName);
+        return invoke(kind, function, Call.asAccount(account, args), moduleName, functionName);
     }
 
     /** Required arguments, then the function itself. */
@@ -106,18 +103,28 @@ public class Dispatcher {
             return Outcome.failed(argumentError.get());
         }
         try {
-            Object data = function.handler().run(call);
+            Object data = plain(function.handler().run(call));
             return new Outcome(Outcome.Status.OK, data, List.copyOf(call.errors()), List.copyOf(call.warnings()),
                     List.copyOf(call.messages()));
         } catch (ApiException e) {
             return Outcome.failed(e.getMessage());
         } catch (RuntimeException e) {
             // Never echo an unexpected exception to the caller; the log keeps the detail.
-            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName,
-                    call.account() == null ? call.operator().username() : call.account().username);
+            LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName, call.who());
             return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"
                     + functionName + ".");
         }
+    }
+
+    /**
+     * A function's data as plain JSON values (maps, lists, strings, numbers): typed rows (records) become
+     * maps in their declared field order, so every face filters, sorts and renders one kind of data.
+     */
+    private Object plain(Object data) {
+        if (data == null || data instanceof String || data instanceof Number || data instanceof Boolean) {
+            return data;
+        }
+        return json.convertValue(data, Object.class);
     }
 
     /** PublicAPI and other clients look for "Could not find function" in API 2's error. */

@@ -94,7 +94,7 @@ public class MysqlModule implements ApiModule {
                                 .field("max_database_name_length", Shape.integer("Longest database name."))
                                 .field("max_username_length", Shape.integer("Longest user name."))
                                 .build())
-                        .handledBy(call -> mysql.restrictions(call.account())));
+                        .handledBy(call -> mysql.restrictions(call.principal().username())));
     }
 
     private Object setPassword(Call call) {
@@ -104,6 +104,6 @@ public class MysqlModule implements ApiModule {
     }
 
     private static long id(Call call) {
-        return call.account().id;
+        return call.principal().accountId();
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,16 +68,26 @@ public class MysqlService {
         }
     }
 
-    public static String prefix(Account account) {
-        return account.username + "_";
+    /** cPanel's prefix of an account's database and database user names. */
+    public static String prefix(String username) {
+        return username + "_";
     }
 
-    public Map<String, Object> restrictions(Account account) {
+    public Map<String, Object> restrictions(String username) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("prefix", prefix(account));
+        data.put("prefix", prefix(username));
         data.put("max_database_name_length", MAX_DATABASE_NAME);
         data.put("max_username_length", MAX_USER_NAME);
         return data;
+    }
+
+    /** The hosting database server's version, or empty when it cannot be reached (say nothing rather than guess). */
+    public Optional<String> serverVersion() {
+        try {
+            return Optional.ofNullable(queryString("SELECT VERSION()"));
+        } catch (IllegalStateException unreachable) {
+            return Optional.empty();
+        }
     }
 
     @Transactional
@@ -217,7 +228,7 @@ public class MysqlService {
     }
 
     private static void checkName(Account account, String name, String what, int max) {
-        String prefix = prefix(account);
+        String prefix = prefix(account.username);
         if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()) {
             throw ApiException.invalid("The " + what + " name “" + name + "” must begin with the prefix “" + prefix
                     + "”, followed by the rest of the name.");
@@ -338,6 +349,11 @@ public class MysqlService {
         }
         LOG.errorf("Hosting database server refused a statement: %s (error %d)", e.getMessage(), e.getErrorCode());
         return new IllegalStateException("The database server refused the operation.", e);
+    }
+
+    private String queryString(String sql) {
+        List<String> values = queryStrings(sql);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private long queryLong(String sql, String parameter) {

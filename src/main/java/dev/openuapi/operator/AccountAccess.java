@@ -8,6 +8,9 @@ import jakarta.transaction.Transactional;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.WhmUser;
+import dev.openuapi.plan.PlanService;
 
 /**
  * Which accounts a WHM user may reach: root (and a root-level reseller) every account, a reseller only the
@@ -16,44 +19,80 @@ import dev.openuapi.common.ApiException;
 @ApplicationScoped
 public class AccountAccess {
 
-    private final AccountService accounts;
+    /** What {@code createacct} asks for; {@code null} contact email, plan and owner take their defaults. */
+    public record NewAccount(String username, String password, String domain, String contactEmail, String plan, String owner) {
+    }
 
-    AccountAccess(AccountService accounts) {
+    private final AccountService accounts;
+    private final PlanService plans;
+
+    AccountAccess(AccountService accounts, PlanService plans) {
         this.accounts = accounts;
+        this.plans = plans;
+    }
+
+    /**
+     * Creates an account for a WHM user, with its main domain and zone and its plan, in one transaction: the
+     * caller owns it, unless a root-level caller names another owner (root or a reseller). The contact email
+     * defaults to webmaster@domain.
+     */
+    @Transactional
+    public Account create(WhmUser user, NewAccount request) {
+        String owner = ownerFor(user, request.owner());
+        String email = request.contactEmail() == null ? "webmaster@" + request.domain() : request.contactEmail();
+        Account account = accounts.create(request.username(), request.password(), request.domain(), email, owner);
+        if (request.plan() != null) {
+            plans.assign(account.username, request.plan());
+        }
+        return account;
+    }
+
+    private String ownerFor(WhmUser user, String asked) {
+        if (asked == null || asked.equals(user.username())) {
+            return user.username();
+        }
+        if (!user.privileges().contains(Acl.ALL)) {
+            throw ApiException.forbidden("Only root-level users may create accounts for another owner.");
+        }
+        if (!asked.equals(WhmUser.ROOT) && !accounts.get(asked).isReseller()) {
+            throw ApiException.invalid("“" + asked + "” is not a reseller.");
+        }
+        return asked;
     }
 
     /** The account, if this WHM user may manage it. */
     @Transactional
-    public Account owned(Operator operator, String username) {
+    public Account owned(WhmUser user, String username) {
         Account account;
         try {
             account = accounts.get(username);
         } catch (ApiException e) {
             throw missing(username);
         }
-        if (!operator.sees(account)) {
+        if (!user.sees(account.owner)) {
             throw missing(username);
         }
         return account;
     }
 
     @Transactional
-    public List<Account> visible(Operator operator) {
-        return accounts.list().stream().filter(operator::sees).toList();
+    public List<Account> visible(WhmUser user) {
+        return accounts.list().stream().filter(a -> user.sees(a.owner)).toList();
     }
 
     /**
      * The account a WHM user acts as through {@code uapi_cpanel} or {@code /json-api/cpanel?cpanel_jsonapi_user=}:
      * it needs the {@code create-user-session} privilege and the account.
      */
-    public Account actingAs(Operator operator, String username) {
+    @Transactional
+    public Principal actingAs(WhmUser user, String username) {
         if (username == null || username.isEmpty()) {
             throw ApiException.invalid("Provide the “cpanel_jsonapi_user” (or “cpanel.user”) argument: the account to act as.");
         }
-        if (!operator.has(Acl.CREATE_USER_SESSION)) {
+        if (!user.has(Acl.CREATE_USER_SESSION)) {
             throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CREATE_USER_SESSION + "” privilege.");
         }
-        return owned(operator, username);
+        return owned(user, username).principal();
     }
 
     private static ApiException missing(String username) {

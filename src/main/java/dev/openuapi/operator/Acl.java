@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.openuapi.kernel.WhmUser;
+
 /**
  * WHM privileges (ACLs), with cPanel's names. {@code all} is root-level. Every WHM API 1 function names
  * the ACL it needs once, in its {@link dev.openuapi.kernel.ApiFunction declaration}; the README's table is
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class Acl {
 
-    public static final String ALL = "all";
+    public static final String ALL = WhmUser.ALL;
     public static final String ACCT_SUMMARY = "acct-summary";
     public static final String LIST_ACCTS = "list-accts";
     public static final String CREATE_ACCT = "create-acct";
@@ -37,7 +39,7 @@ public final class Acl {
     /** Functions that reach beyond one's own accounts (resellers, server-wide settings): root-level only. */
     public static final String ROOT = ALL;
     /** Functions every WHM user may call, about itself (for example {@code myprivs}). */
-    public static final String ANY = "any";
+    public static final String ANY = WhmUser.ANY;
 
     /** Every name OpenUAPI accepts, in cPanel's spelling. */
     private static final Set<String> KNOWN = new TreeSet<>(List.of(ALL, ACCT_SUMMARY, LIST_ACCTS, CREATE_ACCT, KILL_ACCT, SUSPEND_ACCT,
@@ -71,16 +73,11 @@ public final class Acl {
         return acls.stream().sorted().distinct().collect(Collectors.joining(","));
     }
 
-    /** Whether a set of privileges includes {@code acl}: {@code all} includes every one. */
-    public static boolean grants(Set<String> acls, String acl) {
-        return ANY.equals(acl) || acls.contains(ALL) || acls.contains(acl);
-    }
-
     /** {@code api_token_list}'s map: every ACL the holder of {@code ownerAcls} could give, 1 if {@code acls} grants it. */
     public static Map<String, Integer> expand(Set<String> ownerAcls, Set<String> acls) {
         Map<String, Integer> map = new LinkedHashMap<>();
         for (String name : ownerAcls.contains(ALL) ? KNOWN : ownerAcls) {
-            map.put(name, grants(acls, name) ? 1 : 0);
+            map.put(name, WhmUser.grants(acls, name) ? 1 : 0);
         }
         return map;
     }

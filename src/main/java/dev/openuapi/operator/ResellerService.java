@@ -15,6 +15,7 @@ import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
@@ -59,7 +60,7 @@ public class ResellerService {
         account.resellerAcls = null;
         release(account);
         if (account.owner.equals(account.username)) {
-            account.owner = Operator.ROOT;
+            account.owner = WhmUser.ROOT;
         }
         LOG.infof("Account %s is no longer a reseller", username);
     }
@@ -96,7 +97,7 @@ public class ResellerService {
     }
 
     private void release(Account reseller) {
-        int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", Operator.ROOT, reseller.username);
+        int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", WhmUser.ROOT, reseller.username);
         long revoked = whmTokens.delete("owner", reseller.username);
         metrics.tokensRevoked("whm", revoked);
         LOG.infof("Reseller %s: %d account(s) handed back to root, %d WHM token(s) revoked", reseller.username, moved, revoked);

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
+import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.token.IpAllowList;
 import dev.openuapi.token.TokenRules;
@@ -46,7 +47,7 @@ public class WhmTokenService {
     }
 
     @Transactional
-    public List<WhmToken> list(Operator owner) {
+    public List<WhmToken> list(WhmUser owner) {
         return tokens.listForOwner(owner.username());
     }
 
@@ -55,7 +56,7 @@ public class WhmTokenService {
      *        creator's ACLs")
      */
     @Transactional
-    public CreatedWhmToken create(Operator caller, String name, List<String> acls, Long expiresAt, List<String> whitelist) {
+    public CreatedWhmToken create(WhmUser caller, String name, List<String> acls, Long expiresAt, List<String> whitelist) {
         TokenRules.checkName(name);
         long now = Epoch.now();
         Long expiry = TokenRules.checkExpiry(expiresAt, now);
@@ -81,7 +82,7 @@ public class WhmTokenService {
     }
 
     @Transactional
-    public WhmToken update(Operator caller, String name, Changes changes) {
+    public WhmToken update(WhmUser caller, String name, Changes changes) {
         WhmToken token = tokens.findByName(caller.username(), name)
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
         String granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
@@ -104,7 +105,7 @@ public class WhmTokenService {
 
     /** Revokes the named tokens; names that do not exist are ignored, as on cPanel. */
     @Transactional
-    public void revoke(Operator caller, Collection<String> names) {
+    public void revoke(WhmUser caller, Collection<String> names) {
         for (String name : names) {
             tokens.findByName(caller.username(), name).ifPresent(token -> {
                 tokens.delete(token);
@@ -115,12 +116,12 @@ public class WhmTokenService {
 
     /** The caller's own token with this value, if there is one. */
     @Transactional
-    public Optional<WhmToken> details(Operator caller, String value) {
+    public Optional<WhmToken> details(WhmUser caller, String value) {
         return tokens.findByHash(TokenValues.hash(value)).filter(t -> t.owner.equals(caller.username()));
     }
 
     /** The ACL list to store: what was asked, if the caller may give all of it. */
-    private static String grantable(Operator caller, List<String> asked, String verb) {
+    private static String grantable(WhmUser caller, List<String> asked, String verb) {
         if (asked.isEmpty()) {
             // A token or password with every privilege of its user makes tokens that follow the user's
             // privileges; a limited token can only hand on its own limits.

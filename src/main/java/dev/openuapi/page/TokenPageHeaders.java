@@ -3,6 +3,8 @@ package dev.openuapi.page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.openuapi.face.Face;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -15,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class TokenPageHeaders {
 
-    static final String PAGE = "/tokens/";
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -25,19 +26,21 @@ public class TokenPageHeaders {
 
     void filter(RoutingContext rc) {
         String path = rc.normalizedPath();
-        if (path.equals("/tokens")) {
-            rc.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PAGE).end();
+        if (Face.of(path) != Face.PAGE) {
+            rc.next();
             return;
         }
-        if (path.startsWith(PAGE)) {
-            rc.addHeadersEndHandler(ignored -> rc.response().headers()
-                    .set("Content-Security-Policy", CSP)
-                    .set("X-Frame-Options", "DENY")
-                    .set("Referrer-Policy", "no-referrer")
-                    .set("X-Content-Type-Options", "nosniff")
-                    .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-                    .set(HttpHeaders.CACHE_CONTROL, "no-store"));
+        if (!path.startsWith(Face.PAGE_ROOT)) {
+            rc.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, Face.PAGE_ROOT).end();
+            return;
         }
+        rc.addHeadersEndHandler(ignored -> rc.response().headers()
+                .set("Content-Security-Policy", CSP)
+                .set("X-Frame-Options", "DENY")
+                .set("Referrer-Policy", "no-referrer")
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+                .set(HttpHeaders.CACHE_CONTROL, "no-store"));
         rc.next();
     }
 }

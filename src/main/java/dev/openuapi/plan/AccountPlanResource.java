@@ -11,13 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Which plan an account is on. */
 @Path("/api/v1/accounts/{username}/plan")
-@OperatorAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: plans", description = "Operator API (HTTP Basic as root)")

@@ -47,9 +47,9 @@ public class PlanService {
         return em.createQuery("from Plan where name = ?1", Plan.class).setParameter(1, name).getResultStream().findFirst();
     }
 
-    /** The plan of an account, if it has one. */
-    public Optional<Plan> of(Account account) {
-        return account.planId == null ? Optional.empty() : Optional.ofNullable(em.find(Plan.class, account.planId));
+    /** An account's plan, by the id the account holds; empty for none. */
+    public Optional<Plan> byId(Long planId) {
+        return planId == null ? Optional.empty() : Optional.ofNullable(em.find(Plan.class, planId));
     }
 
     @Transactional
@@ -109,7 +109,7 @@ public class PlanService {
      * {@code count} runs, so two concurrent creates cannot both take the last place.
      */
     public void requireRoom(Account account, Limit limit, Supplier<Long> count) {
-        Integer max = of(account).map(plan -> plan.limit(limit)).orElse(null);
+        Integer max = byId(account.planId).map(plan -> plan.limit(limit)).orElse(null);
         if (max == null) {
             return;
         }

@@ -59,8 +59,8 @@ public class QuotaModule implements ApiModule {
     }
 
     private Object quotaInfo(Call call) {
-        long used = usage.usage(call.account().id).diskUsedBytes;
-        Long limitMb = usage.plan(call.account()).map((Plan p) -> p.diskQuotaMb).orElse(null);
+        long used = usage.usage(call.principal().accountId()).diskUsedBytes;
+        Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
         BigDecimal usedMb = megabytes(used);
         boolean unlimited = limitMb == null || limitMb == 0;
         boolean under = unlimited || used < limitMb * UsageService.MIB;
@@ -78,8 +78,8 @@ public class QuotaModule implements ApiModule {
     }
 
     private Object localQuotaInfo(Call call) {
-        long used = usage.usage(call.account().id).diskUsedBytes;
-        Long limitMb = usage.plan(call.account()).map((Plan p) -> p.diskQuotaMb).orElse(null);
+        long used = usage.usage(call.principal().accountId()).diskUsedBytes;
+        Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("byte_limit", limitMb == null ? 0 : limitMb * UsageService.MIB);
         data.put("bytes_used", used);

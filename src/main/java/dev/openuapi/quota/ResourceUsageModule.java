@@ -39,6 +39,6 @@ public class ResourceUsageModule implements ApiModule {
                         .field("url", Shape.string("Always null.").orNull())
                         .field("error", Shape.string("Always null.").orNull())
                         .build()))
-                .handledBy(call -> usage.usages(call.account())));
+                .handledBy(call -> usage.usages(call.principal())));
     }
 }

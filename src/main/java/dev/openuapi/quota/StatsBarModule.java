@@ -55,7 +55,7 @@ public class StatsBarModule implements ApiModule {
 
     private Object getStats(Call call) {
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-        for (Map<String, Object> row : usage.usages(call.account())) {
+        for (Map<String, Object> row : usage.usages(call.principal())) {
             byId.put((String) row.get("id"), row);
         }
         List<Map<String, Object>> rows = new ArrayList<>();

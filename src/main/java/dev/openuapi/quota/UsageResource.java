@@ -15,13 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Where a metering agent reports each account's disk and bandwidth use. */
 @Path("/api/v1/accounts/{username}/usage")
-@OperatorAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: plans", description = "Operator API (HTTP Basic as root)")

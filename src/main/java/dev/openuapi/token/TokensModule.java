@@ -92,7 +92,7 @@ public class TokensModule implements ApiModule {
 
     private Object createFullAccess(Call call) {
         Long expiresAt = TokenRules.parseEpoch(call.args().get("expires_at"));
-        TokenService.CreatedToken created = tokens.create(call.account().id, call.args().get("name"), expiresAt);
+        TokenService.CreatedToken created = tokens.create(call.principal().accountId(), call.args().get("name"), expiresAt);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("create_time", created.token().createTime);
         data.put("token", created.value());
@@ -101,16 +101,16 @@ public class TokensModule implements ApiModule {
     }
 
     private Object list(Call call) {
-        return tokens.list(call.account().id).stream().map(TokensModule::record).toList();
+        return tokens.list(call.principal().accountId()).stream().map(TokensModule::record).toList();
     }
 
     private Object rename(Call call) {
-        tokens.rename(call.account().id, call.args().get("name"), call.args().get("new_name"));
+        tokens.rename(call.principal().accountId(), call.args().get("name"), call.args().get("new_name"));
         return null;
     }
 
     private Object revoke(Call call) {
-        return tokens.revoke(call.account().id, call.args().get("name")) ? 1 : 0;
+        return tokens.revoke(call.principal().accountId(), call.args().get("name")) ? 1 : 0;
     }
 
     static Map<String, Object> record(ApiToken token) {

@@ -1,9 +1,5 @@
 package dev.openuapi.variables;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,34 +8,37 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountService;
+import dev.openuapi.account.Homes;
 import dev.openuapi.common.ServerIdentity;
 import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.feature.FeaturesModule;
+import dev.openuapi.feature.FeatureCatalog;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
+import dev.openuapi.mysql.MysqlService;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
 
 /** UAPI {@code Variables}: the account's settings, as far as OpenUAPI holds them. */
 @ApplicationScoped
 public class VariablesModule implements ApiModule {
 
+    private final AccountService accounts;
     private final PlanService plans;
+    private final MysqlService mysql;
     private final OpenUapiConfig config;
     private final ServerIdentity server;
-    private final AgroalDataSource hosting;
 
-    VariablesModule(PlanService plans, OpenUapiConfig config, ServerIdentity server, @DataSource("hosting") AgroalDataSource hosting) {
+    VariablesModule(AccountService accounts, PlanService plans, MysqlService mysql, OpenUapiConfig config, ServerIdentity server) {
+        this.accounts = accounts;
         this.plans = plans;
+        this.mysql = mysql;
         this.config = config;
         this.server = server;
-        this.hosting = hosting;
     }
 
     @Override
@@ -83,16 +82,8 @@ public class VariablesModule implements ApiModule {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("hostname", server.hostname());
         all.put("cpanel_version", server.cpanelVersion());
-        all.put("mysql_version", mysqlVersion());
+        all.put("mysql_version", mysql.serverVersion().orElse(null));
         return select(all, call.args().getMultiple("name"));
-    }
-
-    private String mysqlVersion() {
-        try (Connection c = hosting.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            return null; // the hosting server is not reachable: say nothing rather than guess
-        }
     }
 
     private static Map<String, Object> select(Map<String, Object> all, List<String> names) {
@@ -105,11 +96,11 @@ public class VariablesModule implements ApiModule {
     }
 
     private Object getUserInformation(Call call) {
-        return select(information(call.account()), call.args().getMultiple("name"));
+        return select(information(accounts.get(call.principal().username())), call.args().getMultiple("name"));
     }
 
     private Map<String, Object> information(Account account) {
-        Optional<Plan> plan = plans.of(account);
+        Optional<Plan> plan = plans.byId(account.planId);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("user", account.username);
         info.put("domain", account.domain);
@@ -119,8 +110,8 @@ public class VariablesModule implements ApiModule {
         info.put("created", account.createdAt);
         info.put("last_modified", account.updatedAt);
         info.put("demo_mode", 0);
-        info.put("feature", FeaturesModule.featureMap(account.featureSet()));
-        info.put("home", "/home/" + account.username);
+        info.put("feature", FeatureCatalog.map(account.featureSet()));
+        info.put("home", Homes.of(account.username));
         info.put("ip", config.dns().accountIp());
         info.put("plan", plan.map(p -> p.name).orElse("default"));
         info.put("owner", "root");

@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.face.whm1.WhmResource;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -32,7 +31,7 @@ public class ResellersModule implements ApiModule {
 
     @Override
     public String name() {
-        return WhmResource.MODULE;
+        return WHM;
     }
 
     @Override
@@ -63,7 +62,7 @@ public class ResellersModule implements ApiModule {
                 ApiFunction.named("myprivs").whm1().acl(Acl.ANY).summary("Your own privileges")
                         .description("What this request may do: the user's privileges, narrowed by the token's when it has its own list.")
                         .returns(privileges)
-                        .handledBy(call -> Map.of("privileges", List.of(Acl.expand(Set.of(Acl.ALL), call.operator().effectiveAcls())))));
+                        .handledBy(call -> Map.of("privileges", List.of(Acl.expand(Set.of(Acl.ALL), call.whmUser().effectiveAcls())))));
     }
 
     private static Set<String> aclsGiven(Call call) {

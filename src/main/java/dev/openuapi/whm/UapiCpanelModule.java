@@ -5,14 +5,16 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
-import dev.openuapi.face.whm1.WhmResource;
+import dev.openuapi.face.uapi.UapiResult;
 import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Dispatcher;
+import dev.openuapi.kernel.Outcome;
 import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
@@ -34,7 +36,7 @@ public class UapiCpanelModule implements ApiModule {
 
     @Override
     public String name() {
-        return WhmResource.MODULE;
+        return WHM;
     }
 
     @Override
@@ -50,9 +52,10 @@ public class UapiCpanelModule implements ApiModule {
     }
 
     private Object run(Call call) {
-        Account account = access.actingAs(call.operator(), call.args().get("cpanel.user"));
+        Principal account = access.actingAs(call.whmUser(), call.args().get("cpanel.user"));
         Args arguments = call.args().without(key -> key.startsWith("cpanel."));
-        return Map.of("uapi", dispatcher.execute(account, call.args().get("cpanel.module"), call.args().get("cpanel.function"), arguments)
-                .toMap());
+        Outcome outcome = dispatcher.run(ApiKind.UAPI, account, call.args().get("cpanel.module"), call.args().get("cpanel.function"),
+                arguments);
+        return Map.of("uapi", UapiResult.of(outcome, arguments).toMap());
     }
 }

@@ -14,7 +14,6 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.face.whm1.WhmResource;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -24,11 +23,10 @@ import dev.openuapi.kernel.ParamType;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
-import dev.openuapi.operator.Operator;
+import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * WHM API 1 account and package functions (spec §10), on the same services as the {@code /api/v1} admin
@@ -54,7 +52,7 @@ public class WhmAccountsModule implements ApiModule {
 
     @Override
     public String name() {
-        return WhmResource.MODULE;
+        return WHM;
     }
 
     @Override
@@ -132,20 +130,10 @@ public class WhmAccountsModule implements ApiModule {
 
     /** The account, its domain and zone, and its package: all in one transaction, or nothing. */
     private Object createAccount(Call call) {
-        return QuarkusTransaction.joiningExisting().call(() -> createInTransaction(call.operator(), call.args()));
-    }
-
-    private Object createInTransaction(Operator operator, Args args) {
-        String username = args.get("username");
-        String domain = args.get("domain");
-        String email = args.getNonEmpty("contactemail");
-        String owner = ownerFor(operator, args.getNonEmpty("owner"));
-        Account account = accounts.create(username, args.get("password"), domain, email == null ? "webmaster@" + domain : email);
-        account.owner = owner;
+        Args args = call.args();
         String plan = args.getNonEmpty("plan");
-        if (plan != null) {
-            plans.assign(account.username, plan);
-        }
+        Account account = access.create(call.whmUser(), new AccountAccess.NewAccount(args.get("username"), args.get("password"),
+                args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", account.username);
         data.put("domain", account.domain);
@@ -159,7 +147,7 @@ public class WhmAccountsModule implements ApiModule {
         Pattern search = search(call.args().get("search"));
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Account account : access.visible(call.operator())) {
+        for (Account account : access.visible(call.whmUser())) {
             Map<String, Object> row = view(account, names);
             String field = switch (type) {
                 case "user" -> account.username;
@@ -246,29 +234,15 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private Account owned(Call call, String username) {
-        return access.owned(call.operator(), username);
+        return access.owned(call.whmUser(), username);
     }
 
     /** A reseller may not remove or suspend the account it logs in with. */
     private static Account notSelf(Call call, Account account) {
-        if (account.username.equals(call.operator().username())) {
+        if (account.username.equals(call.whmUser().username())) {
             throw ApiException.forbidden("You cannot do this to your own account.");
         }
         return account;
-    }
-
-    /** Who owns a new account: the caller, or whom a root-level caller names (root or a reseller). */
-    private String ownerFor(Operator operator, String asked) {
-        if (asked == null || asked.equals(operator.username())) {
-            return operator.username();
-        }
-        if (!operator.privileges().contains(Acl.ALL)) {
-            throw ApiException.forbidden("Only root-level users may create accounts for another owner.");
-        }
-        if (!asked.equals(Operator.ROOT) && !accounts.get(asked).isReseller()) {
-            throw ApiException.invalid("“" + asked + "” is not a reseller.");
-        }
-        return asked;
     }
 
     private static String user(Args args, String first) {

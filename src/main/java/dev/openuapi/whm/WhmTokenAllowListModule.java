@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.face.whm1.WhmResource;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -35,7 +34,7 @@ public class WhmTokenAllowListModule implements ApiModule {
 
     @Override
     public String name() {
-        return WhmResource.MODULE;
+        return WHM;
     }
 
     @Override
@@ -55,7 +54,7 @@ public class WhmTokenAllowListModule implements ApiModule {
 
     private Object setWhitelist(Call call) {
         List<String> list = IpAllowList.fromArgument(call.args().getMultiple("whitelist_ip"));
-        ApiToken token = tokens.setWhitelist(accounts.owned(call.operator(), call.args().get("user")).id, call.args().get("token_name"), list);
+        ApiToken token = tokens.setWhitelist(accounts.owned(call.whmUser(), call.args().get("user")).id, call.args().get("token_name"), list);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", token.name);
         data.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));

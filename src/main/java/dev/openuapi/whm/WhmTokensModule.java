@@ -7,7 +7,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.face.whm1.WhmResource;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -15,7 +14,7 @@ import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.Acl;
-import dev.openuapi.operator.Operator;
+import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.operator.WhmToken;
 import dev.openuapi.operator.WhmTokenService;
 import dev.openuapi.token.IpAllowList;
@@ -39,7 +38,7 @@ public class WhmTokensModule implements ApiModule {
 
     @Override
     public String name() {
-        return WhmResource.MODULE;
+        return WHM;
     }
 
     @Override
@@ -67,7 +66,7 @@ public class WhmTokensModule implements ApiModule {
                         .returns(Shape.object("The tokens.").field("tokens", Shape.mapOf("Keyed by name.", record)).build())
                         .handledBy(call -> {
                             Map<String, Object> byName = new LinkedHashMap<>();
-                            tokens.list(call.operator()).forEach(t -> byName.put(t.name, view(call.operator(), t)));
+                            tokens.list(call.whmUser()).forEach(t -> byName.put(t.name, view(call.whmUser(), t)));
                             return Map.of("tokens", byName);
                         }),
                 ApiFunction.named("api_token_update").whm1().acl(Acl.MANAGE_API_TOKENS).summary("Rename a WHM API token or change its limits")
@@ -84,20 +83,20 @@ public class WhmTokensModule implements ApiModule {
                         .param(Param.string("token_name", "A token's name.").multiple().required())
                         .returns(Shape.object("Nothing.").build())
                         .handledBy(call -> {
-                            tokens.revoke(call.operator(), call.args().getMultiple("token_name"));
+                            tokens.revoke(call.whmUser(), call.args().getMultiple("token_name"));
                             return Map.of();
                         }),
                 ApiFunction.named("api_token_get_details").whm1().acl(Acl.MANAGE_API_TOKENS).summary("Look up one of your tokens by its value")
                         .param(Param.string("token", "The token itself.").required())
                         .returns(record.orNull())
-                        .handledBy(call -> tokens.details(call.operator(), call.args().get("token"))
-                                .map(t -> view(call.operator(), t)).orElse(null)));
+                        .handledBy(call -> tokens.details(call.whmUser(), call.args().get("token"))
+                                .map(t -> view(call.whmUser(), t)).orElse(null)));
     }
 
     private Object create(Call call) {
         Args args = call.args();
         List<String> acls = args.getMultiple("acl");
-        WhmTokenService.CreatedWhmToken created = tokens.create(call.operator(), args.get("token_name"), acls,
+        WhmTokenService.CreatedWhmToken created = tokens.create(call.whmUser(), args.get("token_name"), acls,
                 TokenRules.parseEpoch(args.get("expires_at")), args.getMultiple("whitelist_ip"));
         WhmToken token = created.token();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -116,13 +115,13 @@ public class WhmTokensModule implements ApiModule {
         Args args = call.args();
         List<String> acls = args.getMultiple("acl");
         List<String> whitelist = args.getMultiple("whitelist_ip");
-        WhmToken token = tokens.update(call.operator(), args.get("token_name"), new WhmTokenService.Changes(
+        WhmToken token = tokens.update(call.whmUser(), args.get("token_name"), new WhmTokenService.Changes(
                 args.getNonEmpty("new_name"), acls.isEmpty() ? null : acls, args.get("expires_at"),
                 whitelist.isEmpty() ? null : IpAllowList.fromArgument(whitelist)));
-        return view(call.operator(), token);
+        return view(call.whmUser(), token);
     }
 
-    private static Map<String, Object> view(Operator owner, WhmToken token) {
+    private static Map<String, Object> view(WhmUser owner, WhmToken token) {
         Set<String> acls = Acl.parse(token.acls);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", token.name);

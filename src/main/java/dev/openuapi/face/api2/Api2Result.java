@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.openuapi.face.uapi.UapiResult;
+
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.ListTransform;
 import dev.openuapi.kernel.Outcome;
@@ -54,6 +56,21 @@ public final class Api2Result {
             result.put("records_before_filter", transformed.recordsBeforeFilter());
         }
         return wrap(result);
+    }
+
+    /** The reply to a call that failed before (or instead of) running a function. */
+    public static Map<String, Object> failure(String module, String function, String reason) {
+        return of(module, function, Outcome.failed(reason), Args.empty());
+    }
+
+    /** {@code cpanel_jsonapi_apiversion=3}: a UAPI result, unchanged, in json-api's wrapper (spec §8.1). */
+    public static Map<String, Object> api3(String module, String function, UapiResult result) {
+        Map<String, Object> wrapper = new LinkedHashMap<>();
+        wrapper.put("apiversion", 3);
+        wrapper.put("module", module);
+        wrapper.put("func", function);
+        wrapper.put("result", result.toMap());
+        return wrapper;
     }
 
     /** API 2 data is nearly always an array: a single object becomes a one-element array. */

@@ -18,17 +18,18 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openuapi.account.Account;
-import dev.openuapi.auth.AccountAuthenticated;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
-import dev.openuapi.face.Rejections;
+import dev.openuapi.face.Credential;
+import dev.openuapi.face.Face;
 import dev.openuapi.face.RequestArgs;
 import dev.openuapi.face.WireResponses;
+import dev.openuapi.face.uapi.UapiResult;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Dispatcher;
 import dev.openuapi.kernel.Outcome;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.operator.AccountAccess;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -40,7 +41,6 @@ import io.vertx.core.http.HttpServerRequest;
  * password) acts here as one of its accounts, named by {@code cpanel_jsonapi_user}.
  */
 @Path("/json-api/cpanel{slash: /?}")
-@AccountAuthenticated
 public class JsonApiResource {
 
     static final String MODULE = "cpanel_jsonapi_module";
@@ -77,9 +77,9 @@ public class JsonApiResource {
             Args query = RequestArgs.query(request.query()); // only to name the module and function in the reply
             String module = query.getOrDefault(MODULE, "");
             String function = query.getOrDefault(FUNC, "");
-            return WireResponses.ok(json, Api2Result.of(module, function, Outcome.failed(e.nestedKey == null
+            return WireResponses.ok(json, Api2Result.failure(module, function, e.nestedKey == null
                     ? "parsejson(): Invalid JSON data."
-                    : "API2: Cpanel::" + module + "::" + function + " does not support complex data requests."), Args.empty()));
+                    : "API2: Cpanel::" + module + "::" + function + " does not support complex data requests."));
         }
         return run(args);
     }
@@ -97,32 +97,28 @@ public class JsonApiResource {
         String version = request.getOrDefault(VERSION, "2");
         String user = request.get(USER);
         Args args = request.without(key -> key.startsWith("cpanel_jsonapi_"));
-        Account account = caller.accountIfAny().orElse(null);
-        if (account == null || (user != null && !user.equals(account.username))) {
-            if (caller.operator().isEmpty()) {
-                return Rejections.jsonApiAccessDenied("Access denied: “" + user + "” is not the authenticated account.");
+        Principal account = caller.principalIfAny().orElse(null);
+        if (account == null || (user != null && !user.equals(account.username()))) {
+            if (caller.whmUser().isEmpty()) {
+                return Face.accessDenied("Access denied: “" + user + "” is not the authenticated account.").response();
             }
             // A WHM user acting as one of its accounts (WHM's cpanel function, spec §10.2).
             try {
-                account = access.actingAs(caller.operator().get(), user);
+                account = access.actingAs(caller.whmUser().get(), user);
             } catch (ApiException e) {
-                return WireResponses.ok(json, Api2Result.of(module, function, Outcome.failed(e.getMessage()), args));
+                return WireResponses.ok(json, Api2Result.failure(module, function, e.getMessage()));
             }
         }
         switch (version) {
             case "1" -> {
-                if (caller.method() == Caller.Method.TOKEN || caller.method() == Caller.Method.WHM_TOKEN) {
-                    return Rejections.forbidden("/json-api/cpanel", Rejections.TOKEN_PATHS_ONLY);
+                if (caller.credential() == Credential.CPANEL_TOKEN || caller.credential() == Credential.WHM_TOKEN) {
+                    return Face.API2.forbidden("/json-api/cpanel", Face.TOKEN_PATHS_ONLY).response();
                 }
                 return WireResponses.ok(json, api1Unsupported(module, function));
             }
             case "3" -> {
-                Map<String, Object> wrapper = new LinkedHashMap<>();
-                wrapper.put("apiversion", 3);
-                wrapper.put("module", module);
-                wrapper.put("func", function);
-                wrapper.put("result", dispatcher.execute(account, module, function, args).toMap());
-                return WireResponses.ok(json, wrapper);
+                UapiResult result = UapiResult.of(dispatcher.run(ApiKind.UAPI, account, module, function, args), args);
+                return WireResponses.ok(json, Api2Result.api3(module, function, result));
             }
             default -> {
                 Outcome outcome = dispatcher.run(ApiKind.API2, account, module, function, args);

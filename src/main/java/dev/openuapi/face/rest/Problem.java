@@ -6,8 +6,9 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.face.Reply;
 
-/** RFC 9457 {@code application/problem+json} bodies for our own REST face ({@code /api/v1}). */
+/** RFC 9457 {@code application/problem+json} bodies for our own REST API ({@code /api/}). */
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -15,7 +16,7 @@ public final class Problem {
     private Problem() {
     }
 
-    public static Response response(int status, String title, String detail, String instance) {
+    public static Reply reply(int status, String title, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -26,12 +27,16 @@ public final class Problem {
         if (instance != null) {
             body.put("instance", instance);
         }
-        Response.ResponseBuilder builder = Response.status(status).type(MEDIA_TYPE).entity(body)
-                .header("Cache-Control", "no-store");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
         if (status == 401) {
-            builder.header("WWW-Authenticate", "Basic realm=\"OpenUAPI\", charset=\"UTF-8\"");
+            headers.put("WWW-Authenticate", "Basic realm=\"OpenUAPI\", charset=\"UTF-8\"");
         }
-        return builder.build();
+        return new Reply(status, MEDIA_TYPE, headers, body);
+    }
+
+    public static Response response(int status, String title, String detail, String instance) {
+        return reply(status, title, detail, instance).response();
     }
 
     public static Response of(ApiException e, String instance) {

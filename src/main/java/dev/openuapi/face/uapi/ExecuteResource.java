@@ -16,10 +16,10 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openuapi.auth.AccountAuthenticated;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.face.RequestArgs;
 import dev.openuapi.face.WireResponses;
+import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Dispatcher;
 
@@ -29,11 +29,10 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code /execute/<Module>/<function>}: UAPI over HTTP (spec §5-§6). Always HTTP 200 with the UAPI
  * envelope once authenticated; the function's outcome is in {@code status}.
  *
- * <p>The per-function operations in the OpenAPI document come from the {@link FunctionRegistry}; this
+ * <p>The per-function operations in the OpenAPI document come from the {@link dev.openuapi.kernel.FunctionRegistry}; this
  * generic resource is hidden there.
  */
 @Path("/execute/{module}/{function: .+}")
-@AccountAuthenticated
 public class ExecuteResource {
 
     private final Dispatcher dispatcher;
@@ -75,7 +74,7 @@ public class ExecuteResource {
     }
 
     private Response run(String module, String function, Args args) {
-        return respond(dispatcher.execute(caller.account(), module, function, args));
+        return respond(UapiResult.of(dispatcher.run(ApiKind.UAPI, caller.principal(), module, function, args), args));
     }
 
     private Response respond(UapiResult result) {

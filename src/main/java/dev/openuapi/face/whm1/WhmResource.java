@@ -1,8 +1,5 @@
 package dev.openuapi.face.whm1;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.auth.Caller;
-import dev.openuapi.auth.WhmAuthenticated;
 import dev.openuapi.face.RequestArgs;
 import dev.openuapi.face.WireResponses;
 import dev.openuapi.kernel.Args;
@@ -30,14 +26,11 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * WHM API 1, {@code /json-api/<function>?api.version=1} (spec §10.1): the operator's face, for root and
- * resellers with a WHM token or password. Each function's ACL is checked by the dispatcher. The reply is {@code {"metadata":{command,version,result,reason},"data":…}}, with {@code data}
- * left out when the function returns nothing. {@code /json-api/cpanel} is API 2 and answers elsewhere.
+ * resellers with a WHM token or password. The dispatcher checks each function's ACL; the reply is
+ * {@link WhmResult}'s. {@code /json-api/cpanel} is API 2 and answers elsewhere.
  */
 @Path("/json-api/{function}")
-@WhmAuthenticated
 public class WhmResource {
-
-    public static final String MODULE = "WHM";
 
     private final Dispatcher dispatcher;
     private final Caller caller;
@@ -63,31 +56,15 @@ public class WhmResource {
         try {
             return run(function, RequestArgs.post(request.query(), contentType, body, json));
         } catch (RequestArgs.UnreadableJson e) {
-            return WireResponses.ok(json, envelope(function, Outcome.failed("The request body is not a flat JSON object.")));
+            return WireResponses.ok(json, WhmResult.failure(function, "The request body is not a flat JSON object."));
         }
     }
 
     private Response run(String function, Args args) {
         if (!"1".equals(args.get("api.version"))) {
-            return WireResponses.ok(json, envelope(function,
-                    Outcome.failed("OpenUAPI speaks WHM API 1 only: add api.version=1 to the request.")));
+            return WireResponses.ok(json, WhmResult.failure(function, "OpenUAPI speaks WHM API 1 only: add api.version=1 to the request."));
         }
-        Args arguments = args.without(key -> key.startsWith("api."));
-        Outcome outcome = dispatcher.runWhm(caller.operator().orElseThrow(), MODULE, function, arguments);
-        return WireResponses.ok(json, WhmPostProcessing.apply(envelope(function, outcome), args));
-    }
-
-    static Map<String, Object> envelope(String function, Outcome outcome) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("command", function);
-        metadata.put("version", 1);
-        metadata.put("result", outcome.ok() ? 1 : 0);
-        metadata.put("reason", outcome.ok() ? "OK" : outcome.errors().get(0));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("metadata", metadata);
-        if (outcome.ok() && outcome.data() != null) {
-            body.put("data", outcome.data());
-        }
-        return body;
+        Outcome outcome = dispatcher.runWhm(caller.whmUser().orElseThrow(), function, args.without(key -> key.startsWith("api.")));
+        return WireResponses.ok(json, WhmResult.of(function, outcome, args));
     }
 }

@@ -1,0 +1,68 @@
+package dev.openuapi.auth;
+
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import dev.openuapi.face.Face;
+import dev.openuapi.face.Reply;
+
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Authenticates every API request, whichever face it reaches: it takes the credentials {@link TokenPathGuard}
+ * read from the header, asks the face which kinds it takes, lets the {@link Authenticator} check them and
+ * fills in the {@link Caller}. A refusal is the face's own ({@link Face#unauthorized}).
+ *
+ * <p>A post-matching filter runs on the same thread as its resource method; every resource here is blocking,
+ * so the database lookups run on a worker thread, never on the event loop.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class CredentialFilter implements ContainerRequestFilter {
+
+    static final String ADMIN_DISABLED = "The admin API is disabled: set OPENUAPI_ROOT_PASSWORD to enable it.";
+
+    private final Authenticator authenticator;
+    private final Caller caller;
+    private final CurrentVertxRequest request;
+    private final ClientAddress clientAddress;
+
+    CredentialFilter(Authenticator authenticator, Caller caller, CurrentVertxRequest request, ClientAddress clientAddress) {
+        this.authenticator = authenticator;
+        this.caller = caller;
+        this.request = request;
+        this.clientAddress = clientAddress;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            // only a programming error gets here: a non-blocking resource
+            throw new IllegalStateException("Authentication must not run on the event loop");
+        }
+        String path = Face.pathOf(context.getUriInfo());
+        Face face = Face.of(path);
+        if (face == Face.ADMIN && !authenticator.rootConfigured()) {
+            context.abortWith(face.forbidden(path, ADMIN_DISABLED).response());
+            return;
+        }
+        RoutingContext routing = request.getCurrent();
+        AuthorizationHeader presented = TokenPathGuard.presented(routing);
+        Optional<Authenticated> who = presented == null ? authenticator.noCredentials()
+                : authenticator.authenticate(face, presented, () -> clientAddress.of(routing.request()));
+        if (who.isEmpty()) {
+            Reply refused = face.unauthorized(path);
+            // A script in a page (the token page) handles the 401 itself: no challenge that opens the browser's prompt.
+            context.abortWith((context.getHeaderString("X-Requested-With") == null ? refused : refused.withoutChallenge()).response());
+            return;
+        }
+        caller.set(who.get());
+    }
+}

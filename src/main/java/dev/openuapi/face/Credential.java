@@ -1,0 +1,15 @@
+package dev.openuapi.face;
+
+/** The kinds of credentials a request can present; each {@link Face} names the ones it takes. */
+public enum Credential {
+    /** {@code Authorization: cpanel USER:TOKEN}: an account's cPanel API token. */
+    CPANEL_TOKEN,
+    /** HTTP Basic with an account's username and password. */
+    ACCOUNT_PASSWORD,
+    /** {@code Authorization: whm USER:TOKEN}: a WHM API token of root or a reseller. */
+    WHM_TOKEN,
+    /** HTTP Basic as {@code root} with {@code OPENUAPI_ROOT_PASSWORD}. */
+    ROOT_PASSWORD,
+    /** HTTP Basic as a reseller, with its account's password, for what it does as a WHM user. */
+    RESELLER_PASSWORD
+}

@@ -1,0 +1,30 @@
+package dev.openuapi.kernel;
+
+import java.util.Set;
+
+/**
+ * The account a cPanel call runs as: an immutable snapshot taken when the request authenticated (or when a
+ * WHM user began to act as the account). A call carries this, never a JPA entity.
+ *
+ * @param owner        the WHM user that owns the account: {@code root} or a reseller
+ * @param planId       the account's plan, {@code null} for none (no limits)
+ * @param features     the account's enabled features, by cPanel's names
+ * @param resellerAcls the account's WHM privileges when it is a reseller, {@code null} when it is not
+ * @param suspended    whether the account is suspended (a suspended account's own credentials never get here)
+ */
+public record Principal(long accountId, String username, String owner, Long planId, Set<String> features, Set<String> resellerAcls,
+        boolean suspended) {
+
+    public Principal {
+        features = Set.copyOf(features);
+        resellerAcls = resellerAcls == null ? null : Set.copyOf(resellerAcls);
+    }
+
+    public boolean hasFeature(String feature) {
+        return features.contains(feature);
+    }
+
+    public boolean isReseller() {
+        return resellerAcls != null;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.openuapi.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * What a cPanel API token and a WHM API token have in common: a name, the SHA-512 of the value (the value
+ * itself is never stored, see {@link TokenValues}), an optional expiry and IP allow-list, and when and where
+ * it was last used.
+ */
+@MappedSuperclass
+public abstract class TokenRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 50)
+    public String name;
+
+    @Column(name = "token_hash", nullable = false, length = 128, unique = true)
+    public String tokenHash;
+
+    @Column(name = "create_time", nullable = false)
+    public long createTime;
+
+    /** Epoch seconds; {@code null} never expires. Valid up to and including this second. */
+    @Column(name = "expires_at")
+    public Long expiresAt;
+
+    /** Normalised allow-list ({@link IpAllowList}), or {@code null} for any address. */
+    @Column(name = "whitelist_ips", length = 5000)
+    public String whitelistIps;
+
+    @Column(name = "last_used_at")
+    public Long lastUsedAt;
+
+    @Column(name = "last_used_ip", length = 45)
+    public String lastUsedIp;
+
+    public boolean isExpiredAt(long epochSecond) {
+        return expiresAt != null && expiresAt < epochSecond;
+    }
+}
