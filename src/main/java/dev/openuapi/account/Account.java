@@ -1,12 +1,12 @@
 package dev.openuapi.account;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
-import dev.openuapi.operator.Acl;
+import dev.openuapi.common.CommaList;
 
 /** A cPanel account: the owner of API tokens, domains, mailboxes, databases and the rest. */
 @Entity
@@ -45,9 +45,10 @@ public class Account {
     @Column(nullable = false)
     public boolean suspended;
 
-    /** The account's enabled features, sorted and comma-separated (cPanel's feature list). */
+    /** The account's enabled features, sorted (cPanel's feature list). */
     @Column(nullable = false, length = 2000)
-    public String features;
+    @Convert(converter = CommaList.class)
+    public List<String> features;
 
     /** The account's plan ({@code dev.openuapi.plan.Plan}); {@code null}: no limits. A plain id, so the
      * account loaded on the token path never drags a lazy association along. */
@@ -58,9 +59,10 @@ public class Account {
     @Column(nullable = false, length = 16)
     public String owner = ROOT_OWNER;
 
-    /** This account's WHM privileges when it is a reseller (sorted, comma-separated); {@code null}: not a reseller. */
+    /** This account's WHM privileges when it is a reseller, sorted; {@code null}: not a reseller. */
     @Column(name = "reseller_acls", length = 2000)
-    public String resellerAcls;
+    @Convert(converter = CommaList.class)
+    public List<String> resellerAcls;
 
     @Column(name = "created_at", nullable = false)
     public long createdAt;
@@ -69,14 +71,11 @@ public class Account {
     public long updatedAt;
 
     public Set<String> featureSet() {
-        if (features == null || features.isEmpty()) {
-            return new TreeSet<>();
-        }
-        return new TreeSet<>(Arrays.asList(features.split(",")));
+        return features == null ? new TreeSet<>() : new TreeSet<>(features);
     }
 
     public void setFeatures(Collection<String> names) {
-        this.features = names.stream().sorted().distinct().collect(Collectors.joining(","));
+        this.features = CommaList.sorted(names);
     }
 
     public boolean isReseller() {
@@ -89,6 +88,6 @@ public class Account {
 
     /** This account as the immutable snapshot a call carries. */
     public Principal principal() {
-        return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : Acl.parse(resellerAcls), suspended);
+        return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : Set.copyOf(resellerAcls), suspended);
     }
 }

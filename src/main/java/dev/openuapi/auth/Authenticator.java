@@ -9,6 +9,7 @@ import static dev.openuapi.face.Credential.WHM_TOKEN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,7 +28,6 @@ import dev.openuapi.face.Face;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.metrics.OpenUapiMetrics.AuthFailure;
-import dev.openuapi.operator.Acl;
 import dev.openuapi.operator.WhmToken;
 import dev.openuapi.operator.WhmTokenRepository;
 import dev.openuapi.token.ApiTokenRepository;
@@ -128,13 +128,17 @@ public class Authenticator {
     /** A WHM token's user: root, or a reseller while its account is a reseller and not suspended. */
     private Optional<WhmUser> activeWhmUser(WhmToken token) {
         if (token.accountId == null) {
-            return Optional.of(WhmUser.root(Acl.parse(token.acls)));
+            return Optional.of(WhmUser.root(tokenAcls(token)));
         }
         Account reseller = accounts.findById(token.accountId);
         if (reseller == null || !reseller.isReseller() || reseller.suspended) {
             return Optional.empty();
         }
-        return Optional.of(WhmUser.reseller(reseller.principal(), Acl.parse(token.acls)));
+        return Optional.of(WhmUser.reseller(reseller.principal(), tokenAcls(token)));
+    }
+
+    private static Set<String> tokenAcls(WhmToken token) {
+        return token.acls == null ? null : Set.copyOf(token.acls);
     }
 
     /**

@@ -21,7 +21,7 @@ public class ClientAddress {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
-    private final String trusted;
+    private final List<String> trusted;
 
     ClientAddress(OpenUapiConfig config) {
         this.trusted = IpAllowList.normalize(config.trustedProxies().orElse(List.of()));

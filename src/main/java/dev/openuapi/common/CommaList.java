@@ -1,6 +1,7 @@
 package dev.openuapi.common;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.AttributeConverter;
@@ -13,6 +14,11 @@ import jakarta.persistence.Converter;
  */
 @Converter
 public class CommaList implements AttributeConverter<List<String>, String> {
+
+    /** Names as a set-valued column keeps them: sorted, each once. */
+    public static List<String> sorted(Collection<String> names) {
+        return names.stream().sorted().distinct().toList();
+    }
 
     @Override
     public String convertToDatabaseColumn(List<String> names) {

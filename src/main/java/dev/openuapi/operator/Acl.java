@@ -1,13 +1,11 @@
 package dev.openuapi.operator;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import dev.openuapi.kernel.WhmUser;
 
@@ -59,18 +57,6 @@ public final class Acl {
 
     public static boolean isKnown(String name) {
         return KNOWN.contains(name);
-    }
-
-    /** Parses a stored list; {@code null} stays {@code null}. */
-    public static Set<String> parse(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        return stored.isEmpty() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(stored.split(",")));
-    }
-
-    public static String format(Collection<String> acls) {
-        return acls.stream().sorted().distinct().collect(Collectors.joining(","));
     }
 
     /** {@code api_token_list}'s map: every ACL the holder of {@code ownerAcls} could give, 1 if {@code acls} grants it. */

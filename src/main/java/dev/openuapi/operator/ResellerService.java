@@ -15,6 +15,7 @@ import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.CommaList;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
@@ -44,7 +45,7 @@ public class ResellerService {
     public Account setup(String username, boolean makeOwner) {
         Account account = accounts.get(username);
         if (account.resellerAcls == null) {
-            account.resellerAcls = "";
+            account.resellerAcls = List.of();
         }
         if (makeOwner) {
             account.owner = account.username;
@@ -72,7 +73,7 @@ public class ResellerService {
         if (!unknown.isEmpty()) {
             throw ApiException.invalid("Unknown ACLs: " + String.join(", ", unknown) + ".");
         }
-        account.resellerAcls = Acl.format(acls);
+        account.resellerAcls = CommaList.sorted(acls);
         return account;
     }
 

@@ -1,9 +1,13 @@
 package dev.openuapi.operator;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import dev.openuapi.common.CommaList;
 import dev.openuapi.token.TokenRecord;
 
 /**
@@ -22,7 +26,8 @@ public class WhmToken extends TokenRecord {
     @Column(name = "account_id")
     public Long accountId;
 
-    /** Sorted, comma-separated ACLs; {@code null}: everything the owner holds. */
+    /** The ACLs, sorted; {@code null}: everything the owner holds, now and later. */
     @Column(length = 2000)
-    public String acls;
+    @Convert(converter = CommaList.class)
+    public List<String> acls;
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.kernel.WhmUser;
@@ -60,19 +61,15 @@ public class WhmTokenService {
         TokenRules.checkName(name);
         long now = Epoch.now();
         Long expiry = TokenRules.checkExpiry(expiresAt, now);
-        String granted = grantable(caller, acls, "create");
-        String allowList = IpAllowList.normalize(whitelist);
+        List<String> granted = grantable(caller, acls, "create");
+        List<String> allowList = IpAllowList.normalize(whitelist);
         if (tokens.findByName(caller.username(), name).isPresent()) {
             throw TokenRules.duplicateOnCreate(name);
         }
-        String value = TokenValues.generate();
         WhmToken token = new WhmToken();
         token.owner = caller.username();
         token.accountId = caller.accountId();
-        token.name = name;
-        token.tokenHash = TokenValues.hash(value);
-        token.createTime = now;
-        token.expiresAt = expiry;
+        String value = TokenValues.issue(token, name, now, expiry);
         token.acls = granted;
         token.whitelistIps = allowList;
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
@@ -85,8 +82,8 @@ public class WhmTokenService {
     public WhmToken update(WhmUser caller, String name, Changes changes) {
         WhmToken token = tokens.findByName(caller.username(), name)
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
-        String granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
-        String allowList = changes.whitelist() == null ? token.whitelistIps : IpAllowList.normalize(changes.whitelist());
+        List<String> granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
+        List<String> allowList = changes.whitelist() == null ? token.whitelistIps : IpAllowList.normalize(changes.whitelist());
         Long expiry = changes.expiresAt() == null ? token.expiresAt
                 : TokenRules.checkExpiry(TokenRules.parseEpoch(changes.expiresAt()), Epoch.now()); // "" or 0: never
         if (changes.newName() != null) {
@@ -121,11 +118,11 @@ public class WhmTokenService {
     }
 
     /** The ACL list to store: what was asked, if the caller may give all of it. */
-    private static String grantable(WhmUser caller, List<String> asked, String verb) {
+    private static List<String> grantable(WhmUser caller, List<String> asked, String verb) {
         if (asked.isEmpty()) {
             // A token or password with every privilege of its user makes tokens that follow the user's
             // privileges; a limited token can only hand on its own limits.
-            return caller.tokenAcls() == null ? null : Acl.format(caller.effectiveAcls());
+            return caller.tokenAcls() == null ? null : CommaList.sorted(caller.effectiveAcls());
         }
         Set<String> wanted = new TreeSet<>(asked);
         List<String> refused = new ArrayList<>();
@@ -138,6 +135,6 @@ public class WhmTokenService {
             throw ApiException.invalid("The system failed to " + verb + " the API token: Invalid or unauthorized ACLs specified: "
                     + String.join(", ", refused));
         }
-        return Acl.format(wanted);
+        return CommaList.sorted(wanted);
     }
 }

@@ -1,11 +1,16 @@
 package dev.openuapi.plan;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.openuapi.common.CommaList;
 
 /** A hosting plan (cPanel's "package"): what an account may have. {@code null} limits are unlimited. */
 @Entity
@@ -43,9 +48,10 @@ public class Plan {
     @Column(name = "bandwidth_mb")
     public Long bandwidthMb;
 
-    /** The plan's feature list, sorted and comma-separated; {@code null}: the plan does not set features. */
+    /** The plan's feature list, sorted; {@code null}: the plan does not set features. */
     @Column(length = 2000)
-    public String features;
+    @Convert(converter = CommaList.class)
+    public List<String> features;
 
     @Column(name = "created_at", nullable = false)
     public long createdAt;

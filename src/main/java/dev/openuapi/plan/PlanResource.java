@@ -43,7 +43,7 @@ public class PlanResource {
         static PlanView of(Plan p) {
             return new PlanView(p.name, p.maxEmailAccounts, p.maxDatabases, p.maxFtpAccounts, p.maxSubdomains, p.maxAddonDomains,
                     p.maxParkedDomains, p.diskQuotaMb, p.bandwidthMb,
-                    p.features == null ? null : p.features.isEmpty() ? List.of() : List.of(p.features.split(",")));
+                    p.features);
         }
 
         PlanService.Limits limits() {

@@ -54,7 +54,7 @@ public final class IpAllowList {
     }
 
     /** Whether {@code remoteIp} may use a token whose stored list is {@code stored} ({@code null}: anyone). */
-    public static boolean allows(String stored, String remoteIp) {
+    public static boolean allows(List<String> stored, String remoteIp) {
         if (stored == null || stored.isEmpty()) {
             return true;
         }
@@ -63,7 +63,7 @@ public final class IpAllowList {
             return false;
         }
         byte[] mapped = unmapV4(address);
-        for (String entry : stored.split(",")) {
+        for (String entry : stored) {
             Range range = parseRange(entry);
             if (range != null && (range.contains(address) || range.contains(mapped))) {
                 return true;
@@ -73,7 +73,7 @@ public final class IpAllowList {
     }
 
     /** Validates and normalises a list for storage; {@code null} when the list is empty. */
-    public static String normalize(Collection<String> entries) {
+    public static List<String> normalize(Collection<String> entries) {
         if (entries.size() > MAX_ENTRIES) {
             throw ApiException.invalid("An IP allow-list may not contain more than " + MAX_ENTRIES + " entries.");
         }
@@ -91,7 +91,7 @@ public final class IpAllowList {
         }
         List<String> formatted = new ArrayList<>();
         ranges.forEach(r -> formatted.add(r.format()));
-        return String.join(",", formatted);
+        return List.copyOf(formatted);
     }
 
     /**
@@ -100,10 +100,6 @@ public final class IpAllowList {
      */
     public static List<String> fromArgument(List<String> entries) {
         return entries.size() == 1 && entries.get(0).equalsIgnoreCase("any") ? List.of() : entries;
-    }
-
-    public static List<String> asList(String stored) {
-        return stored == null || stored.isEmpty() ? null : List.of(stored.split(","));
     }
 
     static Range parseRange(String text) {

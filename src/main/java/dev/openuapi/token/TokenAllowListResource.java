@@ -48,6 +48,6 @@ public class TokenAllowListResource {
         }
         ApiToken token = tokens.setWhitelist(accounts.get(username).id, name, request.whitelistIps() == null ? List.of()
                 : request.whitelistIps());
-        return new AllowList(IpAllowList.asList(token.whitelistIps));
+        return new AllowList(token.whitelistIps);
     }
 }

@@ -1,10 +1,15 @@
 package dev.openuapi.token;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+
+import dev.openuapi.common.CommaList;
 
 /**
  * What a cPanel API token and a WHM API token have in common: a name, the SHA-512 of the value (the value
@@ -33,7 +38,8 @@ public abstract class TokenRecord {
 
     /** Normalised allow-list ({@link IpAllowList}), or {@code null} for any address. */
     @Column(name = "whitelist_ips", length = 5000)
-    public String whitelistIps;
+    @Convert(converter = CommaList.class)
+    public List<String> whitelistIps;
 
     @Column(name = "last_used_at")
     public Long lastUsedAt;

@@ -52,7 +52,7 @@ public class TokenResource {
             @JsonProperty("last_used_ip") String lastUsedIp) {
 
         static TokenView of(ApiToken token) {
-            return new TokenView(token.name, token.createTime, token.expiresAt, 1, IpAllowList.asList(token.whitelistIps),
+            return new TokenView(token.name, token.createTime, token.expiresAt, 1, token.whitelistIps,
                     token.lastUsedAt, token.lastUsedIp);
         }
     }

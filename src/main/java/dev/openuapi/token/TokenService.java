@@ -57,13 +57,9 @@ public class TokenService {
         if (account == null) {
             throw ApiException.notFound("The account does not exist.");
         }
-        String value = TokenValues.generate();
         ApiToken token = new ApiToken();
         token.account = account;
-        token.name = name;
-        token.tokenHash = TokenValues.hash(value);
-        token.createTime = now;
-        token.expiresAt = expiry;
+        String value = TokenValues.issue(token, name, now, expiry);
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);

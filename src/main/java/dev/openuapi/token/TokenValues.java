@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Token values and their stored form.
@@ -21,7 +20,6 @@ public final class TokenValues {
 
     public static final int LENGTH = 32;
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
-    private static final Pattern WELL_FORMED = Pattern.compile("[0-9A-Z]{32}");
 
     private TokenValues() {
     }
@@ -36,8 +34,14 @@ public final class TokenValues {
         return new String(value);
     }
 
-    public static boolean isWellFormed(String value) {
-        return value != null && WELL_FORMED.matcher(value).matches();
+    /** Gives a new token its name, a fresh value (stored only as its hash) and its times; returns the value. */
+    public static String issue(TokenRecord token, String name, long now, Long expiresAt) {
+        String value = generate();
+        token.name = name;
+        token.tokenHash = hash(value);
+        token.createTime = now;
+        token.expiresAt = expiresAt;
+        return value;
     }
 
     /** Lowercase hex SHA-512, 128 characters. */

@@ -57,7 +57,7 @@ public class WhmTokenAllowListModule implements ApiModule {
         ApiToken token = tokens.setWhitelist(accounts.owned(call.whmUser(), call.args().get("user")).id, call.args().get("token_name"), list);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", token.name);
-        data.put("whitelist_ips", IpAllowList.asList(token.whitelistIps));
+        data.put("whitelist_ips", token.whitelistIps);
         return data;
     }
 }

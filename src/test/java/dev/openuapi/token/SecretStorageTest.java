@@ -82,10 +82,10 @@ class SecretStorageTest {
         String token = alice.newToken("limited");
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
 
-        setAllowList(token, IpAllowList.normalize(List.of("203.0.113.0/24", "2001:db8::/32")));
+        setAllowList(token, String.join(",", IpAllowList.normalize(List.of("203.0.113.0/24", "2001:db8::/32"))));
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401);
 
-        setAllowList(token, IpAllowList.normalize(List.of("203.0.113.7", "127.0.0.0/8")));
+        setAllowList(token, String.join(",", IpAllowList.normalize(List.of("203.0.113.7", "127.0.0.0/8"))));
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200)
                 .body("data[0].whitelist_ips", org.hamcrest.Matchers.equalTo(List.of("127.0.0.0/8", "203.0.113.7")));
     }
