@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -16,5 +17,18 @@ public class AccountRepository implements PanacheRepository<Account> {
 
     public List<Account> listByUsername() {
         return list("order by username");
+    }
+
+    public List<Account> onPlan(long planId) {
+        return list("planId", planId);
+    }
+
+    public long countOnPlan(long planId) {
+        return count("planId", planId);
+    }
+
+    /** Locks the account's row until the transaction ends: creates that count against its plan are serialised. */
+    public void lock(long accountId) {
+        findById(accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
@@ -27,15 +27,17 @@ public class PlanService {
             Integer maxAddonDomains, Integer maxParkedDomains, Long diskQuotaMb, Long bandwidthMb, List<String> features) {
     }
 
-    private final EntityManager em;
+    private final PlanRepository plans;
+    private final AccountRepository accounts;
 
-    PlanService(EntityManager em) {
-        this.em = em;
+    PlanService(PlanRepository plans, AccountRepository accounts) {
+        this.plans = plans;
+        this.accounts = accounts;
     }
 
     @Transactional
     public List<Plan> list() {
-        return em.createQuery("from Plan order by name", Plan.class).getResultList();
+        return plans.listByName();
     }
 
     @Transactional
@@ -44,12 +46,12 @@ public class PlanService {
     }
 
     public Optional<Plan> find(String name) {
-        return em.createQuery("from Plan where name = ?1", Plan.class).setParameter(1, name).getResultStream().findFirst();
+        return plans.byName(name);
     }
 
     /** An account's plan, by the id the account holds; empty for none. */
     public Optional<Plan> byId(Long planId) {
-        return planId == null ? Optional.empty() : Optional.ofNullable(em.find(Plan.class, planId));
+        return planId == null ? Optional.empty() : plans.findByIdOptional(planId);
     }
 
     @Transactional
@@ -61,7 +63,7 @@ public class PlanService {
         plan.name = name;
         plan.createdAt = Epoch.now();
         apply(plan, limits);
-        return Unique.insert(em, plan, "The plan “" + name + "” already exists.");
+        return Unique.insert(plans.getEntityManager(), plan, "The plan “" + name + "” already exists.");
     }
 
     /** Changes a plan; a feature list it carries is given to every account on it at once. */
@@ -70,7 +72,7 @@ public class PlanService {
         Plan plan = get(name);
         apply(plan, limits);
         if (plan.features != null) {
-            for (Account account : em.createQuery("from Account where planId = ?1", Account.class).setParameter(1, plan.id).getResultList()) {
+            for (Account account : accounts.onPlan(plan.id)) {
                 account.features = plan.features;
                 account.updatedAt = Epoch.now();
             }
@@ -81,19 +83,18 @@ public class PlanService {
     @Transactional
     public void delete(String name) {
         Plan plan = get(name);
-        long users = em.createQuery("select count(a) from Account a where a.planId = ?1", Long.class).setParameter(1, plan.id)
-                .getSingleResult();
+        long users = accounts.countOnPlan(plan.id);
         if (users > 0) {
             throw ApiException.conflict("The plan “" + name + "” is used by " + users + " account(s).");
         }
-        em.remove(plan);
+        plans.delete(plan);
     }
 
     /** Puts an account on a plan, or on none ({@code planName} null: no limits). */
     @Transactional
     public Account assign(String username, String planName) {
-        Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username).getResultStream()
-                .findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
         Plan plan = planName == null ? null : get(planName);
         account.planId = plan == null ? null : plan.id;
         if (plan != null && plan.features != null) {
@@ -113,7 +114,7 @@ public class PlanService {
         if (max == null) {
             return;
         }
-        em.find(Account.class, account.id, LockModeType.PESSIMISTIC_WRITE);
+        accounts.lock(account.id);
         if (count.get() >= max) {
             throw ApiException.invalid("The account has reached its plan’s limit of " + max + " " + limit.noun + ".");
         }
@@ -144,7 +145,7 @@ public class PlanService {
                             + String.join(", ", FeatureCatalog.names()) + ".");
                 }
             }
-            plan.features = l.features().stream().sorted().distinct().collect(java.util.stream.Collectors.joining(","));
+            plan.features = CommaList.sorted(l.features());
         }
     }
 }

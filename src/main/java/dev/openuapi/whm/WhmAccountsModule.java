@@ -111,12 +111,12 @@ public class WhmAccountsModule implements ApiModule {
                         }),
                 packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG).summary("Replace a package's limits")
                         .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
-                            String features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
+                            List<String> features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
                             PlanService.Limits given = limits(call.args());
                             Plan plan = plans.update(call.args().get("name"), new PlanService.Limits(given.maxEmailAccounts(),
                                     given.maxDatabases(), given.maxFtpAccounts(), given.maxSubdomains(), given.maxAddonDomains(),
                                     given.maxParkedDomains(), given.diskQuotaMb(), given.bandwidthMb(),
-                                    features == null ? null : features.isEmpty() ? List.of() : List.of(features.split(","))));
+                                    features));
                             return Map.of("pkg", plan.name);
                         }),
                 ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
