@@ -34,4 +34,14 @@ public record Param(String name, ParamType type, String description, boolean isR
     public Param requiredWithMessage(String message) {
         return new Param(name, type, description, true, isMultiple, example, message);
     }
+
+    /** This parameter's value in a call, read by the name declared here ({@code null} when absent). */
+    public String from(Call call) {
+        return call.args().get(name);
+    }
+
+    /** Every value of this repeatable parameter in a call. */
+    public java.util.List<String> allFrom(Call call) {
+        return call.args().getMultiple(name);
+    }
 }
