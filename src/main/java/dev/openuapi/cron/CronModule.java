@@ -1,9 +1,7 @@
 package dev.openuapi.cron;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -50,11 +48,7 @@ public class CronModule implements ApiModule {
                 Param.string("command", "The command line.").example("/usr/local/bin/php /home/alice/cron.php"));
         Param linekey = Param.string("linekey", "The job's linekey (from listcron); or give line (its 1-based position).");
         Param line = Param.string("line", "The job's 1-based position (commandnumber is accepted too).");
-        Shape change = Shape.arrayOf("One element.", Shape.object("The outcome.")
-                .field("status", Shape.integer("1 or 0."))
-                .field("statusmsg", Shape.string("Empty on success, or the reason."))
-                .field("linekey", Shape.string("The job's linekey."))
-                .build());
+        Shape change = Shape.arrayOf("One element.", Shape.of(CronRows.Change.class));
         ApiFunction.Builder add = ApiFunction.named("add_line").api2().summary("Add a cron job")
                 .description("A job identical to an existing one is refused.");
         ApiFunction.Builder edit = ApiFunction.named("edit_line").api2().summary("Change a cron job")
@@ -65,16 +59,11 @@ public class CronModule implements ApiModule {
                 ApiFunction.named("listcron").api2().summary("List the cron jobs")
                         .description("One row per job, plus a last row holding only the next count, unless omit_extra_record=1.")
                         .param(Param.string("omit_extra_record", "1: leave out the extra count row."))
-                        .returns(Shape.arrayOf("The jobs.", Shape.object("A job.")
-                                .field("count", Shape.integer("1-based position."))
-                                .field("minute", Shape.string("Minute field.")).field("hour", Shape.string("Hour field."))
-                                .field("day", Shape.string("Day field.")).field("month", Shape.string("Month field."))
-                                .field("weekday", Shape.string("Weekday field.")).field("command", Shape.string("The command."))
-                                .field("command_htmlsafe", Shape.string("The command, HTML-escaped."))
-                                .field("linekey", Shape.string("Identifies the job.")).build()))
+                        .returns(Shape.arrayOf("The jobs, then (unless omit_extra_record=1) a row with only the next count.",
+                                Shape.of(CronRows.Job.class)))
                         .handledBy(this::listCron),
                 ApiFunction.named("fetchcron").api2().summary("Return the parsed crontab")
-                        .returns(Shape.arrayOf("The crontab's lines.", Shape.object("A line.").build()))
+                        .returns(Shape.arrayOf("The crontab's lines.", Shape.of(CronRows.Line.class)))
                         .handledBy(this::fetchCron),
                 add.returns(change).handledBy(call -> change(call, () -> cron.add(call.principal().accountId(), schedule(call.args())).linekey)),
                 edit.returns(change).handledBy(call -> change(call, () -> cron.edit(call.principal().accountId(), call.args().get("linekey"),
@@ -88,44 +77,23 @@ public class CronModule implements ApiModule {
     }
 
     private Object listCron(Call call) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
         int count = 0;
         for (CronJob job : cron.list(call.principal().accountId())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("count", ++count);
-            row.put("minute", job.minute);
-            row.put("hour", job.hour);
-            row.put("day", job.day);
-            row.put("month", job.month);
-            row.put("weekday", job.weekday);
-            row.put("command", job.command);
-            row.put("command_htmlsafe", htmlSafe(job.command));
-            row.put("linekey", job.linekey);
-            rows.add(row);
+            count++;
+            rows.add(new CronRows.Job(count, job.minute, job.hour, job.day, job.month, job.weekday, job.command, htmlSafe(job.command),
+                    job.linekey));
         }
         if (!call.args().isTrue("omit_extra_record")) {
-            rows.add(Map.of("count", count + 1));
+            rows.add(new CronRows.NextCount(count + 1));
         }
         return rows;
     }
 
     private Object fetchCron(Call call) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int number = 0;
+        List<CronRows.Line> rows = new ArrayList<>();
         for (CronJob job : cron.list(call.principal().accountId())) {
-            number++;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", number);
-            row.put("type", "command");
-            row.put("minute", job.minute);
-            row.put("hour", job.hour);
-            row.put("day", job.day);
-            row.put("month", job.month);
-            row.put("weekday", job.weekday);
-            row.put("command", job.command);
-            row.put("commandnumber", number);
-            row.put("linekey", job.linekey);
-            rows.add(row);
+            rows.add(CronRows.Line.of(rows.size() + 1, job));
         }
         return rows;
     }
@@ -141,20 +109,12 @@ public class CronModule implements ApiModule {
     }
 
     private static Object change(Call call, Supplier<String> action) {
-        Map<String, Object> result = new LinkedHashMap<>();
         try {
-            String linekey = action.get();
-            result.put("status", 1);
-            result.put("statusmsg", "");
-            if (linekey != null) {
-                result.put("linekey", linekey);
-            }
+            return List.of(new CronRows.Change(1, "", action.get()));
         } catch (ApiException e) {
-            result.put("status", 0);
-            result.put("statusmsg", e.getMessage());
             call.error(e.getMessage());
+            return List.of(new CronRows.Change(0, e.getMessage(), null));
         }
-        return List.of(result);
     }
 
     private static String htmlSafe(String text) {

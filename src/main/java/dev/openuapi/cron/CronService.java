@@ -8,10 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 
@@ -27,15 +26,17 @@ public class CronService {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
 
-    private final EntityManager em;
+    private final CronJobRepository jobs;
+    private final AccountRepository accounts;
 
-    CronService(EntityManager em) {
-        this.em = em;
+    CronService(CronJobRepository jobs, AccountRepository accounts) {
+        this.jobs = jobs;
+        this.accounts = accounts;
     }
 
     @Transactional
     public List<CronJob> list(long accountId) {
-        return em.createQuery("from CronJob where account.id = ?1 order by id", CronJob.class).setParameter(1, accountId).getResultList();
+        return jobs.forAccount(accountId);
     }
 
     @Transactional
@@ -43,11 +44,11 @@ public class CronService {
         Schedule valid = validate(schedule);
         refuseDuplicate(accountId, valid, null);
         CronJob job = new CronJob();
-        job.account = em.find(Account.class, accountId);
+        job.account = accounts.findById(accountId);
         job.linekey = HexFormat.of().formatHex(randomBytes());
         apply(job, valid);
         job.createdAt = Epoch.now();
-        em.persist(job);
+        jobs.persist(job);
         return job;
     }
 
@@ -64,7 +65,7 @@ public class CronService {
 
     @Transactional
     public void remove(long accountId, String linekey, String line) {
-        em.remove(find(accountId, linekey, line));
+        jobs.delete(find(accountId, linekey, line));
     }
 
     /** By linekey, or by 1-based position (cPanel's {@code line}/{@code commandnumber}). */
