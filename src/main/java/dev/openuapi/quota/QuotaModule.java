@@ -2,17 +2,22 @@ package dev.openuapi.quota;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.plan.Plan;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** UAPI {@code Quota} (spec §9.1 rows 1-2): disk use against the plan's quota; 0 means unlimited. */
 @ApplicationScoped
@@ -35,26 +40,11 @@ public class QuotaModule implements ApiModule {
                 ApiFunction.named("get_quota_info")
                         .summary("Return the account's disk use and quota")
                         .description("Megabytes used, the limit (0: unlimited) and what remains. Inodes are not metered: 0.")
-                        .returns(Shape.object("Quota.")
-                                .field("megabytes_used", Shape.number("MB used."))
-                                .field("megabyte_limit", Shape.number("MB allowed; 0 is unlimited."))
-                                .field("megabytes_remain", Shape.number("MB left; 0 when unlimited."))
-                                .field("inodes_used", Shape.integer("Not metered: 0."))
-                                .field("inode_limit", Shape.integer("0: unlimited."))
-                                .field("inodes_remain", Shape.integer("0."))
-                                .field("under_megabyte_limit", Shape.integer("1 or 0."))
-                                .field("under_inode_limit", Shape.integer("1."))
-                                .field("under_quota_overall", Shape.integer("1 or 0."))
-                                .build())
+                        .returns(Shape.of(QuotaInfo.class))
                         .handledBy(this::quotaInfo),
                 ApiFunction.named("get_local_quota_info")
                         .summary("Return the account's disk use and quota in bytes")
-                        .returns(Shape.object("Quota in bytes.")
-                                .field("byte_limit", Shape.integer("Bytes allowed; 0 is unlimited."))
-                                .field("bytes_used", Shape.integer("Bytes used."))
-                                .field("inode_limit", Shape.integer("0: unlimited."))
-                                .field("inodes_used", Shape.integer("Not metered: 0."))
-                                .build())
+                        .returns(Shape.of(LocalQuotaInfo.class))
                         .handledBy(this::localQuotaInfo));
     }
 
@@ -64,28 +54,37 @@ public class QuotaModule implements ApiModule {
         BigDecimal usedMb = megabytes(used);
         boolean unlimited = limitMb == null || limitMb == 0;
         boolean under = unlimited || used < limitMb * UsageService.MIB;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("megabytes_used", plain(usedMb));
-        data.put("megabyte_limit", unlimited ? 0 : limitMb);
-        data.put("megabytes_remain", unlimited ? 0 : plain(BigDecimal.valueOf(limitMb).subtract(usedMb).max(BigDecimal.ZERO)));
-        data.put("inodes_used", 0);
-        data.put("inode_limit", 0);
-        data.put("inodes_remain", 0);
-        data.put("under_megabyte_limit", under ? 1 : 0);
-        data.put("under_inode_limit", 1);
-        data.put("under_quota_overall", under ? 1 : 0);
-        return data;
+        return new QuotaInfo(plain(usedMb), unlimited ? 0 : limitMb,
+                unlimited ? 0 : plain(BigDecimal.valueOf(limitMb).subtract(usedMb).max(BigDecimal.ZERO)), 0, 0, 0, under ? 1 : 0, 1,
+                under ? 1 : 0);
     }
 
     private Object localQuotaInfo(Call call) {
         long used = usage.usage(call.principal().accountId()).diskUsedBytes;
         Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("byte_limit", limitMb == null ? 0 : limitMb * UsageService.MIB);
-        data.put("bytes_used", used);
-        data.put("inode_limit", 0);
-        data.put("inodes_used", 0);
-        return data;
+        return new LocalQuotaInfo(limitMb == null ? 0 : limitMb * UsageService.MIB, used, 0, 0);
+    }
+
+    @RegisterForReflection
+    @Schema(description = "Quota.")
+    record QuotaInfo(@JsonProperty("megabytes_used") @Schema(description = "MB used.", type = SchemaType.NUMBER) Number megabytesUsed,
+            @JsonProperty("megabyte_limit") @Schema(description = "MB allowed; 0 is unlimited.", type = SchemaType.NUMBER) Number megabyteLimit,
+            @JsonProperty("megabytes_remain") @Schema(description = "MB left; 0 when unlimited.", type = SchemaType.NUMBER)
+            Number megabytesRemain,
+            @JsonProperty("inodes_used") @Schema(description = "Not metered: 0.") int inodesUsed,
+            @JsonProperty("inode_limit") @Schema(description = "0: unlimited.") int inodeLimit,
+            @JsonProperty("inodes_remain") @Schema(description = "0.") int inodesRemain,
+            @JsonProperty("under_megabyte_limit") @Schema(description = "1 or 0.") int underMegabyteLimit,
+            @JsonProperty("under_inode_limit") @Schema(description = "1.") int underInodeLimit,
+            @JsonProperty("under_quota_overall") @Schema(description = "1 or 0.") int underQuotaOverall) {
+    }
+
+    @RegisterForReflection
+    @Schema(description = "Quota in bytes.")
+    record LocalQuotaInfo(@JsonProperty("byte_limit") @Schema(description = "Bytes allowed; 0 is unlimited.") long byteLimit,
+            @JsonProperty("bytes_used") @Schema(description = "Bytes used.") long bytesUsed,
+            @JsonProperty("inode_limit") @Schema(description = "0: unlimited.") int inodeLimit,
+            @JsonProperty("inodes_used") @Schema(description = "Not metered: 0.") int inodesUsed) {
     }
 
     private static BigDecimal megabytes(long bytes) {

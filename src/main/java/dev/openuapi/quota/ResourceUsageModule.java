@@ -4,9 +4,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Shape;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** UAPI {@code ResourceUsage::get_usages} (spec §9.1 row 28). */
 @ApplicationScoped
@@ -29,16 +33,24 @@ public class ResourceUsageModule implements ApiModule {
                 .summary("Return the account's resource usage against its plan")
                 .description("Disk and bandwidth as the metering agent reports them; counts from the stored resources. "
                         + "maximum is null when the plan sets no limit.")
-                .returns(Shape.arrayOf("One row per resource.", Shape.object("A resource.")
-                        .field("id", Shape.string("disk_usage, bandwidth, email_accounts, mysql_databases, ftp_accounts, subdomains, "
-                                + "addon_domains, parked_domains."))
-                        .field("description", Shape.string("Display name."))
-                        .field("usage", Shape.integer("Current use (bytes or a count)."))
-                        .field("maximum", Shape.integer("The limit, or null for unlimited.").orNull())
-                        .field("formatter", Shape.string("format_bytes, or null.").orNull())
-                        .field("url", Shape.string("Always null.").orNull())
-                        .field("error", Shape.string("Always null.").orNull())
-                        .build()))
-                .handledBy(call -> usage.usages(call.principal())));
+                .returns(Shape.arrayOf("One row per resource.", Shape.of(UsageRow.class)))
+                .handledBy(call -> usage.usages(call.principal()).stream().map(UsageRow::of).toList()));
+    }
+
+    @RegisterForReflection
+    @Schema(description = "A resource.")
+    record UsageRow(
+            @Schema(description = "disk_usage, bandwidth, email_accounts, mysql_databases, ftp_accounts, subdomains, addon_domains, "
+                    + "parked_domains.") String id,
+            @Schema(description = "Display name.") String description,
+            @Schema(description = "Current use (bytes or a count).") long usage,
+            @Schema(description = "The limit, or null for unlimited.", nullable = true) Long maximum,
+            @Schema(description = "format_bytes, or null.", nullable = true) String formatter,
+            @Schema(description = "Always null.", nullable = true) String url,
+            @Schema(description = "Always null.", nullable = true) String error) {
+
+        static UsageRow of(UsageService.ResourceUse use) {
+            return new UsageRow(use.id(), use.description(), use.usage(), use.maximum(), use.formatter(), null, null);
+        }
     }
 }

@@ -54,9 +54,9 @@ public class StatsBarModule implements ApiModule {
     }
 
     private Object getStats(Call call) {
-        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-        for (Map<String, Object> row : usage.usages(call.principal())) {
-            byId.put((String) row.get("id"), row);
+        Map<String, UsageService.ResourceUse> byId = new LinkedHashMap<>();
+        for (UsageService.ResourceUse use : usage.usages(call.principal())) {
+            byId.put(use.id(), use);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : call.args().get("display").split("\\|")) {
@@ -90,10 +90,10 @@ public class StatsBarModule implements ApiModule {
     }
 
     /** Bytes (disk, bandwidth) are shown in MB with two decimals; counts as they are. */
-    private static Map<String, Object> usageRow(String name, String item, Map<String, Object> source, String units, String role,
+    private static Map<String, Object> usageRow(String name, String item, UsageService.ResourceUse source, String units, String role,
             String feature) {
-        long used = ((Number) source.get("usage")).longValue();
-        Number maximum = (Number) source.get("maximum");
+        long used = source.usage();
+        Long maximum = source.maximum();
         boolean bytes = units.equals("MB");
         String count = bytes ? String.format(java.util.Locale.ROOT, "%.2f", used / (double) UsageService.MIB) : String.valueOf(used);
         String max = maximum == null ? "unlimited"

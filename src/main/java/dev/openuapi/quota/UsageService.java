@@ -1,7 +1,6 @@
 package dev.openuapi.quota;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.domain.AccountDomain;
@@ -33,13 +33,18 @@ public class UsageService {
     public static final long MIB = 1024L * 1024L;
 
     private final EntityManager em;
+    private final AccountUsageRepository usages;
+    private final AccountRepository accounts;
     private final PlanService plans;
     private final MysqlService mysql;
     private final DomainService domains;
     private final FtpService ftp;
     private final EmailService email;
 
-    UsageService(EntityManager em, PlanService plans, MysqlService mysql, DomainService domains, FtpService ftp, EmailService email) {
+    UsageService(EntityManager em, AccountUsageRepository usages, AccountRepository accounts, PlanService plans, MysqlService mysql,
+            DomainService domains, FtpService ftp, EmailService email) {
+        this.usages = usages;
+        this.accounts = accounts;
         this.ftp = ftp;
         this.email = email;
         this.em = em;
@@ -55,15 +60,15 @@ public class UsageService {
     @Transactional
     public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes, Map<String, Long> mailboxes,
             Map<String, Long> ftpLogins) {
-        Account account = em.createQuery("from Account where username = ?1", Account.class).setParameter(1, username)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
         if ((diskUsedBytes != null && diskUsedBytes < 0) || (bandwidthUsedBytes != null && bandwidthUsedBytes < 0)) {
             throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
         }
-        AccountUsage usage = Optional.ofNullable(em.find(AccountUsage.class, account.id)).orElseGet(() -> {
+        AccountUsage usage = usages.findByIdOptional(account.id).orElseGet(() -> {
             AccountUsage fresh = new AccountUsage();
             fresh.accountId = account.id;
-            em.persist(fresh);
+            usages.persist(fresh);
             return fresh;
         });
         if (diskUsedBytes != null) {
@@ -96,7 +101,7 @@ public class UsageService {
 
     @Transactional
     public AccountUsage usage(long accountId) {
-        AccountUsage usage = em.find(AccountUsage.class, accountId);
+        AccountUsage usage = usages.findById(accountId);
         if (usage == null) {
             usage = new AccountUsage();
             usage.accountId = accountId;
@@ -109,16 +114,23 @@ public class UsageService {
         return plans.byId(account.planId());
     }
 
-    /** ResourceUsage::get_usages' rows. {@code maximum} null means unlimited. */
+    /**
+     * One resource an account uses: its id (cPanel's ResourceUsage ids), name, use (bytes or a count) and
+     * its plan's limit, {@code null} for unlimited. {@code formatter} says how to show bytes.
+     */
+    public record ResourceUse(String id, String description, long usage, Long maximum, String formatter) {
+    }
+
+    /** What the account uses of each resource its plan can limit, in ResourceUsage::get_usages' order. */
     @Transactional
-    public List<Map<String, Object>> usages(Principal account) {
+    public List<ResourceUse> usages(Principal account) {
         Optional<Plan> plan = plans.byId(account.planId());
         long accountId = account.accountId();
         AccountUsage usage = usage(accountId);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("disk_usage", "Disk Usage", usage.diskUsedBytes, plan.map(p -> p.diskQuotaMb).map(mb -> mb * MIB).orElse(null),
-                "format_bytes"));
-        rows.add(row("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
+        List<ResourceUse> rows = new ArrayList<>();
+        rows.add(new ResourceUse("disk_usage", "Disk Usage", usage.diskUsedBytes,
+                plan.map(p -> p.diskQuotaMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
+        rows.add(new ResourceUse("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
                 plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
         rows.add(count("email_accounts", "Email Accounts", email.count(accountId), plan, Limit.EMAIL_ACCOUNTS));
         rows.add(count("mysql_databases", "MySQL® Databases", mysql.countDatabases(accountId), plan, Limit.DATABASES));
@@ -129,20 +141,8 @@ public class UsageService {
         return rows;
     }
 
-    private static Map<String, Object> count(String id, String description, long usage, Optional<Plan> plan, Limit limit) {
+    private static ResourceUse count(String id, String description, long usage, Optional<Plan> plan, Limit limit) {
         Integer max = plan.map(p -> p.limit(limit)).orElse(null);
-        return row(id, description, usage, max == null ? null : max.longValue(), null);
-    }
-
-    private static Map<String, Object> row(String id, String description, long usage, Long maximum, String formatter) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", id);
-        row.put("description", description);
-        row.put("usage", usage);
-        row.put("maximum", maximum);
-        row.put("formatter", formatter);
-        row.put("url", null);
-        row.put("error", null);
-        return row;
+        return new ResourceUse(id, description, usage, max == null ? null : max.longValue(), null);
     }
 }
