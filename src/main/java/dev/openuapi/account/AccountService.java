@@ -15,8 +15,6 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
-import dev.openuapi.metrics.OpenUapiMetrics;
-import dev.openuapi.token.ApiTokenRepository;
 
 /** Accounts: created and managed by the operator, read by everything else. */
 @ApplicationScoped
@@ -35,17 +33,13 @@ public class AccountService {
     }
 
     private final AccountRepository accounts;
-    private final ApiTokenRepository tokens;
     private final PasswordHasher passwords;
     private final Event<AccountEvents.Created> created;
     private final Event<AccountEvents.Removing> removing;
-    private final OpenUapiMetrics metrics;
 
-    AccountService(AccountRepository accounts, ApiTokenRepository tokens, PasswordHasher passwords,
-            Event<AccountEvents.Created> created, Event<AccountEvents.Removing> removing, OpenUapiMetrics metrics) {
-        this.metrics = metrics;
+    AccountService(AccountRepository accounts, PasswordHasher passwords, Event<AccountEvents.Created> created,
+            Event<AccountEvents.Removing> removing) {
         this.accounts = accounts;
-        this.tokens = tokens;
         this.passwords = passwords;
         this.created = created;
         this.removing = removing;
@@ -131,15 +125,13 @@ public class AccountService {
         return account;
     }
 
-    /** Removes the account and, with it, every token it owns. */
+    /** Removes the account and, with it, everything it owns (each feature observes {@link AccountEvents.Removing}). */
     @Transactional
     public void delete(String username) {
         Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
         removing.fire(new AccountEvents.Removing(account));
-        long revoked = tokens.deleteForAccount(account.id);
-        metrics.tokensRevoked("cpanel", revoked);
         accounts.delete(account);
-        LOG.infof("Removed account %s and its %d API token(s)", username, revoked);
+        LOG.infof("Removed account %s", username);
     }
 
     public static String checkDomain(String domain) {

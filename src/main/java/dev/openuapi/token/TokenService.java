@@ -3,11 +3,13 @@ package dev.openuapi.token;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
@@ -90,6 +92,13 @@ public class TokenService {
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
         token.whitelistIps = IpAllowList.normalize(entries);
         return token;
+    }
+
+    /** An account's tokens go with it (the foreign key would delete them too; this counts them). */
+    void onAccountRemoving(@Observes AccountEvents.Removing event) {
+        long revoked = tokens.deleteForAccount(event.account().id);
+        metrics.tokensRevoked("cpanel", revoked);
+        LOG.infof("Revoked the %d API token(s) of account %s", revoked, event.account().username);
     }
 
     /** @return whether a token of that name existed and is now gone */
