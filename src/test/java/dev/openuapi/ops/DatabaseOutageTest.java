@@ -62,20 +62,20 @@ class DatabaseOutageTest {
 
     @Test
     void readinessFollowsTheDatabaseAndLivenessDoesNot() throws Exception {
-        given().get(ManagementTest.MANAGEMENT + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementTest.management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         proxy.cut();
         try {
-            given().get(ManagementTest.MANAGEMENT + "/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            given().get(ManagementTest.MANAGEMENT + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            given().get(ManagementTest.management() + "/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().get(ManagementTest.management() + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             proxy.restore();
         }
         long deadline = System.currentTimeMillis() + 15_000;
         int status;
         do {
-            status = given().get(ManagementTest.MANAGEMENT + "/q/health/ready").then().extract().statusCode();
+            status = given().get(ManagementTest.management() + "/q/health/ready").then().extract().statusCode();
         } while (status != 200 && System.currentTimeMillis() < deadline && sleep());
-        given().get(ManagementTest.MANAGEMENT + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementTest.management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static boolean sleep() {
