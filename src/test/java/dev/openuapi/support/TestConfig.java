@@ -60,6 +60,11 @@ public final class TestConfig {
         return name;
     }
 
+    /** The plain HTTP port the application listens on during tests ({@code quarkus.http.test-port}, 8081 by default). */
+    public static int httpPort() {
+        return value("quarkus.http.test-port", Integer.class).orElse(8081);
+    }
+
     /** The HTTPS port the application listens on during tests ({@code quarkus.http.test-ssl-port}, 8444 by default). */
     public static int tlsPort() {
         return value("quarkus.http.test-ssl-port", Integer.class).orElse(8444);
