@@ -28,6 +28,7 @@ class AuthTest {
         Uapi.success(alice.withToken(alice.newToken()).get(PATH).then().statusCode(200).extract().asString());
     }
 
+    /** Spec §2: /execute with bad credentials gets 401 and a short text body such as "Access denied". */
     @Test
     void noHeaderIsRefusedWith401AndAShortBody() {
         given().get(PATH).then().statusCode(401).body(equalTo("Access denied\n"));
@@ -58,10 +59,11 @@ class AuthTest {
     @Test
     void schemeWordIsCaseInsensitiveAndSpacesAreTrimmed() {
         TestAccount alice = newAccount();
-        String token = alice.newToken();
+        String token = alice.newToken("cased");
         for (String header : List.of("CPANEL " + alice.username() + ":" + token, "Cpanel   " + alice.username() + ":" + token + "  ",
                 "cpanel " + alice.username() + " : " + token)) {
-            given().header("Authorization", header).get(PATH).then().statusCode(200);
+            given().header("Authorization", header).get(PATH).then().statusCode(200).body("status", equalTo(1))
+                    .body("data.name", equalTo(List.of("cased")));
         }
     }
 
@@ -84,7 +86,7 @@ class AuthTest {
             Thread.sleep(200); // valid up to and including the expiry second
         }
         alice.withToken(shortLived).get(PATH).then().statusCode(401);
-        alice.withToken(keeper).get(PATH).then().statusCode(200).body("data.find { it.name == 'short' }.expires_at",
+        alice.withToken(keeper).get(PATH).then().statusCode(200).body("status", equalTo(1)).body("data.find { it.name == 'short' }.expires_at",
                 equalTo((int) expiry));
     }
 
@@ -92,9 +94,11 @@ class AuthTest {
     void aRevokedTokenFailsAtOnce() {
         TestAccount alice = newAccount();
         String token = alice.newToken("gone");
-        alice.withToken(token).get(PATH).then().statusCode(200);
+        alice.withToken(token).get(PATH).then().statusCode(200).body("status", equalTo(1)).body("data.name", equalTo(List.of("gone")));
         alice.withPassword().delete("/api/v1/tokens/gone").then().statusCode(204);
         alice.withToken(token).get(PATH).then().statusCode(401);
+        Uapi.success(alice.withPassword().get(PATH).asString()); // the account itself still works
+        alice.withPassword().get(PATH).then().body("data", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -103,7 +107,7 @@ class AuthTest {
         String token = alice.newToken("before");
         alice.withPassword().contentType(ContentType.JSON).body(Map.of("new_name", "after")).patch("/api/v1/tokens/before")
                 .then().statusCode(200).body("name", equalTo("after"));
-        alice.withToken(token).get(PATH).then().statusCode(200).body("data[0].name", equalTo("after"));
+        alice.withToken(token).get(PATH).then().statusCode(200).body("status", equalTo(1)).body("data.name", equalTo(List.of("after")));
     }
 
     @Test
@@ -115,14 +119,14 @@ class AuthTest {
         alice.withPassword().get(PATH).then().statusCode(401);
         alice.withToken(token).get("/api/v1/tokens").then().statusCode(401);
         Fixtures.patchAccount(alice.username(), Map.of("suspended", false));
-        alice.withToken(token).get(PATH).then().statusCode(200);
+        alice.withToken(token).get(PATH).then().statusCode(200).body("status", equalTo(1));
     }
 
     @Test
     void aTokenIsForbiddenOutsideUapiApi2AndTheTokenApi() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        String message = "Token authentication allows access to UAPI or API 2 calls only.";
+        String message = "Token authentication allows access to UAPI or API 2 calls only."; // cPanel's wording (spec §2)
         alice.withToken(token).get("/api/v1/accounts").then().statusCode(403)
                 .contentType("application/problem+json").body("detail", equalTo(message));
         for (String path : List.of("/q/openapi", "/q/health", "/frontend/jupiter/index.html", "/json-api/listaccts")) {

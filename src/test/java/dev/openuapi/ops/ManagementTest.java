@@ -40,12 +40,12 @@ class ManagementTest {
     void metricsCountCallsAuthFailuresAndTokens() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
-        alice.withToken(token).get("/execute/NoSuchModule" + System.nanoTime() + "/f").then().statusCode(200);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", equalTo(1));
+        alice.withToken(token).get("/execute/NoSuchModule" + System.nanoTime() + "/f").then().statusCode(200).body("status", equalTo(0));
         alice.withToken("Z".repeat(32)).get("/execute/Tokens/list").then().statusCode(401);
         given().get("/execute/Tokens/list").then().statusCode(401);
         String before = metrics();
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", equalTo(1));
         alice.withToken("Z".repeat(32)).get("/execute/Tokens/list").then().statusCode(401);
         String after = metrics();
 

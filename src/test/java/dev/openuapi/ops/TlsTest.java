@@ -41,7 +41,7 @@ class TlsTest {
         String token = alice.newToken();
         given().relaxedHTTPSValidation().baseUri("https://localhost").port(TestConfig.tlsPort())
                 .header("Authorization", "cpanel " + alice.username() + ":" + token)
-                .get("/execute/Tokens/list").then().statusCode(200);
+                .get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1));
 
         assertTrue(Files.isRegularFile(GENERATED), "generated into openuapi.tls.directory");
         X509Certificate stored;
