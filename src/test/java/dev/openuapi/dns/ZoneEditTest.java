@@ -119,7 +119,9 @@ class ZoneEditTest {
         TestAccount alice = newAccount();
         String token = alice.newToken();
         String name = "_acme-challenge.www." + alice.domain() + ".";
-        zoneEdit(alice, token, "add_zone_record", Map.of("domain", alice.domain(), "name", name, "type", "TXT", "txtdata", "v1"));
+        JsonNode added = zoneEdit(alice, token, "add_zone_record", Map.of("domain", alice.domain(), "name", name, "type", "TXT", "txtdata", "v1"));
+        assertEquals(1, added.get("data").get(0).get("result").get("status").intValue(), added.toString());
+        assertEquals("v1", ((TXTRecord) pdns.query(name, Type.TXT).records().get(0)).getStrings().get(0), "served under the FQDN given");
         JsonNode row = zoneEdit(alice, token, "fetchzone_records", Map.of("domain", alice.domain(), "name", name)).get("data").get(0);
         JsonNode removed = zoneEdit(alice, token, "remove_zone_record", Map.of("domain", alice.domain(), "Line", row.get("Line").asText()));
         assertEquals(1, removed.get("data").get(0).get("result").get("status").intValue());
@@ -146,9 +148,13 @@ class ZoneEditTest {
     void editByLineChangesThatRecordOnly() throws Exception {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        zoneEdit(alice, token, "add_zone_record", Map.of("domain", alice.domain(), "name", "mail", "type", "A", "address", "203.0.113.5"));
-        zoneEdit(alice, token, "add_zone_record", Map.of("domain", alice.domain(), "name", "@", "type", "MX", "exchange", "mail",
-                "preference", "10"));
+        for (Map<String, String> record : List.of(Map.of("name", "mail", "type", "A", "address", "203.0.113.5"),
+                Map.of("name", "@", "type", "MX", "exchange", "mail", "preference", "10"))) {
+            Map<String, String> args = new LinkedHashMap<>(record);
+            args.put("domain", alice.domain());
+            JsonNode added = zoneEdit(alice, token, "add_zone_record", args);
+            assertEquals(1, added.get("data").get(0).get("result").get("status").intValue(), added.toString());
+        }
         JsonNode mx = zoneEdit(alice, token, "fetchzone_records", Map.of("domain", alice.domain(), "type", "MX")).get("data").get(0);
         assertEquals("mail." + alice.domain(), mx.get("exchange").textValue());
         assertEquals(10, mx.get("preference").intValue());
@@ -210,6 +216,8 @@ class ZoneEditTest {
         String zone = alice.domain();
         String serialBefore = serial(alice, token);
         int countBefore = recordCount(alice, token);
+        // Every refusal text below is OpenUAPI's own wording, not cPanel's (the spec documents only the shape,
+        // §9.2: result.status 0 and no "newserial", which acme.sh reads as success).
         Map<String, Map<String, String>> refusals = new LinkedHashMap<>();
         refusals.put("“SPF” is not a supported record type", Map.of("function", "add_zone_record", "name", "x", "type", "SPF", "txtdata", "v"));
         refusals.put("“999.1.1.1” is not a valid IPv4 address", Map.of("function", "add_zone_record", "name", "x", "type", "A", "address", "999.1.1.1"));
@@ -233,7 +241,8 @@ class ZoneEditTest {
             assertEquals(status.get("statusmsg").textValue(), result.get("error").textValue());
             assertFalse(result.toString().contains("newserial"), "acme.sh reads newserial as success: " + result);
         }
-        // Another account's zone, and a zone nobody has, are refused alike.
+        // Another account's zone, and a zone nobody has, are refused alike. The text is cPanel's ("You do not control a
+        // DNS zone named ..." as public clients quote it); the “” around the name are OpenUAPI's.
         for (String other : List.of(bob.domain(), "nobody-has-this.example")) {
             JsonNode add = zoneEdit(alice, token, "add_zone_record", Map.of("domain", other, "name", "x", "type", "A", "address", "192.0.2.9"));
             assertEquals("You do not control a DNS zone named “" + other + "”.", add.get("data").get(0).get("result").get("statusmsg").textValue());
@@ -305,7 +314,10 @@ class ZoneEditTest {
         String token = alice.newToken();
         Fixtures.asRoot().contentType(ContentType.JSON).body(Map.of("domain", "addon-" + alice.domain(), "type", "addon_domain"))
                 .post("/api/v1/accounts/" + alice.username() + "/domains").then().statusCode(201);
-        JsonNode zones = zoneEdit(alice, token, "fetchzones", Map.of()).get("data").get(0).get("zones");
+        JsonNode result = zoneEdit(alice, token, "fetchzones", Map.of());
+        assertEquals(1, result.get("event").get("result").intValue(), result.toString());
+        assertEquals(1, result.get("data").get(0).get("status").intValue(), result.toString());
+        JsonNode zones = result.get("data").get(0).get("zones");
         assertEquals(2, zones.size());
         for (JsonNode lines : zones) {
             assertTrue(lines.get(0).textValue().startsWith("; cPanel first"), lines.toString());
