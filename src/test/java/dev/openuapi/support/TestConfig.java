@@ -4,13 +4,21 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import io.smallrye.config.SmallRyeConfig;
+import io.quarkus.runtime.LaunchMode;
 
 /**
- * Values of the running test configuration (the %test profile plus any {@code -D} override), so tests
- * never hard-code a database name or a port: several checkouts may run their tests at once on one
- * MariaDB with their own database and ports.
+ * The configuration of the application under test, so tests never hard-code a database name or a port:
+ * several checkouts may run their tests at once on one MariaDB, each with its own database and ports
+ * ({@code -D%test.quarkus.datasource.jdbc.url=...}, {@code -Dquarkus.http.test-port=...}, ...).
+ *
+ * <p>Two cases. In a {@code @QuarkusTest} the application runs in the test JVM with the test profile, so
+ * the test JVM's configuration (with its {@code -D} overrides) is the application's. In a
+ * {@code @QuarkusIntegrationTest} the application is the packaged jar, started with the test profile and
+ * only the HTTP and HTTPS test ports passed on: it reads everything else from the {@code -D} options of
+ * {@code quarkus.test.arg-line} and its own {@code application.properties}, not from the test JVM's
+ * {@code -D} options, so that is where those values are read.
  */
 public final class TestConfig {
 
@@ -22,26 +30,52 @@ public final class TestConfig {
     }
 
     /**
-     * A property as the application under test sees it. Inside {@code @QuarkusTest} the test profile is
-     * active and the plain name resolves; where it is not (the test JVM of a {@code @QuarkusIntegrationTest},
-     * whose application runs with the test profile), the {@code %test.} name is read first.
+     * True in a {@code @QuarkusTest}. (The test JVM of an integration test has the test profile too, but its
+     * launch mode stays NORMAL: the application runs in another process.)
      */
-    private static <T> Optional<T> value(String name, Class<T> type) {
+    private static boolean inApplicationJvm() {
+        return LaunchMode.current() == LaunchMode.TEST;
+    }
+
+    /** A value as the application under test reads it (see the class comment). */
+    private static Optional<String> applicationValue(String name) {
         Config config = config();
-        boolean testProfile = config instanceof SmallRyeConfig smallRye && smallRye.getProfiles().contains("test");
-        if (!testProfile) {
-            Optional<T> profiled = config.getOptionalValue("%test." + name, type);
-            if (profiled.isPresent()) {
-                return profiled;
+        if (inApplicationJvm()) {
+            return config.getOptionalValue(name, String.class);
+        }
+        // -D options given to the packaged application (quarkus.test.arg-line) come first.
+        String argLine = config.getOptionalValue("quarkus.test.arg-line", String.class).orElse("");
+        for (String key : new String[] { "%test." + name, name }) {
+            for (String arg : argLine.trim().split("\\s+")) {
+                if (arg.startsWith("-D" + key + "=")) {
+                    return Optional.of(arg.substring(key.length() + 3));
+                }
             }
         }
-        return config.getOptionalValue(name, type);
+        for (ConfigSource source : config.getConfigSources()) {
+            if (source.getName().contains("application.properties")) {
+                for (String key : new String[] { "%test." + name, name }) {
+                    String value = source.getValue(key);
+                    if (value != null) {
+                        return Optional.of(value);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A test port: Quarkus uses it in a {@code @QuarkusTest}, and passes it to the packaged jar in an integration test. */
+    private static Optional<Integer> testPort(String name) {
+        return config().getOptionalValue(name, Integer.class);
     }
 
     /** The database of {@code quarkus.datasource.jdbc.url}, e.g. {@code openuapi_test}. */
     public static String databaseName() {
-        return databaseName(value("quarkus.datasource.jdbc.url", String.class)
-                .orElseThrow(() -> new IllegalStateException("quarkus.datasource.jdbc.url is not set")));
+        return databaseName(applicationValue("quarkus.datasource.jdbc.url")
+                .orElseThrow(() -> new IllegalStateException("quarkus.datasource.jdbc.url is not set in any of "
+                        + java.util.stream.StreamSupport.stream(config().getConfigSources().spliterator(), false)
+                                .map(ConfigSource::getName).toList())));
     }
 
     static String databaseName(String jdbcUrl) {
@@ -62,18 +96,22 @@ public final class TestConfig {
 
     /** The plain HTTP port the application listens on during tests ({@code quarkus.http.test-port}, 8081 by default). */
     public static int httpPort() {
-        return value("quarkus.http.test-port", Integer.class).orElse(8081);
+        return testPort("quarkus.http.test-port").orElse(8081);
     }
 
     /** The HTTPS port the application listens on during tests ({@code quarkus.http.test-ssl-port}, 8444 by default). */
     public static int tlsPort() {
-        return value("quarkus.http.test-ssl-port", Integer.class).orElse(8444);
+        return testPort("quarkus.http.test-ssl-port").orElse(8444);
     }
 
-    /** The management port during tests ({@code quarkus.management.test-port}, 9001 by default). */
+    /**
+     * The management port: {@code quarkus.management.test-port} in a {@code @QuarkusTest}; the packaged jar's
+     * own {@code %test.quarkus.management.port} in an integration test.
+     */
     public static int managementPort() {
-        return value("quarkus.management.test-port", Integer.class).or(() -> value("quarkus.management.port", Integer.class))
-                .orElse(9001);
+        Optional<String> port = inApplicationJvm() ? config().getOptionalValue("quarkus.management.test-port", String.class)
+                : applicationValue("quarkus.management.port");
+        return port.map(Integer::parseInt).orElse(9001);
     }
 
     /** {@code http://localhost:<management port>}. */
@@ -81,8 +119,8 @@ public final class TestConfig {
         return "http://localhost:" + managementPort();
     }
 
-    /** {@code openuapi.ssl.key-secret} of the running profile, if set and not empty. */
+    /** {@code openuapi.ssl.key-secret} of the application under test, if set and not empty. */
     public static Optional<String> sslKeySecret() {
-        return value("openuapi.ssl.key-secret", String.class).filter(s -> !s.isEmpty());
+        return applicationValue("openuapi.ssl.key-secret").filter(s -> !s.isEmpty());
     }
 }
