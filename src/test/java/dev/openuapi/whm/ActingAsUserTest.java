@@ -73,13 +73,28 @@ class ActingAsUserTest {
     void actingNeedsTheUserTheAclAndAnApiThatIsNotApi1() {
         TestAccount alice = newAccount();
         String limited = Whm.rootToken("list-accts");
-        assertEquals("Permission denied: “uapi_cpanel” needs the “create-user-session” privilege.",
+        assertEquals("Permission denied: “uapi_cpanel” needs the “cpanel-api” privilege.",
                 Whm.reason(Whm.withToken("root", limited), "uapi_cpanel", Map.of("cpanel.user", alice.username(), "cpanel.module", "Email",
                         "cpanel.function", "list_pops")));
         String refused = jsonApi(Whm.withToken("root", limited), Map.of("cpanel_jsonapi_user", alice.username(),
                 "cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func", "displaycontactinfo"));
-        assertTrue(refused.contains("\"error\":\"Permission denied: acting as a cPanel user needs the “create-user-session” privilege.\""),
+        assertTrue(refused.contains("\"error\":\"Permission denied: acting as a cPanel user needs the “cpanel-api” privilege.\""),
                 refused);
+
+        // cPanel's privilege for this is cpanel-api: "Perform cPanel API and UAPI functions through the WHM API" (docs.cpanel.net,
+        // whm/resellers/edit-reseller-nameservers-and-privileges, Initial Privileges). create-user-session is another privilege.
+        String sessionOnly = Whm.rootToken("create-user-session");
+        assertEquals("Permission denied: “uapi_cpanel” needs the “cpanel-api” privilege.", // OpenUAPI's own wording
+                Whm.reason(Whm.withToken("root", sessionOnly), "uapi_cpanel", Map.of("cpanel.user", alice.username(),
+                        "cpanel.module", "Email", "cpanel.function", "list_pops")));
+        RequestSpecification apiOnly = Whm.withToken("root", Whm.rootToken("cpanel-api"));
+        JsonNode acted = Whm.json(apiOnly, "uapi_cpanel", Map.of("cpanel.user", alice.username(), "cpanel.module", "Email",
+                "cpanel.function", "list_pops"));
+        assertEquals(1, acted.get("metadata").get("result").intValue(), acted.toString());
+        assertEquals(1, acted.get("data").get("uapi").get("status").intValue(), acted.toString());
+        String actedApi2 = jsonApi(Whm.withToken("root", Whm.rootToken("cpanel-api")), Map.of("cpanel_jsonapi_user", alice.username(),
+                "cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func", "displaycontactinfo"));
+        assertTrue(actedApi2.contains("owner@" + alice.domain()), actedApi2);
 
         String full = Whm.rootToken();
         String noUser = jsonApi(Whm.withToken("root", full), Map.of("cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func",

@@ -34,7 +34,7 @@ class ResellerTest {
         assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", reseller.username(), "makeowner", "1")));
         assertEquals("OK", Whm.reason(asRoot(), "setacls", Map.of("reseller", reseller.username(), "acl-list-accts", "1",
                 "acl-acct-summary", "1", "acl-create-acct", "1", "acl-suspend-acct", "1", "acl-manage-api-tokens", "1",
-                "acl-create-user-session", "1")));
+                "acl-cpanel-api", "1")));
         TestAccount own = account("owner", reseller.username());
         TestAccount other = Fixtures.newAccount();
         return new Setup(reseller, own, other);
