@@ -19,6 +19,7 @@ import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Whm;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /** WHM API tokens (spec §10.2) and how {@code whm USER:TOKEN} is told apart from a cPanel token (§2.2). */
 @QuarkusTest
@@ -130,6 +131,94 @@ class WhmTokensTest {
         JsonNode privileges = Whm.json(Whm.withToken("root", child), "myprivs", Map.of()).get("data").get("privileges").get(0);
         assertEquals(1, privileges.get("list-accts").intValue());
         assertEquals(0, privileges.get("all").intValue());
+    }
+
+    /**
+     * The refusal of api_token_update for ACLs the caller lacks. The prefix is cPanel's ("The system failed to update the
+     * [asis,API] token: [_1]", Whostmgr/API/1/Tokens.pm); the rest is OpenUAPI's own wording (spec §10.2): cPanel's
+     * Tokens.pm writes "Invalid or unauthorized [numerate,_1,ACL,ACLs] specified: [list_and,_2]".
+     */
+    private static String updateRefused(String acls) {
+        return "The system failed to update the API token: Invalid or unauthorized ACLs specified: " + acls;
+    }
+
+    @Test
+    void updateCannotGrantAclsTheCallerLacks() {
+        // A root token limited to two ACLs, and a child token it made with one of them.
+        String limitedName = "lim-" + Fixtures.randomSuffix(6);
+        String limited = Fixtures.json(Whm.call(asRoot(), "api_token_create", Map.of("token_name", limitedName, "acl-0", "list-accts",
+                "acl-1", "manage-api-tokens"))).get("data").get("token").textValue();
+        RequestSpecification asLimited = Whm.withToken("root", limited);
+        String childName = "kid-" + Fixtures.randomSuffix(6);
+        JsonNode child = Whm.json(asLimited, "api_token_create", Map.of("token_name", childName, "acl", "list-accts"));
+        assertEquals(1, child.get("metadata").get("result").intValue(), child.toString());
+        String childToken = child.get("data").get("token").textValue();
+
+        JsonNode refused = Whm.json(Whm.withToken("root", limited), "api_token_update", Map.of("token_name", childName, "acl", "kill-acct"));
+        assertEquals(0, refused.get("metadata").get("result").intValue());
+        assertEquals(updateRefused("kill-acct"), refused.get("metadata").get("reason").textValue());
+        assertFalse(refused.has("data"), refused.toString());
+        // one held and one not: the whole update is refused, the rename with it
+        assertEquals(updateRefused("kill-acct"), Whm.reason(Whm.withToken("root", limited), "api_token_update",
+                Map.of("token_name", childName, "new_name", childName + "-x", "acl-0", "list-accts", "acl-1", "kill-acct")));
+        // nor can the limited token widen itself, to all or to an ACL it lacks
+        assertEquals(updateRefused("all"), Whm.reason(Whm.withToken("root", limited), "api_token_update",
+                Map.of("token_name", limitedName, "acl", "all")));
+        assertEquals(updateRefused("create-acct"), Whm.reason(Whm.withToken("root", limited), "api_token_update",
+                Map.of("token_name", limitedName, "acl-0", "list-accts", "acl-1", "manage-api-tokens", "acl-2", "create-acct")));
+
+        // Read back: nothing changed.
+        JsonNode tokens = Whm.json(asRoot(), "api_token_list", Map.of()).get("data").get("tokens");
+        assertFalse(tokens.has(childName + "-x"), "not renamed");
+        JsonNode childAcls = tokens.get(childName).get("acls");
+        assertEquals(1, childAcls.get("list-accts").intValue());
+        assertEquals(0, childAcls.get("kill-acct").intValue());
+        assertEquals(0, childAcls.get("all").intValue());
+        JsonNode limitedAcls = tokens.get(limitedName).get("acls");
+        assertEquals(1, limitedAcls.get("list-accts").intValue());
+        assertEquals(1, limitedAcls.get("manage-api-tokens").intValue());
+        assertEquals(0, limitedAcls.get("all").intValue());
+        assertEquals(0, limitedAcls.get("create-acct").intValue());
+        for (String token : java.util.List.of(childToken, limited)) {
+            assertEquals("Permission denied: “removeacct” needs the “kill-acct” privilege.", // OpenUAPI's own wording
+                    Whm.reason(Whm.withToken("root", token), "removeacct", Map.of("username", "nosuchuser")));
+        }
+        // What it holds it may give: the same update with a held ACL goes through.
+        JsonNode allowed = Whm.json(Whm.withToken("root", limited), "api_token_update", Map.of("token_name", childName, "acl",
+                "manage-api-tokens"));
+        assertEquals(1, allowed.get("metadata").get("result").intValue(), allowed.toString());
+        assertEquals(1, allowed.get("data").get("acls").get("manage-api-tokens").intValue());
+        assertEquals(0, allowed.get("data").get("acls").get("list-accts").intValue(), "acl replaces the list");
+    }
+
+    @Test
+    void aResellerCannotGiveItsTokenAnAclItLacks() {
+        TestAccount reseller = newAccount();
+        assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", reseller.username())));
+        assertEquals("OK", Whm.reason(asRoot(), "setacls", Map.of("reseller", reseller.username(), "acl-list-accts", "1",
+                "acl-manage-api-tokens", "1")));
+        RequestSpecification asReseller = reseller.withPassword();
+        String name = "r-" + Fixtures.randomSuffix(6);
+        JsonNode created = Whm.json(asReseller, "api_token_create", Map.of("token_name", name, "acl-0", "list-accts",
+                "acl-1", "manage-api-tokens"));
+        assertEquals(1, created.get("metadata").get("result").intValue(), created.toString());
+        String token = created.get("data").get("token").textValue();
+
+        for (String acl : java.util.List.of("kill-acct", "all", "create-acct")) {
+            JsonNode refused = Whm.json(reseller.withPassword(), "api_token_update", Map.of("token_name", name, "acl", acl));
+            assertEquals(0, refused.get("metadata").get("result").intValue(), refused.toString());
+            assertEquals(updateRefused(acl), refused.get("metadata").get("reason").textValue());
+        }
+        // its own token cannot widen the token either
+        assertEquals(updateRefused("kill-acct"), Whm.reason(Whm.withToken(reseller.username(), token), "api_token_update",
+                Map.of("token_name", name, "acl", "kill-acct")));
+
+        // Read back: the token holds what it held; ACLs the reseller lacks are not even listed (cPanel's api_token_list
+        // leaves out "ACLs that the reseller doesn't have", Whostmgr/API/1/Tokens.pm).
+        JsonNode acls = Whm.json(reseller.withPassword(), "api_token_list", Map.of()).get("data").get("tokens").get(name).get("acls");
+        assertEquals("{\"list-accts\":1,\"manage-api-tokens\":1}", acls.toString());
+        assertEquals("Permission denied: “removeacct” needs the “kill-acct” privilege.", // OpenUAPI's own wording
+                Whm.reason(Whm.withToken(reseller.username(), token), "removeacct", Map.of("username", "nosuchuser")));
     }
 
     @Test
