@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Whm;
+import dev.openuapi.support.WhmChecks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -25,6 +26,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class WhmTokensTest {
 
+    /** cPanel's JSON body for a refused /json-api/ login (spec §2, observed). */
     private static final String ACCESS_DENIED = "{\"cpanelresult\":{\"apiversion\":\"2\",\"error\":\"Access denied\","
             + "\"data\":{\"reason\":\"Access denied\",\"result\":\"0\"},\"type\":\"text\"}}\n";
 
@@ -58,9 +60,9 @@ class WhmTokensTest {
     @Test
     void updateRenamesAndChangesLimitsAndAnyClearsTheAllowList() {
         String name = "u-" + Fixtures.randomSuffix(6);
-        Whm.call(asRoot(), "api_token_create", Map.of("token_name", name, "whitelist_ip", "10.9.8.7"));
+        WhmChecks.ok(asRoot(), "api_token_create", Map.of("token_name", name, "whitelist_ip", "10.9.8.7"));
         String renamed = name + "-2";
-        JsonNode updated = Whm.json(asRoot(), "api_token_update", Map.of("token_name", name, "new_name", renamed, "acl", "list-accts",
+        JsonNode updated = WhmChecks.ok(asRoot(), "api_token_update", Map.of("token_name", name, "new_name", renamed, "acl", "list-accts",
                 "expires_at", String.valueOf(System.currentTimeMillis() / 1000 + 3600)));
         assertEquals(renamed, updated.get("data").get("name").textValue(), updated.toString());
         assertEquals(1, updated.get("data").get("acls").get("list-accts").intValue());
@@ -68,10 +70,20 @@ class WhmTokensTest {
         assertEquals("10.9.8.7", updated.get("data").get("whitelist_ips").get(0).textValue(), "not given: unchanged");
         assertTrue(updated.get("data").get("expires_at").isNumber());
 
-        JsonNode cleared = Whm.json(asRoot(), "api_token_update", Map.of("token_name", renamed, "whitelist_ip", "any", "expires_at", "0"));
+        JsonNode cleared = WhmChecks.ok(asRoot(), "api_token_update", Map.of("token_name", renamed, "whitelist_ip", "any",
+                "expires_at", "0"));
         assertTrue(cleared.get("data").get("whitelist_ips").isNull(), cleared.toString());
         assertTrue(cleared.get("data").get("expires_at").isNull());
+        // read back
+        JsonNode tokens = Whm.json(asRoot(), "api_token_list", Map.of()).get("data").get("tokens");
+        assertFalse(tokens.has(name), "renamed");
+        JsonNode stored = tokens.get(renamed);
+        assertEquals(1, stored.get("acls").get("list-accts").intValue());
+        assertEquals(0, stored.get("acls").get("kill-acct").intValue());
+        assertTrue(stored.get("whitelist_ips").isNull(), stored.toString());
+        assertTrue(stored.get("expires_at").isNull(), stored.toString());
 
+        // cPanel's wordings for cPanel tokens (spec §3, Tokens::rename and expiry rules), used for WHM tokens too
         assertEquals("The API token “" + name + "” does not exist.", Whm.reason(asRoot(), "api_token_update", Map.of("token_name", name)));
         assertEquals("“new_name” must be a different value from “name”.",
                 Whm.reason(asRoot(), "api_token_update", Map.of("token_name", renamed, "new_name", renamed)));
@@ -84,8 +96,8 @@ class WhmTokensTest {
         String first = "r1-" + Fixtures.randomSuffix(6);
         String second = "r2-" + Fixtures.randomSuffix(6);
         String token = Fixtures.json(Whm.call(asRoot(), "api_token_create", Map.of("token_name", first))).get("data").get("token").textValue();
-        Whm.call(asRoot(), "api_token_create", Map.of("token_name", second));
-        Whm.call(Whm.withToken("root", token), "listaccts", Map.of());
+        WhmChecks.ok(asRoot(), "api_token_create", Map.of("token_name", second));
+        WhmChecks.ok(Whm.withToken("root", token), "listaccts", Map.of());
 
         String revoked = Whm.call(asRoot(), "api_token_revoke", Map.of("token_name-0", first, "token_name-1", second, "token_name-2", "nosuch"));
         assertEquals("{\"metadata\":{\"command\":\"api_token_revoke\",\"version\":1,\"result\":1,\"reason\":\"OK\"},\"data\":{}}\n", revoked);
@@ -108,15 +120,18 @@ class WhmTokensTest {
     @Test
     void namesFollowTheTokenRules() {
         String name = "dup-" + Fixtures.randomSuffix(6);
-        Whm.call(asRoot(), "api_token_create", Map.of("token_name", name));
+        WhmChecks.ok(asRoot(), "api_token_create", Map.of("token_name", name));
+        // cPanel's wordings (spec §3.2, token names)
         assertEquals("A conflicting API token with the name “" + name + "” already exists.",
                 Whm.reason(asRoot(), "api_token_create", Map.of("token_name", name)));
         assertTrue(Whm.reason(asRoot(), "api_token_create", Map.of("token_name", "bad name!")).startsWith("“bad name!” is not a valid API token name."));
+        // OpenUAPI's own wording; cPanel's Tokens.pm says "The parameter “token_name” is required."
         assertEquals("Provide the “token_name” argument.", Whm.reason(asRoot(), "api_token_create", Map.of()));
     }
 
     @Test
     void unknownOrUnheldAclsAreRefusedAndATokenCannotGrantMoreThanItHas() {
+        // cPanel's prefix, OpenUAPI's rest (see updateRefused)
         assertEquals("The system failed to create the API token: Invalid or unauthorized ACLs specified: no-such-acl",
                 Whm.reason(asRoot(), "api_token_create", Map.of("token_name", "x" + Fixtures.randomSuffix(6), "acl", "no-such-acl")));
         String limited = Whm.rootToken("list-accts", "manage-api-tokens");
@@ -226,9 +241,10 @@ class WhmTokensTest {
         TestAccount alice = newAccount();
         String cpanelToken = alice.newToken();
         alice.withToken(cpanelToken).queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403)
-                .body(equalTo("Token authentication allows access to UAPI or API 2 calls only.\n"));
+                .body(equalTo("Token authentication allows access to UAPI or API 2 calls only.\n")); // cPanel's (spec §2)
         String whmToken = Whm.rootToken();
-        Whm.withToken("root", whmToken).get("/execute/Tokens/list").then().statusCode(403).body(containsString("WHM token authentication"));
+        Whm.withToken("root", whmToken).get("/execute/Tokens/list").then().statusCode(403)
+                .body(containsString("WHM token authentication")); // OpenUAPI's own wording
         Whm.withToken("root", whmToken).get("/api/v1/accounts").then().statusCode(403).contentType("application/problem+json");
         // A cPanel token sent with the whm scheme is no WHM token.
         given().header("Authorization", "whm " + alice.username() + ":" + cpanelToken).queryParam("api.version", "1")
@@ -246,14 +262,15 @@ class WhmTokensTest {
         long soon = System.currentTimeMillis() / 1000 + 2;
         String token = Fixtures.json(Whm.call(asRoot(), "api_token_create", Map.of("token_name", name, "expires_at", String.valueOf(soon))))
                 .get("data").get("token").textValue();
-        Whm.call(Whm.withToken("root", token), "listaccts", Map.of());
+        WhmChecks.ok(Whm.withToken("root", token), "listaccts", Map.of());
         long wait = (soon + 1) * 1000 - System.currentTimeMillis();
         try {
             Thread.sleep(Math.max(0, wait) + 50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Whm.withToken("root", token).queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
+        Whm.withToken("root", token).queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403)
+                .body(equalTo(ACCESS_DENIED));
         assertTrue(Whm.json(asRoot(), "api_token_list", Map.of()).get("data").get("tokens").has(name), "expired tokens stay listed");
     }
 
