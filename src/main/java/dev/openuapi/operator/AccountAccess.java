@@ -44,14 +44,14 @@ public class AccountAccess {
 
     /**
      * The account a WHM user acts as through {@code uapi_cpanel} or {@code /json-api/cpanel?cpanel_jsonapi_user=}:
-     * it needs the {@code create-user-session} privilege and the account.
+     * it needs the {@code cpanel-api} privilege and the account.
      */
     public Account actingAs(Operator operator, String username) {
         if (username == null || username.isEmpty()) {
             throw ApiException.invalid("Provide the “cpanel_jsonapi_user” (or “cpanel.user”) argument: the account to act as.");
         }
-        if (!operator.has(Acl.CREATE_USER_SESSION)) {
-            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CREATE_USER_SESSION + "” privilege.");
+        if (!operator.has(Acl.CPANEL_API)) {
+            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CPANEL_API + "” privilege.");
         }
         return owned(operator, username);
     }
