@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,60 @@ class PlanTest {
         for (String db : List.of("_one", "_two")) {
             Uapi.success(alice.withToken(token).formParam("name", alice.username() + db).post("/execute/Mysql/delete_database").asString());
         }
+    }
+
+    /** OpenUAPI's own wording, not cPanel's (PlanService.requireRoom). */
+    static String limitReached(int max, String noun) {
+        return "The account has reached its plan’s limit of " + max + " " + noun + ".";
+    }
+
+    static List<String> domainNames(TestAccount account) {
+        JsonNode list = Fixtures.json(asRoot().get("/api/v1/accounts/" + account.username() + "/domains").then().statusCode(200).extract()
+                .asString());
+        List<String> names = new ArrayList<>();
+        list.forEach(d -> names.add(d.get("domain").textValue()));
+        return names;
+    }
+
+    /** The zones the account sees through API 2 ZoneEdit::fetchzones, sorted. */
+    static List<String> zones(TestAccount account, String token) {
+        JsonNode result = Fixtures.json(account.withToken(token).queryParam("cpanel_jsonapi_module", "ZoneEdit")
+                .queryParam("cpanel_jsonapi_func", "fetchzones").get("/json-api/cpanel").then().statusCode(200).extract().asString())
+                .get("cpanelresult");
+        assertEquals(1, result.get("event").get("result").intValue(), result.toString());
+        List<String> zones = new ArrayList<>();
+        result.get("data").get(0).get("zones").fieldNames().forEachRemaining(zones::add);
+        zones.sort(null);
+        return zones;
+    }
+
+    @Test
+    void theParkedDomainLimitStopsTheSecondParkedDomainAndCreatesNothing() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        assign(alice, newPlan(Map.of("max_parked_domains", 1)));
+        String domains = "/api/v1/accounts/" + alice.username() + "/domains";
+        String first = "parked-one-" + alice.domain();
+        String second = "parked-two-" + alice.domain();
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", first, "type", "parked_domain")).post(domains).then().statusCode(201);
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", second, "type", "parked_domain")).post(domains).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo(limitReached(1, "parked domains")));
+
+        assertEquals(List.of(alice.domain(), first), domainNames(alice), "the refused domain is not listed");
+        List<String> expected = new ArrayList<>(List.of(alice.domain(), first));
+        expected.sort(null);
+        assertEquals(expected, zones(alice, token), "the refused domain has no zone");
+        JsonNode parked = Uapi.success(alice.withToken(token).get("/execute/DomainInfo/list_domains").asString()).get("data")
+                .get("parked_domains");
+        assertEquals("[\"" + first + "\"]", parked.toString());
+
+        // the limit counts parked domains only: an addon domain still fits
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", "addon-" + alice.domain(), "type", "addon_domain")).post(domains)
+                .then().statusCode(201);
+        // and a freed place can be taken again
+        asRoot().delete(domains + "/" + first).then().statusCode(204);
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", second, "type", "parked_domain")).post(domains).then().statusCode(201);
+        assertEquals(List.of(alice.domain(), "addon-" + alice.domain(), second), domainNames(alice));
     }
 
     @Test
