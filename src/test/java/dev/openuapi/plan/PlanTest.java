@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +151,80 @@ class PlanTest {
         asRoot().delete(domains + "/" + first).then().statusCode(204);
         asRoot().contentType(ContentType.JSON).body(Map.of("domain", second, "type", "parked_domain")).post(domains).then().statusCode(201);
         assertEquals(List.of(alice.domain(), "addon-" + alice.domain(), second), domainNames(alice));
+    }
+
+    /**
+     * Several requests race for the last place a plan allows: exactly one gets it, in every round. Each round is
+     * a new account with one place left and four concurrent creates released together.
+     */
+    @Test
+    void requestsRacingForThePlansLastPlaceGetExactlyOne() throws Exception {
+        int racers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                TestAccount alice = newAccount();
+                String token = alice.newToken();
+                assign(alice, newPlan(Map.of("max_email_accounts", 2, "max_databases", 2)));
+                Uapi.success(alice.withToken(token).formParam("email", "first").formParam("password", "mail-pass-1").post("/execute/Email/add_pop")
+                        .asString());
+                Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_first").post("/execute/Mysql/create_database")
+                        .asString());
+
+                List<String> mail = race(pool, racers, i -> alice.withToken(token).formParam("email", "racer" + i)
+                        .formParam("password", "mail-pass-1").post("/execute/Email/add_pop").asString());
+                assertOneWon(mail, limitReached(2, "email accounts"), "round " + round + ", Email::add_pop");
+                assertEquals(2, Uapi.success(alice.withToken(token).formParam("skip_main", "1").post("/execute/Email/list_pops").asString())
+                        .get("data").size(), "round " + round + ": the count ends at the limit");
+
+                List<String> databases = race(pool, racers, i -> alice.withToken(token).formParam("name", alice.username() + "_racer" + i)
+                        .post("/execute/Mysql/create_database").asString());
+                assertOneWon(databases, limitReached(2, "databases"), "round " + round + ", Mysql::create_database");
+                JsonNode listed = Uapi.success(alice.withToken(token).get("/execute/Mysql/list_databases").asString()).get("data");
+                assertEquals(2, listed.size(), "round " + round + ": " + listed);
+                for (JsonNode db : listed) {
+                    Uapi.success(alice.withToken(token).formParam("name", db.get("database").textValue()).post("/execute/Mysql/delete_database")
+                            .asString());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code count} calls at once (released together) and returns their bodies. */
+    static List<String> race(ExecutorService pool, int count, java.util.function.IntFunction<String> call) throws Exception {
+        CountDownLatch ready = new CountDownLatch(count);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int racer = i;
+            futures.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.apply(racer);
+            }));
+        }
+        ready.await(10, TimeUnit.SECONDS);
+        go.countDown();
+        List<String> bodies = new ArrayList<>();
+        for (Future<String> future : futures) {
+            bodies.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return bodies;
+    }
+
+    static void assertOneWon(List<String> bodies, String refusal, String what) {
+        int won = 0;
+        for (String body : bodies) {
+            JsonNode root = Uapi.envelope(body);
+            if (root.get("status").intValue() == 1) {
+                won++;
+            } else {
+                Uapi.failure(body, refusal);
+            }
+        }
+        assertEquals(1, won, what + ": " + bodies);
     }
 
     @Test
