@@ -25,7 +25,10 @@ import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. */
+/**
+ * UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. Function
+ * and field names follow spec §9.1 rows 15-22; the error wordings are OpenUAPI's own.
+ */
 @QuarkusTest
 class MysqlModuleTest {
 

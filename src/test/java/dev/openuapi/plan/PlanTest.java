@@ -27,7 +27,10 @@ import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Plans (packages), their limits on every resource, and usage against them (Quota, ResourceUsage). */
+/**
+ * Plans (packages), their limits on every resource, and usage against them (Quota, ResourceUsage). The plan API
+ * (/api/v1/plans) and its wordings are OpenUAPI's own; Quota and ResourceUsage field names follow spec §9.1.
+ */
 @QuarkusTest
 class PlanTest {
 
@@ -74,16 +77,16 @@ class PlanTest {
         assign(alice, newPlan(Map.of("max_databases", 1, "max_subdomains", 1, "max_addon_domains", 0)));
         Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_one").post("/execute/Mysql/create_database").asString());
         Uapi.failure(alice.withToken(token).formParam("name", alice.username() + "_two").post("/execute/Mysql/create_database").asString(),
-                "The account has reached its plan’s limit of 1 databases.");
+                limitReached(1, "databases"));
         assertEquals(1, Uapi.success(alice.withToken(token).get("/execute/Mysql/list_databases").asString()).get("data").size());
 
         String domains = "/api/v1/accounts/" + alice.username() + "/domains";
         asRoot().contentType(ContentType.JSON).body(Map.of("domain", "a", "type", "sub_domain", "rootdomain", alice.domain())).post(domains)
                 .then().statusCode(201);
         asRoot().contentType(ContentType.JSON).body(Map.of("domain", "b", "type", "sub_domain", "rootdomain", alice.domain())).post(domains)
-                .then().statusCode(400).body("detail", equalTo("The account has reached its plan’s limit of 1 subdomains."));
+                .then().statusCode(400).body("detail", equalTo(limitReached(1, "subdomains")));
         asRoot().contentType(ContentType.JSON).body(Map.of("domain", "addon-" + alice.domain(), "type", "addon_domain")).post(domains)
-                .then().statusCode(400).body("detail", equalTo("The account has reached its plan’s limit of 0 addon domains."));
+                .then().statusCode(400).body("detail", equalTo(limitReached(0, "addon domains")));
 
         JsonNode usages = Uapi.success(alice.withToken(token).get("/execute/ResourceUsage/get_usages").asString()).get("data");
         assertEquals(1, row(usages, "mysql_databases").get("usage").intValue());
@@ -239,6 +242,7 @@ class PlanTest {
         asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 52_848_230L, "bandwidth_used_bytes", 7_000_000L))
                 .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200).body("disk_used_bytes", equalTo(52_848_230));
         JsonNode quota = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");
+        // OpenUAPI's own rounding: MiB to two decimals, trailing zeros dropped (52,848,230 bytes = 50.40 MiB)
         assertEquals(50.4, quota.get("megabytes_used").doubleValue());
         assertEquals(100, quota.get("megabyte_limit").intValue());
         assertEquals(49.6, quota.get("megabytes_remain").doubleValue());
