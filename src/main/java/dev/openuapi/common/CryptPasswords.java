@@ -2,7 +2,10 @@ package dev.openuapi.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -20,6 +23,8 @@ public final class CryptPasswords {
 
     private static final char[] SALT_ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final int ROUNDS = 5000;
+    /** {@code $6$[rounds=N$]salt$hash}: the rounds, the salt, the hash. */
+    private static final Pattern CRYPT = Pattern.compile("\\$6\\$(?:rounds=(\\d{4,9})\\$)?([./0-9A-Za-z]{1,16})\\$([./0-9A-Za-z]{86})");
 
     private CryptPasswords() {
     }
@@ -39,10 +44,22 @@ public final class CryptPasswords {
         }
     }
 
+    /**
+     * Recomputes the hash with the stored salt and rounds and compares the hash part in constant time. Not
+     * through {@code ModularCrypt.decode}: it reads a salt that begins with "r" as a "rounds=" field and
+     * fails, so one hash in 64 (salts are random) would never verify.
+     */
     public static boolean matches(String password, String crypt) {
+        Matcher parts = crypt == null ? null : CRYPT.matcher(crypt);
+        if (parts == null || !parts.matches()) {
+            return false;
+        }
         try {
-            PasswordFactory factory = factory();
-            return factory.verify(factory.translate(ModularCrypt.decode(crypt)), password.toCharArray());
+            int rounds = parts.group(1) == null ? ROUNDS : Integer.parseInt(parts.group(1));
+            String computed = ModularCrypt.encodeAsString(factory().generatePassword(new EncryptablePasswordSpec(password.toCharArray(),
+                    new IteratedSaltedPasswordAlgorithmSpec(rounds, parts.group(2).getBytes(StandardCharsets.US_ASCII)))));
+            String hash = computed.substring(computed.lastIndexOf('$') + 1);
+            return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), parts.group(3).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }

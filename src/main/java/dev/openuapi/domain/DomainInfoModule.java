@@ -162,9 +162,11 @@ public class DomainInfoModule implements ApiModule {
         vhost.put("owner", "root");
         vhost.put("user", account.username());
         vhost.put("group", account.username());
-        vhost.put("serveralias", serverAlias(owned, domain));
-        vhost.put("servername", domain.name);
-        vhost.put("serveradmin", "webmaster@" + domain.name);
+        // an addon domain's vhost is its backing subdomain's, as in cPanel's domains_data example
+        String serverName = AccountDomain.ADDON.equals(domain.type) ? backingSubdomain(owned, domain) : domain.name;
+        vhost.put("serveralias", serverAlias(owned, domain, serverName));
+        vhost.put("servername", serverName);
+        vhost.put("serveradmin", "webmaster@" + serverName);
         vhost.put("type", domain.type);
         vhost.put("usecanonicalname", "Off");
         vhost.put("userdirprotect", "");
@@ -176,15 +178,27 @@ public class DomainInfoModule implements ApiModule {
         return vhost;
     }
 
-    /** {@code www.<domain>}; the main domain's vhost also answers for the parked domains and their www. */
-    private static String serverAlias(AccountDomains owned, AccountDomain domain) {
-        StringBuilder alias = new StringBuilder("www.").append(domain.name);
+    /**
+     * In cPanel's order (its domains_data example): the main domain's vhost answers for each parked domain and
+     * its www, then www.&lt;main&gt;; an addon domain's for the addon, its www and www.&lt;backing subdomain&gt;;
+     * any other for www.&lt;domain&gt;.
+     */
+    private static String serverAlias(AccountDomains owned, AccountDomain domain, String serverName) {
+        StringBuilder alias = new StringBuilder();
         if (AccountDomain.MAIN.equals(domain.type)) {
             for (AccountDomain parked : owned.parked()) {
-                alias.append(' ').append(parked.name).append(" www.").append(parked.name);
+                alias.append(parked.name).append(" www.").append(parked.name).append(' ');
             }
+        } else if (AccountDomain.ADDON.equals(domain.type)) {
+            alias.append(domain.name).append(" www.").append(domain.name).append(' ');
         }
-        return alias.toString();
+        return alias.append("www.").append(serverName).toString();
+    }
+
+    /** The subdomain of the main domain that backs an addon domain ({@code fullsubdomain} in API 2). */
+    static String backingSubdomain(AccountDomains owned, AccountDomain addon) {
+        String label = addon.parent != null ? addon.parent : addon.name.split("\\.")[0];
+        return label + "." + owned.main().name;
     }
 
     private static List<String> names(List<AccountDomain> list) {
@@ -201,10 +215,10 @@ public class DomainInfoModule implements ApiModule {
                 .field("owner", Shape.string("The account's owner (reseller), \"root\"."))
                 .field("user", Shape.string("The account's username."))
                 .field("group", Shape.string("The account's group (its username)."))
-                .field("serveralias", Shape.string("Space-separated aliases: www.<domain>; for the main domain also each "
-                        + "parked domain and its www."))
-                .field("servername", Shape.string("The domain."))
-                .field("serveradmin", Shape.string("webmaster@<domain>."))
+                .field("serveralias", Shape.string("Space-separated aliases: www.<servername>; for the main domain first each "
+                        + "parked domain and its www; for an addon domain first the addon domain and its www."))
+                .field("servername", Shape.string("The domain; for an addon domain, the subdomain of the main domain that backs it."))
+                .field("serveradmin", Shape.string("webmaster@<servername>."))
                 .field("type", Shape.string("main_domain, addon_domain, parked_domain or sub_domain."))
                 .field("usecanonicalname", Shape.string("\"Off\"."))
                 .field("userdirprotect", Shape.string("Empty."))

@@ -120,8 +120,18 @@ public class MysqlService {
         row.name = name;
         row.createdAt = Epoch.now();
         Unique.insert(em, row, "The user “" + name + "” already exists.");
-        for (String host : hosts) {
-            executeWith("CREATE USER " + user(name, host) + " IDENTIFIED BY ?", password, "The user “" + name + "” already exists.");
+        List<String> created = new ArrayList<>();
+        try {
+            for (String host : hosts) {
+                executeWith("CREATE USER " + user(name, host) + " IDENTIFIED BY ?", password, "The user “" + name + "” already exists.");
+                created.add(host);
+            }
+        } catch (RuntimeException e) {
+            // the ownership row rolls back with the transaction; the users made on the hosts before do not
+            for (String host : created) {
+                undo("DROP USER IF EXISTS " + user(name, host));
+            }
+            throw e;
         }
     }
 
@@ -140,8 +150,18 @@ public class MysqlService {
         checkName(row.account, newName, "user", MAX_USER_NAME);
         row.name = newName;
         Unique.flush(em, "The user “" + newName + "” already exists.");
-        for (String host : hosts) {
-            execute("RENAME USER " + user(oldName, host) + " TO " + user(newName, host), "The user “" + newName + "” already exists.");
+        List<String> renamed = new ArrayList<>();
+        try {
+            for (String host : hosts) {
+                execute("RENAME USER " + user(oldName, host) + " TO " + user(newName, host), "The user “" + newName + "” already exists.");
+                renamed.add(host);
+            }
+        } catch (RuntimeException e) {
+            // the row keeps the old name (rollback): so must the hosts already renamed
+            for (String host : renamed) {
+                undo("RENAME USER " + user(newName, host) + " TO " + user(oldName, host));
+            }
+            throw e;
         }
     }
 
@@ -329,6 +349,15 @@ public class MysqlService {
             s.execute(sql);
         } catch (SQLException e) {
             throw failure(e, conflictMessage);
+        }
+    }
+
+    /** Undoes part of a failed change; a failure here is logged, and the original error is what the caller gets. */
+    private void undo(String sql) {
+        try {
+            execute(sql, null);
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not undo part of a failed change on the hosting database server: %s", sql);
         }
     }
 

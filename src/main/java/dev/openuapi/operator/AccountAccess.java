@@ -82,15 +82,15 @@ public class AccountAccess {
 
     /**
      * The account a WHM user acts as through {@code uapi_cpanel} or {@code /json-api/cpanel?cpanel_jsonapi_user=}:
-     * it needs the {@code create-user-session} privilege and the account.
+     * it needs the {@code cpanel-api} privilege and the account.
      */
     @Transactional
     public Principal actingAs(WhmUser user, String username) {
         if (username == null || username.isEmpty()) {
             throw ApiException.invalid("Provide the “cpanel_jsonapi_user” (or “cpanel.user”) argument: the account to act as.");
         }
-        if (!user.has(Acl.CREATE_USER_SESSION)) {
-            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CREATE_USER_SESSION + "” privilege.");
+        if (!user.has(Acl.CPANEL_API)) {
+            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CPANEL_API + "” privilege.");
         }
         return owned(user, username).principal();
     }

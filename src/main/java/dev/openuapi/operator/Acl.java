@@ -32,7 +32,13 @@ public final class Acl {
     public static final String ADD_PKG = "add-pkg";
     public static final String EDIT_PKG = "edit-pkg";
     public static final String MANAGE_API_TOKENS = "manage-api-tokens";
-    /** Acting as one of one's accounts: {@code uapi_cpanel} and {@code /json-api/cpanel?cpanel_jsonapi_user=}. */
+    /**
+     * Acting as one of one's accounts: {@code uapi_cpanel} and {@code /json-api/cpanel?cpanel_jsonapi_user=}. cPanel's
+     * privilege "Perform cPanel API and UAPI functions through the WHM API" (docs.cpanel.net, Edit Reseller Nameservers
+     * and Privileges).
+     */
+    public static final String CPANEL_API = "cpanel-api";
+    /** cPanel's "Create User Session" ({@code create_user_session}, which OpenUAPI does not implement). */
     public static final String CREATE_USER_SESSION = "create-user-session";
     /** Functions that reach beyond one's own accounts (resellers, server-wide settings): root-level only. */
     public static final String ROOT = ALL;
@@ -41,9 +47,9 @@ public final class Acl {
 
     /** Every name OpenUAPI accepts, in cPanel's spelling. */
     private static final Set<String> KNOWN = new TreeSet<>(List.of(ALL, ACCT_SUMMARY, LIST_ACCTS, CREATE_ACCT, KILL_ACCT, SUSPEND_ACCT,
-            EDIT_ACCOUNT, PASSWD, UPGRADE_ACCOUNT, LIST_PKGS, ADD_PKG, EDIT_PKG, MANAGE_API_TOKENS, CREATE_USER_SESSION,
+            EDIT_ACCOUNT, PASSWD, UPGRADE_ACCOUNT, LIST_PKGS, ADD_PKG, EDIT_PKG, MANAGE_API_TOKENS, CPANEL_API,
             // accepted for compatibility; nothing in OpenUAPI is gated by these yet
-            "basic-system-info", "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
+            CREATE_USER_SESSION, "basic-system-info", "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
             "limit-bandwidth", "show-bandwidth", "quota", "ssl", "ssl-info", "ssl-gencrt", "mysql-info", "stats", "status",
             "allow-addoncreate", "allow-parkedcreate", "allow-unlimited-pkgs", "allow-unlimited-disk-pkgs",
             "allow-unlimited-bw-pkgs", "add-pkg-ip", "add-pkg-shell", "manage-dns-records", "track-email", "public-contact"));

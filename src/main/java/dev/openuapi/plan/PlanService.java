@@ -15,6 +15,7 @@ import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Plans, and the check every resource makes before it creates one more of something. */
 @ApplicationScoped
@@ -106,8 +107,12 @@ public class PlanService {
 
     /**
      * Refuses to create one more of {@code limit} when the account already has as many as its plan allows.
-     * Call it inside the transaction that creates the resource: it locks the account's row before
-     * {@code count} runs, so two concurrent creates cannot both take the last place.
+     * Call it inside the transaction that creates the resource, before it creates anything: it locks the
+     * account's row before {@code count} runs, so two concurrent creates cannot both take the last place.
+     *
+     * <p>The count runs in a short transaction of its own. Under MariaDB's REPEATABLE READ this
+     * transaction's reads use a snapshot taken at its first read, before the lock was granted, so they would
+     * not see the resource that the request we waited for has just committed.
      */
     public void requireRoom(Account account, Limit limit, Supplier<Long> count) {
         Integer max = byId(account.planId).map(plan -> plan.limit(limit)).orElse(null);
@@ -115,7 +120,8 @@ public class PlanService {
             return;
         }
         accounts.lock(account.id);
-        if (count.get() >= max) {
+        long existing = QuarkusTransaction.requiringNew().call(count::get);
+        if (existing >= max) {
             throw ApiException.invalid("The account has reached its plan’s limit of " + max + " " + limit.noun + ".");
         }
     }

@@ -41,7 +41,7 @@ public class UapiCpanelModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("uapi_cpanel").whm1().acl(Acl.CREATE_USER_SESSION).summary("Run a UAPI function as one of your accounts")
+        return List.of(ApiFunction.named("uapi_cpanel").whm1().acl(Acl.CPANEL_API).summary("Run a UAPI function as one of your accounts")
                 .description("Every other argument goes to the UAPI function. A reseller may act only as the accounts it owns.")
                 .param(Param.string("cpanel.user", "The account to act as.").required().example("alice"))
                 .param(Param.string("cpanel.module", "The UAPI module.").required().example("Email"))

@@ -46,6 +46,7 @@ class BatchModuleTest {
                 .post("/execute/Batch/strict").asString();
         JsonNode root = Uapi.envelope(body);
         assertEquals(0, root.get("status").intValue());
+        // "Command N (...) failed: " is OpenUAPI's own wording; the rest is cPanel's Tokens message (spec §3.2).
         assertTrue(root.get("errors").get(0).textValue().startsWith("Command 2 (Tokens::create_full_access) failed: “bad name” is not"),
                 body);
         assertEquals(2, root.get("data").size(), "results up to and including the failure");
@@ -58,7 +59,9 @@ class BatchModuleTest {
     void badCommandsAreRefused() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
+        // cPanel's standard text for a missing multi-value argument (spec §6.3).
         Uapi.failure(alice.withToken(token).post("/execute/Batch/strict").asString(), "Provide at least one “command” argument.");
+        // The two below are OpenUAPI's own wording, not cPanel's.
         for (String bad : new String[] { "not json", "{\"a\":1}", "[\"Tokens\"]", "[\"Tokens\",\"list\",[1]]" }) {
             Uapi.failure(alice.withToken(token).formParam("command", bad).post("/execute/Batch/strict").asString(),
                     "Each “command” must be a JSON array: [\"Module\",\"function\",{arguments}].");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class ExecuteRequestTest {
         String token = alice.newToken();
         Uapi.success(alice.withToken(token).contentType("application/x-www-form-urlencoded").body("n%61me=a%2Db%5Fc")
                 .post("/execute/Tokens/create_full_access").asString());
-        alice.withToken(token).get("/execute/Tokens/list").then().body("data.name", org.hamcrest.Matchers.hasItem("a-b_c"));
+        alice.withToken(token).get("/execute/Tokens/list").then().body("status", equalTo(1)).body("data.name", org.hamcrest.Matchers.hasItem("a-b_c"));
         JsonNode data = Uapi.success(alice.withToken(token).urlEncodingEnabled(false).get(USER_INFO + "?name=contact+email")
                 .asString()).get("data");
         assertTrue(data.has("contact email"), "+ is a space: " + data);
@@ -83,6 +84,8 @@ class ExecuteRequestTest {
                 .post("/execute/Tokens/list").then().statusCode(200).extract().asString();
         Uapi.success(body);
         Uapi.success(alice.withToken(token).post("/execute/Tokens/create_full_access?name=viaquery").asString());
+        alice.withToken(token).get("/execute/Tokens/list").then().body("status", equalTo(1))
+                .body("data.name", org.hamcrest.Matchers.hasItem("viaquery"));
     }
 
     @Test
@@ -95,7 +98,7 @@ class ExecuteRequestTest {
                 .post("/execute/Tokens/create_full_access?name=from-query").asString(), "Provide the “name” argument.");
         Uapi.success(alice.withToken(token).contentType("application/json; charset=utf-8").body("{\"name\":\"charset\"}")
                 .post("/execute/Tokens/create_full_access").asString());
-        alice.withToken(token).get("/execute/Tokens/list").then().body("data.name",
+        alice.withToken(token).get("/execute/Tokens/list").then().body("status", equalTo(1)).body("data.name",
                 org.hamcrest.Matchers.hasItems("from-json", "charset"));
     }
 
@@ -117,9 +120,12 @@ class ExecuteRequestTest {
     void everyExecutedCallIsHttp200WithCpanelsNoCacheHeaders() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        for (String path : List.of("/execute/Tokens/list", "/execute/Tokens/nope", "/execute/Nope/list")) {
-            alice.withToken(token).get(path).then().statusCode(200).contentType(startsWith("application/json"))
-                    .header("Cache-Control", "no-cache, no-store, must-revalidate, private").header("Pragma", "no-cache");
+        // The headers are cPanel's (spec §6.1); the call's own outcome is in the envelope's status.
+        for (Map.Entry<String, Integer> call : Map.of("/execute/Tokens/list", 1, "/execute/Tokens/nope", 0, "/execute/Nope/list", 0)
+                .entrySet()) {
+            alice.withToken(token).get(call.getKey()).then().statusCode(200).contentType(startsWith("application/json"))
+                    .header("Cache-Control", "no-cache, no-store, must-revalidate, private").header("Pragma", "no-cache")
+                    .body("status", equalTo(call.getValue()));
         }
     }
 
@@ -130,11 +136,13 @@ class ExecuteRequestTest {
         Uapi.failure(alice.withToken(token).get("/execute/Variables/nope").asString(),
                 "The system could not find the function “nope” in the module “Variables”.");
         String unknownModule = alice.withToken(token).get("/execute/Nope/list").asString();
-        Uapi.envelope(unknownModule);
+        assertEquals(0, Uapi.envelope(unknownModule).get("status").intValue(), unknownModule);
+        // cPanel's wording up to the module name (spec §6.3); what follows names cPanel's Perl internals.
         assertTrue(Uapi.envelope(unknownModule).get("errors").get(0).textValue().startsWith("Failed to load module “Nope”"),
                 unknownModule);
-        assertTrue(Uapi.envelope(alice.withToken(token).get("/execute/tokens/list").asString()).get("errors").get(0)
-                .textValue().startsWith("Failed to load module “tokens”"), "module names are case-sensitive");
+        JsonNode lowercase = Uapi.envelope(alice.withToken(token).get("/execute/tokens/list").asString());
+        assertEquals(0, lowercase.get("status").intValue(), lowercase.toString());
+        assertTrue(lowercase.get("errors").get(0).textValue().startsWith("Failed to load module “tokens”"), "module names are case-sensitive");
         for (String illegal : List.of("_private", "foo.bar", "x".repeat(1025))) {
             Uapi.failure(alice.withToken(token).get("/execute/Tokens/" + illegal).asString(), "Illegal function name: " + illegal);
         }
@@ -155,7 +163,7 @@ class ExecuteRequestTest {
     @Test
     void basicAuthWorksOnExecuteToo() {
         TestAccount alice = newAccount();
-        alice.withPassword().get(USER_INFO).then().statusCode(200).body("data.user", equalTo(alice.username()));
+        alice.withPassword().get(USER_INFO).then().statusCode(200).body("status", equalTo(1)).body("data.user", equalTo(alice.username()));
     }
 
     private static List<String> keys(JsonNode node) {

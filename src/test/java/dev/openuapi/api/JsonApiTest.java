@@ -21,6 +21,11 @@ class JsonApiTest {
 
     private static final String CONTACT = "/json-api/cpanel?cpanel_jsonapi_module=CustInfo&cpanel_jsonapi_func=displaycontactinfo";
 
+    /**
+     * The rows' keys (name, descp, value, type) follow cPanel's CustInfo::displaycontactinfo; the descp texts are
+     * OpenUAPI's own (cPanel's docs, api.docs.cpanel.net, show "This is an email address at which the system can
+     * contact you. ..."). Clients such as acme.sh only use the call as a login probe (spec §9.2).
+     */
     private static String contactRows(TestAccount account) {
         return "[{\"name\":\"email\",\"descp\":\"Contact Email Address\",\"value\":\"owner@" + account.domain()
                 + "\",\"type\":\"string\"},{\"name\":\"second_email\",\"descp\":\"Second Contact Email Address\",\"value\":\"\","
@@ -95,6 +100,7 @@ class JsonApiTest {
     @Test
     void badCredentialsGet403WithTheAccessDeniedBody() {
         TestAccount alice = newAccount();
+        // cPanel's body for a refused json-api login (spec §2.5).
         String denied = "{\"cpanelresult\":{\"apiversion\":\"2\",\"error\":\"Access denied\",\"data\":{\"reason\":\"Access denied\","
                 + "\"result\":\"0\"},\"type\":\"text\"}}\n";
         assertEquals(denied, given().get(CONTACT).then().statusCode(403).extract().asString());

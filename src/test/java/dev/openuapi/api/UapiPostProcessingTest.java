@@ -15,7 +15,10 @@ import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** UAPI's api.* post-processing (spec §7), applied by the dispatcher to any array result; here Tokens::list. */
+/**
+ * UAPI's api.* post-processing (spec §7), applied by the dispatcher to any array result; here Tokens::list.
+ * The messages and error texts are cPanel's, from spec §7.1-7.4.
+ */
 @QuarkusTest
 class UapiPostProcessingTest {
 
@@ -47,6 +50,7 @@ class UapiPostProcessingTest {
         assertEquals(1, metadata.get("transformed").intValue());
         assertEquals(5, metadata.get("records_before_filter").intValue());
         assertEquals(5, metadata.get("filter").get("records_before_filter").intValue());
+        // Fields and formulas from spec §7.1; integers throughout are OpenUAPI's choice (cPanel may send some as strings).
         assertEquals("{\"total_results\":3,\"total_pages\":2,\"start_result\":1,\"results_per_page\":2,\"current_page\":1}",
                 metadata.get("paginate").toString());
         assertTrue(root.get("messages").isNull());
@@ -56,6 +60,7 @@ class UapiPostProcessingTest {
     void severalSortsTheFirstIsPrimaryAndReverse() {
         TestAccount alice = withTokens(List.of("b", "a", "c"));
         JsonNode root = list(alice, "api.sort_column=name&api.sort_reverse=1");
+        assertEquals(1, root.get("status").intValue(), root.toString());
         assertEquals(List.of("c", "b", "a"), names(root.get("data")));
         assertTrue(!root.get("metadata").has("paginate"), "no paginate metadata unless asked");
         JsonNode invalid = list(alice, "api.sort_column=name&api.sort_reverse=yes");
@@ -69,20 +74,24 @@ class UapiPostProcessingTest {
         Uapi.failure(alice.withPassword().get("/execute/Tokens/list?api.paginate_start=5&api.paginate_size=1").asString(),
                 "The start index (4) is larger than the total number of results (3).");
         JsonNode empty = list(alice, "api.paginate_start=4&api.paginate_size=1");
+        assertEquals(1, empty.get("status").intValue(), empty.toString());
         assertEquals(0, empty.get("data").size(), "start-1 == total is an empty page");
         JsonNode all = list(alice, "api.paginate_start=-1");
+        assertEquals(1, all.get("status").intValue(), all.toString());
         assertEquals(3, all.get("data").size());
-        assertEquals(100, all.get("metadata").get("paginate").get("results_per_page").intValue());
+        assertEquals(100, all.get("metadata").get("paginate").get("results_per_page").intValue(), "cPanel's default page size (spec §7.1)");
     }
 
     @Test
     void columnsAndFilterReports() {
         TestAccount alice = withTokens(List.of("keep"));
         JsonNode root = list(alice, "api.columns_1=name&api.columns_2=bogus");
+        assertEquals(1, root.get("status").intValue(), root.toString());
         assertEquals("{\"name\":\"keep\"}", root.get("data").get(0).toString());
         assertEquals("[\"bogus\"]", root.get("metadata").get("invalid_columns").toString());
         assertEquals("“bogus” is not a valid column.", root.get("messages").get(0).textValue());
         JsonNode notPertaining = list(alice, "api.filter_column=nosuch&api.filter_term=x&api.paginate_size=1&api.paginate_start=1");
+        assertEquals(1, notPertaining.get("status").intValue(), notPertaining.toString());
         assertEquals("The following filter did not pertain to this dataset: nosuch contains \"x\"",
                 notPertaining.get("messages").get(0).textValue());
         assertEquals(1, notPertaining.get("data").size());

@@ -2,6 +2,7 @@ package dev.openuapi.auth;
 
 import static dev.openuapi.support.Fixtures.asRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,17 @@ class TrustedProxyTest {
     private static final String DIRECT = "127.0.0.1";
     private static final String PROXY = "127.0.0.2";
 
-    /** The HTTP status of a GET sent from {@code source}, with an optional X-Forwarded-For. */
-    static int status(String source, String path, String authorization, String forwardedFor) throws IOException {
+    /** The HTTP status of a GET and its body (de-chunked). */
+    record Reply(int status, String raw) {
+        /** A served call: HTTP 200 and, in the JSON, the API's own success flag. */
+        void assertServed(String successFlag, String message) {
+            assertEquals(200, status, message);
+            assertTrue(raw.contains(successFlag), message + ": " + raw);
+        }
+    }
+
+    /** A GET sent from {@code source}, with an optional X-Forwarded-For. */
+    static Reply request(String source, String path, String authorization, String forwardedFor) throws IOException {
         try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port, InetAddress.getByName(source), 0)) {
             String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization + "\r\n"
                     + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "Connection: close\r\n\r\n";
@@ -39,10 +49,35 @@ class TrustedProxyTest {
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII); // "HTTP/1.1 200"
-            return Integer.parseInt(statusLine.substring(9, 12));
+            String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // "HTTP/1.1 200 ..."
+            int split = raw.indexOf("\r\n\r\n");
+            String head = raw.substring(0, split);
+            String body = raw.substring(split + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int eol = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, eol).split(";")[0].trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(body, eol + 2, eol + 2 + size);
+                    at = eol + 2 + size + 2;
+                }
+                body = joined.toString();
+            }
+            return new Reply(Integer.parseInt(raw.substring(9, 12)), body);
         }
     }
+
+    static int status(String source, String path, String authorization, String forwardedFor) throws IOException {
+        return request(source, path, authorization, forwardedFor).status();
+    }
+
+    /** WHM API 1 success (spec §10.1), UAPI success (spec §6.1). */
+    private static final String WHM_OK = "\"result\":1";
+    private static final String UAPI_OK = "\"status\":1";
 
     private static String whmToken(String... whitelist) {
         StringBuilder ips = new StringBuilder();
@@ -56,8 +91,8 @@ class TrustedProxyTest {
     @Test
     void aWhmTokenWorksOnlyFromItsAllowedAddressesAndRanges() throws IOException {
         String path = "/json-api/listaccts?api.version=1";
-        assertEquals(200, status(DIRECT, path, "whm root:" + whmToken("127.0.0.0/8"), null), "inside the CIDR");
-        assertEquals(200, status(DIRECT, path, "whm root:" + whmToken("10.0.0.0/8", "127.0.0.1"), null), "one of several entries");
+        request(DIRECT, path, "whm root:" + whmToken("127.0.0.0/8"), null).assertServed(WHM_OK, "inside the CIDR");
+        request(DIRECT, path, "whm root:" + whmToken("10.0.0.0/8", "127.0.0.1"), null).assertServed(WHM_OK, "one of several entries");
         assertEquals(403, status(DIRECT, path, "whm root:" + whmToken("10.0.0.0/8", "2001:db8::/32"), null), "outside every entry");
     }
 
@@ -66,10 +101,10 @@ class TrustedProxyTest {
         String path = "/json-api/listaccts?api.version=1";
         String header = "whm root:" + whmToken("203.0.113.0/24");
         assertEquals(403, status(DIRECT, path, header, "203.0.113.9"), "an untrusted peer cannot claim an address");
-        assertEquals(200, status(PROXY, path, header, "203.0.113.9"), "the trusted proxy's word is taken");
+        request(PROXY, path, header, "203.0.113.9").assertServed(WHM_OK, "the trusted proxy's word is taken");
         assertEquals(403, status(PROXY, path, header, "203.0.113.9, 198.51.100.7"),
                 "the proxy appended the real client; the address the client wrote itself is ignored");
-        assertEquals(200, status(PROXY, path, header, "198.51.100.7, 203.0.113.9, 127.0.0.2"), "trusted hops are skipped");
+        request(PROXY, path, header, "198.51.100.7, 203.0.113.9, 127.0.0.2").assertServed(WHM_OK, "trusted hops are skipped");
         assertEquals(403, status(PROXY, path, header, null), "no header: the proxy's own address");
     }
 
@@ -85,9 +120,9 @@ class TrustedProxyTest {
         String header = "cpanel " + alice.username() + ":" + token;
         assertEquals(401, status(DIRECT, "/execute/Tokens/list", header, null));
         assertEquals(401, status(DIRECT, "/execute/Tokens/list", header, "203.0.113.9"));
-        assertEquals(200, status(PROXY, "/execute/Tokens/list", header, "203.0.113.9"));
+        request(PROXY, "/execute/Tokens/list", header, "203.0.113.9").assertServed(UAPI_OK, "from the allowed range, through the proxy");
         assertEquals("OK", Whm.reason(asRoot(), "set_cpanel_token_whitelist", Map.of("user", alice.username(), "token_name", name,
                 "whitelist_ip", "any")));
-        assertEquals(200, status(DIRECT, "/execute/Tokens/list", header, null));
+        request(DIRECT, "/execute/Tokens/list", header, null).assertServed(UAPI_OK, "the allow-list was lifted");
     }
 }

@@ -38,6 +38,12 @@ class CronModuleTest {
         return args;
     }
 
+    /** A fetchcron row as its crontab line. */
+    static String line(JsonNode row) {
+        return String.join(" ", row.get("minute").textValue(), row.get("hour").textValue(), row.get("day").textValue(),
+                row.get("month").textValue(), row.get("weekday").textValue(), row.get("command").textValue());
+    }
+
     @Test
     void addListEditRemove() {
         TestAccount alice = newAccount();
@@ -46,7 +52,8 @@ class CronModuleTest {
         JsonNode result = added.get("data").get(0);
         assertEquals(1, result.get("status").intValue(), added.toString());
         String linekey = result.get("linekey").textValue();
-        cron(alice, token, "add_line", job("0", "backup.sh"));
+        assertEquals(1, added.get("event").get("result").intValue(), added.toString());
+        assertEquals(1, cron(alice, token, "add_line", job("0", "backup.sh")).get("data").get(0).get("status").intValue());
 
         JsonNode list = cron(alice, token, "listcron", Map.of()).get("data");
         assertEquals(3, list.size(), "two jobs and the extra count record");
@@ -66,10 +73,19 @@ class CronModuleTest {
         assertEquals("php /home/alice/cron.php > /dev/null", first.get("command").textValue(), "unchanged fields stay");
         assertEquals(1, first.get("commandnumber").intValue());
 
+        JsonNode before = cron(alice, token, "fetchcron", Map.of()).get("data");
+        String kept = null;
+        for (JsonNode row : before) {
+            if (row.get("line").intValue() != 2) {
+                kept = line(row);
+            }
+        }
         JsonNode removed = cron(alice, token, "remove_line", Map.of("line", "2"));
         assertEquals(1, removed.get("data").get(0).get("status").intValue());
         assertEquals(1, cron(alice, token, "fetchcron", Map.of()).get("data").size());
+        assertEquals(kept, line(cron(alice, token, "fetchcron", Map.of()).get("data").get(0)), "the job on line 2 went, the other stays");
         JsonNode again = cron(alice, token, "remove_line", Map.of("linekey", "0".repeat(32)));
+        // spec §9.2 (Cpanel/Cron.pm): the message for a job that is not there
         assertEquals("Cron job not found in the crontab.", again.get("data").get(0).get("statusmsg").textValue());
         assertEquals("Cron job not found in the crontab.", again.get("error").textValue());
     }
@@ -78,10 +94,10 @@ class CronModuleTest {
     void duplicatesAndBadFieldsAreRefused() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        cron(alice, token, "add_line", job("0", "task.sh"));
+        assertEquals(1, cron(alice, token, "add_line", job("0", "task.sh")).get("data").get(0).get("status").intValue());
         JsonNode duplicate = cron(alice, token, "add_line", job("0", "task.sh"));
         assertEquals(0, duplicate.get("data").get(0).get("status").intValue());
-        assertEquals("This cron job already exists.", duplicate.get("data").get(0).get("statusmsg").textValue());
+        assertEquals("This cron job already exists.", duplicate.get("data").get(0).get("statusmsg").textValue()); // spec §9.2
         for (Map.Entry<String, String> bad : List.of(Map.entry("minute", "60"), Map.entry("minute", "*/0"), Map.entry("hour", "24"),
                 Map.entry("day", "0"), Map.entry("month", "13"), Map.entry("month", "foo"), Map.entry("weekday", "8"),
                 Map.entry("minute", "1;rm -rf /"), Map.entry("command", ""), Map.entry("command", "a\nb"), Map.entry("hour", "5-2"))) {
@@ -111,6 +127,9 @@ class CronModuleTest {
         assertEquals(1, cron(bob, bobToken, "listcron", Map.of()).get("data").size(), "only bob's extra count record");
         JsonNode steal = cron(bob, bobToken, "remove_line", Map.of("linekey", linekey));
         assertEquals(0, steal.get("data").get(0).get("status").intValue());
+        // the same answer as for a job that does not exist at all (spec §9.2's message): nothing leaks
+        assertEquals("Cron job not found in the crontab.", steal.get("data").get(0).get("statusmsg").textValue());
+        assertEquals(1, cron(alice, aliceToken, "listcron", Map.of("omit_extra_record", "1")).get("data").size(), "alice's job stays");
         assertTrue(cron(alice, aliceToken, "listcron", Map.of()).get("data").get(0).get("command").textValue().equals("secret.sh"));
     }
 }

@@ -19,6 +19,7 @@ import org.xbill.DNS.Type;
 
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.PowerDns;
+import dev.openuapi.support.TestConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -52,7 +53,7 @@ class SeparateZoneDatabaseTest {
     void zonesGoToTheConfiguredDatabaseAndPowerDnsServesThemFromThere() throws Exception {
         TestAccount alice = newAccount();
         assertEquals(1, zones(DATABASE, alice.domain()));
-        assertEquals(0, zones("openuapi_test", alice.domain()), "nothing in OpenUAPI's own copy of the tables");
+        assertEquals(0, zones(TestConfig.databaseName(), alice.domain()), "nothing in OpenUAPI's own copy of the tables");
         try (PowerDns pdns = PowerDns.start(DATABASE)) {
             assertEquals("192.0.2.1", pdns.query(alice.domain() + ".", Type.A).records().get(0).rdataToString());
         }

@@ -42,6 +42,15 @@ class DomainInfoTest {
         String home() {
             return "/home/" + account.username();
         }
+
+        /** Each domain's document root as the operator's domain API (/api/v1/accounts/{user}/domains) reports it. */
+        Map<String, String> documentRoots() {
+            JsonNode list = Fixtures.json(Fixtures.asRoot().get("/api/v1/accounts/" + account.username() + "/domains").then()
+                    .statusCode(200).extract().asString());
+            Map<String, String> roots = new LinkedHashMap<>();
+            list.forEach(d -> roots.put(d.get("domain").textValue(), d.get("documentroot").textValue()));
+            return roots;
+        }
     }
 
     static Setup setup() {
@@ -105,47 +114,89 @@ class DomainInfoTest {
         }
     }
 
-    static Map<String, Object> vhost(Setup s, String domain, String documentRoot, String serverAlias, String type) {
+    /**
+     * What cPanel's own documentation shows for a vhost: the DomainInfo::domains_data examples (api.docs.cpanel.net,
+     * "Return all domains' hosting configuration"; api-evangelist/cpanel openapi/cpanel-domaininfo-api-openapi.yml),
+     * an account "user" with main domain example.com, parked domain parkeddomain.com, subdomain sub.example.com and
+     * addon domain seconddomain.com backed by seconddomain.example.com:
+     *
+     * <pre>
+     * documentroot: /home/user/public_html   domain: example.com   group: user   hascgi: '1'   homedir: /home/user
+     * ip: 192.168.0.128   ipv6: null   owner: root   serveradmin: webmaster@example.com   servername: example.com
+     * serveralias: parkeddomain.com www.parkeddomain.com www.example.com   type: main_domain
+     * usecanonicalname: 'Off'   user: user   userdirprotect: ''   is_https_redirecting: '0'   no_cache_update: '0'
+     *
+     * domain: sub.example.com   servername: sub.example.com   serveradmin: webmaster@sub.example.com
+     * serveralias: www.sub.example.com   type: sub_domain
+     *
+     * domain: seconddomain.com   servername: seconddomain.example.com   serveradmin: webmaster@seconddomain.example.com
+     * serveralias: seconddomain.com www.seconddomain.com www.seconddomain.example.com   type: addon_domain
+     * </pre>
+     *
+     * The schema there types hascgi, all_aliases_valid, can_https_redirect, is_https_redirecting, no_cache_update
+     * and userdirprotect as integers (the examples print them as strings); spec §9.1 row 4 lists the keys.
+     */
+    static Map<String, Object> vhost(Setup s, String domain, String type, String serverName, String serverAlias) {
         String user = s.account().username();
         Map<String, Object> vhost = new LinkedHashMap<>();
         vhost.put("domain", domain);
-        vhost.put("documentroot", documentRoot);
-        vhost.put("homedir", s.home());
-        vhost.put("ip", IP);
-        vhost.put("ipv6", null);
-        vhost.put("owner", "root");
-        vhost.put("user", user);
+        vhost.put("documentroot", s.documentRoots().get(domain)); // as the operator's domain API reports it
+        vhost.put("homedir", "/home/" + user); // docs: homedir /home/user
+        vhost.put("ip", IP); // docs: the account's IPv4 address; here openuapi.dns.account-ip
+        vhost.put("ipv6", null); // docs: null when the account does not use IPv6
+        vhost.put("owner", "root"); // docs: the WHM user that owns the account; root made it
+        vhost.put("user", user); // docs: user and group are the account's username
         vhost.put("group", user);
         vhost.put("serveralias", serverAlias);
-        vhost.put("servername", domain);
-        vhost.put("serveradmin", "webmaster@" + domain);
+        vhost.put("servername", serverName);
+        vhost.put("serveradmin", "webmaster@" + serverName); // docs: webmaster@<servername>
         vhost.put("type", type);
-        vhost.put("usecanonicalname", "Off");
-        vhost.put("userdirprotect", "");
-        vhost.put("hascgi", 1);
-        vhost.put("all_aliases_valid", 1);
-        vhost.put("can_https_redirect", 1);
-        vhost.put("is_https_redirecting", 0);
-        vhost.put("no_cache_update", 0);
+        vhost.put("usecanonicalname", "Off"); // docs: 'Off'
+        vhost.put("userdirprotect", ""); // docs' examples: '' (the schema says 0 or 1)
+        vhost.put("hascgi", 1); // docs: '1', an integer in the schema
+        vhost.put("all_aliases_valid", OPENUAPI_CHOICE_CERTIFICATE_FLAG); // docs' example: '0'
+        vhost.put("can_https_redirect", OPENUAPI_CHOICE_CERTIFICATE_FLAG); // docs' example: '0'
+        vhost.put("is_https_redirecting", 0); // docs: '0'
+        vhost.put("no_cache_update", 0); // docs: '0'
         return vhost;
     }
 
+    /**
+     * OpenUAPI's own choice, not cPanel's: all_aliases_valid and can_https_redirect are 1 (cPanel derives them from
+     * the installed certificates and AutoSSL; its example shows 0).
+     */
+    static final int OPENUAPI_CHOICE_CERTIFICATE_FLAG = 1;
+
+    /** docs: the main domain's aliases are each parked domain and its www, then www.&lt;main domain&gt;. */
     static Map<String, Object> mainVhost(Setup s) {
-        return vhost(s, s.account().domain(), s.home() + "/public_html",
-                "www." + s.account().domain() + " " + s.parked() + " www." + s.parked(), "main_domain");
+        String main = s.account().domain();
+        return vhost(s, main, "main_domain", main, s.parked() + " www." + s.parked() + " www." + main);
+    }
+
+    /**
+     * docs: an addon domain's vhost is named after the subdomain of the main domain that backs it, the one API 2's
+     * AddonDomain::listaddondomains reports as fullsubdomain (&lt;first label&gt;.&lt;main domain&gt;, spec §9.2).
+     */
+    static Map<String, Object> addonVhost(Setup s, String addon) {
+        String backing = addon.split("\\.")[0] + "." + s.account().domain();
+        return vhost(s, addon, "addon_domain", backing, addon + " www." + addon + " www." + backing);
     }
 
     static List<Map<String, Object>> addonVhosts(Setup s) {
-        return List.of(vhost(s, s.addonA(), s.home() + "/" + s.addonA(), "www." + s.addonA(), "addon_domain"),
-                vhost(s, s.addonZ(), s.home() + "/" + s.addonZ(), "www." + s.addonZ(), "addon_domain"));
+        return List.of(addonVhost(s, s.addonA()), addonVhost(s, s.addonZ()));
     }
 
+    /**
+     * OpenUAPI's own choice: cPanel's docs show no parked_domains entry (parked domains have no userdata file of
+     * their own). OpenUAPI describes one as a vhost of its own name that serves the main domain's document root.
+     */
     static Map<String, Object> parkedVhost(Setup s) {
-        return vhost(s, s.parked(), s.home() + "/public_html", "www." + s.parked(), "parked_domain");
+        return vhost(s, s.parked(), "parked_domain", s.parked(), "www." + s.parked());
     }
 
+    /** docs: a subdomain is its own servername, with www.&lt;subdomain&gt; as its alias. */
     static Map<String, Object> subVhost(Setup s) {
-        return vhost(s, s.sub(), s.home() + "/" + s.sub(), "www." + s.sub(), "sub_domain");
+        return vhost(s, s.sub(), "sub_domain", s.sub(), "www." + s.sub());
     }
 
     /** Integers are JSON integers, not "1"; strings are strings; ipv6 is null. */
@@ -209,6 +260,8 @@ class DomainInfoTest {
             expected.put("parked_domains", List.of(parkedVhost(s)));
             expected.put("sub_domains", List.of(subVhost(s)));
             assertEquals(json(expected), data.toString(), "args " + args);
+            // docs: the main domain's document root is /home/user/public_html
+            assertEquals(s.home() + "/public_html", data.get("main_domain").get("documentroot").textValue());
             assertVhostTypes(data.get("main_domain"));
             assertVhostTypes(data.get("sub_domains").get(0));
             assertEquals("{}", root.get("metadata").toString());
@@ -246,7 +299,7 @@ class DomainInfoTest {
         assertEquals("[]", hash.get("parked_domains").toString());
         assertEquals("[]", hash.get("sub_domains").toString());
         Uapi.failure(alice.withToken(token).queryParam("format", "xml").get("/execute/DomainInfo/domains_data").asString(),
-                "The “format” argument must be “hash” or “list”, not “xml”.");
+                "The “format” argument must be “hash” or “list”, not “xml”."); // OpenUAPI's own wording
     }
 
     @Test
@@ -254,9 +307,10 @@ class DomainInfoTest {
         Setup s = setup();
         JsonNode sub = uapi(s.account(), s.token(), "single_domain_data", Map.of("domain", s.sub())).get("data");
         Map<String, Object> expected = subVhost(s);
-        expected.put("port", "80");
-        expected.put("options", "ExecCGI Includes");
-        expected.put("phpopenbasedirprotect", 1);
+        expected.put("port", "80"); // docs' example: port '80' (a string there, though the schema says integer)
+        expected.put("options", "ExecCGI Includes"); // docs' example
+        expected.put("phpopenbasedirprotect", 1); // docs' example: 1
+        // OpenUAPI's own choice: no Apache logs or CGI aliases to describe (docs: [{format, target}], [{path, url}])
         expected.put("customlog", List.of());
         expected.put("scriptalias", List.of());
         assertEquals(json(expected), sub.toString());
@@ -286,6 +340,7 @@ class DomainInfoTest {
         TestAccount bob = newAccount();
         String bobToken = bob.newToken();
         String unknown = "nobody-" + Fixtures.randomSuffix(10) + ".example";
+        // OpenUAPI's own wording, the same for another account's domain and an unknown one
         JsonNode others = Uapi.failure(bob.withToken(bobToken).queryParam("domain", s.addonA())
                 .get("/execute/DomainInfo/single_domain_data").asString(),
                 "The domain “" + s.addonA() + "” does not belong to this account.");
@@ -298,7 +353,7 @@ class DomainInfoTest {
                 .get("/execute/DomainInfo/single_domain_data").asString(),
                 "The domain “" + s.account().domain() + "” does not belong to this account.");
         Uapi.failure(bob.withToken(bobToken).get("/execute/DomainInfo/single_domain_data").asString(),
-                "Provide the “domain” argument.");
+                "Provide the “domain” argument."); // cPanel's wording for a missing required argument (Dispatcher)
     }
 
     @Test
@@ -382,6 +437,7 @@ class DomainInfoTest {
         assertTrue(uapi.get("data").isNull(), uapi.toString());
         String body = alice.withToken(token).queryParam("cpanel_jsonapi_module", "DomainInfo")
                 .queryParam("cpanel_jsonapi_func", "list_domains").get("/json-api/cpanel").asString();
+        // cPanel's API 2 wording, which PublicAPI clients look for ("Could not find function")
         assertEquals("Could not find function 'list_domains' in module 'DomainInfo'",
                 Fixtures.json(body).get("cpanelresult").get("error").textValue(), body);
     }

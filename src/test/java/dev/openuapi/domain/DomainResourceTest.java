@@ -24,7 +24,9 @@ import io.restassured.response.Response;
 
 /**
  * The operator's domain API, {@code /api/v1/accounts/{user}/domains}: adding addon, parked and sub domains,
- * listing and removing them, the DNS each change makes, and every refusal.
+ * listing and removing them, the DNS each change makes, and every refusal. This REST API is OpenUAPI's own: its
+ * views, status codes and problem details are OpenUAPI's choices, not cPanel's. The zone contents follow cPanel
+ * (ZoneEdit::fetchzone_records rows, spec §9.2).
  */
 @QuarkusTest
 class DomainResourceTest {

@@ -17,7 +17,10 @@ import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** UAPI Email and API 2 Email (spec §9.1 rows 6-14, §9.2). */
+/**
+ * UAPI Email and API 2 Email (spec §9.1 rows 6-14, §9.2): field names, shapes and the API 2 result/reason rows
+ * follow the spec; the error wordings are OpenUAPI's own unless a comment names the source.
+ */
 @QuarkusTest
 class EmailModuleTest {
 
@@ -61,11 +64,15 @@ class EmailModuleTest {
         assertEquals("unlimited", disk.get("diskquota").textValue());
         assertEquals("info", disk.get("user").textValue());
         Uapi.success(call(alice, token, "unsuspend_login", Map.of("email", address)));
-        Uapi.success(call(alice, token, "passwd_pop", Map.of("email", address, "password", "mail-pass-2")));
+        JsonNode unsuspended = Uapi.success(call(alice, token, "list_pops_with_disk", Map.of())).get("data").get(0);
+        assertEquals(0, unsuspended.get("suspended_login").intValue(), "the login is back");
+        assertEquals(1, unsuspended.get("suspended_incoming").intValue(), "incoming mail stays suspended");
+        Uapi.success(call(alice, token, "passwd_pop", Map.of("email", address, "password", "mail-pass-2"))); // MailboxStorageTest checks the hash
         Uapi.success(call(alice, token, "delete_pop", Map.of("email", address)));
         assertEquals(0, Uapi.success(call(alice, token, "list_pops", Map.of("skip_main", "1"))).get("data").size());
     }
 
+    /** The refusals' wordings are OpenUAPI's own, not cPanel's, except where a comment names the source. */
     @Test
     void refusals() {
         TestAccount alice = newAccount();
@@ -100,12 +107,15 @@ class EmailModuleTest {
         assertEquals(2, list.size());
         assertEquals(":fail: Gone", list.get(0).get("forward").textValue());
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "teleport")),
-                "“teleport” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
+                "“teleport” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe."); // OpenUAPI's own wording
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "pipe", "pipefwd", "/bin/sh")),
-                "“/bin/sh” must be a program path relative to the home directory.");
+                "“/bin/sh” must be a program path relative to the home directory."); // OpenUAPI's own wording
         Uapi.success(call(alice, token, "delete_forwarder", Map.of("address", "sales@" + alice.domain(), "forwarder", "boss@example.net")));
+        JsonNode left = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain()))).get("data");
+        assertEquals(1, left.size(), left.toString());
+        assertEquals("old@" + alice.domain(), left.get(0).get("dest").textValue());
         Uapi.failure(call(alice, token, "delete_forwarder", Map.of("address", "sales@" + alice.domain(), "forwarder", "boss@example.net")),
-                "The forwarder does not exist.");
+                "The forwarder does not exist."); // OpenUAPI's own wording
     }
 
     @Test
@@ -122,6 +132,7 @@ class EmailModuleTest {
         assertEquals(10, api2(alice, token, "listpopswithdisk", Map.of()).get("data").get(0).get("diskquota").intValue());
         assertEquals("[{\"result\":1,\"reason\":\"\"}]", api2(alice, token, "editquota", Map.of("domain", alice.domain(), "email", "api2",
                 "quota", "20")).get("data").toString());
+        assertEquals(20, api2(alice, token, "listpopswithdisk", Map.of()).get("data").get(0).get("diskquota").intValue(), "the quota changed");
         assertEquals("[{\"result\":1,\"reason\":\"\"}]", api2(alice, token, "passwdpop", Map.of("domain", alice.domain(), "email", "api2",
                 "password", "other-password")).get("data").toString());
         assertEquals("[{\"result\":1,\"reason\":\"OK\"}]", api2(alice, token, "delpop", Map.of("domain", alice.domain(), "email", "api2"))

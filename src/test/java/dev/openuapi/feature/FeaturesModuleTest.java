@@ -32,6 +32,7 @@ class FeaturesModuleTest {
 
         JsonNode disabled = Uapi.success(alice.withToken(token).queryParam("name", "mysql").get("/execute/Features/has_feature").asString());
         assertEquals(0, disabled.get("data").intValue());
+        // spec §9.1 row 45 (cPanel's source): 1, 0 with this message, or null; status 1 in all three cases
         assertEquals("The feature “mysql” exists but is not enabled.", disabled.get("messages").get(0).textValue());
 
         JsonNode unknown = Uapi.success(alice.withToken(token).queryParam("name", "teleport").get("/execute/Features/has_feature").asString());
@@ -42,6 +43,7 @@ class FeaturesModuleTest {
     void hasFeatureWithoutANameFails() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
+        // spec §9.1 row 45: cPanel's message for a missing name
         Uapi.failure(alice.withToken(token).get("/execute/Features/has_feature").asString(), "You must specify a feature name.");
         Uapi.failure(alice.withToken(token).queryParam("name", "").get("/execute/Features/has_feature").asString(),
                 "You must specify a feature name.");

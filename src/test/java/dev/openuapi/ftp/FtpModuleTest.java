@@ -25,7 +25,10 @@ import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** UAPI Ftp: logins on the account's domains, SHA512-CRYPT at rest, directories kept inside the home. */
+/**
+ * UAPI Ftp: logins on the account's domains, SHA512-CRYPT at rest, directories kept inside the home. Field names and
+ * shapes follow spec §9.1 rows 23-27 (MB values as strings, "unlimited"); the error wordings are OpenUAPI's own.
+ */
 @QuarkusTest
 class FtpModuleTest {
 
@@ -107,12 +110,16 @@ class FtpModuleTest {
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "two", "pass", "long-enough")),
                 "The account has reached its plan’s limit of 1 FTP accounts.");
         JsonNode usages = Uapi.success(alice.withToken(token).get("/execute/ResourceUsage/get_usages").asString()).get("data");
+        int seen = 0;
         for (JsonNode row : usages) {
             if (row.get("id").textValue().equals("ftp_accounts")) {
                 assertEquals(1, row.get("usage").intValue());
                 assertEquals(1, row.get("maximum").intValue());
+                seen++;
             }
         }
+        assertEquals(1, seen, "one ftp_accounts row: " + usages);
+        assertEquals(2, Uapi.success(call(alice, token, "list_ftp", Map.of())).get("data").size(), "main and one: the refused one is not there");
     }
 
     private String hashOf(String login) throws Exception {

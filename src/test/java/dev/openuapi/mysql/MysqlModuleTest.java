@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +25,10 @@ import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. */
+/**
+ * UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. Function
+ * and field names follow spec §9.1 rows 15-22; the error wordings are OpenUAPI's own.
+ */
 @QuarkusTest
 class MysqlModuleTest {
 
@@ -31,6 +38,108 @@ class MysqlModuleTest {
 
     static Connection login(String user, String password, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, user, password);
+    }
+
+    /** OpenUAPI's own database, as configured for this run (the test profile's, or -D overrides). */
+    static String ownDatabase() {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String path = url.substring(url.indexOf("//") + 2);
+        path = path.substring(path.indexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /** openuapi.mysql.user-hosts: each database user exists once per host, created in this order. */
+    static List<String> userHosts() {
+        return List.of(ConfigProvider.getConfig().getOptionalValue("openuapi.mysql.user-hosts", String.class).orElse("localhost,127.0.0.1,::1")
+                .split(","));
+    }
+
+    static Connection root() throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+    }
+
+    /** The hosts for which mysql.user has this user. */
+    static List<String> hostsOf(String user) throws SQLException {
+        try (Connection root = root(); PreparedStatement s = root.prepareStatement("SELECT Host FROM mysql.user WHERE User = ? ORDER BY Host")) {
+            s.setString(1, user);
+            List<String> hosts = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    hosts.add(rs.getString(1));
+                }
+            }
+            return hosts;
+        }
+    }
+
+    static void rootExecute(String sql) throws SQLException {
+        try (Connection root = root(); Statement s = root.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static List<String> sorted(List<String> values) {
+        List<String> copy = new ArrayList<>(values);
+        copy.sort(null);
+        return copy;
+    }
+
+    /**
+     * CREATE USER runs once per host; when it fails on the second host (the user already exists there, error
+     * 1396), the call fails, keeps no ownership row, and drops what it made on the first host, while the user
+     * that was already there stays.
+     */
+    @Test
+    void aCreateUserThatFailsOnTheSecondHostLeavesNothingBehind() throws Exception {
+        List<String> hosts = userHosts();
+        org.junit.jupiter.api.Assumptions.assumeTrue(hosts.size() >= 2, "needs two user hosts: " + hosts);
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String user = alice.username() + "_half";
+        rootExecute("CREATE USER '" + user + "'@'" + hosts.get(1) + "' IDENTIFIED BY 'someone-elses-password'");
+        try {
+            Uapi.failure(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")),
+                    "The user “" + user + "” already exists."); // OpenUAPI's own wording, not cPanel's
+            assertEquals(0, Uapi.success(call(alice, token, "list_users", Map.of())).get("data").size(), "no ownership row");
+            assertEquals(List.of(hosts.get(1)), hostsOf(user), "the first host's user was dropped; the one already there stays");
+            Uapi.failure(call(alice, token, "delete_user", Map.of("name", user)), "The user “" + user + "” does not exist.");
+            assertEquals(List.of(hosts.get(1)), hostsOf(user), "and it is still not the account's to delete");
+        } finally {
+            rootExecute("DROP USER IF EXISTS '" + user + "'@'" + hosts.get(1) + "'");
+        }
+        // once the name is free the same call works on every host
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        assertEquals(sorted(hosts), hostsOf(user));
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
+        assertEquals(List.of(), hostsOf(user));
+    }
+
+    /** RENAME USER runs once per host too: a failure on the second host renames the first one back. */
+    @Test
+    void aRenameUserThatFailsOnTheSecondHostChangesNothing() throws Exception {
+        List<String> hosts = userHosts();
+        org.junit.jupiter.api.Assumptions.assumeTrue(hosts.size() >= 2, "needs two user hosts: " + hosts);
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String user = alice.username() + "_old";
+        String taken = alice.username() + "_new";
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        rootExecute("CREATE USER '" + taken + "'@'" + hosts.get(1) + "' IDENTIFIED BY 'someone-elses-password'");
+        try {
+            Uapi.failure(call(alice, token, "rename_user", Map.of("oldname", user, "newname", taken)),
+                    "The user “" + taken + "” already exists."); // OpenUAPI's own wording, not cPanel's
+            JsonNode users = Uapi.success(call(alice, token, "list_users", Map.of())).get("data");
+            assertEquals(1, users.size(), users.toString());
+            assertEquals(user, users.get(0).get("user").textValue());
+            assertEquals(sorted(hosts), hostsOf(user), "the old name is back on every host");
+            assertEquals(List.of(hosts.get(1)), hostsOf(taken), "only the user that was already there has the new name");
+        } finally {
+            rootExecute("DROP USER IF EXISTS '" + taken + "'@'" + hosts.get(1) + "'");
+        }
+        login(user, "long-enough", "").close();
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
+        assertEquals(List.of(), hostsOf(user));
     }
 
     @Test
@@ -110,7 +219,7 @@ class MysqlModuleTest {
         Uapi.success(call(bob, bobToken, "create_user", Map.of("name", bob.username() + "_u", "password", "long-enough")));
         Uapi.failure(call(bob, bobToken, "set_privileges_on_database", Map.of("user", bob.username() + "_u", "database", db)),
                 "The database “" + db + "” does not exist.");
-        for (String system : List.of("mysql", "openuapi_test", "information_schema")) {
+        for (String system : List.of("mysql", ownDatabase(), "information_schema")) {
             Uapi.failure(call(bob, bobToken, "delete_database", Map.of("name", system)), "The database “" + system + "” does not exist.");
         }
         assertEquals(0, Uapi.success(call(bob, bobToken, "list_databases", Map.of())).get("data").size());

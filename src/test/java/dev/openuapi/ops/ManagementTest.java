@@ -12,22 +12,25 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.TestConfig;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Health and metrics live on the management interface, its own port (9001 in tests, 9000 otherwise),
+ * Health and metrics live on the management interface, its own port ({@code quarkus.management.test-port} in tests, 9000 otherwise),
  * not on the API port.
  */
 @QuarkusTest
 class ManagementTest {
 
-    /** %test.quarkus.management.port. */
-    static final String MANAGEMENT = "http://localhost:9001";
+    /** The management interface of the running test configuration. */
+    static String management() {
+        return TestConfig.managementUrl();
+    }
 
     @Test
     void healthIsOnTheManagementPortOnly() {
-        given().get(MANAGEMENT + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get(MANAGEMENT + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management() + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management() + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
         given().get("/q/health").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404);
@@ -37,12 +40,12 @@ class ManagementTest {
     void metricsCountCallsAuthFailuresAndTokens() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
-        alice.withToken(token).get("/execute/NoSuchModule" + System.nanoTime() + "/f").then().statusCode(200);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", equalTo(1));
+        alice.withToken(token).get("/execute/NoSuchModule" + System.nanoTime() + "/f").then().statusCode(200).body("status", equalTo(0));
         alice.withToken("Z".repeat(32)).get("/execute/Tokens/list").then().statusCode(401);
         given().get("/execute/Tokens/list").then().statusCode(401);
         String before = metrics();
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", equalTo(1));
         alice.withToken("Z".repeat(32)).get("/execute/Tokens/list").then().statusCode(401);
         String after = metrics();
 
@@ -60,7 +63,7 @@ class ManagementTest {
     }
 
     static String metrics() {
-        return given().get(MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
+        return given().get(management() + "/q/metrics").then().statusCode(200).extract().asString();
     }
 
     static double value(String metrics, String series) {

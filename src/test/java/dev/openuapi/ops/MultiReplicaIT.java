@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.Uapi;
 import io.restassured.http.ContentType;
 
 /**
@@ -77,14 +78,14 @@ class MultiReplicaIT {
 
         // Both replicas serve the token; concurrent requests on both write last use without conflict.
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Integer>> calls = new ArrayList<>();
+        List<Future<String>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             Replica target = REPLICAS.get(i % 2);
             calls.add(pool.submit(() -> given().header("Authorization", "cpanel replica:" + token)
-                    .get(target.url("/execute/Tokens/list")).then().extract().statusCode()));
+                    .get(target.url("/execute/Tokens/list")).then().statusCode(200).extract().asString()));
         }
-        for (Future<Integer> call : calls) {
-            assertEquals(200, call.get());
+        for (Future<String> call : calls) {
+            assertEquals(List.of("shared"), Uapi.success(call.get()).get("data").findValuesAsText("name"), "served, and the token is listed");
         }
         pool.shutdown();
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + DATABASE, "root", "");

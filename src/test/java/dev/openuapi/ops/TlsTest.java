@@ -23,25 +23,25 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.TestConfig;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * HTTPS on the TLS port (8444 in tests, 2083 otherwise) with the self-signed certificate generated at
+ * HTTPS on the TLS port ({@code quarkus.http.test-ssl-port} in tests, 2083 otherwise) with the self-signed certificate generated at
  * first start, since the test profile configures none.
  */
 @QuarkusTest
 class TlsTest {
 
-    static final int TLS_PORT = 8444;
     static final Path GENERATED = Path.of("target/tls/openuapi.crt");
 
     @Test
     void aTokenWorksOverHttpsWithTheGeneratedCertificate() throws Exception {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        given().relaxedHTTPSValidation().baseUri("https://localhost").port(TLS_PORT)
+        given().relaxedHTTPSValidation().baseUri("https://localhost").port(TestConfig.tlsPort())
                 .header("Authorization", "cpanel " + alice.username() + ":" + token)
-                .get("/execute/Tokens/list").then().statusCode(200);
+                .get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1));
 
         assertTrue(Files.isRegularFile(GENERATED), "generated into openuapi.tls.directory");
         X509Certificate stored;
@@ -73,7 +73,7 @@ class TlsTest {
         };
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] { trustAll }, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", TLS_PORT)) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", TestConfig.tlsPort())) {
             socket.startHandshake();
             return socket.getSession().getPeerCertificates()[0];
         }

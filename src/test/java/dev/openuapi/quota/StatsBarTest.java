@@ -18,7 +18,11 @@ import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** UAPI StatsBar::get_stats: usage rows against the plan, and the server rows clients read value from. */
+/**
+ * UAPI StatsBar::get_stats: usage rows against the plan, and the server rows clients read value from. Row and field
+ * names follow spec §9.1 row 29; the number formatting (MB with two decimals, whole percents, "unlimited") is
+ * OpenUAPI's own reading of cPanel's rows.
+ */
 @QuarkusTest
 class StatsBarTest {
 
@@ -41,7 +45,7 @@ class StatsBarTest {
         List<String> names = new ArrayList<>();
         rows.forEach(r -> names.add(r.get("name").textValue()));
         assertEquals(List.of("cpanelversion", "diskusage", "sqldatabases", "ftpaccounts", "hostname"), names);
-        assertEquals("11.120.0.16", rows.get(0).get("value").textValue());
+        assertEquals("11.120.0.16", rows.get(0).get("value").textValue()); // openuapi.server.cpanel-version's default
         JsonNode disk = rows.get(1);
         assertEquals("50.00", disk.get("count").textValue());
         assertEquals("200.00", disk.get("max").textValue());
@@ -53,6 +57,7 @@ class StatsBarTest {
         assertEquals(0, dbs.get("is_maxed").intValue());
         assertEquals("unlimited", rows.get(3).get("max").textValue());
         assertEquals(false, rows.get(4).get("value").textValue().isEmpty());
+        // cPanel's wording for a missing required argument (spec §6.3)
         Uapi.failure(alice.withToken(token).get("/execute/StatsBar/get_stats").asString(), "Provide the “display” argument.");
         Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_s").post("/execute/Mysql/delete_database").asString());
     }

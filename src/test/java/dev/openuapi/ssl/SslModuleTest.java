@@ -36,11 +36,11 @@ class SslModuleTest {
         TestCertificates.Pair pair = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain(), "www." + alice.domain());
         JsonNode data = Uapi.success(install(alice, token, alice.domain(), pair)).get("data");
         assertEquals(alice.domain(), data.get("domain").textValue());
-        assertEquals("192.0.2.1", data.get("ip").textValue());
+        assertEquals("192.0.2.1", data.get("ip").textValue()); // openuapi.dns.account-ip's default: OpenUAPI's own
         assertEquals(alice.username(), data.get("user").textValue());
         assertEquals(List.of(alice.domain(), "www." + alice.domain()),
                 List.of(data.get("working_domains").get(0).textValue(), data.get("working_domains").get(1).textValue()));
-        assertTrue(data.get("message").textValue().contains("is now installed"));
+        assertTrue(data.get("message").textValue().contains("is now installed")); // OpenUAPI's own wording
         String certId = data.get("cert_id").textValue();
 
         String listBody = alice.withToken(token).get("/execute/SSL/list_certs").asString();
@@ -69,7 +69,7 @@ class SslModuleTest {
         Uapi.success(alice.withToken(token).queryParam("id", certId).get("/execute/SSL/delete_cert").asString());
         assertEquals(0, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size());
         Uapi.failure(alice.withToken(token).queryParam("id", certId).get("/execute/SSL/delete_cert").asString(),
-                "The account has no certificate “" + certId + "”.");
+                "The account has no certificate “" + certId + "”."); // OpenUAPI's own wording, not cPanel's
     }
 
     @Test
@@ -104,6 +104,8 @@ class SslModuleTest {
         String token = alice.newToken();
         TestCertificates.Pair good = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain());
         TestCertificates.Pair other = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain());
+        // Every refusal text here is OpenUAPI's own wording, not cPanel's, except the last one
+        // ("Provide the “…” and “…” arguments.", cPanel's standard text, spec §6.3).
         Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(good.certificate(), other.key())),
                 "The private key does not match the certificate.");
         TestCertificates.Pair elsewhere = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, "elsewhere.example");
@@ -136,7 +138,9 @@ class SslModuleTest {
                 .formParam("key", pair.key()).post("/json-api/cpanel").asString();
         JsonNode row = Fixtures.json(ok).get("cpanelresult").get("data").get(0);
         assertEquals(1, row.get("result").intValue(), ok);
-        assertTrue(row.get("output").textValue().contains("is now installed"));
+        assertTrue(row.get("output").textValue().contains("is now installed")); // OpenUAPI's own wording
+        assertEquals(1, Uapi.success(alice.withToken(token).get("/execute/SSL/installed_hosts").asString()).get("data").size(),
+                "API 2 installed it");
 
         TestCertificates.Pair wrong = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, "other.example");
         String refused = alice.withToken(token).formParam("cpanel_jsonapi_module", "SSL").formParam("cpanel_jsonapi_func", "installssl")
@@ -144,6 +148,8 @@ class SslModuleTest {
                 .post("/json-api/cpanel").asString();
         JsonNode result = Fixtures.json(refused).get("cpanelresult");
         assertEquals(0, result.get("data").get(0).get("result").intValue());
-        assertTrue(result.get("error").textValue().contains("does not cover"));
+        assertTrue(result.get("error").textValue().contains("does not cover")); // OpenUAPI's own wording
+        assertEquals(alice.domain(), Uapi.success(alice.withToken(token).get("/execute/SSL/installed_hosts").asString()).get("data")
+                .get(0).get("certificate").get("subject.commonName").textValue(), "the refused install left the first one in place");
     }
 }

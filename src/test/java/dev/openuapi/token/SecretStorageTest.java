@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -22,8 +25,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.Uapi;
 import dev.openuapi.support.Whm;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,25 +49,36 @@ class SecretStorageTest {
         String restToken = alice.newToken("rest");
         String uapiToken = alice.withToken(restToken).queryParam("name", "uapi").get("/execute/Tokens/create_full_access")
                 .then().extract().path("data.token");
-        alice.withToken(uapiToken).get("/execute/Tokens/list").then().statusCode(200);
-        alice.withToken(restToken).contentType("application/x-www-form-urlencoded").body("name=viaform")
-                .post("/execute/Tokens/create_full_access").then().statusCode(200);
+        JsonNode listed = Uapi.success(alice.withToken(uapiToken).get("/execute/Tokens/list").then().statusCode(200).extract().asString());
+        assertEquals(List.of("rest", "uapi"), Whm.names(listed.get("data"), "name").stream().sorted().toList());
+        Uapi.success(alice.withToken(restToken).contentType("application/x-www-form-urlencoded").body("name=viaform")
+                .post("/execute/Tokens/create_full_access").then().statusCode(200).extract().asString());
         // UAPI takes passwords as GET parameters: the access log must not keep query strings.
         String queryPassword = "QueryPassword" + System.nanoTime();
-        alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").queryParam("password", queryPassword)
-                .get("/execute/Mysql/create_user").then().statusCode(200);
-        alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").get("/execute/Mysql/delete_user").then()
-                .statusCode(200);
+        Uapi.success(alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").queryParam("password", queryPassword)
+                .get("/execute/Mysql/create_user").then().statusCode(200).extract().asString());
+        Uapi.success(alice.withToken(restToken).queryParam("name", alice.username() + "_logcheck").get("/execute/Mysql/delete_user")
+                .then().statusCode(200).extract().asString());
 
         String whmToken = Whm.rootToken();
-        Whm.call(Whm.withToken("root", whmToken), "listaccts", Map.of());
+        JsonNode accounts = Whm.json(Whm.withToken("root", whmToken), "listaccts", Map.of());
+        assertEquals(1, accounts.get("metadata").get("result").intValue(), "the WHM token was used");
 
         String everything = dumpAllTables();
         for (String secret : List.of(restToken, uapiToken, alice.password(), whmToken)) {
             assertFalse(everything.contains(secret), "found a secret at rest");
         }
-        assertTrue(everything.contains(TokenValues.hash(restToken)), "the SHA-512 hex of the token is what is stored");
-        assertTrue(everything.contains(TokenValues.hash(whmToken)), "WHM tokens too");
+        // What is stored is sha512_hex(token), 128 lowercase hex characters (spec §3.4, as cPanel's api_tokens_v2 files),
+        // computed here independently of the code under test.
+        String restHash = storedHash("SELECT t.token_hash FROM api_token t JOIN account a ON a.id = t.account_id"
+                + " WHERE a.username = ? AND t.name = ?", alice.username(), "rest");
+        assertEquals(sha512Hex(restToken), restHash, "the SHA-512 hex of the token is what is stored");
+        assertEquals(sha512Hex(uapiToken), storedHash("SELECT t.token_hash FROM api_token t JOIN account a ON a.id = t.account_id"
+                + " WHERE a.username = ? AND t.name = ?", alice.username(), "uapi"));
+        String whmHash = storedHash("SELECT token_hash FROM whm_api_token WHERE token_hash = ?", sha512Hex(whmToken));
+        for (String hash : List.of(restHash, whmHash)) {
+            assertTrue(LOWERCASE_HEX_128.matcher(hash).matches(), "128 lowercase hex characters");
+        }
         assertTrue(everything.contains(alice.username()), "the dump did read the tables");
 
         Path log = Path.of("target/openuapi-test.log");
@@ -76,17 +93,33 @@ class SecretStorageTest {
         assertFalse(logged.toLowerCase().contains("authorization: whm"), "no Authorization header in the log");
     }
 
+    /** FIPS 180-2, appendix C.1: SHA-512("abc"). */
+    static final String SHA512_ABC = "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+            + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f";
+    static final Pattern LOWERCASE_HEX_128 = Pattern.compile("[0-9a-f]{128}");
+
+    /** SHA-512 in lowercase hex, with the JDK only: the test's own reading of "sha512_hex". */
+    static String sha512Hex(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theStoredFormIsLowercaseHexSha512() throws Exception {
+        assertEquals(SHA512_ABC, sha512Hex("abc"), "the test's own SHA-512 matches the published vector");
+        assertEquals(SHA512_ABC, TokenValues.hash("abc"), "the stored form of a value is its lowercase hex SHA-512");
+    }
+
     @Test
     void anAllowListLimitsWhereATokenWorks() throws Exception {
         TestAccount alice = newAccount();
         String token = alice.newToken("limited");
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+        Uapi.success(alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).extract().asString());
 
         setAllowList(token, String.join(",", IpAllowList.normalize(List.of("203.0.113.0/24", "2001:db8::/32"))));
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401);
 
         setAllowList(token, String.join(",", IpAllowList.normalize(List.of("203.0.113.7", "127.0.0.0/8"))));
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200)
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1))
                 .body("data[0].whitelist_ips", org.hamcrest.Matchers.equalTo(List.of("127.0.0.0/8", "203.0.113.7")));
     }
 
@@ -94,8 +127,23 @@ class SecretStorageTest {
         try (Connection c = dataSource.getConnection();
                 var update = c.prepareStatement("UPDATE api_token SET whitelist_ips = ? WHERE token_hash = ?")) {
             update.setString(1, list);
-            update.setString(2, TokenValues.hash(token));
+            update.setString(2, sha512Hex(token));
             assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** The one value that {@code sql} selects with these parameters. */
+    private String storedHash(String sql, String... parameters) throws Exception {
+        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                assertTrue(rs.next(), "a stored row for " + sql);
+                String value = rs.getString(1);
+                assertFalse(rs.next(), "one row for " + sql);
+                return value;
+            }
         }
     }
 

@@ -18,7 +18,11 @@ import dev.openuapi.support.Fixtures.TestAccount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Our own REST face for tokens ({@code /api/v1/tokens}), on the same service as UAPI Tokens. */
+/**
+ * Our own REST face for tokens ({@code /api/v1/tokens}), on the same service as UAPI Tokens. The whole
+ * REST API is OpenUAPI's own design (status codes, problem+json, Location, field names); the {@code detail}
+ * texts are cPanel's UAPI Tokens messages (spec §4), reused.
+ */
 @QuarkusTest
 class TokenResourceTest {
 
@@ -54,8 +58,8 @@ class TokenResourceTest {
     void sameCoreAsUapi() {
         TestAccount alice = newAccount();
         String token = alice.newToken("rest-made");
-        alice.withToken(token).get("/execute/Tokens/list").then().body("data[0].name", equalTo("rest-made"));
-        alice.withToken(token).queryParam("name", "uapi-made").get("/execute/Tokens/create_full_access");
+        alice.withToken(token).get("/execute/Tokens/list").then().body("status", equalTo(1)).body("data.name", equalTo(java.util.List.of("rest-made")));
+        alice.withToken(token).queryParam("name", "uapi-made").get("/execute/Tokens/create_full_access").then().body("status", equalTo(1));
         alice.withPassword().get("/api/v1/tokens").then().body("name", org.hamcrest.Matchers.containsInAnyOrder("rest-made", "uapi-made"));
     }
 

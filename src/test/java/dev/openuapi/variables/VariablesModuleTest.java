@@ -12,7 +12,11 @@ import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** UAPI {@code Variables::get_user_information}: the example call. */
+/**
+ * UAPI {@code Variables::get_user_information}: the issue's example call. Keys and their types follow spec §9.1
+ * rows 30-31 (maximum_* an int or "unlimited"); "default" as the plan of an account on none, demo_mode 0 and
+ * contact_email_2 "" are OpenUAPI's own values.
+ */
 @QuarkusTest
 class VariablesModuleTest {
 
@@ -71,7 +75,7 @@ class VariablesModuleTest {
         TestAccount alice = newAccount();
         JsonNode data = Uapi.success(alice.withPassword().get("/execute/Variables/get_server_information").asString()).get("data");
         assertTrue(data.get("mysql_version").textValue().contains("MariaDB"), data.toString());
-        assertEquals("11.120.0.16", data.get("cpanel_version").textValue());
+        assertEquals("11.120.0.16", data.get("cpanel_version").textValue()); // openuapi.server.cpanel-version's default
         JsonNode one = Uapi.success(alice.withPassword().queryParam("name", "mysql_version")
                 .get("/execute/Variables/get_server_information").asString()).get("data");
         assertEquals(1, one.size());

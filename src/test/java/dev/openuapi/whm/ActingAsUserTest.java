@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Whm;
+import dev.openuapi.support.WhmChecks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -45,6 +46,7 @@ class ActingAsUserTest {
                 "cpanel.module", "Email", "cpanel.function", "add_pop", "email", "x"));
         assertEquals(1, failed.get("metadata").get("result").intValue());
         assertEquals(0, failed.get("data").get("uapi").get("status").intValue());
+        // OpenUAPI's own wording
         assertEquals("The account “nosuchuser” does not exist.", Whm.reason(Whm.withToken("root", token), "uapi_cpanel",
                 Map.of("cpanel.user", "nosuchuser", "cpanel.module", "Email", "cpanel.function", "list_pops")));
     }
@@ -73,18 +75,33 @@ class ActingAsUserTest {
     void actingNeedsTheUserTheAclAndAnApiThatIsNotApi1() {
         TestAccount alice = newAccount();
         String limited = Whm.rootToken("list-accts");
-        assertEquals("Permission denied: “uapi_cpanel” needs the “create-user-session” privilege.",
+        assertEquals("Permission denied: “uapi_cpanel” needs the “cpanel-api” privilege.", // OpenUAPI's own wording
                 Whm.reason(Whm.withToken("root", limited), "uapi_cpanel", Map.of("cpanel.user", alice.username(), "cpanel.module", "Email",
                         "cpanel.function", "list_pops")));
         String refused = jsonApi(Whm.withToken("root", limited), Map.of("cpanel_jsonapi_user", alice.username(),
                 "cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func", "displaycontactinfo"));
-        assertTrue(refused.contains("\"error\":\"Permission denied: acting as a cPanel user needs the “create-user-session” privilege.\""),
+        assertTrue(refused.contains("\"error\":\"Permission denied: acting as a cPanel user needs the “cpanel-api” privilege.\""),
                 refused);
+
+        // cPanel's privilege for this is cpanel-api: "Perform cPanel API and UAPI functions through the WHM API" (docs.cpanel.net,
+        // whm/resellers/edit-reseller-nameservers-and-privileges, Initial Privileges). create-user-session is another privilege.
+        String sessionOnly = Whm.rootToken("create-user-session");
+        assertEquals("Permission denied: “uapi_cpanel” needs the “cpanel-api” privilege.", // OpenUAPI's own wording
+                Whm.reason(Whm.withToken("root", sessionOnly), "uapi_cpanel", Map.of("cpanel.user", alice.username(),
+                        "cpanel.module", "Email", "cpanel.function", "list_pops")));
+        RequestSpecification apiOnly = Whm.withToken("root", Whm.rootToken("cpanel-api"));
+        JsonNode acted = Whm.json(apiOnly, "uapi_cpanel", Map.of("cpanel.user", alice.username(), "cpanel.module", "Email",
+                "cpanel.function", "list_pops"));
+        assertEquals(1, acted.get("metadata").get("result").intValue(), acted.toString());
+        assertEquals(1, acted.get("data").get("uapi").get("status").intValue(), acted.toString());
+        String actedApi2 = jsonApi(Whm.withToken("root", Whm.rootToken("cpanel-api")), Map.of("cpanel_jsonapi_user", alice.username(),
+                "cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func", "displaycontactinfo"));
+        assertTrue(actedApi2.contains("owner@" + alice.domain()), actedApi2);
 
         String full = Whm.rootToken();
         String noUser = jsonApi(Whm.withToken("root", full), Map.of("cpanel_jsonapi_module", "CustInfo", "cpanel_jsonapi_func",
                 "displaycontactinfo"));
-        assertTrue(noUser.contains("Provide the “cpanel_jsonapi_user”"), noUser);
+        assertTrue(noUser.contains("Provide the “cpanel_jsonapi_user”"), noUser); // OpenUAPI's own wording
         Whm.withToken("root", full).queryParams(Map.of("cpanel_jsonapi_user", alice.username(), "cpanel_jsonapi_apiversion", "1",
                 "cpanel_jsonapi_module", "Email", "cpanel_jsonapi_func", "listpops")).get("/json-api/cpanel").then().statusCode(403);
         // a WHM token never reaches UAPI directly
@@ -99,10 +116,10 @@ class ActingAsUserTest {
     void removingAnAccountRevokesItsTokensAndItsDataGoes() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
+        WhmChecks.uapiOk(alice.withToken(token), "/execute/Tokens/list");
         assertEquals("OK", Whm.reason(Whm.withToken("root", Whm.rootToken()), "removeacct", Map.of("username", alice.username())));
-        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401).body(equalTo("Access denied\n"));
-        assertEquals("The account “" + alice.username() + "” does not exist.",
+        alice.withToken(token).get("/execute/Tokens/list").then().statusCode(401).body(equalTo("Access denied\n")); // cPanel's (spec §2)
+        assertEquals("The account “" + alice.username() + "” does not exist.", // OpenUAPI's own wording
                 Whm.reason(asRoot(), "accountsummary", Map.of("user", alice.username())));
         assertTrue(Fixtures.json(Whm.call(asRoot(), "listaccts", Map.of("search", "^" + alice.username() + "$"))).get("data").get("acct")
                 .isEmpty());

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Whm;
+import dev.openuapi.support.WhmChecks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -34,7 +35,7 @@ class ResellerTest {
         assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", reseller.username(), "makeowner", "1")));
         assertEquals("OK", Whm.reason(asRoot(), "setacls", Map.of("reseller", reseller.username(), "acl-list-accts", "1",
                 "acl-acct-summary", "1", "acl-create-acct", "1", "acl-suspend-acct", "1", "acl-manage-api-tokens", "1",
-                "acl-create-user-session", "1")));
+                "acl-cpanel-api", "1")));
         TestAccount own = account("owner", reseller.username());
         TestAccount other = Fixtures.newAccount();
         return new Setup(reseller, own, other);
@@ -59,15 +60,15 @@ class ResellerTest {
         assertTrue(!users.contains(s.other().username()), users.toString());
         assertEquals(s.reseller().username(), listed.get(users.indexOf(s.own().username())).get("owner").textValue());
 
-        String hidden = "The account “" + s.other().username() + "” does not exist.";
+        String hidden = "The account “" + s.other().username() + "” does not exist."; // OpenUAPI's own wording
         assertEquals(hidden, Whm.reason(s.asReseller(), "accountsummary", Map.of("user", s.other().username())));
         assertEquals(hidden, Whm.reason(s.asReseller(), "suspendacct", Map.of("user", s.other().username())));
         assertEquals("OK", Whm.reason(s.asReseller(), "suspendacct", Map.of("user", s.own().username())));
         assertEquals(1, Whm.json(asRoot(), "accountsummary", Map.of("user", s.own().username())).get("data").get("acct").get(0)
                 .get("suspended").intValue());
-        assertEquals("You cannot do this to your own account.",
+        assertEquals("You cannot do this to your own account.", // OpenUAPI's own wording
                 Whm.reason(s.asReseller(), "suspendacct", Map.of("user", s.reseller().username())));
-        // a privilege it lacks
+        // a privilege it lacks (OpenUAPI's own wording)
         assertEquals("Permission denied: “removeacct” needs the “kill-acct” privilege.",
                 Whm.reason(s.asReseller(), "removeacct", Map.of("username", s.own().username())));
         assertEquals("Permission denied: “setupreseller” needs the “all” privilege.",
@@ -82,6 +83,8 @@ class ResellerTest {
                 "password", "pw-" + Fixtures.randomSuffix(12))));
         assertEquals(s.reseller().username(), Whm.json(asRoot(), "accountsummary", Map.of("user", user)).get("data").get("acct").get(0)
                 .get("owner").textValue());
+        // OpenUAPI's own wording; cPanel's createacct says "Without root access, you can only create accounts that you
+        // yourself own." (Whostmgr/API/1/Accounts.pm)
         assertEquals("Only root-level users may create accounts for another owner.", Whm.reason(s.asReseller(), "createacct",
                 Map.of("username", Fixtures.uniqueUsername(), "domain", "x" + Fixtures.randomSuffix(8) + ".example", "password",
                         "pw-" + Fixtures.randomSuffix(12), "owner", "root")));
@@ -102,8 +105,8 @@ class ResellerTest {
         assertEquals("OK", Whm.reason(asRoot(), "suspendacct", Map.of("user", s.reseller().username())));
         withToken.queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
         s.asReseller().queryParam("api.version", "1").get("/json-api/listaccts").then().statusCode(403);
-        Whm.call(asRoot(), "unsuspendacct", Map.of("user", s.reseller().username()));
-        Whm.call(withToken, "listaccts", Map.of());
+        WhmChecks.ok(asRoot(), "unsuspendacct", Map.of("user", s.reseller().username()));
+        WhmChecks.ok(Whm.withToken(s.reseller().username(), token), "listaccts", Map.of());
 
         // Removing the reseller: its accounts go back to root, its tokens die.
         assertEquals("OK", Whm.reason(asRoot(), "removeacct", Map.of("username", s.reseller().username())));
@@ -118,6 +121,7 @@ class ResellerTest {
         JsonNode own = Whm.json(s.asReseller(), "uapi_cpanel", Map.of("cpanel.user", s.own().username(), "cpanel.module", "Tokens",
                 "cpanel.function", "list"));
         assertEquals(1, own.get("data").get("uapi").get("status").intValue(), own.toString());
+        // OpenUAPI's own wording (the uapi_cpanel and the API 2 answer alike)
         assertEquals("The account “" + s.other().username() + "” does not exist.", Whm.reason(s.asReseller(), "uapi_cpanel",
                 Map.of("cpanel.user", s.other().username(), "cpanel.module", "Tokens", "cpanel.function", "list")));
         String body = s.asReseller().queryParams(Map.of("cpanel_jsonapi_user", s.other().username(), "cpanel_jsonapi_apiversion", "2",
@@ -137,9 +141,10 @@ class ResellerTest {
         assertEquals("root", Whm.json(asRoot(), "accountsummary", Map.of("user", s.own().username())).get("data").get("acct").get(0)
                 .get("owner").textValue());
         assertTrue(!namesOf(Whm.json(asRoot(), "listresellers", Map.of()).get("data").get("reseller")).contains(s.reseller().username()));
-        assertEquals("“" + s.reseller().username() + "” is not a reseller.",
+        assertEquals("“" + s.reseller().username() + "” is not a reseller.", // OpenUAPI's own wording
                 Whm.reason(asRoot(), "setacls", Map.of("reseller", s.reseller().username(), "acl-list-accts", "1")));
         assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", s.reseller().username())));
+        // OpenUAPI's own wording
         assertEquals("Unknown ACLs: bogus.", Whm.reason(asRoot(), "setacls", Map.of("reseller", s.reseller().username(), "acl-bogus", "1")));
     }
 

@@ -1,0 +1,36 @@
+package dev.openuapi.support;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Checks that a call did succeed, not just answer: WHM API 1 and UAPI answer HTTP 200 whether or not the function
+ * worked, so a test must look at {@code metadata.result} (WHM) or {@code status} (UAPI).
+ */
+public final class WhmChecks {
+
+    private WhmChecks() {
+    }
+
+    /**
+     * Calls a WHM API 1 function and asserts {@code metadata.result} 1 with reason {@code OK} (cPanel's success reason in
+     * every WHM API 1 example on api.docs.cpanel.net); returns the whole answer.
+     */
+    public static JsonNode ok(RequestSpecification as, String function, Map<String, ?> args) {
+        JsonNode answer = Whm.json(as, function, args);
+        assertEquals(1, answer.get("metadata").get("result").intValue(), function + ": " + answer);
+        assertEquals("OK", answer.get("metadata").get("reason").textValue(), function + ": " + answer);
+        return answer;
+    }
+
+    /** A UAPI call (GET) that must succeed: HTTP 200 and {@code status} 1. */
+    public static void uapiOk(RequestSpecification as, String path) {
+        as.get(path).then().statusCode(200).body("status", equalTo(1));
+    }
+}
