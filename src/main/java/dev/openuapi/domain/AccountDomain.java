@@ -47,6 +47,11 @@ public class AccountDomain {
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 
+    /** An addon domain's backing subdomain label (cPanel's {@code subdomain} in API 2's AddonDomain rows). */
+    public String backingLabel() {
+        return parent != null ? parent : name.split("\\.")[0];
+    }
+
     /** Main, addon and parked domains have a DNS zone of their own; a subdomain is records in its parent's. */
     public boolean hasOwnZone() {
         return !SUB.equals(type);

@@ -1,8 +1,6 @@
 package dev.openuapi.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,17 +36,7 @@ public class AddonDomainModule implements ApiModule {
                 .summary("List the account's addon domains")
                 .description("One row per addon domain, sorted by name, with the subdomain of the main domain that backs it "
                         + "in cPanel's naming (fullsubdomain, domainkey).")
-                .returns(Shape.arrayOf("The addon domains.", Shape.object("An addon domain.")
-                        .field("domain", Shape.string("The addon domain."))
-                        .field("fullsubdomain", Shape.string("<subdomain>.<rootdomain>."))
-                        .field("subdomain", Shape.string("The backing subdomain's label."))
-                        .field("rootdomain", Shape.string("The account's main domain."))
-                        .field("dir", Shape.string("Absolute document root."))
-                        .field("basedir", Shape.string("Document root relative to the home directory."))
-                        .field("reldir", Shape.string("home:<basedir>."))
-                        .field("status", Shape.string("Redirection; always \"not redirected\"."))
-                        .field("domainkey", Shape.string("<subdomain>_<rootdomain>."))
-                        .build()))
+                .returns(Shape.arrayOf("The addon domains.", Shape.of(Api2DomainRows.Addon.class)))
                 .handledBy(this::listAddonDomains));
     }
 
@@ -57,19 +45,10 @@ public class AddonDomainModule implements ApiModule {
         AccountDomains owned = domains.domainsOf(account.username());
         String root = owned.main().name;
         return owned.addons().stream().map(addon -> {
-            String label = addon.parent != null ? addon.parent : addon.name.split("\\.")[0];
+            String label = addon.backingLabel();
             String basedir = Homes.relative(account.username(), addon.documentRoot);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("domain", addon.name);
-            row.put("fullsubdomain", label + "." + root);
-            row.put("subdomain", label);
-            row.put("rootdomain", root);
-            row.put("dir", addon.documentRoot);
-            row.put("basedir", basedir);
-            row.put("reldir", "home:" + basedir);
-            row.put("status", "not redirected");
-            row.put("domainkey", label + "_" + root);
-            return row;
+            return new Api2DomainRows.Addon(addon.name, label + "." + root, label, root, addon.documentRoot, basedir, "home:" + basedir,
+                    Api2DomainRows.NOT_REDIRECTED, label + "_" + root);
         }).toList();
     }
 }

@@ -1,8 +1,6 @@
 package dev.openuapi.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,13 +32,7 @@ public class ParkModule implements ApiModule {
                 .summary("List the account's parked domains")
                 .description("One row per parked domain, sorted by name. A parked domain serves the main domain's document "
                         + "root.")
-                .returns(Shape.arrayOf("The parked domains.", Shape.object("A parked domain.")
-                        .field("domain", Shape.string("The parked domain."))
-                        .field("dir", Shape.string("Absolute document root (the main domain's)."))
-                        .field("basedir", Shape.string("Document root relative to the home directory."))
-                        .field("reldir", Shape.string("home:<basedir>."))
-                        .field("status", Shape.string("Redirection; always \"not redirected\"."))
-                        .build()))
+                .returns(Shape.arrayOf("The parked domains.", Shape.of(Api2DomainRows.Parked.class)))
                 .handledBy(this::listParkedDomains));
     }
 
@@ -48,15 +40,8 @@ public class ParkModule implements ApiModule {
         Principal account = call.principal();
         AccountDomains owned = domains.domainsOf(account.username());
         return owned.parked().stream().map(parked -> {
-            String dir = parked.documentRoot;
-            String basedir = Homes.relative(account.username(), dir);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("domain", parked.name);
-            row.put("dir", dir);
-            row.put("basedir", basedir);
-            row.put("reldir", "home:" + basedir);
-            row.put("status", "not redirected");
-            return row;
+            String basedir = Homes.relative(account.username(), parked.documentRoot);
+            return new Api2DomainRows.Parked(parked.name, parked.documentRoot, basedir, "home:" + basedir, Api2DomainRows.NOT_REDIRECTED);
         }).toList();
     }
 }

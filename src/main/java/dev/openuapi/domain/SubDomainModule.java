@@ -1,8 +1,6 @@
 package dev.openuapi.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,16 +43,7 @@ public class SubDomainModule implements ApiModule {
                 .summary("List the account's subdomains")
                 .description("One row per subdomain, sorted by name, with its document root three ways: absolute (dir), "
                         + "relative to the home directory (basedir) and as home:<basedir> (reldir).")
-                .returns(Shape.arrayOf("The subdomains.", Shape.object("A subdomain.")
-                        .field("domain", Shape.string("The full subdomain, e.g. blog.example.com."))
-                        .field("subdomain", Shape.string("Its label, e.g. blog."))
-                        .field("rootdomain", Shape.string("The account's domain it lives under."))
-                        .field("basedir", Shape.string("Document root relative to the home directory."))
-                        .field("reldir", Shape.string("home:<basedir>."))
-                        .field("dir", Shape.string("Absolute document root."))
-                        .field("status", Shape.string("Redirection; always \"not redirected\"."))
-                        .field("domainkey", Shape.string("<label>_<rootdomain>, e.g. blog_example.com."))
-                        .build()))
+                .returns(Shape.arrayOf("The subdomains.", Shape.of(Api2DomainRows.Sub.class)))
                 .handledBy(this::listSubdomains));
     }
 
@@ -67,16 +56,8 @@ public class SubDomainModule implements ApiModule {
                     ? sub.name.substring(0, sub.name.length() - root.length() - 1)
                     : sub.name;
             String basedir = Homes.relative(account.username(), sub.documentRoot);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("domain", sub.name);
-            row.put("subdomain", label);
-            row.put("rootdomain", root);
-            row.put("basedir", basedir);
-            row.put("reldir", "home:" + basedir);
-            row.put("dir", sub.documentRoot);
-            row.put("status", "not redirected");
-            row.put("domainkey", label + "_" + root);
-            return row;
+            return new Api2DomainRows.Sub(sub.name, label, root, basedir, "home:" + basedir, sub.documentRoot, Api2DomainRows.NOT_REDIRECTED,
+                    label + "_" + root);
         }).toList();
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * The shape of a function's {@code data}, small enough to declare beside the function and rich enough to
@@ -53,7 +54,8 @@ public record Shape(String type, String description, Map<String, Shape> properti
 
     /**
      * The shape of a typed row: an object with one property per record component, in declaration order (the
-     * order Jackson writes them), named as Jackson names them ({@code @JsonProperty}). Each component's
+     * order Jackson writes them), named as Jackson names them ({@code @JsonProperty}; a {@code @JsonUnwrapped}
+     * record's components take its place). Each component's
      * {@code @Schema} gives its description, {@code nullable} and, for an {@code Object} component that
      * holds a number or a string, its {@code type}. Lists become arrays, maps objects keyed by data, nested
      * records objects. The record, like every row Jackson writes, is registered for reflection.
@@ -62,6 +64,13 @@ public record Shape(String type, String description, Map<String, Shape> properti
         Schema doc = row.getAnnotation(Schema.class);
         ObjectBuilder object = object(doc == null || doc.description().isEmpty() ? null : doc.description());
         for (RecordComponent component : row.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                // its fields are written in its place, as Jackson does
+                @SuppressWarnings("unchecked")
+                Class<? extends Record> unwrapped = (Class<? extends Record>) component.getType();
+                of(unwrapped).properties().forEach(object::field);
+                continue;
+            }
             JsonProperty name = component.getAccessor().getAnnotation(JsonProperty.class);
             object.field(name == null || name.value().isEmpty() ? component.getName() : name.value(),
                     component(component.getGenericType(), component.getAccessor().getAnnotation(Schema.class)));
