@@ -23,7 +23,7 @@ import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.FunctionRegistry;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
-import dev.openuapi.operator.Acl;
+import dev.openuapi.kernel.WhmUser;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -178,7 +178,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .operationId("whm_" + function.name())
                 .summary(function.summary())
                 .description((function.description().isEmpty() ? "" : function.description() + "\n\n") + "Needs the WHM privilege (ACL): "
-                        + (Acl.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
+                        + (WhmUser.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
                 .tags(List.of("WHM API 1"))
                 .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
