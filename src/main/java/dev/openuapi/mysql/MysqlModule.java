@@ -1,8 +1,6 @@
 package dev.openuapi.mysql;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,12 +48,8 @@ public class MysqlModule implements ApiModule {
                 ApiFunction.named("delete_database").summary("Delete a database and everything in it").param(DATABASE_NAME)
                         .doing(call -> mysql.deleteDatabase(id(call), call.args().get("name"))),
                 ApiFunction.named("list_databases").summary("List the account's databases")
-                        .returns(Shape.arrayOf("The databases.", Shape.object("A database.")
-                                .field("database", Shape.string("Its name."))
-                                .field("disk_usage", Shape.integer("Bytes of data and indexes, from the server."))
-                                .field("users", Shape.arrayOf("Users with privileges on it.", Shape.string("A user.")))
-                                .build()))
-                        .handledBy(call -> mysql.listDatabases(id(call))),
+                        .returns(Shape.arrayOf("The databases.", Shape.of(MysqlRows.Database.class)))
+                        .handledBy(this::listDatabases),
                 ApiFunction.named("create_user").summary("Create a database user").param(USER_NAME).param(PASSWORD)
                         .doing(call -> mysql.createUser(id(call), call.args().get("name"), call.args().get("password"))),
                 ApiFunction.named("delete_user").summary("Delete a database user").param(USER_NAME)
@@ -66,9 +60,7 @@ public class MysqlModule implements ApiModule {
                         .doing(call -> mysql.renameUser(id(call), call.args().get("oldname"), call.args().get("newname"))),
                 ApiFunction.named("set_password").summary("Change a database user's password")
                         .param(Param.string("user", "The database user.").required()).param(PASSWORD)
-                        .returns(Shape.object("The outcome.").field("failures", Shape.arrayOf("Hosts where it failed.",
-                                Shape.object("A failure.").field("host", Shape.string("The host.")).field("error", Shape.string("Why."))
-                                        .build())).build())
+                        .returns(Shape.of(MysqlRows.PasswordOutcome.class))
                         .handledBy(this::setPassword),
                 ApiFunction.named("set_privileges_on_database").summary("Grant a user privileges on a database")
                         .description("Replaces the user's privileges on the database with the given ones.")
@@ -82,25 +74,27 @@ public class MysqlModule implements ApiModule {
                         .param(Param.string("database", "The database.").required())
                         .doing(call -> mysql.revokeAccess(id(call), call.args().get("user"), call.args().get("database"))),
                 ApiFunction.named("list_users").summary("List the account's database users")
-                        .returns(Shape.arrayOf("The users.", Shape.object("A user.")
-                                .field("user", Shape.string("The full name."))
-                                .field("shortuser", Shape.string("The name without the prefix."))
-                                .field("databases", Shape.arrayOf("Databases it has privileges on.", Shape.string("A database.")))
-                                .build()))
-                        .handledBy(call -> mysql.listUsers(id(call))),
+                        .returns(Shape.arrayOf("The users.", Shape.of(MysqlRows.User.class)))
+                        .handledBy(this::listUsers),
                 ApiFunction.named("get_restrictions").summary("Return the naming rules for databases and users")
-                        .returns(Shape.object("The rules.")
-                                .field("prefix", Shape.string("Every name begins with this."))
-                                .field("max_database_name_length", Shape.integer("Longest database name."))
-                                .field("max_username_length", Shape.integer("Longest user name."))
-                                .build())
-                        .handledBy(call -> mysql.restrictions(call.principal().username())));
+                        .returns(Shape.of(MysqlRows.Restrictions.class))
+                        .handledBy(call -> new MysqlRows.Restrictions(MysqlService.prefix(call.principal().username()),
+                                MysqlService.MAX_DATABASE_NAME, MysqlService.MAX_USER_NAME)));
     }
 
-    private Object setPassword(Call call) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("failures", mysql.setPassword(id(call), call.args().get("user"), call.args().get("password")));
-        return data;
+    private List<MysqlRows.Database> listDatabases(Call call) {
+        return mysql.listDatabases(id(call)).stream().map(db -> new MysqlRows.Database(db.name(), db.diskUsage(), db.users())).toList();
+    }
+
+    private List<MysqlRows.User> listUsers(Call call) {
+        return mysql.listUsers(id(call)).stream().map(user -> new MysqlRows.User(user.name(), user.shortName(), user.databases()))
+                .toList();
+    }
+
+    private MysqlRows.PasswordOutcome setPassword(Call call) {
+        List<String> failed = mysql.setPassword(id(call), call.args().get("user"), call.args().get("password"));
+        return new MysqlRows.PasswordOutcome(failed.stream()
+                .map(host -> new MysqlRows.PasswordFailure(host, "The password could not be set for this host.")).toList());
     }
 
     private static long id(Call call) {

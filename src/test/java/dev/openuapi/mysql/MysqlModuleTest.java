@@ -1,6 +1,7 @@
 package dev.openuapi.mysql;
 
 import static dev.openuapi.support.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. Function
@@ -312,5 +314,27 @@ class MysqlModuleTest {
         login(user, newPassword, "").close(); // the other hosts took the new password
         Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
         assertEquals(0, Uapi.success(call(alice, token, "list_users", Map.of())).get("data").size());
+    }
+
+    /** The OpenAPI document describes each row: its keys in wire order, their types and descriptions. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String data = ".get.responses.'200'.content.'application/json'.schema.properties.data";
+        String databases = "paths.'/execute/Mysql/list_databases'" + data;
+        assertEquals("array", doc.getString(databases + ".type"));
+        assertEquals(List.of("database", "disk_usage", "users"), List.copyOf(doc.getMap(databases + ".items.properties").keySet()));
+        assertEquals("integer", doc.getString(databases + ".items.properties.disk_usage.type"));
+        assertEquals("Bytes of data and indexes, from the server.", doc.getString(databases + ".items.properties.disk_usage.description"));
+        assertEquals("string", doc.getString(databases + ".items.properties.users.items.type"));
+        String users = "paths.'/execute/Mysql/list_users'" + data + ".items.properties";
+        assertEquals(List.of("user", "shortuser", "databases"), List.copyOf(doc.getMap(users).keySet()));
+        assertEquals("The name without the prefix.", doc.getString(users + ".shortuser.description"));
+        String restrictions = "paths.'/execute/Mysql/get_restrictions'" + data + ".properties";
+        assertEquals(List.of("prefix", "max_database_name_length", "max_username_length"), List.copyOf(doc.getMap(restrictions).keySet()));
+        assertEquals("integer", doc.getString(restrictions + ".max_username_length.type"));
+        String failures = "paths.'/execute/Mysql/set_password'" + data + ".properties.failures";
+        assertEquals("array", doc.getString(failures + ".type"));
+        assertEquals(List.of("host", "error"), List.copyOf(doc.getMap(failures + ".items.properties").keySet()));
     }
 }
