@@ -244,6 +244,9 @@ class SslModuleTest {
         TestAccount alice = newAccount();
         String token = alice.newToken();
         String certificate = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain()).certificate();
+        TestCertificates.Pair traditional = TestCertificates.selfSigned(KeyFormat.PKCS1_ENCRYPTED, alice.domain());
+        assertTrue(traditional.key().contains("Proc-Type: 4,ENCRYPTED"), "OpenSSL's traditional encryption");
+        Uapi.failure(install(alice, token, alice.domain(), traditional), "The key is encrypted; upload it without a passphrase.");
         Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, TestCertificates.ed25519Key())),
                 "The private key could not be read.");
         Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, pem("OPENSSH PRIVATE KEY",
@@ -262,5 +265,21 @@ class SslModuleTest {
                 "The key is not a PEM-encoded private key.");
         assertEquals(0, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size(),
                 "nothing was stored");
+    }
+
+    /** OPENUAPI_CHOICE: a key whose line breaks became spaces (or CRLF, or indentation) on the way is still read. */
+    @Test
+    void aKeyWhoseLinesWereReformattedIsStillRead() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        for (KeyFormat format : List.of(KeyFormat.PKCS8_RSA, KeyFormat.PKCS1_RSA, KeyFormat.SEC1_EC)) {
+            TestCertificates.Pair pair = TestCertificates.selfSigned(format, alice.domain());
+            for (String key : List.of(pair.key().replace("\n", " "), pair.key().replace("\n", "\r\n"),
+                    pair.key().lines().map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n"))) {
+                Uapi.success(install(alice, token, alice.domain(), new TestCertificates.Pair(pair.certificate(), key)));
+            }
+        }
+        assertEquals(3, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size(),
+                "one stored certificate per pair, installed again and again");
     }
 }
