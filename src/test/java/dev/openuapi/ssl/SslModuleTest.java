@@ -1,6 +1,7 @@
 package dev.openuapi.ssl;
 
 import static dev.openuapi.support.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import dev.openuapi.support.TestCertificates;
 import dev.openuapi.support.TestCertificates.KeyFormat;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** UAPI SSL and API 2 SSL::installssl with certificates made by openssl in the test. */
 @QuarkusTest
@@ -281,5 +283,29 @@ class SslModuleTest {
         }
         assertEquals(3, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size(),
                 "one stored certificate per pair, installed again and again");
+    }
+
+    /** The OpenAPI document describes each row: its keys in wire order, their types and descriptions. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String data = ".get.responses.'200'.content.'application/json'.schema.properties.data";
+        String certificate = "paths.'/execute/SSL/list_certs'" + data + ".items.properties";
+        List<String> certificateKeys = List.of("id", "friendly_name", "domains", "subject.commonName", "issuer.commonName",
+                "issuer.organizationName", "not_before", "not_after", "created", "is_self_signed", "validation_type", "key_algorithm",
+                "modulus_length", "serial", "signature_algorithm", "domain_is_configured");
+        assertEquals(certificateKeys, List.copyOf(doc.getMap(certificate).keySet()));
+        assertEquals("Issuer O.", doc.getString(certificate + ".'issuer.organizationName'.description"));
+        assertEquals(List.of("string", "null"), doc.getList(certificate + ".'issuer.organizationName'.type"));
+        assertEquals("array", doc.getString(certificate + ".domains.type"));
+        assertEquals("integer", doc.getString(certificate + ".is_self_signed.type"));
+        String host = "paths.'/execute/SSL/installed_hosts'" + data + ".items.properties";
+        assertEquals(List.of("servername", "docroot", "fqdns", "ip", "port", "type", "user", "installed_at", "certificate"),
+                List.copyOf(doc.getMap(host).keySet()));
+        assertEquals(certificateKeys, List.copyOf(doc.getMap(host + ".certificate.properties").keySet()));
+        String installed = "paths.'/execute/SSL/install_ssl'" + data + ".properties";
+        assertEquals(List.of("action", "cert_id", "key_id", "domain", "ip", "user", "html", "message", "statusmsg",
+                "extra_certificate_domains", "warning_domains", "working_domains"), List.copyOf(doc.getMap(installed).keySet()));
+        assertEquals("Names of the vhost the certificate covers.", doc.getString(installed + ".working_domains.description"));
     }
 }
