@@ -9,14 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The rows of UAPI {@code Mysql}'s answers; component order is the JSON key order. */
-public final class MysqlRows {
+final class MysqlRows {
 
     private MysqlRows() {
     }
 
     @RegisterForReflection
     @Schema(description = "A database.")
-    public record Database(
+    record Database(
             @Schema(description = "Its name.") String database,
             @JsonProperty("disk_usage") @Schema(description = "Bytes of data and indexes, from the server.") long diskUsage,
             @Schema(description = "Users with privileges on it.") List<String> users) {
@@ -24,7 +24,7 @@ public final class MysqlRows {
 
     @RegisterForReflection
     @Schema(description = "A user.")
-    public record User(
+    record User(
             @Schema(description = "The full name.") String user,
             @Schema(description = "The name without the prefix.") String shortuser,
             @Schema(description = "Databases it has privileges on.") List<String> databases) {
@@ -32,7 +32,7 @@ public final class MysqlRows {
 
     @RegisterForReflection
     @Schema(description = "The rules.")
-    public record Restrictions(
+    record Restrictions(
             @Schema(description = "Every name begins with this.") String prefix,
             @JsonProperty("max_database_name_length") @Schema(description = "Longest database name.") int maxDatabaseNameLength,
             @JsonProperty("max_username_length") @Schema(description = "Longest user name.") int maxUsernameLength) {
@@ -40,11 +40,11 @@ public final class MysqlRows {
 
     @RegisterForReflection
     @Schema(description = "The outcome.")
-    public record PasswordOutcome(@Schema(description = "Hosts where it failed.") List<PasswordFailure> failures) {
+    record PasswordOutcome(@Schema(description = "Hosts where it failed.") List<PasswordFailure> failures) {
     }
 
     @RegisterForReflection
     @Schema(description = "A failure.")
-    public record PasswordFailure(@Schema(description = "The host.") String host, @Schema(description = "Why.") String error) {
+    record PasswordFailure(@Schema(description = "The host.") String host, @Schema(description = "Why.") String error) {
     }
 }

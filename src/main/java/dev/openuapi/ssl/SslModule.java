@@ -22,6 +22,17 @@ public class SslModule implements ApiModule {
 
     public static final String FEATURE = "sslinstall";
 
+    private static final Param DOMAIN = Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com");
+    private static final Param CERT = Param.string("cert", "The certificate, PEM.").required();
+    private static final Param KEY = Param.string("key", "The private key, PEM (PKCS#8, PKCS#1 RSA or SEC1 EC; unencrypted).").required();
+    private static final Param CABUNDLE = Param.string("cabundle", "The CA bundle, PEM.");
+    private static final Param INSTALLED_DOMAIN = Param.of("domain", ParamType.DOMAIN, "The domain.").required();
+    private static final Param ID = Param.string("id", "The certificate's id or friendly name (friendly_name is accepted too).");
+    private static final Param FRIENDLY_NAME = Param.string("friendly_name", "The certificate's friendly name.");
+    private static final Param API2_DOMAIN = Param.of("domain", ParamType.DOMAIN, "The domain.").example("example.com");
+    private static final Param API2_CRT = Param.string("crt", "The certificate, PEM.");
+    private static final Param API2_KEY = Param.string("key", "The private key, PEM.");
+
     private final SslService ssl;
 
     SslModule(SslService ssl) {
@@ -46,10 +57,7 @@ public class SslModule implements ApiModule {
                         .description("Installs the certificate and its key on one of the account's domains. Refused when the key "
                                 + "does not match, the certificate does not cover the domain or is not valid now, or the domain "
                                 + "belongs to another account. The key is stored encrypted. Send large PEM values with POST.")
-                        .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
-                        .param(Param.string("cert", "The certificate, PEM.").required())
-                        .param(Param.string("key", "The private key, PEM (PKCS#8, PKCS#1 RSA or SEC1 EC; unencrypted).").required())
-                        .param(Param.string("cabundle", "The CA bundle, PEM."))
+                        .param(DOMAIN).param(CERT).param(KEY).param(CABUNDLE)
                         .returns(Shape.of(SslRows.Installed.class))
                         .handledBy(this::installSsl),
                 ApiFunction.named("list_certs")
@@ -63,31 +71,27 @@ public class SslModule implements ApiModule {
                 ApiFunction.named("delete_ssl")
                         .summary("Uninstall the certificate of a domain")
                         .description("The certificate stays stored; delete_cert removes it.")
-                        .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required())
+                        .param(INSTALLED_DOMAIN)
                         .returns(Shape.none())
                         .handledBy(this::deleteSsl),
                 ApiFunction.named("delete_cert")
                         .summary("Delete a stored certificate")
                         .description("Deletes the certificate, by id or friendly name, and uninstalls it wherever it is installed.")
-                        .param(Param.string("id", "The certificate's id or friendly name (friendly_name is accepted too)."))
-                        .param(Param.string("friendly_name", "The certificate's friendly name."))
+                        .param(ID).param(FRIENDLY_NAME)
                         .returns(Shape.none())
                         .handledBy(this::deleteCert),
                 ApiFunction.named("installssl").api2()
                         .summary("Install a certificate on a domain (API 2)")
                         .description("The API 2 form of install_ssl, which certbot's cPanel plugin uses: data[0].result is 1 or 0 "
                                 + "and data[0].output says what happened.")
-                        .param(Param.of("domain", ParamType.DOMAIN, "The domain.").example("example.com"))
-                        .param(Param.string("crt", "The certificate, PEM."))
-                        .param(Param.string("key", "The private key, PEM."))
-                        .param(Param.string("cabundle", "The CA bundle, PEM."))
+                        .param(API2_DOMAIN).param(API2_CRT).param(API2_KEY).param(CABUNDLE)
                         .returns(Shape.arrayOf("One element.", Shape.of(SslRows.Api2Outcome.class)))
                         .handledBy(this::installSslApi2));
     }
 
     private SslRows.Installed installSsl(Call call) {
-        SslService.Installed installed = ssl.install(call.principal().accountId(), call.args().get("domain"), call.args().get("cert"),
-                call.args().get("key"), call.args().get("cabundle"));
+        SslService.Installed installed = ssl.install(call.principal().accountId(), DOMAIN.from(call), CERT.from(call), KEY.from(call),
+                CABUNDLE.from(call));
         String message = installed.message();
         return new SslRows.Installed("install", installed.certificate().certId, installed.keyId(), installed.domain(), ssl.ip(),
                 call.principal().username(), message, message, message, List.of(), List.of(), installed.workingDomains());
@@ -95,8 +99,8 @@ public class SslModule implements ApiModule {
 
     private List<SslRows.Api2Outcome> installSslApi2(Call call) {
         try {
-            SslService.Installed installed = ssl.install(call.principal().accountId(), call.args().get("domain"), call.args().get("crt"),
-                    call.args().get("key"), call.args().get("cabundle"));
+            SslService.Installed installed = ssl.install(call.principal().accountId(), API2_DOMAIN.from(call), API2_CRT.from(call),
+                    API2_KEY.from(call), CABUNDLE.from(call));
             return List.of(new SslRows.Api2Outcome(1, installed.message()));
         } catch (ApiException e) {
             call.error(e.getMessage());
@@ -123,15 +127,16 @@ public class SslModule implements ApiModule {
     }
 
     private Object deleteSsl(Call call) {
-        if (!ssl.uninstall(call.principal().accountId(), call.args().get("domain"))) {
-            throw ApiException.notFound("The domain “" + call.args().get("domain") + "” has no installed certificate.");
+        String domain = INSTALLED_DOMAIN.from(call);
+        if (!ssl.uninstall(call.principal().accountId(), domain)) {
+            throw ApiException.notFound("The domain “" + domain + "” has no installed certificate.");
         }
         return null;
     }
 
     private Object deleteCert(Call call) {
-        String id = call.args().get("id");
-        String name = id == null || id.isEmpty() ? call.args().get("friendly_name") : id;
+        String id = ID.from(call);
+        String name = id == null || id.isEmpty() ? FRIENDLY_NAME.from(call) : id;
         if (name == null || name.isEmpty()) {
             throw ApiException.invalid("Provide the “id” or the “friendly_name” argument.");
         }
