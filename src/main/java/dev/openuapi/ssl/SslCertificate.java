@@ -1,6 +1,9 @@
 package dev.openuapi.ssl;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.common.CommaList;
 
 /** A certificate an account uploaded, with its bundle and its private key (only ever stored encrypted). */
 @Entity
@@ -31,9 +35,10 @@ public class SslCertificate {
     @Column(name = "friendly_name", nullable = false, length = 255)
     public String friendlyName;
 
-    /** The names the certificate covers, comma-separated. */
+    /** The names the certificate covers, in its order (the first names it); one comma-separated column. */
+    @Convert(converter = CommaList.class)
     @Column(nullable = false, columnDefinition = "TEXT")
-    public String domains;
+    public List<String> domains;
 
     @Column(name = "subject_cn", length = 255)
     public String subjectCn;

@@ -11,11 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +31,7 @@ import dev.openuapi.dns.ZoneService;
 /**
  * Certificates: install one on a domain of the account (key and certificate must match, the certificate
  * must cover the domain and be valid now), list them, show the installed hosts, uninstall and delete.
- * Views are cPanel-shaped maps; the private key never leaves this class except encrypted into storage.
+ * The private key never leaves this class except encrypted into storage.
  */
 @ApplicationScoped
 public class SslService {
@@ -42,15 +40,25 @@ public class SslService {
     public record Installed(SslCertificate certificate, String keyId, String domain, List<String> workingDomains, String message) {
     }
 
-    private final SslRepository repository;
+    /** A stored certificate, and whether it is installed on one of the account's domains. */
+    public record Stored(SslCertificate certificate, boolean installed) {
+    }
+
+    /** A domain of the account that serves a certificate. */
+    public record Host(String domain, String documentRoot, String type, String username, long installedAt, SslCertificate certificate) {
+    }
+
+    private final SslCertificateRepository certificates;
+    private final SslInstallationRepository installations;
     private final AccountRepository accounts;
     private final AccountDomainRepository domains;
     private final SslKeyCipher cipher;
     private final OpenUapiConfig config;
 
-    SslService(SslRepository repository, AccountRepository accounts, AccountDomainRepository domains, SslKeyCipher cipher,
-            OpenUapiConfig config) {
-        this.repository = repository;
+    SslService(SslCertificateRepository certificates, SslInstallationRepository installations, AccountRepository accounts,
+            AccountDomainRepository domains, SslKeyCipher cipher, OpenUapiConfig config) {
+        this.certificates = certificates;
+        this.installations = installations;
         this.accounts = accounts;
         this.domains = domains;
         this.cipher = cipher;
@@ -87,7 +95,7 @@ public class SslService {
             throw ApiException.invalid("The certificate is not valid yet.");
         }
         String certId = certId(certificate, names);
-        SslCertificate stored = repository.certificate(accountId, certId).orElse(null);
+        SslCertificate stored = certificates.byIdOrName(accountId, certId).orElse(null);
         if (stored == null) {
             stored = describe(certificate, names);
             stored.account = accounts.findById(accountId);
@@ -96,15 +104,15 @@ public class SslService {
             stored.cabundlePem = cabundlePem == null || cabundlePem.isBlank() ? null : cabundlePem.trim() + "\n";
             stored.keyEncrypted = cipher.encrypt(keyPem.trim() + "\n");
             stored.createdAt = now;
-            repository.persist(stored);
+            certificates.persist(stored);
         }
-        repository.installation(domain.name).ifPresent(repository::remove); // a domain serves one certificate
-        repository.flush();
+        installations.byDomain(domain.name).ifPresent(installations::delete); // a domain serves one certificate
+        installations.flush();
         SslInstallation installation = new SslInstallation();
         installation.domain = domain.name;
         installation.certificate = stored;
         installation.installedAt = now;
-        repository.persist(installation);
+        installations.persist(installation);
         List<String> working = new ArrayList<>();
         for (String candidate : List.of(domain.name, "www." + domain.name)) {
             if (covers(names, candidate)) {
@@ -116,29 +124,22 @@ public class SslService {
         return new Installed(stored, keyId(certificate), domain.name, working, message);
     }
 
+    /** The account's certificates in upload order. */
     @Transactional
-    public List<Map<String, Object>> listCertificates(long accountId) {
+    public List<Stored> listCertificates(long accountId) {
         Set<Long> installed = new LinkedHashSet<>();
         installedHere(accountId).forEach(i -> installed.add(i.certificate.id));
-        return repository.certificates(accountId).stream().map(c -> summary(c, installed.contains(c.id))).toList();
+        return certificates.forAccount(accountId).stream().map(c -> new Stored(c, installed.contains(c.id))).toList();
     }
 
+    /** The account's domains that serve a certificate, by name. */
     @Transactional
-    public List<Map<String, Object>> installedHosts(long accountId) {
-        List<Map<String, Object>> hosts = new ArrayList<>();
+    public List<Host> installedHosts(long accountId) {
+        List<Host> hosts = new ArrayList<>();
         for (SslInstallation installation : installedHere(accountId)) {
             AccountDomain domain = domains.byName(installation.domain).orElseThrow();
-            Map<String, Object> host = new LinkedHashMap<>();
-            host.put("servername", installation.domain);
-            host.put("docroot", domain.documentRoot);
-            host.put("fqdns", List.of(installation.domain, "www." + installation.domain));
-            host.put("ip", ip());
-            host.put("port", 443);
-            host.put("type", domain.type);
-            host.put("user", domain.account.username);
-            host.put("installed_at", installation.installedAt);
-            host.put("certificate", summary(installation.certificate, true));
-            hosts.add(host);
+            hosts.add(new Host(installation.domain, domain.documentRoot, domain.type, domain.account.username, installation.installedAt,
+                    installation.certificate));
         }
         return hosts;
     }
@@ -147,8 +148,8 @@ public class SslService {
     @Transactional
     public boolean uninstall(long accountId, String domainName) {
         AccountDomain domain = ownDomain(accountId, domainName);
-        return repository.installation(domain.name).map(installation -> {
-            repository.remove(installation);
+        return installations.byDomain(domain.name).map(installation -> {
+            installations.delete(installation);
             return true;
         }).orElse(false);
     }
@@ -156,14 +157,14 @@ public class SslService {
     /** Deletes a stored certificate (by id or friendly name) and uninstalls it wherever it is installed. */
     @Transactional
     public void delete(long accountId, String certIdOrName) {
-        SslCertificate certificate = repository.certificate(accountId, certIdOrName)
+        SslCertificate certificate = certificates.byIdOrName(accountId, certIdOrName)
                 .orElseThrow(() -> ApiException.notFound("The account has no certificate “" + certIdOrName + "”."));
-        repository.remove(certificate); // installations go with it (ON DELETE CASCADE)
+        certificates.delete(certificate); // installations go with it (ON DELETE CASCADE)
     }
 
     /** Installations on domains the account still owns (a removed domain's installation is stale). */
     private List<SslInstallation> installedHere(long accountId) {
-        return repository.installations(accountId).stream()
+        return installations.forAccount(accountId).stream()
                 .filter(i -> domains.byName(i.domain).filter(d -> d.account.id == accountId).isPresent()).toList();
     }
 
@@ -212,7 +213,7 @@ public class SslService {
         SslCertificate c = new SslCertificate();
         String subject = certificate.getSubjectX500Principal().getName();
         String issuer = certificate.getIssuerX500Principal().getName();
-        c.domains = String.join(",", names);
+        c.domains = names;
         c.subjectCn = attribute(subject, "CN");
         c.issuerCn = attribute(issuer, "CN");
         c.issuerOrg = attribute(issuer, "O");
@@ -262,28 +263,6 @@ public class SslService {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** SSL::list_certs' record. Dotted key names are literal, as on cPanel. Never the key. */
-    static Map<String, Object> summary(SslCertificate c, boolean configured) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", c.certId);
-        row.put("friendly_name", c.friendlyName);
-        row.put("domains", List.of(c.domains.split(",")));
-        row.put("subject.commonName", c.subjectCn);
-        row.put("issuer.commonName", c.issuerCn);
-        row.put("issuer.organizationName", c.issuerOrg);
-        row.put("not_before", c.notBefore);
-        row.put("not_after", c.notAfter);
-        row.put("created", c.createdAt);
-        row.put("is_self_signed", c.selfSigned ? 1 : 0);
-        row.put("validation_type", null);
-        row.put("key_algorithm", c.keyAlgorithm);
-        row.put("modulus_length", c.modulusLength);
-        row.put("serial", c.serial);
-        row.put("signature_algorithm", c.signatureAlgorithm);
-        row.put("domain_is_configured", configured ? 1 : 0);
-        return row;
     }
 
     private static String opensslSignatureName(String javaName) {

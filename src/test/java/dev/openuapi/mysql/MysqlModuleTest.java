@@ -1,6 +1,7 @@
 package dev.openuapi.mysql;
 
 import static dev.openuapi.support.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * UAPI Mysql on the real MariaDB server: what the API creates accepts a login, and what it deletes is gone. Function
@@ -142,6 +144,12 @@ class MysqlModuleTest {
         assertEquals(List.of(), hostsOf(user));
     }
 
+    static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     @Test
     void aDatabaseAndUserMadeThroughTheApiReallyWork() throws Exception {
         TestAccount alice = newAccount();
@@ -244,5 +252,89 @@ class MysqlModuleTest {
                 var rs = root.createStatement().executeQuery("SHOW DATABASES LIKE '" + db + "'")) {
             assertTrue(!rs.next(), "the database is gone");
         }
+    }
+
+    /**
+     * Key names: spec §9.1 rows 15 and 18, and cPanel's get_restrictions reference (its example
+     * {"max_database_name_length":64,"max_username_length":16,"prefix":"user_"}). The key order is OpenUAPI's,
+     * pinned here so that it cannot drift.
+     */
+    @Test
+    void everyRowKeepsItsKeysInOneOrder() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String prefix = alice.username() + "_";
+        String db = prefix + "rows";
+        String user = prefix + "rowsuser";
+        Uapi.success(call(alice, token, "create_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "create_database", Map.of("name", prefix + "alone")));
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        Uapi.success(call(alice, token, "set_privileges_on_database", Map.of("user", user, "database", db, "privileges", "SELECT")));
+
+        JsonNode databases = Uapi.success(call(alice, token, "list_databases", Map.of())).get("data");
+        assertEquals(2, databases.size(), databases.toString());
+        assertEquals(List.of("database", "disk_usage", "users"), keys(databases.get(0)));
+        assertEquals(prefix + "alone", databases.get(0).get("database").textValue(), "sorted by name");
+        assertEquals("[]", databases.get(0).get("users").toString());
+        assertEquals(0, databases.get(0).get("disk_usage").longValue(), "no tables yet");
+        assertEquals("[\"" + user + "\"]", databases.get(1).get("users").toString());
+
+        JsonNode users = Uapi.success(call(alice, token, "list_users", Map.of())).get("data");
+        assertEquals(1, users.size(), users.toString());
+        assertEquals(List.of("user", "shortuser", "databases"), keys(users.get(0)));
+        assertEquals("rowsuser", users.get(0).get("shortuser").textValue());
+        assertEquals("[\"" + db + "\"]", users.get(0).get("databases").toString(), "the grant's escaped _ is read back as _");
+
+        // 64 is cPanel's (its reference); 80 is OpenUAPI's own (MariaDB's limit for user names).
+        assertEquals("{\"prefix\":\"" + prefix + "\",\"max_database_name_length\":64,\"max_username_length\":80}",
+                Uapi.success(call(alice, token, "get_restrictions", Map.of())).get("data").toString());
+
+        Uapi.success(call(alice, token, "revoke_access_to_database", Map.of("user", user, "database", db)));
+        assertEquals("[]", Uapi.success(call(alice, token, "list_users", Map.of())).get("data").get(0).get("databases").toString());
+        Uapi.success(call(alice, token, "delete_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "delete_database", Map.of("name", prefix + "alone")));
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
+    }
+
+    /** set_password answers {failures:[{host, error}]} (spec §9.1 row 22); the error text is OpenUAPI's own. */
+    @Test
+    void setPasswordReportsTheHostWhereItFailed() throws Exception {
+        List<String> hosts = userHosts();
+        assertTrue(hosts.size() >= 2, "the test profile creates each user for several hosts: " + hosts);
+        String lost = hosts.get(hosts.size() - 1);
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String user = alice.username() + "_half";
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        rootExecute("DROP USER '" + user + "'@'" + lost + "'"); // gone behind OpenUAPI's back
+        String newPassword = "Pw3-" + Fixtures.randomSuffix(16);
+        JsonNode data = Uapi.success(call(alice, token, "set_password", Map.of("user", user, "password", newPassword))).get("data");
+        assertEquals("{\"failures\":[{\"host\":\"" + lost + "\",\"error\":\"The password could not be set for this host.\"}]}",
+                data.toString());
+        login(user, newPassword, "").close(); // the other hosts took the new password
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", user)));
+        assertEquals(0, Uapi.success(call(alice, token, "list_users", Map.of())).get("data").size());
+    }
+
+    /** The OpenAPI document describes each row: its keys in wire order, their types and descriptions. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String data = ".get.responses.'200'.content.'application/json'.schema.properties.data";
+        String databases = "paths.'/execute/Mysql/list_databases'" + data;
+        assertEquals("array", doc.getString(databases + ".type"));
+        assertEquals(List.of("database", "disk_usage", "users"), List.copyOf(doc.getMap(databases + ".items.properties").keySet()));
+        assertEquals("integer", doc.getString(databases + ".items.properties.disk_usage.type"));
+        assertEquals("Bytes of data and indexes, from the server.", doc.getString(databases + ".items.properties.disk_usage.description"));
+        assertEquals("string", doc.getString(databases + ".items.properties.users.items.type"));
+        String users = "paths.'/execute/Mysql/list_users'" + data + ".items.properties";
+        assertEquals(List.of("user", "shortuser", "databases"), List.copyOf(doc.getMap(users).keySet()));
+        assertEquals("The name without the prefix.", doc.getString(users + ".shortuser.description"));
+        String restrictions = "paths.'/execute/Mysql/get_restrictions'" + data + ".properties";
+        assertEquals(List.of("prefix", "max_database_name_length", "max_username_length"), List.copyOf(doc.getMap(restrictions).keySet()));
+        assertEquals("integer", doc.getString(restrictions + ".max_username_length.type"));
+        String failures = "paths.'/execute/Mysql/set_password'" + data + ".properties.failures";
+        assertEquals("array", doc.getString(failures + ".type"));
+        assertEquals(List.of("host", "error"), List.copyOf(doc.getMap(failures + ".items.properties").keySet()));
     }
 }

@@ -1,12 +1,16 @@
 package dev.openuapi.ssl;
 
 import static dev.openuapi.support.Fixtures.newAccount;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import dev.openuapi.support.TestCertificates;
 import dev.openuapi.support.TestCertificates.KeyFormat;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** UAPI SSL and API 2 SSL::installssl with certificates made by openssl in the test. */
 @QuarkusTest
@@ -151,5 +156,156 @@ class SslModuleTest {
         assertTrue(result.get("error").textValue().contains("does not cover")); // OpenUAPI's own wording
         assertEquals(alice.domain(), Uapi.success(alice.withToken(token).get("/execute/SSL/installed_hosts").asString()).get("data")
                 .get(0).get("certificate").get("subject.commonName").textValue(), "the refused install left the first one in place");
+    }
+
+    static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** A PEM block of {@code type} around {@code der}. */
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der) + "\n-----END " + type
+                + "-----\n";
+    }
+
+    @Test
+    void everyRowKeepsItsKeysInOneOrder() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        TestCertificates.Pair pair = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain());
+        JsonNode installed = Uapi.success(install(alice, token, alice.domain(), pair)).get("data");
+        // The names and their order are cPanel's: spec §9.1 row 33 (SSL::install_ssl).
+        assertEquals(List.of("action", "cert_id", "key_id", "domain", "ip", "user", "html", "message", "statusmsg",
+                "extra_certificate_domains", "warning_domains", "working_domains"), keys(installed));
+        assertEquals("install", installed.get("action").textValue());
+        assertEquals(32, installed.get("key_id").textValue().length(), "OpenUAPI's own key id: 32 hex digits of a SHA-256");
+        assertEquals("[]", installed.get("extra_certificate_domains").toString());
+        assertEquals("[]", installed.get("warning_domains").toString());
+        assertEquals(installed.get("message"), installed.get("html"));
+        assertEquals(installed.get("message"), installed.get("statusmsg"));
+
+        JsonNode cert = Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").get(0);
+        // cPanel's names in cPanel's order (spec §9.1 row 32); OPENUAPI_CHOICE: modulus, ecdsa_curve_name and
+        // ecdsa_public are not returned.
+        List<String> certificateKeys = List.of("id", "friendly_name", "domains", "subject.commonName", "issuer.commonName",
+                "issuer.organizationName", "not_before", "not_after", "created", "is_self_signed", "validation_type", "key_algorithm",
+                "modulus_length", "serial", "signature_algorithm", "domain_is_configured");
+        assertEquals(certificateKeys, keys(cert));
+        assertEquals("[\"" + alice.domain() + "\"]", cert.get("domains").toString());
+        assertTrue(cert.get("validation_type").isNull(), "present and null: " + cert);
+        assertTrue(cert.get("created").isIntegralNumber());
+        assertTrue(cert.get("created").longValue() >= cert.get("not_before").longValue(), cert.toString());
+        assertTrue(cert.get("serial").textValue().matches("[0-9a-f]+"), cert.toString());
+        // OpenUAPI's own friendly name: CN (issuer O) expiry date.
+        assertTrue(cert.get("friendly_name").textValue().startsWith(alice.domain() + " (OpenUAPI Tests) "), cert.toString());
+
+        JsonNode host = Uapi.success(alice.withToken(token).get("/execute/SSL/installed_hosts").asString()).get("data").get(0);
+        // OPENUAPI_CHOICE: cPanel's exact installed_hosts row is unconfirmed (spec §9.1 row 34); these are our keys and order.
+        assertEquals(List.of("servername", "docroot", "fqdns", "ip", "port", "type", "user", "installed_at", "certificate"), keys(host));
+        assertEquals("[\"" + alice.domain() + "\",\"www." + alice.domain() + "\"]", host.get("fqdns").toString());
+        assertEquals(443, host.get("port").intValue());
+        assertEquals("main_domain", host.get("type").textValue());
+        assertEquals(alice.username(), host.get("user").textValue());
+        assertEquals("192.0.2.1", host.get("ip").textValue());
+        assertTrue(host.get("installed_at").isIntegralNumber());
+        assertEquals(certificateKeys, keys(host.get("certificate")));
+        assertEquals(1, host.get("certificate").get("domain_is_configured").intValue());
+
+        String api2 = alice.withToken(token).formParam("cpanel_jsonapi_module", "SSL").formParam("cpanel_jsonapi_func", "installssl")
+                .formParam("cpanel_jsonapi_apiversion", "2").formParam("domain", alice.domain()).formParam("crt", pair.certificate())
+                .formParam("key", pair.key()).post("/json-api/cpanel").asString();
+        JsonNode data = Fixtures.json(api2).get("cpanelresult").get("data");
+        assertEquals(1, data.size(), api2);
+        assertEquals(List.of("result", "output"), keys(data.get(0)), "spec §9.1 (API 2 SSL::installssl): data[0].result and .output");
+    }
+
+    @Test
+    void aPkcs8EcKeyIsAccepted() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        TestCertificates.Pair pair = TestCertificates.selfSigned(KeyFormat.PKCS8_EC, alice.domain());
+        assertTrue(pair.key().contains("BEGIN PRIVATE KEY"), "PKCS#8");
+        Uapi.success(install(alice, token, alice.domain(), pair));
+        JsonNode cert = Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").get(0);
+        assertEquals("id-ecPublicKey", cert.get("key_algorithm").textValue());
+        assertEquals(256, cert.get("modulus_length").intValue(), "the curve's field size");
+        assertEquals("ecdsa-with-SHA256", cert.get("signature_algorithm").textValue());
+        TestCertificates.Pair other = TestCertificates.selfSigned(KeyFormat.PKCS8_EC, alice.domain());
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(pair.certificate(), other.key())),
+                "The private key does not match the certificate.");
+        TestCertificates.Pair rsa = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain());
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(pair.certificate(), rsa.key())),
+                "The private key does not match the certificate.");
+    }
+
+    /** OpenUAPI's own wording throughout (cPanel's texts for these cases are not documented). */
+    @Test
+    void keysThatAreNotUnencryptedRsaOrEcAreRefused() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String certificate = TestCertificates.selfSigned(KeyFormat.PKCS8_RSA, alice.domain()).certificate();
+        TestCertificates.Pair traditional = TestCertificates.selfSigned(KeyFormat.PKCS1_ENCRYPTED, alice.domain());
+        assertTrue(traditional.key().contains("Proc-Type: 4,ENCRYPTED"), "OpenSSL's traditional encryption");
+        Uapi.failure(install(alice, token, alice.domain(), traditional), "The key is encrypted; upload it without a passphrase.");
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, TestCertificates.ed25519Key())),
+                "The private key could not be read.");
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, pem("OPENSSH PRIVATE KEY",
+                "openssh-key-v1".getBytes(StandardCharsets.US_ASCII)))), "“OPENSSH PRIVATE KEY” is not a supported private key format.");
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, certificate)),
+                "“CERTIFICATE” is not a supported private key format.");
+        for (String type : List.of("PRIVATE KEY", "RSA PRIVATE KEY")) {
+            Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, pem(type, new byte[] { 0x30, 0x03, 2, 1, 0 }))),
+                    "The private key could not be read.");
+        }
+        // SEC1 ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING } without its optional [0] curve.
+        byte[] noCurve = HexFormat.of().parseHex("30250201010420" + "11".repeat(32));
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, pem("EC PRIVATE KEY", noCurve))),
+                "The EC private key does not name its curve.");
+        Uapi.failure(install(alice, token, alice.domain(), new TestCertificates.Pair(certificate, "-----BEGIN PRIVATE KEY-----\nMIIB\n")),
+                "The key is not a PEM-encoded private key.");
+        assertEquals(0, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size(),
+                "nothing was stored");
+    }
+
+    /** OPENUAPI_CHOICE: a key whose line breaks became spaces (or CRLF, or indentation) on the way is still read. */
+    @Test
+    void aKeyWhoseLinesWereReformattedIsStillRead() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        for (KeyFormat format : List.of(KeyFormat.PKCS8_RSA, KeyFormat.PKCS1_RSA, KeyFormat.SEC1_EC)) {
+            TestCertificates.Pair pair = TestCertificates.selfSigned(format, alice.domain());
+            for (String key : List.of(pair.key().replace("\n", " "), pair.key().replace("\n", "\r\n"),
+                    pair.key().lines().map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n"))) {
+                Uapi.success(install(alice, token, alice.domain(), new TestCertificates.Pair(pair.certificate(), key)));
+            }
+        }
+        assertEquals(3, Uapi.success(alice.withToken(token).get("/execute/SSL/list_certs").asString()).get("data").size(),
+                "one stored certificate per pair, installed again and again");
+    }
+
+    /** The OpenAPI document describes each row: its keys in wire order, their types and descriptions. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String data = ".get.responses.'200'.content.'application/json'.schema.properties.data";
+        String certificate = "paths.'/execute/SSL/list_certs'" + data + ".items.properties";
+        List<String> certificateKeys = List.of("id", "friendly_name", "domains", "subject.commonName", "issuer.commonName",
+                "issuer.organizationName", "not_before", "not_after", "created", "is_self_signed", "validation_type", "key_algorithm",
+                "modulus_length", "serial", "signature_algorithm", "domain_is_configured");
+        assertEquals(certificateKeys, List.copyOf(doc.getMap(certificate).keySet()));
+        assertEquals("Issuer O.", doc.getString(certificate + ".'issuer.organizationName'.description"));
+        assertEquals(List.of("string", "null"), doc.getList(certificate + ".'issuer.organizationName'.type"));
+        assertEquals("array", doc.getString(certificate + ".domains.type"));
+        assertEquals("integer", doc.getString(certificate + ".is_self_signed.type"));
+        String host = "paths.'/execute/SSL/installed_hosts'" + data + ".items.properties";
+        assertEquals(List.of("servername", "docroot", "fqdns", "ip", "port", "type", "user", "installed_at", "certificate"),
+                List.copyOf(doc.getMap(host).keySet()));
+        assertEquals(certificateKeys, List.copyOf(doc.getMap(host + ".certificate.properties").keySet()));
+        String installed = "paths.'/execute/SSL/install_ssl'" + data + ".properties";
+        assertEquals(List.of("action", "cert_id", "key_id", "domain", "ip", "user", "html", "message", "statusmsg",
+                "extra_certificate_domains", "warning_domains", "working_domains"), List.copyOf(doc.getMap(installed).keySet()));
+        assertEquals("Names of the vhost the certificate covers.", doc.getString(installed + ".working_domains.description"));
     }
 }

@@ -16,8 +16,12 @@ public final class TestCertificates {
         PKCS1_RSA,
         /** {@code BEGIN EC PRIVATE KEY}, P-256. */
         SEC1_EC,
+        /** {@code BEGIN PRIVATE KEY}, EC P-256. */
+        PKCS8_EC,
         /** {@code BEGIN ENCRYPTED PRIVATE KEY}. */
-        ENCRYPTED
+        ENCRYPTED,
+        /** {@code BEGIN RSA PRIVATE KEY} with {@code Proc-Type: 4,ENCRYPTED} (OpenSSL's traditional encryption). */
+        PKCS1_ENCRYPTED
     }
 
     public record Pair(String certificate, String key) {
@@ -31,9 +35,9 @@ public final class TestCertificates {
             Path dir = Files.createTempDirectory("openuapi-cert");
             Path key = dir.resolve("key.pem");
             Path cert = dir.resolve("cert.pem");
-            String newKey = format == KeyFormat.SEC1_EC ? "ec" : "rsa:2048";
-            List<String> command = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", newKey));
-            if (format == KeyFormat.SEC1_EC) {
+            boolean ec = format == KeyFormat.SEC1_EC || format == KeyFormat.PKCS8_EC;
+            List<String> command = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", ec ? "ec" : "rsa:2048"));
+            if (ec) {
                 command.addAll(List.of("-pkeyopt", "ec_paramgen_curve:prime256v1"));
             }
             command.addAll(List.of("-keyout", key.toString(), "-out", cert.toString(), "-days", "30", "-subj", "/CN=" + names[0] + "/O=OpenUAPI Tests"));
@@ -48,8 +52,22 @@ public final class TestCertificates {
                 run(List.of("openssl", "rsa", "-in", key.toString(), "-out", key.toString(), "-traditional"));
             } else if (format == KeyFormat.SEC1_EC) {
                 run(List.of("openssl", "ec", "-in", key.toString(), "-out", key.toString()));
+            } else if (format == KeyFormat.PKCS1_ENCRYPTED) {
+                run(List.of("openssl", "rsa", "-in", key.toString(), "-out", key.toString(), "-traditional", "-aes256", "-passout",
+                        "pass:secret"));
             }
             return new Pair(Files.readString(cert), Files.readString(key));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("openssl failed", e);
+        }
+    }
+
+    /** An Ed25519 private key, PKCS#8 ({@code BEGIN PRIVATE KEY}): a key of neither RSA nor EC. */
+    public static String ed25519Key() {
+        try {
+            Path key = Files.createTempDirectory("openuapi-cert").resolve("key.pem");
+            run(List.of("openssl", "genpkey", "-algorithm", "ed25519", "-out", key.toString()));
+            return Files.readString(key);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("openssl failed", e);
         }

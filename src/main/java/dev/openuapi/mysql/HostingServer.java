@@ -1,0 +1,209 @@
+package dev.openuapi.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.config.OpenUapiConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+
+/**
+ * The hosting MariaDB server, over JDBC (JPA cannot issue DDL and grants): databases, users and their
+ * privileges, and the few reads of {@code information_schema} and {@code mysql.db} that describe them. It
+ * decides nothing: {@link MysqlService} checks names and ownership first. Names are quoted here, and only
+ * names of {@code [A-Za-z0-9_]} are accepted, so no quote can reach a statement; passwords travel as
+ * statement parameters, never in the SQL text.
+ */
+@ApplicationScoped
+public class HostingServer {
+
+    /** The object a CREATE or RENAME would make exists already (MariaDB errors 1007 and 1396). */
+    public static final class AlreadyExists extends RuntimeException {
+        AlreadyExists(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(HostingServer.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_-]{1,255}");
+    private static final int DATABASE_EXISTS = 1007;
+    private static final int CANNOT_CREATE_OR_RENAME_USER = 1396;
+    private static final int NO_SUCH_GRANT = 1141;
+
+    private final AgroalDataSource hosting;
+    private final List<String> userHosts;
+
+    HostingServer(@DataSource("hosting") AgroalDataSource hosting, OpenUapiConfig config) {
+        this.hosting = hosting;
+        this.userHosts = List.copyOf(config.mysql().userHosts());
+        for (String host : userHosts) {
+            if (!HOST.matcher(host).matches()) {
+                throw new IllegalArgumentException("openuapi.mysql.user-hosts has an invalid host: " + host);
+            }
+        }
+    }
+
+    /** The hosts each database user is created for ({@code openuapi.mysql.user-hosts}). */
+    public List<String> userHosts() {
+        return userHosts;
+    }
+
+    /** The server's version, or empty when it cannot be reached. */
+    public Optional<String> version() {
+        try {
+            List<String> values = queryStrings("SELECT VERSION()");
+            return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+        } catch (IllegalStateException unreachable) {
+            return Optional.empty();
+        }
+    }
+
+    /** @throws AlreadyExists when the database exists */
+    public void createDatabase(String name) {
+        execute("CREATE DATABASE " + ident(name), true);
+    }
+
+    public void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + ident(name), false);
+    }
+
+    /** @throws AlreadyExists when the user exists on this host */
+    public void createUser(String name, String host, String password) {
+        executeWith("CREATE USER " + user(name, host) + " IDENTIFIED BY ?", password, true);
+    }
+
+    public void dropUser(String name, String host) {
+        execute("DROP USER IF EXISTS " + user(name, host), false);
+    }
+
+    /** @throws AlreadyExists when {@code newName} exists on this host */
+    public void renameUser(String oldName, String newName, String host) {
+        execute("RENAME USER " + user(oldName, host) + " TO " + user(newName, host), true);
+    }
+
+    /** @throws IllegalStateException when the server refuses (the user does not exist on this host, say) */
+    public void setPassword(String name, String host, String password) {
+        executeWith("ALTER USER " + user(name, host) + " IDENTIFIED BY ?", password, false);
+    }
+
+    /** @param privileges {@code ALL PRIVILEGES} or a list of privileges that {@link MysqlService} checked */
+    public void grant(String privileges, String database, String name, String host) {
+        execute("GRANT " + privileges + " ON " + grantTarget(database) + " TO " + user(name, host), false);
+    }
+
+    /** Revokes every privilege of the user on the database; nothing granted is nothing to revoke. */
+    public void revokeAll(String database, String name, String host) {
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement()) {
+            s.execute("REVOKE ALL PRIVILEGES ON " + grantTarget(database) + " FROM " + user(name, host));
+        } catch (SQLException e) {
+            if (e.getErrorCode() != NO_SUCH_GRANT) {
+                LOG.errorf("Hosting database server refused a statement: %s (error %d)", e.getMessage(), e.getErrorCode());
+            }
+        }
+    }
+
+    /** Bytes of data and indexes in the database. */
+    public long diskUsage(String database) {
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.TABLES WHERE table_schema = ?")) {
+            s.setString(1, database);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read from the hosting database server", e);
+        }
+    }
+
+    /** The users with privileges on the database, by name. */
+    public List<String> grantees(String database) {
+        return queryStrings("SELECT DISTINCT User FROM mysql.db WHERE Db = ? OR Db = ? ORDER BY User", database,
+                database.replace("_", "\\_"));
+    }
+
+    /** The databases the user has privileges on, by name. */
+    public List<String> databasesOf(String user) {
+        List<String> databases = new ArrayList<>();
+        for (String db : queryStrings("SELECT DISTINCT Db FROM mysql.db WHERE User = ? ORDER BY Db", user)) {
+            databases.add(db.replace("\\_", "_"));
+        }
+        return databases;
+    }
+
+    /** {@code `db`} for DDL. */
+    private static String ident(String name) {
+        return "`" + safe(name) + "`";
+    }
+
+    /** Database-level grants treat _ as a wildcard: escape it, as cPanel does, so a grant covers exactly one database. */
+    private static String grantTarget(String database) {
+        return "`" + safe(database).replace("_", "\\_") + "`.*";
+    }
+
+    /** {@code 'name'@'host'}; hosts were checked when the configuration was read. */
+    private static String user(String name, String host) {
+        return "'" + safe(name) + "'@'" + host + "'";
+    }
+
+    private static String safe(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a checked database or user name");
+        }
+        return name;
+    }
+
+    private void execute(String sql, boolean mayExist) {
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(e, mayExist);
+        }
+    }
+
+    /** Runs a statement with one string parameter (a password), sent as an escaped literal, never concatenated. */
+    private void executeWith(String sql, String value, boolean mayExist) {
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            s.execute();
+        } catch (SQLException e) {
+            throw failure(e, mayExist);
+        }
+    }
+
+    private static RuntimeException failure(SQLException e, boolean mayExist) {
+        if (mayExist && (e.getErrorCode() == DATABASE_EXISTS || e.getErrorCode() == CANNOT_CREATE_OR_RENAME_USER)) {
+            return new AlreadyExists(e);
+        }
+        LOG.errorf("Hosting database server refused a statement: %s (error %d)", e.getMessage(), e.getErrorCode());
+        return new IllegalStateException("The database server refused the operation.", e);
+    }
+
+    private List<String> queryStrings(String sql, String... parameters) {
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read from the hosting database server", e);
+        }
+    }
+}
