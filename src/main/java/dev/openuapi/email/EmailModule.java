@@ -14,6 +14,7 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Html;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -210,8 +211,8 @@ public class EmailModule implements ApiModule {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("dest", forwarder.address);
             row.put("forward", forwarder.destination);
-            row.put("html_dest", html(forwarder.address));
-            row.put("html_forward", html(forwarder.destination));
+            row.put("html_dest", Html.escape(forwarder.address));
+            row.put("html_forward", Html.escape(forwarder.destination));
             row.put("uri_dest", java.net.URLEncoder.encode(forwarder.address, java.nio.charset.StandardCharsets.UTF_8));
             row.put("uri_forward", java.net.URLEncoder.encode(forwarder.destination, java.nio.charset.StandardCharsets.UTF_8));
             rows.add(row);
@@ -267,9 +268,5 @@ public class EmailModule implements ApiModule {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -293,4 +293,20 @@ class EmailModuleTest {
         assertEquals("[{\"result\":0,\"reason\":\"The email account “nobody” does not exist.\"}]", refused.get("data").toString());
         assertEquals("The email account “nobody” does not exist.", refused.get("error").textValue());
     }
+
+    /**
+     * html_dest escapes ' as &#39;, as cPanel's Cpanel::Encoder::Tiny::safe_html_encode_str does (its
+     * %HTML_ENCODE_MAP: & < > " '), and & as &amp;. Before the one common.Html escaper, Email left ' alone
+     * (a deliberate fix). uri_dest's %27 and %26 are Java's form encoding (OPENUAPI_CHOICE).
+     */
+    @Test
+    void htmlDestEscapesTheApostropheAsCpanelDoes() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String d = alice.domain();
+        Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "o'neil&co", "fwdopt", "blackhole")));
+        assertEquals("[{\"dest\":\"o'neil&co@" + d + "\",\"forward\":\":blackhole:\",\"html_dest\":\"o&#39;neil&amp;co@" + d + "\","
+                + "\"html_forward\":\":blackhole:\",\"uri_dest\":\"o%27neil%26co%40" + d + "\",\"uri_forward\":\"%3Ablackhole%3A\"}]",
+                rawData(call(alice, token, "list_forwarders", Map.of("domain", d))));
+    }
 }
