@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quantities;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -178,22 +179,15 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private static Integer count(Args args, String name) {
-        Long value = megabytes(args, name);
-        if (value != null && value > Integer.MAX_VALUE) {
-            throw ApiException.invalid("“" + args.get(name) + "” is too large for “" + name + "”.");
-        }
-        return value == null ? null : value.intValue();
+        return Quantities.countOrUnlimited(args.get(name), raw -> notValid(raw, name), raw -> "“" + raw + "” is too large for “" + name + "”.");
     }
 
     private static Long megabytes(Args args, String name) {
-        String raw = args.get(name);
-        if (raw == null || raw.isEmpty() || raw.equalsIgnoreCase("unlimited")) {
-            return null;
-        }
-        if (!raw.matches("\\d{1,12}")) {
-            throw ApiException.invalid("“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.");
-        }
-        return Long.parseLong(raw);
+        return Quantities.orUnlimited(args.get(name), raw -> notValid(raw, name));
+    }
+
+    private static String notValid(String raw, String name) {
+        return "“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.";
     }
 
     private Object listPackages(Call call) {
