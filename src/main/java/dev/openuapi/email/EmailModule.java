@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Html;
+import dev.openuapi.common.Regexes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -148,14 +148,14 @@ public class EmailModule implements ApiModule {
     }
 
     private Object listPops(Call call) {
-        Pattern regex = regex(call.args());
+        Predicate<String> regex = regex(call.args());
         List<Map<String, Object>> rows = new ArrayList<>();
         Principal account = call.principal();
-        if (!call.args().isTrue("skip_main") && (regex == null || regex.matcher(account.username()).find())) {
+        if (!call.args().isTrue("skip_main") && regex.test(account.username())) {
             rows.add(pop(account.username(), "Main Account", false, false));
         }
         for (Mailbox box : email.mailboxes(account.accountId())) {
-            if (regex == null || regex.matcher(box.email).find()) {
+            if (regex.test(box.email)) {
                 rows.add(pop(box.email, box.email, box.suspendedIncoming, box.suspendedLogin));
             }
         }
@@ -163,13 +163,13 @@ public class EmailModule implements ApiModule {
     }
 
     private Object listPopsWithDisk(Call call) {
-        Pattern regex = regex(call.args());
+        Predicate<String> regex = regex(call.args());
         String domain = call.args().get("domain");
         String local = call.args().get("email");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Mailbox box : email.mailboxes(call.principal().accountId())) {
             String user = box.email.substring(0, box.email.indexOf('@'));
-            if ((regex != null && !regex.matcher(box.email).find()) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
+            if (!regex.test(box.email) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
                     || (local != null && !local.isEmpty() && !user.equals(local))) {
                 continue;
             }
@@ -202,10 +202,10 @@ public class EmailModule implements ApiModule {
     }
 
     private Object listForwarders(Call call) {
-        Pattern regex = regex(call.args());
+        Predicate<String> regex = regex(call.args());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EmailForwarder forwarder : email.forwarders(call.principal().accountId(), call.args().get("domain"))) {
-            if (regex != null && !regex.matcher(forwarder.address).find()) {
+            if (!regex.test(forwarder.address)) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -245,16 +245,8 @@ public class EmailModule implements ApiModule {
         return List.of(row);
     }
 
-    private static Pattern regex(Args args) {
-        String regex = args.get("regex");
-        if (regex == null || regex.isEmpty()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw ApiException.invalid("“" + regex + "” is not a valid regular expression.");
-        }
+    private static Predicate<String> regex(Args args) {
+        return Regexes.filter(args.get("regex"), 0);
     }
 
     private static Map<String, Object> pop(String address, String login, boolean incoming, boolean loginSuspended) {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +14,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
+import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -145,7 +146,7 @@ public class WhmAccountsModule implements ApiModule {
 
     private Object listAccounts(Call call) {
         Map<Long, String> names = planNames();
-        Pattern search = search(call.args().get("search"));
+        Predicate<String> search = Regexes.filter(call.args().get("search"), Pattern.CASE_INSENSITIVE);
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : access.visible(call.whmUser())) {
@@ -158,7 +159,7 @@ public class WhmAccountsModule implements ApiModule {
                 case "package" -> (String) row.get("plan");
                 default -> throw ApiException.invalid("“" + type + "” is not a valid searchtype: use user, domain, owner, ip or package.");
             };
-            if (search == null || search.matcher(field).find()) {
+            if (search.test(field)) {
                 rows.add(row);
             }
         }
@@ -246,17 +247,6 @@ public class WhmAccountsModule implements ApiModule {
             throw ApiException.invalid("Provide the “" + first + "” argument.");
         }
         return user;
-    }
-
-    private static Pattern search(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(raw, Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            throw ApiException.invalid("“" + raw + "” is not a valid regular expression.");
-        }
     }
 
     private static String limit(Integer value) {
