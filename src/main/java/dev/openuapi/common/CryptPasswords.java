@@ -80,11 +80,6 @@ public final class CryptPasswords {
         return sha512Crypt(password);
     }
 
-    /** A mailbox or FTP quota in MB: {@code null} (unlimited) for empty, 0 or "unlimited". */
-    public static Long quotaMegabytes(String raw) {
-        return Quantities.orUnlimitedOrZero(raw, given -> "“" + given + "” is not a valid quota: give megabytes, or 0 or unlimited for none.");
-    }
-
     /** Accepts a hash the client computed itself (cPanel's {@code pass_hash}): only SHA512-CRYPT. */
     public static boolean isSha512Crypt(String value) {
         return value != null && value.matches("\\$6\\$(rounds=\\d{4,9}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}")

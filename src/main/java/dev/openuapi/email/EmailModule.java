@@ -154,7 +154,7 @@ public class EmailModule implements ApiModule {
         if (!call.args().isTrue("skip_main") && regex.test(account.username())) {
             rows.add(pop(account.username(), "Main Account", false, false));
         }
-        for (Mailbox box : email.mailboxes(account.accountId())) {
+        for (Mailbox box : email.list(account.accountId())) {
             if (regex.test(box.email)) {
                 rows.add(pop(box.email, box.email, box.suspendedIncoming, box.suspendedLogin));
             }
@@ -167,7 +167,7 @@ public class EmailModule implements ApiModule {
         String domain = call.args().get("domain");
         String local = call.args().get("email");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Mailbox box : email.mailboxes(call.principal().accountId())) {
+        for (Mailbox box : email.list(call.principal().accountId())) {
             String user = box.email.substring(0, box.email.indexOf('@'));
             if (!regex.test(box.email) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
                     || (local != null && !local.isEmpty() && !user.equals(local))) {
