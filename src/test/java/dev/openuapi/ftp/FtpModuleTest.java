@@ -151,6 +151,21 @@ class FtpModuleTest {
                 rawData(call(alice, token, "list_ftp_with_disk", Map.of())));
     }
 
+    /** The OpenAPI document describes list_ftp_with_disk's row: its keys in the order of the wire, MB values as strings. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonNode row = Fixtures.json(io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString()).get("paths").get("/execute/Ftp/list_ftp_with_disk").get("get").get("responses").get("200")
+                .get("content").get("application/json").get("schema").get("properties").get("data").get("items").get("properties");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.List.of("login", "serverlogin", "dir", "reldir", "htmldir", "accttype", "deleteable", "diskused", "diskquota",
+                "_diskused", "_diskquota", "diskusedpercent", "diskusedpercent20", "humandiskused", "humandiskquota"), names,
+                "spec §9.1 row 24's keys, in order");
+        assertEquals("string", row.get("_diskquota").get("type").textValue());
+        assertEquals("integer", row.get("deleteable").get("type").textValue());
+    }
+
     /** The {@code data} of a UAPI body exactly as it was written: it is the envelope's last key. */
     private static String rawData(String body) {
         Uapi.success(body);
