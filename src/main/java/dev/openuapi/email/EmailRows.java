@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.common.Html;
 import dev.openuapi.common.Quantities;
+import dev.openuapi.login.HostedLogin;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -18,8 +19,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * writes it in this order (spec §9.1 rows 6-14, §9.2).
  */
 public final class EmailRows {
-
-    private static final double MIB = 1024.0 * 1024.0;
 
     private EmailRows() {
     }
@@ -67,7 +66,7 @@ public final class EmailRows {
 
         static PopWithDisk of(Mailbox box) {
             Long quota = box.quotaMb;
-            double usedMb = box.diskUsedBytes / MIB;
+            double usedMb = box.diskUsedBytes / HostedLogin.MIB;
             double percent = quota == null || quota == 0 ? 0 : Math.min(100, 100.0 * usedMb / quota);
             return new PopWithDisk(box.email, box.email, box.email.substring(0, box.email.indexOf('@')), box.domain, round(usedMb),
                     quota == null ? Quantities.UNLIMITED : (Object) quota, box.diskUsedBytes, quota == null ? 0 : quota * 1024 * 1024,

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.common.Quantities;
+import dev.openuapi.login.HostedLogin;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,8 +15,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * it in this order (spec §9.1 rows 23-24).
  */
 public final class FtpRows {
-
-    private static final double MIB = 1024.0 * 1024.0;
 
     private FtpRows() {
     }
@@ -54,9 +53,10 @@ public final class FtpRows {
          */
         static AccountWithDisk of(String login, String serverLogin, String dir, String home, String type, long usedBytes, Long quotaMb,
                 int deleteable) {
-            String used = String.format(Locale.ROOT, "%.2f", usedBytes / MIB);
+            String used = String.format(Locale.ROOT, "%.2f", usedBytes / HostedLogin.MIB);
             String quota = quotaMb == null ? Quantities.UNLIMITED : String.format(Locale.ROOT, "%.2f", quotaMb.doubleValue());
-            int percent = quotaMb == null || quotaMb == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * usedBytes / (quotaMb * MIB)));
+            int percent = quotaMb == null || quotaMb == 0 ? 0
+                    : (int) Math.min(100, Math.round(100.0 * usedBytes / (quotaMb * HostedLogin.MIB)));
             return new AccountWithDisk(login, serverLogin, dir, dir.equals(home) ? "" : dir.substring(home.length() + 1), dir, type, deleteable,
                     used, quota, used, quotaMb == null ? "0" : quota, percent, (int) Math.round(percent / 20.0) * 20, used + " MB",
                     quotaMb == null ? "None" : quota + " MB");

@@ -20,6 +20,9 @@ import dev.openuapi.account.Account;
 @MappedSuperclass
 public abstract class HostedLogin {
 
+    /** Bytes in the MB of quotas and of the disk figures in answers. */
+    public static final double MIB = 1024.0 * 1024.0;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

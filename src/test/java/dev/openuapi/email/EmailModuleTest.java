@@ -315,8 +315,7 @@ class EmailModuleTest {
     void theOpenApiDocumentDescribesTheRows() {
         JsonNode paths = Fixtures.json(io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString()).get("paths");
-        JsonNode row = paths.get("/execute/Email/list_pops_with_disk").get("get").get("responses").get("200").get("content")
-                .get("application/json").get("schema").get("properties").get("data").get("items");
+        JsonNode row = data(paths, "/execute/Email/list_pops_with_disk").get("items");
         assertEquals(java.util.List.of("email", "login", "user", "domain", "diskused", "diskquota", "_diskused", "_diskquota", "diskusedpercent",
                 "diskusedpercent20", "diskusedpercent_float", "humandiskused", "humandiskquota", "txtdiskquota", "mtime", "has_suspended",
                 "hold_outgoing", "suspended_incoming", "suspended_login", "suspended_outgoing"), names(row.get("properties")),
@@ -324,13 +323,18 @@ class EmailModuleTest {
         assertEquals("number", row.get("properties").get("diskused").get("type").textValue());
         assertEquals("string", row.get("properties").get("diskquota").get("type").textValue(), "a number or unlimited: documented as a string");
         assertEquals("integer", row.get("properties").get("_diskused").get("type").textValue());
-        JsonNode forwarder = paths.get("/execute/Email/list_forwarders").get("get").get("responses").get("200").get("content")
-                .get("application/json").get("schema").get("properties").get("data").get("items");
+        JsonNode forwarder = data(paths, "/execute/Email/list_forwarders").get("items");
         assertEquals(java.util.List.of("dest", "forward", "html_dest", "html_forward", "uri_dest", "uri_forward"), names(forwarder.get("properties")));
         JsonNode result = paths.get("/json-api/cpanel;module=Email;func=addpop").get("get").get("responses").get("200").get("content")
                 .get("application/json").get("schema").get("properties").get("cpanelresult").get("properties").get("data").get("items");
         assertEquals(java.util.List.of("result", "reason"), names(result.get("properties")), "API 2's {result, reason} row");
         assertEquals("integer", result.get("properties").get("result").get("type").textValue());
+    }
+
+    /** The schema of a UAPI function's data in the OpenAPI document. */
+    static JsonNode data(JsonNode paths, String path) {
+        return paths.get(path).get("get").get("responses").get("200").get("content").get("application/json").get("schema").get("properties")
+                .get("data");
     }
 
     static java.util.List<String> names(JsonNode object) {
