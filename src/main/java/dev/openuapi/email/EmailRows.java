@@ -18,14 +18,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The rows of the Email answers, each declared once: the function's shape is read from it and Jackson
  * writes it in this order (spec §9.1 rows 6-14, §9.2).
  */
-public final class EmailRows {
+final class EmailRows {
 
     private EmailRows() {
     }
 
     @RegisterForReflection
     @Schema(description = "A mailbox.")
-    public record Pop(
+    record Pop(
             @Schema(description = "The address (the bare username for the main account).") String email,
             @Schema(description = "The login; Main Account for the account itself.") String login,
             @Schema(description = "1 or 0.") @JsonProperty("suspended_incoming") int suspendedIncoming,
@@ -42,7 +42,7 @@ public final class EmailRows {
 
     @RegisterForReflection
     @Schema(description = "A mailbox with disk figures (MB).")
-    public record PopWithDisk(
+    record PopWithDisk(
             @Schema(description = "The address.") String email,
             @Schema(description = "The login: the address.") String login,
             @Schema(description = "The part before the @.") String user,
@@ -84,7 +84,7 @@ public final class EmailRows {
 
     @RegisterForReflection
     @Schema(description = "A forwarder.")
-    public record Forwarder(
+    record Forwarder(
             @Schema(description = "The forwarded address.") String dest,
             @Schema(description = "Where it goes.") String forward,
             @Schema(description = "The forwarded address, HTML-escaped.") @JsonProperty("html_dest") String htmlDest,
@@ -100,7 +100,7 @@ public final class EmailRows {
 
     @RegisterForReflection
     @Schema(description = "A forwarder.")
-    public record NewForwarder(
+    record NewForwarder(
             @Schema(description = "Its domain.") String domain,
             @Schema(description = "The forwarded address.") String email,
             @Schema(description = "Where it goes.") String forward) {
@@ -113,7 +113,7 @@ public final class EmailRows {
     /** API 2's answer to a change: one element. */
     @RegisterForReflection
     @Schema(description = "The outcome.")
-    public record Result(
+    record Result(
             @Schema(description = "1 or 0.") int result,
             @Schema(description = "Why not, or OK.") String reason) {
     }

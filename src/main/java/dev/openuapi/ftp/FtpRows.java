@@ -14,14 +14,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The rows of the Ftp answers, each declared once: the function's shape is read from it and Jackson writes
  * it in this order (spec §9.1 rows 23-24).
  */
-public final class FtpRows {
+final class FtpRows {
 
     private FtpRows() {
     }
 
     @RegisterForReflection
     @Schema(description = "An FTP account.")
-    public record Account(
+    record Account(
             @Schema(description = "The login.") String user,
             @Schema(description = "Its directory.") String homedir,
             @Schema(description = "main or sub.") String type) {
@@ -30,7 +30,7 @@ public final class FtpRows {
     /** cPanel's MB values here are strings with two decimals ("476.84"). */
     @RegisterForReflection
     @Schema(description = "An FTP account; MB values are strings.")
-    public record AccountWithDisk(
+    record AccountWithDisk(
             @Schema(description = "The login.") String login,
             @Schema(description = "The full login: user@domain, or the account's username.") String serverlogin,
             @Schema(description = "Its directory.") String dir,
