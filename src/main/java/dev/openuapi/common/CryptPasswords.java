@@ -76,21 +76,8 @@ public final class CryptPasswords {
             }
             return clientHash;
         }
-        if (password == null || password.length() < 8) {
-            throw ApiException.invalid("The password must be at least 8 characters long.");
-        }
+        PasswordRule.requireMinimumLength(password);
         return sha512Crypt(password);
-    }
-
-    /** A mailbox or FTP quota in MB: {@code null} (unlimited) for empty, 0 or "unlimited". */
-    public static Long quotaMegabytes(String raw) {
-        if (raw == null || raw.isEmpty() || raw.equals("0") || raw.equalsIgnoreCase("unlimited")) {
-            return null;
-        }
-        if (!raw.matches("\\d{1,12}")) {
-            throw ApiException.invalid("“" + raw + "” is not a valid quota: give megabytes, or 0 or unlimited for none.");
-        }
-        return Long.parseLong(raw);
     }
 
     /** Accepts a hash the client computed itself (cPanel's {@code pass_hash}): only SHA512-CRYPT. */

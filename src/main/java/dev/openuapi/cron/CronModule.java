@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Html;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -81,7 +82,7 @@ public class CronModule implements ApiModule {
         int count = 0;
         for (CronJob job : cron.list(call.principal().accountId())) {
             count++;
-            rows.add(new CronRows.Job(count, job.minute, job.hour, job.day, job.month, job.weekday, job.command, htmlSafe(job.command),
+            rows.add(new CronRows.Job(count, job.minute, job.hour, job.day, job.month, job.weekday, job.command, Html.escape(job.command),
                     job.linekey));
         }
         if (!call.args().isTrue("omit_extra_record")) {
@@ -115,9 +116,5 @@ public class CronModule implements ApiModule {
             call.error(e.getMessage());
             return List.of(new CronRows.Change(0, e.getMessage(), null));
         }
-    }
-
-    private static String htmlSafe(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

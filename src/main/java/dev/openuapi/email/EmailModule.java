@@ -1,25 +1,23 @@
 package dev.openuapi.email;
 
 import java.util.ArrayList;
-import dev.openuapi.kernel.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quantities;
+import dev.openuapi.common.Regexes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
+import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Shape;
 
 /** UAPI {@code Email} (spec §9.1 rows 6-14, suspensions) and its API 2 forms with {@code [{result,reason}]} rows. */
@@ -27,7 +25,6 @@ import dev.openuapi.kernel.Shape;
 public class EmailModule implements ApiModule {
 
     public static final String FEATURE = "popaccts";
-    private static final double MIB = 1024.0 * 1024.0;
 
     private final EmailService email;
 
@@ -52,18 +49,15 @@ public class EmailModule implements ApiModule {
         Param password = Param.of("password", ParamType.PASSWORD, "The password (8 characters or more).");
         Param quota = Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.");
         Param regex = Param.string("regex", "Only addresses matching this regular expression.");
-        Shape pop = Shape.object("A mailbox.").field("email", Shape.string("The address (the bare username for the main account)."))
-                .field("login", Shape.string("The login; Main Account for the account itself."))
-                .field("suspended_incoming", Shape.integer("1 or 0.")).field("suspended_login", Shape.integer("1 or 0.")).build();
-        Shape result = Shape.arrayOf("One element.", Shape.object("The outcome.").field("result", Shape.integer("1 or 0."))
-                .field("reason", Shape.string("Why not, or OK.")).build());
+        Shape pops = Shape.arrayOf("The mailboxes.", Shape.of(EmailRows.Pop.class));
+        Shape popsWithDisk = Shape.arrayOf("The mailboxes.", Shape.of(EmailRows.PopWithDisk.class));
+        Shape result = Shape.arrayOf("One element.", Shape.of(EmailRows.Result.class));
         List<ApiFunction> functions = new ArrayList<>(List.of(
                 ApiFunction.named("list_pops").summary("List the mailboxes").param(regex)
                         .param(Param.of("skip_main", ParamType.BOOLEAN, "1: leave out the main account."))
-                        .returns(Shape.arrayOf("The mailboxes.", pop)).handledBy(this::listPops),
+                        .returns(pops).handledBy(this::listPops),
                 ApiFunction.named("list_pops_with_disk").summary("List the mailboxes with their disk use and quota").param(regex)
-                        .param(domain).param(Param.string("email", "Only this local part.")).returns(Shape.arrayOf("The mailboxes.",
-                                Shape.object("A mailbox with disk figures (MB).").build()))
+                        .param(domain).param(Param.string("email", "Only this local part.")).returns(popsWithDisk)
                         .handledBy(this::listPopsWithDisk),
                 ApiFunction.named("add_pop").summary("Create a mailbox").param(address).param(password)
                         .param(Param.string("password_hash", "Instead of password: a SHA512-CRYPT hash.")).param(domain).param(quota)
@@ -87,12 +81,10 @@ public class EmailModule implements ApiModule {
                         .returns(Shape.string("MB, or unlimited."))
                         .handledBy(call -> {
                             Long mb = email.get(call.principal().accountId(), call.args().get("email"), call.args().get("domain")).quotaMb;
-                            return mb == null ? "unlimited" : (Object) mb;
+                            return mb == null ? Quantities.UNLIMITED : (Object) mb;
                         }),
                 ApiFunction.named("list_forwarders").summary("List the forwarders").param(domain).param(regex)
-                        .returns(Shape.arrayOf("The forwarders.", Shape.object("A forwarder.")
-                                .field("dest", Shape.string("The forwarded address.")).field("forward", Shape.string("Where it goes."))
-                                .build()))
+                        .returns(Shape.arrayOf("The forwarders.", Shape.of(EmailRows.Forwarder.class)))
                         .handledBy(this::listForwarders),
                 ApiFunction.named("add_forwarder").summary("Add a forwarder")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required())
@@ -101,7 +93,7 @@ public class EmailModule implements ApiModule {
                         .param(Param.string("fwdemail", "fwd: the destination address."))
                         .param(Param.string("failmsgs", "fail: the message returned to the sender."))
                         .param(Param.string("pipefwd", "pipe: a program relative to the home directory."))
-                        .returns(Shape.arrayOf("The new forwarder.", Shape.object("A forwarder.").build()))
+                        .returns(Shape.arrayOf("The new forwarder.", Shape.of(EmailRows.NewForwarder.class)))
                         .handledBy(this::addForwarder),
                 ApiFunction.named("delete_forwarder").summary("Delete a forwarder")
                         .param(Param.string("address", "The forwarded address.").required())
@@ -120,9 +112,9 @@ public class EmailModule implements ApiModule {
                 suspension("unsuspend_outgoing", "Let a mailbox send again", address, box -> box.suspendedOutgoing = false)));
         functions.addAll(List.of(
                 ApiFunction.named("listpops").api2().summary("List the mailboxes (API 2)").param(regex)
-                        .returns(Shape.arrayOf("The mailboxes.", pop)).handledBy(this::listPops),
+                        .returns(pops).handledBy(this::listPops),
                 ApiFunction.named("listpopswithdisk").api2().summary("List the mailboxes with disk use (API 2)").param(regex).param(domain)
-                        .returns(Shape.arrayOf("The mailboxes.", Shape.object("A mailbox.").build())).handledBy(this::listPopsWithDisk),
+                        .returns(popsWithDisk).handledBy(this::listPopsWithDisk),
                 ApiFunction.named("addpop").api2().summary("Create a mailbox (API 2)").param(address).param(password).param(domain)
                         .param(quota).returns(result)
                         .handledBy(call -> api2(call, "", () -> email.add(call.principal().accountId(), call.args().get("email"),
@@ -146,130 +138,60 @@ public class EmailModule implements ApiModule {
                 .doing(call -> email.change(call.principal().accountId(), call.args().get("email"), change));
     }
 
-    private Object listPops(Call call) {
-        Pattern regex = regex(call.args());
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private List<EmailRows.Pop> listPops(Call call) {
+        Predicate<String> regex = regex(call.args());
+        List<EmailRows.Pop> rows = new ArrayList<>();
         Principal account = call.principal();
-        if (!call.args().isTrue("skip_main") && (regex == null || regex.matcher(account.username()).find())) {
-            rows.add(pop(account.username(), "Main Account", false, false));
+        if (!call.args().isTrue("skip_main") && regex.test(account.username())) {
+            rows.add(EmailRows.Pop.mainAccount(account.username()));
         }
-        for (Mailbox box : email.mailboxes(account.accountId())) {
-            if (regex == null || regex.matcher(box.email).find()) {
-                rows.add(pop(box.email, box.email, box.suspendedIncoming, box.suspendedLogin));
+        for (Mailbox box : email.list(account.accountId())) {
+            if (regex.test(box.email)) {
+                rows.add(EmailRows.Pop.of(box));
             }
         }
         return rows;
     }
 
-    private Object listPopsWithDisk(Call call) {
-        Pattern regex = regex(call.args());
+    private List<EmailRows.PopWithDisk> listPopsWithDisk(Call call) {
+        Predicate<String> regex = regex(call.args());
         String domain = call.args().get("domain");
         String local = call.args().get("email");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Mailbox box : email.mailboxes(call.principal().accountId())) {
+        List<EmailRows.PopWithDisk> rows = new ArrayList<>();
+        for (Mailbox box : email.list(call.principal().accountId())) {
             String user = box.email.substring(0, box.email.indexOf('@'));
-            if ((regex != null && !regex.matcher(box.email).find()) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
+            if (!regex.test(box.email) || (domain != null && !domain.isEmpty() && !box.domain.equals(domain))
                     || (local != null && !local.isEmpty() && !user.equals(local))) {
                 continue;
             }
-            double usedMb = box.diskUsedBytes / MIB;
-            double percent = box.quotaMb == null || box.quotaMb == 0 ? 0 : Math.min(100, 100.0 * usedMb / box.quotaMb);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("email", box.email);
-            row.put("login", box.email);
-            row.put("user", user);
-            row.put("domain", box.domain);
-            row.put("diskused", round(usedMb));
-            row.put("diskquota", box.quotaMb == null ? "unlimited" : (Object) box.quotaMb);
-            row.put("_diskused", box.diskUsedBytes);
-            row.put("_diskquota", box.quotaMb == null ? 0 : box.quotaMb * 1024 * 1024);
-            row.put("diskusedpercent", (int) Math.round(percent));
-            row.put("diskusedpercent20", (int) (Math.round(percent / 20.0) * 20));
-            row.put("diskusedpercent_float", round(percent));
-            row.put("humandiskused", String.format(Locale.ROOT, "%.2f MB", usedMb));
-            row.put("humandiskquota", box.quotaMb == null ? "None" : box.quotaMb + " MB");
-            row.put("txtdiskquota", box.quotaMb == null ? "unlimited" : String.valueOf(box.quotaMb));
-            row.put("mtime", box.createdAt);
-            row.put("has_suspended", box.suspendedLogin || box.suspendedIncoming || box.suspendedOutgoing ? 1 : 0);
-            row.put("hold_outgoing", 0);
-            row.put("suspended_incoming", box.suspendedIncoming ? 1 : 0);
-            row.put("suspended_login", box.suspendedLogin ? 1 : 0);
-            row.put("suspended_outgoing", box.suspendedOutgoing ? 1 : 0);
-            rows.add(row);
+            rows.add(EmailRows.PopWithDisk.of(box));
         }
         return rows;
     }
 
-    private Object listForwarders(Call call) {
-        Pattern regex = regex(call.args());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (EmailForwarder forwarder : email.forwarders(call.principal().accountId(), call.args().get("domain"))) {
-            if (regex != null && !regex.matcher(forwarder.address).find()) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("dest", forwarder.address);
-            row.put("forward", forwarder.destination);
-            row.put("html_dest", html(forwarder.address));
-            row.put("html_forward", html(forwarder.destination));
-            row.put("uri_dest", java.net.URLEncoder.encode(forwarder.address, java.nio.charset.StandardCharsets.UTF_8));
-            row.put("uri_forward", java.net.URLEncoder.encode(forwarder.destination, java.nio.charset.StandardCharsets.UTF_8));
-            rows.add(row);
-        }
-        return rows;
+    private List<EmailRows.Forwarder> listForwarders(Call call) {
+        Predicate<String> regex = regex(call.args());
+        return email.forwarders(call.principal().accountId(), call.args().get("domain")).stream().filter(f -> regex.test(f.address))
+                .map(EmailRows.Forwarder::of).toList();
     }
 
-    private Object addForwarder(Call call) {
+    private List<EmailRows.NewForwarder> addForwarder(Call call) {
         Args args = call.args();
-        EmailForwarder forwarder = email.addForwarder(call.principal().accountId(), args.get("email"), args.get("domain"), args.get("fwdopt"),
-                args.get("fwdemail"), args.get("failmsgs"), args.get("pipefwd"));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("domain", forwarder.domain);
-        row.put("email", forwarder.address);
-        row.put("forward", forwarder.destination);
-        return List.of(row);
+        return List.of(EmailRows.NewForwarder.of(email.addForwarder(call.principal().accountId(), args.get("email"), args.get("domain"),
+                args.get("fwdopt"), args.get("fwdemail"), args.get("failmsgs"), args.get("pipefwd"))));
     }
 
-    private static Object api2(Call call, String okReason, Runnable action) {
-        Map<String, Object> row = new LinkedHashMap<>();
+    private static List<EmailRows.Result> api2(Call call, String okReason, Runnable action) {
         try {
             action.run();
-            row.put("result", 1);
-            row.put("reason", okReason);
+            return List.of(new EmailRows.Result(1, okReason));
         } catch (ApiException e) {
-            row.put("result", 0);
-            row.put("reason", e.getMessage());
             call.error(e.getMessage());
-        }
-        return List.of(row);
-    }
-
-    private static Pattern regex(Args args) {
-        String regex = args.get("regex");
-        if (regex == null || regex.isEmpty()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw ApiException.invalid("“" + regex + "” is not a valid regular expression.");
+            return List.of(new EmailRows.Result(0, e.getMessage()));
         }
     }
 
-    private static Map<String, Object> pop(String address, String login, boolean incoming, boolean loginSuspended) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", address);
-        row.put("login", login);
-        row.put("suspended_incoming", incoming ? 1 : 0);
-        row.put("suspended_login", loginSuspended ? 1 : 0);
-        return row;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static Predicate<String> regex(Args args) {
+        return Regexes.filter(args.get("regex"), 0);
     }
 }

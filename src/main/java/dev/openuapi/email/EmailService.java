@@ -6,82 +6,48 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
-import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.domain.AccountDomainRepository;
+import dev.openuapi.login.HostedLogins;
+import dev.openuapi.login.LoginAddress;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
-/** An account's mailboxes and forwarders, on its own domains only. */
+/**
+ * An account's mailboxes and forwarders, on its own domains only. What a mailbox shares with an FTP login
+ * (find, list, count, delete, passwd, setQuota) is {@link HostedLogins}'.
+ */
 @ApplicationScoped
-public class EmailService {
+public class EmailService extends HostedLogins<Mailbox> {
 
     private static final Pattern LOCAL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@[a-z0-9.-]{1,253}");
 
-    private final EntityManager em;
-    private final AccountDomainRepository domains;
-    private final PlanService plans;
+    private final EmailForwarderRepository forwarders;
 
-    EmailService(EntityManager em, AccountDomainRepository domains, PlanService plans) {
-        this.em = em;
-        this.domains = domains;
-        this.plans = plans;
+    EmailService(MailboxRepository mailboxes, EmailForwarderRepository forwarders, AccountRepository accounts,
+            AccountDomainRepository domains, PlanService plans) {
+        super(mailboxes, accounts, domains, plans, Limit.EMAIL_ACCOUNTS, "email account", "password_hash");
+        this.forwarders = forwarders;
     }
 
-    @Transactional
-    public List<Mailbox> mailboxes(long accountId) {
-        return em.createQuery("from Mailbox where account.id = ?1 order by email", Mailbox.class).setParameter(1, accountId).getResultList();
-    }
-
-    public long count(long accountId) {
-        return em.createQuery("select count(m) from Mailbox m where m.account.id = ?1", Long.class).setParameter(1, accountId)
-                .getSingleResult();
-    }
-
-    /** @return the mailbox's address */
+    /**
+     * @param passwordHash instead of {@code password}: a SHA512-CRYPT hash the client computed
+     * @param quota        MB, or empty, 0 or "unlimited" for none
+     */
     @Transactional
     public Mailbox add(long accountId, String email, String domainName, String password, String passwordHash, String quota) {
-        Account account = em.find(Account.class, accountId);
-        String address = address(account, email, domainName);
-        String hash = CryptPasswords.fromInput(password, passwordHash, "password_hash");
-        plans.requireRoom(account, Limit.EMAIL_ACCOUNTS, () -> count(accountId));
-        Mailbox mailbox = new Mailbox();
-        mailbox.account = account;
-        mailbox.email = address;
-        mailbox.domain = address.substring(address.indexOf('@') + 1);
-        mailbox.passwordHash = hash;
-        mailbox.quotaMb = CryptPasswords.quotaMegabytes(quota);
-        mailbox.createdAt = Epoch.now();
-        return Unique.insert(em, mailbox, "The account “" + address + "” already exists.");
-    }
-
-    @Transactional
-    public void delete(long accountId, String email, String domain) {
-        em.remove(find(accountId, email, domain));
-    }
-
-    @Transactional
-    public void passwd(long accountId, String email, String domain, String password) {
-        find(accountId, email, domain).passwordHash = CryptPasswords.fromInput(password, null, "password_hash");
-    }
-
-    @Transactional
-    public void setQuota(long accountId, String email, String domain, String quota) {
-        find(accountId, email, domain).quotaMb = CryptPasswords.quotaMegabytes(quota);
-    }
-
-    @Transactional
-    public Mailbox get(long accountId, String email, String domain) {
-        return find(accountId, email, domain);
+        Account account = accounts.findById(accountId);
+        LoginAddress address = address(account, email, domainName);
+        return insert(account, address, password, passwordHash, quota, Mailbox::new, "The account “" + address + "” already exists.");
     }
 
     /** Sets one of the suspension flags. */
@@ -92,17 +58,16 @@ public class EmailService {
 
     @Transactional
     public List<EmailForwarder> forwarders(long accountId, String domain) {
-        return em.createQuery("from EmailForwarder where account.id = ?1 and (?2 is null or domain = ?2) order by address, destination",
-                EmailForwarder.class).setParameter(1, accountId).setParameter(2, domain == null || domain.isEmpty() ? null
-                        : ZoneService.normalize(domain)).getResultList();
+        return domain == null || domain.isEmpty() ? forwarders.forAccount(accountId)
+                : forwarders.forDomain(accountId, ZoneService.normalize(domain));
     }
 
     /** @param fwdopt fwd (to fwdemail), fail (with failmsgs), blackhole or pipe (to pipefwd) */
     @Transactional
     public EmailForwarder addForwarder(long accountId, String email, String domainName, String fwdopt, String fwdemail, String failmsgs,
             String pipefwd) {
-        Account account = em.find(Account.class, accountId);
-        String address = address(account, email, domainName);
+        Account account = accounts.findById(accountId);
+        LoginAddress address = address(account, email, domainName);
         String destination = switch (fwdopt == null ? "" : fwdopt) {
             case "fwd" -> {
                 String target = fwdemail == null ? "" : fwdemail.trim().toLowerCase(Locale.ROOT);
@@ -127,54 +92,31 @@ public class EmailService {
         };
         EmailForwarder forwarder = new EmailForwarder();
         forwarder.account = account;
-        forwarder.address = address;
-        forwarder.domain = address.substring(address.indexOf('@') + 1);
+        forwarder.address = address.toString();
+        forwarder.domain = address.domain();
         forwarder.destination = destination;
         forwarder.createdAt = Epoch.now();
-        return Unique.insert(em, forwarder, "The forwarder from “" + address + "” to “" + destination + "” already exists.");
+        return Unique.insert(forwarders.getEntityManager(), forwarder,
+                "The forwarder from “" + address + "” to “" + destination + "” already exists.");
     }
 
     /** @return whether a forwarder was removed */
     @Transactional
     public boolean deleteForwarder(long accountId, String address, String destination) {
-        List<EmailForwarder> found = em.createQuery("from EmailForwarder where account.id = ?1 and address = ?2 and destination = ?3",
-                EmailForwarder.class).setParameter(1, accountId).setParameter(2, address == null ? "" : address.trim().toLowerCase(Locale.ROOT))
-                .setParameter(3, destination == null ? "" : destination.trim()).getResultList();
-        found.forEach(em::remove);
-        return !found.isEmpty();
+        return forwarders.deleteExact(accountId, address == null ? "" : address.trim().toLowerCase(Locale.ROOT),
+                destination == null ? "" : destination.trim()) > 0;
     }
 
-    private Mailbox find(long accountId, String email, String domain) {
-        Account account = em.find(Account.class, accountId);
-        String address = (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
-        if (!address.contains("@")) {
-            address = address + "@" + (domain == null || domain.isEmpty() ? account.domain : ZoneService.normalize(domain));
-        }
-        return em.createQuery("from Mailbox where account.id = ?1 and email = ?2", Mailbox.class).setParameter(1, accountId)
-                .setParameter(2, address).getResultStream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("The email account “" + email + "” does not exist."));
-    }
-
-    /** user@domain on one of the account's domains; the local part checked, everything lowercased. */
-    private String address(Account account, String email, String domainName) {
-        String value = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        String local = value;
-        String domain = domainName == null || domainName.isEmpty() ? account.domain : ZoneService.normalize(domainName);
-        int at = value.lastIndexOf('@');
-        if (at >= 0) {
-            local = value.substring(0, at);
-            domain = value.substring(at + 1);
-        }
+    /** user@domain on one of the account's domains, its local part checked. */
+    private LoginAddress address(Account account, String email, String domainName) {
+        LoginAddress address = LoginAddress.of(email, domainName, account.domain);
+        String local = address.user();
         if (local.isEmpty() || local.length() > 64 || !LOCAL.matcher(local).matches()) {
             throw ApiException.invalid("“" + email + "” is not a valid email account name.");
         }
-        String owned = domain;
-        if (domains.byName(owned).filter(d -> d.account.id.equals(account.id)).isEmpty()) {
-            throw ApiException.invalid("The domain “" + domain + "” does not belong to this account.");
-        }
-        return local + "@" + domain;
+        requireOwnDomain(account, address.domain(), address.domain());
+        return address;
     }
-
 
     private static String oneLine(String text) {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {

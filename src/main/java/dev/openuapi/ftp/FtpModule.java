@@ -1,10 +1,8 @@
 package dev.openuapi.ftp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +22,6 @@ import dev.openuapi.kernel.Shape;
 public class FtpModule implements ApiModule {
 
     public static final String FEATURE = "ftpaccts";
-    private static final double MIB = 1024.0 * 1024.0;
 
     private final FtpService ftp;
 
@@ -50,15 +47,10 @@ public class FtpModule implements ApiModule {
         Param skip = Param.string("skip_acct_types", "Leave out these types, |-separated: main, sub.");
         return List.of(
                 ApiFunction.named("list_ftp").summary("List the FTP accounts").param(types).param(skip)
-                        .returns(Shape.arrayOf("The accounts.", Shape.object("An FTP account.")
-                                .field("user", Shape.string("The login.")).field("homedir", Shape.string("Its directory."))
-                                .field("type", Shape.string("main or sub.")).build()))
+                        .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.Account.class)))
                         .handledBy(this::listFtp),
                 ApiFunction.named("list_ftp_with_disk").summary("List the FTP accounts with their disk use").param(types).param(skip)
-                        .returns(Shape.arrayOf("The accounts.", Shape.object("An FTP account; MB values are strings.")
-                                .field("login", Shape.string("The login.")).field("dir", Shape.string("Its directory."))
-                                .field("accttype", Shape.string("main or sub.")).field("diskused", Shape.string("MB used."))
-                                .field("diskquota", Shape.string("MB allowed, or unlimited.")).build()))
+                        .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.AccountWithDisk.class)))
                         .handledBy(this::listFtpWithDisk),
                 ApiFunction.named("add_ftp").summary("Add an FTP account")
                         .param(Param.string("user", "The user name (the login is user@domain).").required().example("deploy"))
@@ -86,30 +78,30 @@ public class FtpModule implements ApiModule {
                                 call.args().get("homedir"))));
     }
 
-    private Object listFtp(Call call) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private List<FtpRows.Account> listFtp(Call call) {
+        List<FtpRows.Account> rows = new ArrayList<>();
         Set<String> wanted = types(call);
         Principal account = call.principal();
         if (wanted.contains("main")) {
-            rows.add(row(account.username(), Homes.of(account.username()), "main"));
+            rows.add(new FtpRows.Account(account.username(), Homes.of(account.username()), "main"));
         }
         if (wanted.contains("sub")) {
-            ftp.list(account.accountId()).forEach(f -> rows.add(row(f.login, f.homedir, "sub")));
+            ftp.list(account.accountId()).forEach(f -> rows.add(new FtpRows.Account(f.login, f.homedir, "sub")));
         }
         return rows;
     }
 
-    private Object listFtpWithDisk(Call call) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private List<FtpRows.AccountWithDisk> listFtpWithDisk(Call call) {
+        List<FtpRows.AccountWithDisk> rows = new ArrayList<>();
         Set<String> wanted = types(call);
         Principal account = call.principal();
         String home = Homes.of(account.username());
         if (wanted.contains("main")) {
-            rows.add(diskRow(account.username(), account.username(), home, home, "main", 0, null, 0));
+            rows.add(FtpRows.AccountWithDisk.of(account.username(), account.username(), home, home, "main", 0, null, 0));
         }
         if (wanted.contains("sub")) {
             for (FtpAccount f : ftp.list(account.accountId())) {
-                rows.add(diskRow(f.login, f.login, f.homedir, home, "sub", f.diskUsedBytes, f.quotaMb, 1));
+                rows.add(FtpRows.AccountWithDisk.of(f.login, f.login, f.homedir, home, "sub", f.diskUsedBytes, f.quotaMb, 1));
             }
         }
         return rows;
@@ -126,37 +118,5 @@ public class FtpModule implements ApiModule {
             List.of(skip.toLowerCase(Locale.ROOT).split("\\|")).forEach(types::remove);
         }
         return types;
-    }
-
-    private static Map<String, Object> row(String user, String homedir, String type) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("user", user);
-        row.put("homedir", homedir);
-        row.put("type", type);
-        return row;
-    }
-
-    private static Map<String, Object> diskRow(String login, String serverLogin, String dir, String home, String type, long usedBytes,
-            Long quotaMb, int deleteable) {
-        String used = String.format(Locale.ROOT, "%.2f", usedBytes / MIB);
-        String quota = quotaMb == null ? "unlimited" : String.format(Locale.ROOT, "%.2f", quotaMb.doubleValue());
-        int percent = quotaMb == null || quotaMb == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * usedBytes / (quotaMb * MIB)));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("login", login);
-        row.put("serverlogin", serverLogin);
-        row.put("dir", dir);
-        row.put("reldir", dir.equals(home) ? "" : dir.substring(home.length() + 1));
-        row.put("htmldir", dir);
-        row.put("accttype", type);
-        row.put("deleteable", deleteable);
-        row.put("diskused", used);
-        row.put("diskquota", quota);
-        row.put("_diskused", used);
-        row.put("_diskquota", quotaMb == null ? "0" : quota);
-        row.put("diskusedpercent", percent);
-        row.put("diskusedpercent20", Math.round(percent / 20.0) * 20);
-        row.put("humandiskused", used + " MB");
-        row.put("humandiskquota", quotaMb == null ? "None" : quota + " MB");
-        return row;
     }
 }

@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quantities;
+import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -144,7 +146,7 @@ public class WhmAccountsModule implements ApiModule {
 
     private Object listAccounts(Call call) {
         Map<Long, String> names = planNames();
-        Pattern search = search(call.args().get("search"));
+        Predicate<String> search = Regexes.filter(call.args().get("search"), Pattern.CASE_INSENSITIVE);
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : access.visible(call.whmUser())) {
@@ -157,7 +159,7 @@ public class WhmAccountsModule implements ApiModule {
                 case "package" -> (String) row.get("plan");
                 default -> throw ApiException.invalid("“" + type + "” is not a valid searchtype: use user, domain, owner, ip or package.");
             };
-            if (search == null || search.matcher(field).find()) {
+            if (search.test(field)) {
                 rows.add(row);
             }
         }
@@ -178,22 +180,15 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private static Integer count(Args args, String name) {
-        Long value = megabytes(args, name);
-        if (value != null && value > Integer.MAX_VALUE) {
-            throw ApiException.invalid("“" + args.get(name) + "” is too large for “" + name + "”.");
-        }
-        return value == null ? null : value.intValue();
+        return Quantities.countOrUnlimited(args.get(name), raw -> notValid(raw, name), raw -> "“" + raw + "” is too large for “" + name + "”.");
     }
 
     private static Long megabytes(Args args, String name) {
-        String raw = args.get(name);
-        if (raw == null || raw.isEmpty() || raw.equalsIgnoreCase("unlimited")) {
-            return null;
-        }
-        if (!raw.matches("\\d{1,12}")) {
-            throw ApiException.invalid("“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.");
-        }
-        return Long.parseLong(raw);
+        return Quantities.orUnlimited(args.get(name), raw -> notValid(raw, name));
+    }
+
+    private static String notValid(String raw, String name) {
+        return "“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.";
     }
 
     private Object listPackages(Call call) {
@@ -252,17 +247,6 @@ public class WhmAccountsModule implements ApiModule {
             throw ApiException.invalid("Provide the “" + first + "” argument.");
         }
         return user;
-    }
-
-    private static Pattern search(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            return Pattern.compile(raw, Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            throw ApiException.invalid("“" + raw + "” is not a valid regular expression.");
-        }
     }
 
     private static String limit(Integer value) {

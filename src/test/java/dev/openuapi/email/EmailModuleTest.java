@@ -198,4 +198,148 @@ class EmailModuleTest {
                 + alice.domain() + "\",\"suspended_incoming\":0,\"suspended_login\":0}]", root.get("data").toString(),
                 "lexicographic, as Perl's cmp: '2' sorts before '@'");
     }
+
+    /** The {@code data} of a UAPI body exactly as it was written: it is the envelope's last key. */
+    static String rawData(String body) {
+        Uapi.success(body);
+        int at = body.indexOf(",\"data\":");
+        assertTrue(at > 0 && body.endsWith("}\n"), body);
+        return body.substring(at + ",\"data\":".length(), body.length() - 2);
+    }
+
+    /**
+     * list_pops_with_disk's row, byte for byte: keys and their order from spec §9.1 row 7 (cPanel's
+     * Email::list_pops_with_disk), diskquota a number or "unlimited", humandiskquota "None" and txtdiskquota
+     * "unlimited" for no quota (spec). The number formats (diskused 25.0, _diskused in bytes, the percent
+     * roundings) are OPENUAPI_CHOICE: today's answer, pinned so that the typed rows keep it.
+     */
+    @Test
+    void listPopsWithDiskRowsOnTheWire() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        long before = java.time.Instant.now().getEpochSecond();
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "big", "password", "long-enough", "quota", "100")));
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "free", "password", "long-enough")));
+        long after = java.time.Instant.now().getEpochSecond();
+        String d = alice.domain();
+        asRoot().contentType(ContentType.JSON).body(Map.of("mailboxes", Map.of("big@" + d, 25L * 1024 * 1024)))
+                .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200);
+        Uapi.success(call(alice, token, "suspend_outgoing", Map.of("email", "free@" + d)));
+        String body = call(alice, token, "list_pops_with_disk", Map.of());
+        JsonNode rows = Uapi.success(body).get("data");
+        long bigTime = rows.get(0).get("mtime").longValue();
+        long freeTime = rows.get(1).get("mtime").longValue();
+        assertTrue(bigTime >= before && bigTime <= after && freeTime >= before && freeTime <= after, body);
+        String big = "{\"email\":\"big@" + d + "\",\"login\":\"big@" + d + "\",\"user\":\"big\",\"domain\":\"" + d + "\","
+                + "\"diskused\":25.0,\"diskquota\":100,\"_diskused\":26214400,\"_diskquota\":104857600,\"diskusedpercent\":25,"
+                + "\"diskusedpercent20\":20,\"diskusedpercent_float\":25.0,\"humandiskused\":\"25.00 MB\",\"humandiskquota\":\"100 MB\","
+                + "\"txtdiskquota\":\"100\",\"mtime\":" + bigTime + ",\"has_suspended\":0,\"hold_outgoing\":0,\"suspended_incoming\":0,"
+                + "\"suspended_login\":0,\"suspended_outgoing\":0}";
+        String free = "{\"email\":\"free@" + d + "\",\"login\":\"free@" + d + "\",\"user\":\"free\",\"domain\":\"" + d + "\","
+                + "\"diskused\":0.0,\"diskquota\":\"unlimited\",\"_diskused\":0,\"_diskquota\":0,\"diskusedpercent\":0,"
+                + "\"diskusedpercent20\":0,\"diskusedpercent_float\":0.0,\"humandiskused\":\"0.00 MB\",\"humandiskquota\":\"None\","
+                + "\"txtdiskquota\":\"unlimited\",\"mtime\":" + freeTime + ",\"has_suspended\":1,\"hold_outgoing\":0,\"suspended_incoming\":0,"
+                + "\"suspended_login\":0,\"suspended_outgoing\":1}";
+        assertEquals("[" + big + "," + free + "]", rawData(body));
+        assertEquals("[" + big + "]", api2(alice, token, "listpopswithdisk", Map.of("regex", "^big")).get("data").toString(),
+                "API 2 gives the same rows");
+    }
+
+    /** list_pops: the main account's row first (spec §9.1 row 6), byte for byte. */
+    @Test
+    void listPopsRowsOnTheWire() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        Uapi.success(call(alice, token, "add_pop", Map.of("email", "info", "password", "long-enough")));
+        Uapi.success(call(alice, token, "suspend_incoming", Map.of("email", "info@" + alice.domain())));
+        assertEquals("[{\"email\":\"" + alice.username() + "\",\"login\":\"Main Account\",\"suspended_incoming\":0,\"suspended_login\":0},"
+                + "{\"email\":\"info@" + alice.domain() + "\",\"login\":\"info@" + alice.domain() + "\",\"suspended_incoming\":1,"
+                + "\"suspended_login\":0}]", rawData(call(alice, token, "list_pops", Map.of())));
+    }
+
+    /**
+     * list_forwarders and add_forwarder rows, byte for byte. Keys and order: cPanel's Email::list_forwarders
+     * example ({"dest":"forwarded@example.com","forward":"user@example.com","html_dest":…,"html_forward":…,
+     * "uri_dest":"forwarded%40example.com","uri_forward":"user%40example.com"}, api.docs.cpanel.net) and
+     * Email::add_forwarder's {domain, email, forward}. The encoding of ':', '|', '/' and ' ' in uri_forward is
+     * OPENUAPI_CHOICE (Java's form encoding: a space is '+'), pinned as today's answer.
+     */
+    @Test
+    void forwarderRowsOnTheWire() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String d = alice.domain();
+        assertEquals("[{\"domain\":\"" + d + "\",\"email\":\"sales@" + d + "\",\"forward\":\"boss@example.net\"}]",
+                rawData(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "sales", "fwdopt", "fwd", "fwdemail", "boss@example.net"))));
+        Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "old", "fwdopt", "fail", "failmsgs", "Gone away")));
+        Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "robot", "fwdopt", "pipe", "pipefwd", "bin/x.sh")));
+        String home = "/home/" + alice.username();
+        assertEquals("[{\"dest\":\"old@" + d + "\",\"forward\":\":fail: Gone away\",\"html_dest\":\"old@" + d + "\","
+                + "\"html_forward\":\":fail: Gone away\",\"uri_dest\":\"old%40" + d + "\",\"uri_forward\":\"%3Afail%3A+Gone+away\"},"
+                + "{\"dest\":\"robot@" + d + "\",\"forward\":\"|" + home + "/bin/x.sh\",\"html_dest\":\"robot@" + d + "\","
+                + "\"html_forward\":\"|" + home + "/bin/x.sh\",\"uri_dest\":\"robot%40" + d + "\",\"uri_forward\":\"%7C%2Fhome%2F"
+                + alice.username() + "%2Fbin%2Fx.sh\"},"
+                + "{\"dest\":\"sales@" + d + "\",\"forward\":\"boss@example.net\",\"html_dest\":\"sales@" + d + "\","
+                + "\"html_forward\":\"boss@example.net\",\"uri_dest\":\"sales%40" + d + "\",\"uri_forward\":\"boss%40example.net\"}]",
+                rawData(call(alice, token, "list_forwarders", Map.of("domain", d))));
+    }
+
+    /** API 2's failed {result,reason} row, byte for byte, and the error beside it (spec §9.2). */
+    @Test
+    void api2FailureRowOnTheWire() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        JsonNode refused = api2(alice, token, "passwdpop", Map.of("domain", alice.domain(), "email", "nobody", "password", "long-enough"));
+        assertEquals("[{\"result\":0,\"reason\":\"The email account “nobody” does not exist.\"}]", refused.get("data").toString());
+        assertEquals("The email account “nobody” does not exist.", refused.get("error").textValue());
+    }
+
+    /**
+     * html_dest escapes ' as &#39;, as cPanel's Cpanel::Encoder::Tiny::safe_html_encode_str does (its
+     * %HTML_ENCODE_MAP: & < > " '), and & as &amp;. Before the one common.Html escaper, Email left ' alone
+     * (a deliberate fix). uri_dest's %27 and %26 are Java's form encoding (OPENUAPI_CHOICE).
+     */
+    @Test
+    void htmlDestEscapesTheApostropheAsCpanelDoes() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String d = alice.domain();
+        Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "o'neil&co", "fwdopt", "blackhole")));
+        assertEquals("[{\"dest\":\"o'neil&co@" + d + "\",\"forward\":\":blackhole:\",\"html_dest\":\"o&#39;neil&amp;co@" + d + "\","
+                + "\"html_forward\":\":blackhole:\",\"uri_dest\":\"o%27neil%26co%40" + d + "\",\"uri_forward\":\"%3Ablackhole%3A\"}]",
+                rawData(call(alice, token, "list_forwarders", Map.of("domain", d))));
+    }
+
+    /** The OpenAPI document describes the typed rows: their keys in the order of the wire, with their types. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonNode paths = Fixtures.json(io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString()).get("paths");
+        JsonNode row = data(paths, "/execute/Email/list_pops_with_disk").get("items");
+        assertEquals(java.util.List.of("email", "login", "user", "domain", "diskused", "diskquota", "_diskused", "_diskquota", "diskusedpercent",
+                "diskusedpercent20", "diskusedpercent_float", "humandiskused", "humandiskquota", "txtdiskquota", "mtime", "has_suspended",
+                "hold_outgoing", "suspended_incoming", "suspended_login", "suspended_outgoing"), names(row.get("properties")),
+                "spec §9.1 row 7's keys, in order");
+        assertEquals("number", row.get("properties").get("diskused").get("type").textValue());
+        assertEquals("string", row.get("properties").get("diskquota").get("type").textValue(), "a number or unlimited: documented as a string");
+        assertEquals("integer", row.get("properties").get("_diskused").get("type").textValue());
+        JsonNode forwarder = data(paths, "/execute/Email/list_forwarders").get("items");
+        assertEquals(java.util.List.of("dest", "forward", "html_dest", "html_forward", "uri_dest", "uri_forward"), names(forwarder.get("properties")));
+        JsonNode result = paths.get("/json-api/cpanel;module=Email;func=addpop").get("get").get("responses").get("200").get("content")
+                .get("application/json").get("schema").get("properties").get("cpanelresult").get("properties").get("data").get("items");
+        assertEquals(java.util.List.of("result", "reason"), names(result.get("properties")), "API 2's {result, reason} row");
+        assertEquals("integer", result.get("properties").get("result").get("type").textValue());
+    }
+
+    /** The schema of a UAPI function's data in the OpenAPI document. */
+    static JsonNode data(JsonNode paths, String path) {
+        return paths.get(path).get("get").get("responses").get("200").get("content").get("application/json").get("schema").get("properties")
+                .get("data");
+    }
+
+    static java.util.List<String> names(JsonNode object) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }

@@ -122,6 +122,56 @@ class FtpModuleTest {
         assertEquals(2, Uapi.success(call(alice, token, "list_ftp", Map.of())).get("data").size(), "main and one: the refused one is not there");
     }
 
+    /**
+     * list_ftp and list_ftp_with_disk rows, byte for byte. Keys and order: spec §9.1 rows 23-24 (cPanel's
+     * Ftp::list_ftp {user, homedir, type}; Ftp::list_ftp_with_disk, whose MB values are strings with two
+     * decimals, diskquota "unlimited", humandiskquota "None"). _diskquota "0" for no quota and
+     * humandiskquota "100.00 MB" are OPENUAPI_CHOICE (cPanel documents "0.00" and "477 MB"), pinned as today's
+     * answer.
+     */
+    @Test
+    void rowsOnTheWire() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        Uapi.success(call(alice, token, "add_ftp", Map.of("user", "deploy", "pass", "ftp-password-1", "quota", "100")));
+        String u = alice.username();
+        String login = "deploy@" + alice.domain();
+        asRoot().contentType(ContentType.JSON).body(Map.of("ftp_accounts", Map.of(login, 25L * 1024 * 1024)))
+                .put("/api/v1/accounts/" + u + "/usage").then().statusCode(200);
+        assertEquals("[{\"user\":\"" + u + "\",\"homedir\":\"/home/" + u + "\",\"type\":\"main\"},{\"user\":\"" + login
+                + "\",\"homedir\":\"/home/" + u + "/public_html/deploy\",\"type\":\"sub\"}]",
+                rawData(call(alice, token, "list_ftp", Map.of())));
+        assertEquals("[{\"login\":\"" + u + "\",\"serverlogin\":\"" + u + "\",\"dir\":\"/home/" + u + "\",\"reldir\":\"\",\"htmldir\":\"/home/"
+                + u + "\",\"accttype\":\"main\",\"deleteable\":0,\"diskused\":\"0.00\",\"diskquota\":\"unlimited\",\"_diskused\":\"0.00\","
+                + "\"_diskquota\":\"0\",\"diskusedpercent\":0,\"diskusedpercent20\":0,\"humandiskused\":\"0.00 MB\",\"humandiskquota\":\"None\"},"
+                + "{\"login\":\"" + login + "\",\"serverlogin\":\"" + login + "\",\"dir\":\"/home/" + u + "/public_html/deploy\","
+                + "\"reldir\":\"public_html/deploy\",\"htmldir\":\"/home/" + u + "/public_html/deploy\",\"accttype\":\"sub\",\"deleteable\":1,"
+                + "\"diskused\":\"25.00\",\"diskquota\":\"100.00\",\"_diskused\":\"25.00\",\"_diskquota\":\"100.00\",\"diskusedpercent\":25,"
+                + "\"diskusedpercent20\":20,\"humandiskused\":\"25.00 MB\",\"humandiskquota\":\"100.00 MB\"}]",
+                rawData(call(alice, token, "list_ftp_with_disk", Map.of())));
+    }
+
+    /** The OpenAPI document describes list_ftp_with_disk's row: its keys in the order of the wire, MB values as strings. */
+    @Test
+    void theOpenApiDocumentDescribesTheRows() {
+        JsonNode row = Fixtures.json(io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString()).get("paths").get("/execute/Ftp/list_ftp_with_disk").get("get").get("responses").get("200")
+                .get("content").get("application/json").get("schema").get("properties").get("data").get("items").get("properties");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        assertEquals(java.util.List.of("login", "serverlogin", "dir", "reldir", "htmldir", "accttype", "deleteable", "diskused", "diskquota",
+                "_diskused", "_diskquota", "diskusedpercent", "diskusedpercent20", "humandiskused", "humandiskquota"), names,
+                "spec §9.1 row 24's keys, in order");
+        assertEquals("string", row.get("_diskquota").get("type").textValue());
+        assertEquals("integer", row.get("deleteable").get("type").textValue());
+    }
+
+    /** The {@code data} of a UAPI body exactly as it was written: it is the envelope's last key. */
+    private static String rawData(String body) {
+        Uapi.success(body);
+        return body.substring(body.indexOf(",\"data\":") + ",\"data\":".length(), body.length() - 2);
+    }
+
     private String hashOf(String login) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT password_hash FROM ftp_account WHERE login = ?")) {

@@ -1,0 +1,23 @@
+package dev.openuapi.email;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class EmailForwarderRepository implements PanacheRepository<EmailForwarder> {
+
+    public List<EmailForwarder> forAccount(long accountId) {
+        return list("account.id = ?1 order by address, destination", accountId);
+    }
+
+    public List<EmailForwarder> forDomain(long accountId, String domain) {
+        return list("account.id = ?1 and domain = ?2 order by address, destination", accountId, domain);
+    }
+
+    public long deleteExact(long accountId, String address, String destination) {
+        return delete("account.id = ?1 and address = ?2 and destination = ?3", accountId, address, destination);
+    }
+}
