@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.PasswordRule;
 import dev.openuapi.config.OpenUapiConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -17,7 +18,6 @@ public class PasswordHasher {
 
     /** BCrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
     public static final int MAX_PASSWORD_BYTES = 72;
-    public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final int cost;
     /** Verified against when the user does not exist, so both failures take the same time. */
@@ -49,9 +49,7 @@ public class PasswordHasher {
         if (password == null || password.isEmpty()) {
             throw ApiException.invalid("The “password” argument cannot be empty.");
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.invalid("The password must be at least " + MIN_PASSWORD_LENGTH + " characters long.");
-        }
+        PasswordRule.requireMinimumLength(password);
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw ApiException.invalid("The password must not be longer than " + MAX_PASSWORD_BYTES + " bytes.");
         }

@@ -18,6 +18,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.PasswordRule;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.plan.Limit;
@@ -102,7 +103,7 @@ public class MysqlService {
     public void createUser(long accountId, String name, String password) {
         Account account = accounts.findById(accountId);
         checkName(account, name, "user", MAX_USER_NAME);
-        checkPassword(password);
+        PasswordRule.requireMinimumLength(password);
         MysqlUser row = new MysqlUser();
         row.account = account;
         row.name = name;
@@ -159,7 +160,7 @@ public class MysqlService {
     @Transactional
     public List<String> setPassword(long accountId, String name, String password) {
         ownedUser(accountId, name);
-        checkPassword(password);
+        PasswordRule.requireMinimumLength(password);
         List<String> failed = new ArrayList<>();
         for (String host : server.userHosts()) {
             try {
@@ -254,11 +255,6 @@ public class MysqlService {
         }
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < 8) {
-            throw ApiException.invalid("The password must be at least 8 characters long.");
-        }
-    }
 
     private static String privileges(String raw) {
         String value = raw == null || raw.isBlank() ? "ALL PRIVILEGES" : raw.trim().toUpperCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
@@ -14,10 +13,11 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.domain.AccountDomain;
-import dev.openuapi.kernel.Principal;
 import dev.openuapi.domain.DomainService;
 import dev.openuapi.email.EmailService;
 import dev.openuapi.ftp.FtpService;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.login.HostedLogins;
 import dev.openuapi.mysql.MysqlService;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.Plan;
@@ -32,7 +32,6 @@ public class UsageService {
 
     public static final long MIB = 1024L * 1024L;
 
-    private final EntityManager em;
     private final AccountUsageRepository usages;
     private final AccountRepository accounts;
     private final PlanService plans;
@@ -41,13 +40,12 @@ public class UsageService {
     private final FtpService ftp;
     private final EmailService email;
 
-    UsageService(EntityManager em, AccountUsageRepository usages, AccountRepository accounts, PlanService plans, MysqlService mysql,
+    UsageService(AccountUsageRepository usages, AccountRepository accounts, PlanService plans, MysqlService mysql,
             DomainService domains, FtpService ftp, EmailService email) {
         this.usages = usages;
         this.accounts = accounts;
         this.ftp = ftp;
         this.email = email;
-        this.em = em;
         this.plans = plans;
         this.mysql = mysql;
         this.domains = domains;
@@ -78,12 +76,12 @@ public class UsageService {
             usage.bandwidthUsedBytes = bandwidthUsedBytes;
         }
         usage.updatedAt = Epoch.now();
-        perItem(account.id, mailboxes, "update Mailbox set diskUsedBytes = ?1 where account.id = ?2 and email = ?3", "mailbox");
-        perItem(account.id, ftpLogins, "update FtpAccount set diskUsedBytes = ?1 where account.id = ?2 and login = ?3", "FTP account");
+        perItem(account.id, mailboxes, email, "mailbox");
+        perItem(account.id, ftpLogins, ftp, "FTP account");
         return usage;
     }
 
-    private void perItem(long accountId, Map<String, Long> usage, String update, String what) {
+    private static void perItem(long accountId, Map<String, Long> usage, HostedLogins<?> logins, String what) {
         if (usage == null) {
             return;
         }
@@ -91,9 +89,7 @@ public class UsageService {
             if (item.getValue() == null || item.getValue() < 0) {
                 throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
             }
-            int updated = em.createQuery(update).setParameter(1, item.getValue()).setParameter(2, accountId)
-                    .setParameter(3, item.getKey().toLowerCase(java.util.Locale.ROOT)).executeUpdate();
-            if (updated == 0) {
+            if (!logins.recordDiskUse(accountId, item.getKey(), item.getValue())) {
                 throw ApiException.invalid("The account has no " + what + " “" + item.getKey() + "”.");
             }
         }
