@@ -2,34 +2,20 @@ package dev.openuapi.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountOwned;
 
 /** A domain an account owns: its main domain, an addon or parked domain, or a subdomain. */
 @Entity
 @Table(name = "account_domain")
-public class AccountDomain {
+public class AccountDomain extends AccountOwned {
 
     /** cPanel's DomainInfo type names. */
     public static final String MAIN = "main_domain";
     public static final String ADDON = "addon_domain";
     public static final String PARKED = "parked_domain";
     public static final String SUB = "sub_domain";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id", nullable = false)
-    public Account account;
 
     @Column(nullable = false, length = 253, unique = true)
     public String name;

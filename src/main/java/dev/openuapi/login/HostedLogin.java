@@ -1,15 +1,9 @@
 package dev.openuapi.login;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountOwned;
 
 /**
  * What a mailbox and an FTP login share: a {@code user@domain} login on one of the account's domains, a
@@ -18,18 +12,10 @@ import dev.openuapi.account.Account;
  * ({@code mailbox.email}, {@code ftp_account.login}).
  */
 @MappedSuperclass
-public abstract class HostedLogin {
+public abstract class HostedLogin extends AccountOwned {
 
     /** Bytes in the MB of quotas and of the disk figures in answers. */
     public static final double MIB = 1024.0 * 1024.0;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id", nullable = false)
-    public Account account;
 
     @Column(nullable = false, length = 253)
     public String domain;

@@ -2,28 +2,14 @@ package dev.openuapi.mysql;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountOwned;
 
 /** A database on the hosting server, owned by one account. */
 @Entity
 @Table(name = "mysql_database")
-public class MysqlDatabase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id", nullable = false)
-    public Account account;
+public class MysqlDatabase extends AccountOwned {
 
     @Column(nullable = false, length = 64, unique = true)
     public String name;

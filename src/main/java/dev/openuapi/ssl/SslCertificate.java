@@ -5,29 +5,15 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountOwned;
 import dev.openuapi.common.CommaList;
 
 /** A certificate an account uploaded, with its bundle and its private key (only ever stored encrypted). */
 @Entity
 @Table(name = "ssl_certificate")
-public class SslCertificate {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "account_id", nullable = false)
-    public Account account;
+public class SslCertificate extends AccountOwned {
 
     @Column(name = "cert_id", nullable = false, length = 200)
     public String certId;
