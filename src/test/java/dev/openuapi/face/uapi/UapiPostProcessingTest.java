@@ -1,4 +1,4 @@
-package dev.openuapi.api;
+package dev.openuapi.face.uapi;
 
 import static dev.openuapi.support.Fixtures.newAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;

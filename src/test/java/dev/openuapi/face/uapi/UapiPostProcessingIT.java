@@ -1,4 +1,4 @@
-package dev.openuapi.api;
+package dev.openuapi.face.uapi;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

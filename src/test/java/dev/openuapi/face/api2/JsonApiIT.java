@@ -1,7 +1,7 @@
-package dev.openuapi.api;
+package dev.openuapi.face.api2;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class OpenApiIT extends OpenApiTest {
+class JsonApiIT extends JsonApiTest {
 }

@@ -1,4 +1,4 @@
-package dev.openuapi.api;
+package dev.openuapi.batch;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

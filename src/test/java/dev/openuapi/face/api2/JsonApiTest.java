@@ -1,4 +1,4 @@
-package dev.openuapi.api;
+package dev.openuapi.face.api2;
 
 import static dev.openuapi.support.Fixtures.newAccount;
 import static io.restassured.RestAssured.given;

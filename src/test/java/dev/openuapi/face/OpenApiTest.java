@@ -1,4 +1,4 @@
-package dev.openuapi.api;
+package dev.openuapi.face;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,7 +1,7 @@
-package dev.openuapi.api;
+package dev.openuapi.face;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class JsonApiIT extends JsonApiTest {
+class OpenApiIT extends OpenApiTest {
 }
