@@ -29,7 +29,8 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(SeparateZoneDatabaseTest.ZoneDatabase.class)
 class SeparateZoneDatabaseTest {
 
-    static final String DATABASE = "openuapi_test_zones";
+    /** Beside the test database (openuapi_test_zones by default), so checkouts running at once do not share it. */
+    static final String DATABASE = TestConfig.databaseName() + "_zones";
 
     public static class ZoneDatabase implements QuarkusTestProfile {
         @Override
