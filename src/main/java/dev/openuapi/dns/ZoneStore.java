@@ -26,9 +26,8 @@ import io.quarkus.runtime.StartupEvent;
  * Zones and records in PowerDNS's gmysql tables, with plain JDBC: they are PowerDNS's tables, not our
  * entities. Connections join the caller's JTA transaction, so a change and its serial bump commit together.
  *
- * <p>PowerDNS 4's generic SQL backends keep the priority of MX and SRV records in the {@code prio} column,
- * not in {@code content}; this class moves it there and back, so the rest of the code sees one content
- * string ("10 mail.example.com").
+ * <p>A record's {@link RecordData} is PowerDNS's {@code type}, {@code prio} and {@code content} columns: it
+ * is written to them and read from them as it is.
  */
 @ApplicationScoped
 public class ZoneStore {
@@ -118,9 +117,8 @@ public class ZoneStore {
             s.setLong(1, zoneId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String type = rs.getString(3);
-                    String content = hasPriority(type) ? rs.getInt(6) + " " + rs.getString(4) : rs.getString(4);
-                    records.add(new ZoneRecord(rs.getLong(1), rs.getString(2), type, content, rs.getInt(5)));
+                    records.add(new ZoneRecord(rs.getLong(1), rs.getString(2), rs.getInt(5),
+                            RecordData.fromPowerDns(rs.getString(3), rs.getInt(6), rs.getString(4))));
                 }
             }
         } catch (SQLException e) {
@@ -131,24 +129,12 @@ public class ZoneStore {
 
     public long insert(long zoneId, ZoneRecord record) {
         return insert("INSERT INTO " + qualifier + "records (domain_id, name, type, content, ttl, prio, disabled, auth) VALUES (?, ?, ?, ?, ?, ?, 0, 1)",
-                zoneId, record.name(), record.type(), storedContent(record), record.ttl(), priority(record));
+                zoneId, record.name(), record.type(), record.data().content(), record.ttl(), record.data().prio());
     }
 
     public void replace(long zoneId, ZoneRecord record) {
         update("UPDATE " + qualifier + "records SET name = ?, type = ?, content = ?, ttl = ?, prio = ? WHERE id = ? AND domain_id = ?", record.name(),
-                record.type(), storedContent(record), record.ttl(), priority(record), record.id(), zoneId);
-    }
-
-    private static boolean hasPriority(String type) {
-        return "MX".equals(type) || "SRV".equals(type);
-    }
-
-    private static int priority(ZoneRecord record) {
-        return hasPriority(record.type()) ? Integer.parseInt(record.content().substring(0, record.content().indexOf(' '))) : 0;
-    }
-
-    private static String storedContent(ZoneRecord record) {
-        return hasPriority(record.type()) ? record.content().substring(record.content().indexOf(' ') + 1) : record.content();
+                record.type(), record.data().content(), record.ttl(), record.data().prio(), record.id(), zoneId);
     }
 
     public void remove(long zoneId, long recordId) {
