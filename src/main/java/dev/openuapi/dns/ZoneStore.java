@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -32,7 +34,13 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ZoneStore {
 
-    private static final java.util.regex.Pattern DATABASE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    /** The Flyway migration that holds PowerDNS's schema, and the line from which on it does. */
+    static final String SCHEMA_MIGRATION = "db/migration/V2__domains_and_powerdns_zones.sql";
+    static final String POWERDNS_PART = "-- Below: PowerDNS 4.x schema.mysql.sql";
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+TABLE\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(\\w+)\\s+ON\\s+(\\w+)\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
 
     private final DataSource dataSource;
     /** {@code `db`.} when the zones live in another database, else empty. */
@@ -55,22 +63,53 @@ public class ZoneStore {
         if (qualifier.isEmpty()) {
             return; // Flyway's V2 migration made them in our own database
         }
-        String ddl;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("powerdns/schema.mysql.sql")) {
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String migration;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_MIGRATION)) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("powerdns/schema.mysql.sql is missing from the application", e);
+            throw new IllegalStateException(SCHEMA_MIGRATION + " is missing from the application", e);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + qualifier.substring(0, qualifier.length() - 1));
-            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement.replace("__DB__.", qualifier));
-                }
+            for (String statement : powerDnsSchema(migration, qualifier)) {
+                s.execute(statement);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create PowerDNS's tables in " + qualifier, e);
         }
+    }
+
+    /**
+     * PowerDNS's part of the V2 migration (from {@value #POWERDNS_PART} on), as statements that create each
+     * table and index in the database of {@code qualifier} ({@code `db`.}) unless it is there already. V2
+     * stays the one copy of PowerDNS's schema: Flyway checksums it, so it is read, never edited.
+     */
+    static List<String> powerDnsSchema(String migration, String qualifier) {
+        int start = migration.indexOf(POWERDNS_PART);
+        if (start < 0) {
+            throw new IllegalStateException("The migration has no line “" + POWERDNS_PART + "”");
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : migration.substring(start).replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                statements.add(ifNotExists(statement.strip(), qualifier));
+            }
+        }
+        return statements;
+    }
+
+    /** {@code CREATE TABLE x} or {@code CREATE [UNIQUE] INDEX i ON x(…)}, made idempotent and qualified. */
+    static String ifNotExists(String statement, String qualifier) {
+        Matcher table = CREATE_TABLE.matcher(statement);
+        if (table.lookingAt()) {
+            return "CREATE TABLE IF NOT EXISTS " + qualifier + table.group(1) + statement.substring(table.end());
+        }
+        Matcher index = CREATE_INDEX.matcher(statement);
+        if (index.lookingAt()) {
+            return "CREATE " + (index.group(1) == null ? "" : "UNIQUE ") + "INDEX IF NOT EXISTS " + index.group(2) + " ON " + qualifier
+                    + index.group(3) + " (" + statement.substring(index.end());
+        }
+        throw new IllegalStateException("PowerDNS's schema holds a statement other than CREATE TABLE or CREATE INDEX: " + statement);
     }
 
     public Optional<Zone> find(String name) {
