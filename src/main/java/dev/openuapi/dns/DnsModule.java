@@ -28,6 +28,14 @@ public class DnsModule implements ApiModule {
 
     private static final Param ZONE = Param.of("zone", ParamType.DOMAIN, "The zone (one of the account's domains).")
             .required().example("example.com");
+    private static final Param SERIAL = Param.of("serial", ParamType.INTEGER, "The zone's current SOA serial (from parse_zone).")
+            .required();
+    private static final Param ADD = Param.string("add",
+            "A record to add, as JSON: {\"dname\",\"ttl\",\"record_type\",\"data\":[…]}. Repeatable.").multiple()
+            .example("{\"dname\":\"www\",\"ttl\":300,\"record_type\":\"A\",\"data\":[\"192.0.2.10\"]}");
+    private static final Param EDIT = Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple();
+    private static final Param REMOVE = Param.of("remove", ParamType.INTEGER, "The line_index of a record to remove. Repeatable.")
+            .multiple();
 
     private final ZoneService zones;
     private final ObjectMapper json;
@@ -62,17 +70,16 @@ public class DnsModule implements ApiModule {
                         .description("Applies every edit, removal and addition in one transaction with one serial bump. Fails as "
                                 + "a whole, changing nothing, when serial is stale or any item is invalid.")
                         .param(ZONE)
-                        .param(Param.of("serial", ParamType.INTEGER, "The zone's current SOA serial (from parse_zone).").required())
-                        .param(Param.string("add", "A record to add, as JSON: {\"dname\",\"ttl\",\"record_type\",\"data\":[…]}. Repeatable.")
-                                .multiple().example("{\"dname\":\"www\",\"ttl\":300,\"record_type\":\"A\",\"data\":[\"192.0.2.10\"]}"))
-                        .param(Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple())
-                        .param(Param.of("remove", ParamType.INTEGER, "The line_index of a record to remove. Repeatable.").multiple())
+                        .param(SERIAL)
+                        .param(ADD)
+                        .param(EDIT)
+                        .param(REMOVE)
                         .returns(Shape.of(DnsRows.MassEdit.class))
                         .handledBy(this::massEditZone));
     }
 
     private Object parseZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("zone"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), ZONE.from(call));
         List<String> lines = view.lines();
         List<DnsRows.Line> parsed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -90,7 +97,7 @@ public class DnsModule implements ApiModule {
 
     private Object massEditZone(Call call) {
         Map<Integer, ZoneService.RecordInput> edits = new LinkedHashMap<>();
-        for (String raw : call.args().getMultiple("edit")) {
+        for (String raw : EDIT.allFrom(call)) {
             JsonNode item = item(raw, "edit");
             JsonNode index = item.get("line_index");
             if (index == null || !index.canConvertToInt() || index.asInt() < 0) {
@@ -99,17 +106,17 @@ public class DnsModule implements ApiModule {
             edits.put(index.asInt(), input(item));
         }
         List<Integer> removes = new ArrayList<>();
-        for (String raw : call.args().getMultiple("remove")) {
+        for (String raw : REMOVE.allFrom(call)) {
             if (!raw.matches("\\d{1,9}")) {
                 throw ApiException.invalid("“" + raw + "” is not a valid line index.");
             }
             removes.add(Integer.parseInt(raw));
         }
         List<ZoneService.RecordInput> adds = new ArrayList<>();
-        for (String raw : call.args().getMultiple("add")) {
+        for (String raw : ADD.allFrom(call)) {
             adds.add(input(item(raw, "add")));
         }
-        String serial = zones.massEdit(call.principal().username(), call.args().get("zone"), call.args().get("serial"), edits, removes, adds);
+        String serial = zones.massEdit(call.principal().username(), ZONE.from(call), SERIAL.from(call), edits, removes, adds);
         return new DnsRows.MassEdit(serial);
     }
 

@@ -24,7 +24,8 @@ final class RecordSyntax {
     }
 
     static ApiException unsupportedType(String type) {
-        return ApiException.invalid("“" + type + "” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, MX, NS, SRV, TXT.");
+        return ApiException.invalid("“" + type + "” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, MX, NS, "
+                + "SRV, TXT.");
     }
 
     /**

@@ -106,16 +106,16 @@ public class ZoneEditModule implements ApiModule {
                         .handledBy(this::fetchZone),
                 records.returns(Shape.arrayOf("The matching records.", RECORD)).handledBy(this::fetchZoneRecords),
                 add.returns(CHANGE).handledBy(call -> change(call, "Created the record.",
-                        () -> zones.add(call.principal().username(), call.args().get("domain"), input(call.args())))),
+                        () -> zones.add(call.principal().username(), DOMAIN.from(call), input(call.args())))),
                 edit.returns(CHANGE).handledBy(call -> change(call, "Updated the record.",
-                        () -> zones.edit(call.principal().username(), call.args().get("domain"), line(call.args()), input(call.args())))),
+                        () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), input(call.args())))),
                 ApiFunction.named("remove_zone_record").api2()
                         .summary("Remove a DNS record")
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
                         .param(DOMAIN).param(LINE)
                         .returns(CHANGE)
                         .handledBy(call -> change(call, "Removed the record.",
-                                () -> zones.remove(call.principal().username(), call.args().get("domain"), line(call.args())))));
+                                () -> zones.remove(call.principal().username(), DOMAIN.from(call), line(call.args())))));
     }
 
     private Object fetchZones(Call call) {
@@ -127,7 +127,7 @@ public class ZoneEditModule implements ApiModule {
     }
 
     private Object fetchZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), DOMAIN.from(call));
         boolean customOnly = call.args().isTrue("customonly");
         List<ZoneEditRows.Record> rows = new ArrayList<>();
         for (ZoneEditRows.Record row : rows(view)) {
@@ -140,7 +140,7 @@ public class ZoneEditModule implements ApiModule {
     }
 
     private Object fetchZoneRecords(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), DOMAIN.from(call));
         List<ZoneEditRows.Record> rows = new ArrayList<>();
         for (ZoneEditRows.Record row : rows(view)) {
             if (matchesFilters(row, call.args(), view.zone().name())) {
