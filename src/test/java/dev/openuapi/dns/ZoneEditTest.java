@@ -33,7 +33,9 @@ import dev.openuapi.support.PowerDns;
 import dev.openuapi.support.TestConfig;
 import dev.openuapi.support.ZoneSerials;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * API 2 ZoneEdit against a real PowerDNS reading the same database: what acme.sh and certbot's cPanel
@@ -347,6 +349,20 @@ class ZoneEditTest {
         JsonNode soa = byType.get(zone + ". SOA");
         assertTrue(soa.get("serial").isTextual() && soa.get("refresh").isInt(), "the serial is a string, the timers numbers: " + soa);
         assertEquals(zoneEdit(alice, token, "fetchzone", Map.of("domain", zone)).get("data").get(0).get("serialnum"), soa.get("serial"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryTypesFields() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String row = "paths.'/json-api/cpanel;module=ZoneEdit;func=fetchzone_records'.get.responses.'200'.content.'application/json'"
+                + ".schema.properties.cpanelresult.properties.data.items";
+        // The row's keys as everyTypesRowHasItsOwnKeysInOrder reads them off the wire, every type's together.
+        assertEquals(List.of("line", "Line", "name", "type", "class", "ttl", "address", "cname", "nsdname", "txtdata", "preference",
+                "exchange", "priority", "weight", "port", "target", "flag", "tag", "value", "mname", "rname", "serial", "refresh", "retry",
+                "expire", "minimum", "record"), new ArrayList<>(doc.getMap(row + ".properties").keySet()));
+        assertEquals("integer", doc.getString(row + ".properties.preference.type"));
+        assertEquals("string", doc.getString(row + ".properties.serial.type"), "the SOA serial is a string on the wire");
+        assertEquals("NS: the name server.", doc.getString(row + ".properties.nsdname.description"));
     }
 
     @Test
