@@ -3,7 +3,6 @@ package dev.openuapi.dns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,14 @@ public class DnsModule implements ApiModule {
 
     private static final Param ZONE = Param.of("zone", ParamType.DOMAIN, "The zone (one of the account's domains).")
             .required().example("example.com");
+    private static final Param SERIAL = Param.of("serial", ParamType.INTEGER, "The zone's current SOA serial (from parse_zone).")
+            .required();
+    private static final Param ADD = Param.string("add",
+            "A record to add, as JSON: {\"dname\",\"ttl\",\"record_type\",\"data\":[…]}. Repeatable.").multiple()
+            .example("{\"dname\":\"www\",\"ttl\":300,\"record_type\":\"A\",\"data\":[\"192.0.2.10\"]}");
+    private static final Param EDIT = Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple();
+    private static final Param REMOVE = Param.of("remove", ParamType.INTEGER, "The line_index of a record to remove. Repeatable.")
+            .multiple();
 
     private final ZoneService zones;
     private final ObjectMapper json;
@@ -56,58 +63,41 @@ public class DnsModule implements ApiModule {
                         .description("Returns every line of the zone file. Names, text and record data are base64-encoded; "
                                 + "line_index is 0-based and is what mass_edit_zone takes.")
                         .param(ZONE)
-                        .returns(Shape.arrayOf("The zone file's lines.", Shape.object("A line.")
-                                .field("type", Shape.string("record, control or comment."))
-                                .field("line_index", Shape.integer("0-based line number."))
-                                .field("dname_b64", Shape.string("record: the owner name, base64."))
-                                .field("record_type", Shape.string("record: A, MX, TXT, …"))
-                                .field("ttl", Shape.integer("record: the TTL."))
-                                .field("data_b64", Shape.arrayOf("record: the data parts, each base64.", Shape.string("A part.")))
-                                .field("text_b64", Shape.string("control and comment: the text, base64."))
-                                .build()))
+                        .returns(Shape.arrayOf("The zone file's lines.", Shape.of(DnsRows.Line.class)))
                         .handledBy(this::parseZone),
                 ApiFunction.named("mass_edit_zone")
                         .summary("Add, edit and remove records in one change")
                         .description("Applies every edit, removal and addition in one transaction with one serial bump. Fails as "
                                 + "a whole, changing nothing, when serial is stale or any item is invalid.")
                         .param(ZONE)
-                        .param(Param.of("serial", ParamType.INTEGER, "The zone's current SOA serial (from parse_zone).").required())
-                        .param(Param.string("add", "A record to add, as JSON: {\"dname\",\"ttl\",\"record_type\",\"data\":[…]}. Repeatable.")
-                                .multiple().example("{\"dname\":\"www\",\"ttl\":300,\"record_type\":\"A\",\"data\":[\"192.0.2.10\"]}"))
-                        .param(Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple())
-                        .param(Param.of("remove", ParamType.INTEGER, "The line_index of a record to remove. Repeatable.").multiple())
-                        .returns(Shape.object("The outcome.").field("new_serial", Shape.string("The SOA serial after the change.")).build())
+                        .param(SERIAL)
+                        .param(ADD)
+                        .param(EDIT)
+                        .param(REMOVE)
+                        .returns(Shape.of(DnsRows.MassEdit.class))
                         .handledBy(this::massEditZone));
     }
 
     private Object parseZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("zone"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), ZONE.from(call));
         List<String> lines = view.lines();
-        List<Map<String, Object>> parsed = new ArrayList<>();
+        List<DnsRows.Line> parsed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Map<String, Object> line = new LinkedHashMap<>();
             int recordIndex = i - ZoneService.HEADER_LINES;
             if (recordIndex < 0) {
-                line.put("type", lines.get(i).startsWith(";") ? "comment" : "control");
-                line.put("line_index", i);
-                line.put("text_b64", b64(lines.get(i)));
+                parsed.add(DnsRows.Line.text(lines.get(i).startsWith(";") ? "comment" : "control", i, b64(lines.get(i))));
             } else {
                 ZoneRecord record = view.records().get(recordIndex);
-                line.put("type", "record");
-                line.put("line_index", i);
-                line.put("dname_b64", b64(record.name() + "."));
-                line.put("record_type", record.type());
-                line.put("ttl", record.ttl());
-                line.put("data_b64", dataParts(record).stream().map(DnsModule::b64).toList());
+                parsed.add(DnsRows.Line.record(i, b64(record.name() + "."), record.type(), record.ttl(),
+                        record.data().zoneFields().stream().map(DnsModule::b64).toList()));
             }
-            parsed.add(line);
         }
         return parsed;
     }
 
     private Object massEditZone(Call call) {
         Map<Integer, ZoneService.RecordInput> edits = new LinkedHashMap<>();
-        for (String raw : call.args().getMultiple("edit")) {
+        for (String raw : EDIT.allFrom(call)) {
             JsonNode item = item(raw, "edit");
             JsonNode index = item.get("line_index");
             if (index == null || !index.canConvertToInt() || index.asInt() < 0) {
@@ -116,20 +106,18 @@ public class DnsModule implements ApiModule {
             edits.put(index.asInt(), input(item));
         }
         List<Integer> removes = new ArrayList<>();
-        for (String raw : call.args().getMultiple("remove")) {
+        for (String raw : REMOVE.allFrom(call)) {
             if (!raw.matches("\\d{1,9}")) {
                 throw ApiException.invalid("“" + raw + "” is not a valid line index.");
             }
             removes.add(Integer.parseInt(raw));
         }
         List<ZoneService.RecordInput> adds = new ArrayList<>();
-        for (String raw : call.args().getMultiple("add")) {
+        for (String raw : ADD.allFrom(call)) {
             adds.add(input(item(raw, "add")));
         }
-        String serial = zones.massEdit(call.principal().username(), call.args().get("zone"), call.args().get("serial"), edits, removes, adds);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("new_serial", serial);
-        return data;
+        String serial = zones.massEdit(call.principal().username(), ZONE.from(call), SERIAL.from(call), edits, removes, adds);
+        return new DnsRows.MassEdit(serial);
     }
 
     private JsonNode item(String raw, String kind) {
@@ -144,57 +132,42 @@ public class DnsModule implements ApiModule {
         throw ApiException.invalid("Each “" + kind + "” must be a JSON object.");
     }
 
-    /** Maps mass_edit_zone's {@code data} array onto the per-type fields ZoneEdit uses. */
+    /** A mass_edit_zone item ({@code dname}, {@code ttl}, {@code record_type}, positional {@code data}). */
     private static ZoneService.RecordInput input(JsonNode item) {
-        String type = text(item.get("record_type"));
         List<String> data = new ArrayList<>();
         JsonNode array = item.get("data");
         if (array != null && array.isArray()) {
             array.forEach(part -> data.add(part.isValueNode() ? part.asText() : part.toString()));
         }
-        String[] names = switch (type == null ? "" : type.toUpperCase()) {
-            case "A", "AAAA" -> new String[] { "address" };
-            case "CNAME" -> new String[] { "cname" };
-            case "NS" -> new String[] { "nsdname" };
-            case "MX" -> new String[] { "preference", "exchange" };
-            case "SRV" -> new String[] { "priority", "weight", "port", "target" };
-            case "CAA" -> new String[] { "flag", "tag", "value" };
-            default -> new String[0];
+        return new ZoneService.RecordInput(text(item.get("record_type")), text(item.get("dname")), text(item.get("ttl")),
+                (type, zone) -> data(data, type, zone));
+    }
+
+    /**
+     * The data of a record of {@code type} from mass_edit_zone's positional parts, in zone-file order (MX:
+     * preference, exchange; SRV: priority, weight, port, target; CAA: flag, tag, value; TXT: its strings, joined).
+     * A missing part is refused with the name of ZoneEdit's field for it.
+     */
+    static RecordData data(List<String> data, String type, String zone) {
+        return switch (type) {
+            case "A" -> RecordData.A.parse(part(data, 0));
+            case "AAAA" -> RecordData.Aaaa.parse(part(data, 0));
+            case "CNAME" -> RecordData.Cname.parse(part(data, 0), zone);
+            case "NS" -> RecordData.Ns.parse(part(data, 0), zone);
+            case "TXT" -> RecordData.Txt.parse(String.join("", data));
+            case "MX" -> RecordData.Mx.parse(part(data, 0), part(data, 1), zone);
+            case "SRV" -> RecordData.Srv.parse(part(data, 0), part(data, 1), part(data, 2), part(data, 3), zone);
+            case "CAA" -> RecordData.Caa.parse(part(data, 0), part(data, 1), part(data, 2));
+            default -> throw RecordSyntax.unsupportedType(type);
         };
-        Map<String, String> fields = new HashMap<>();
-        if ("TXT".equalsIgnoreCase(type)) {
-            fields.put("txtdata", String.join("", data));
-        }
-        for (int i = 0; i < names.length && i < data.size(); i++) {
-            fields.put(names[i], data.get(i));
-        }
-        return new ZoneService.RecordInput(type, text(item.get("dname")), text(item.get("ttl")), fields::get);
+    }
+
+    private static String part(List<String> data, int index) {
+        return index < data.size() ? data.get(index) : null;
     }
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
-    }
-
-    /** A record's data as zone-file parts: host names with their trailing dots, TXT as its strings. */
-    private static List<String> dataParts(ZoneRecord record) {
-        Map<String, Object> fields = RecordCodec.fields(record);
-        return switch (record.type()) {
-            case "A", "AAAA" -> List.of(record.content());
-            case "CNAME", "NS" -> List.of(record.content() + ".");
-            case "MX" -> List.of(String.valueOf(fields.get("preference")), fields.get("exchange") + ".");
-            case "SRV" -> List.of(String.valueOf(fields.get("priority")), String.valueOf(fields.get("weight")),
-                    String.valueOf(fields.get("port")), fields.get("target") + ".");
-            case "CAA" -> List.of(String.valueOf(fields.get("flag")), String.valueOf(fields.get("tag")), String.valueOf(fields.get("value")));
-            case "TXT" -> RecordCodec.txtStrings(record.content());
-            case "SOA" -> {
-                String[] parts = record.content().split(" ");
-                List<String> soa = new ArrayList<>(List.of(parts));
-                soa.set(0, parts[0] + ".");
-                soa.set(1, parts[1] + ".");
-                yield soa;
-            }
-            default -> List.of(record.content());
-        };
     }
 
     private static String b64(String text) {

@@ -37,28 +37,8 @@ public class ZoneEditModule implements ApiModule {
     private static final Param LINE = Param.of("line", ParamType.INTEGER,
             "The record's 1-based line in the zone file, as fetchzone_records reports it (Line is accepted too).").example("8");
 
-    private static final Shape RECORD = Shape.object("A record, with the fields of its type.")
-            .field("line", Shape.integer("1-based line in the zone file."))
-            .field("Line", Shape.integer("The same as line."))
-            .field("name", Shape.string("Owner name, fully qualified with a trailing dot."))
-            .field("type", Shape.string("A, AAAA, CNAME, TXT, MX, SRV, CAA, NS or SOA."))
-            .field("class", Shape.string("Always IN."))
-            .field("ttl", Shape.integer("Time to live in seconds."))
-            .field("address", Shape.string("A and AAAA: the address."))
-            .field("cname", Shape.string("CNAME: the target."))
-            .field("txtdata", Shape.string("TXT: the text."))
-            .field("exchange", Shape.string("MX: the mail server."))
-            .field("preference", Shape.integer("MX: the preference."))
-            .field("record", Shape.string("The record's main value (address, cname, txtdata, exchange, …)."))
-            .build();
-
-    private static final Shape CHANGE = Shape.arrayOf("One element.", Shape.object("The outcome.")
-            .field("result", Shape.object("status 1 with the zone's new serial, or status 0 with the reason.")
-                    .field("status", Shape.integer("1 or 0."))
-                    .field("statusmsg", Shape.string("What happened."))
-                    .field("newserial", Shape.string("The SOA serial after the change (only on success)."))
-                    .build())
-            .build());
+    private static final Shape RECORD = Shape.of(ZoneEditRows.Record.class);
+    private static final Shape CHANGE = Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Change.class));
 
     private final ZoneService zones;
 
@@ -116,73 +96,53 @@ public class ZoneEditModule implements ApiModule {
         return List.of(
                 ApiFunction.named("fetchzones").api2()
                         .summary("Return the account's zones as zone-file lines")
-                        .returns(Shape.arrayOf("One element.", Shape.object("The zones.")
-                                .field("status", Shape.integer("1."))
-                                .field("statusmsg", Shape.string("Zones fetched"))
-                                .field("zones", Shape.mapOf("Zone name to its zone-file lines.",
-                                        Shape.arrayOf("The lines.", Shape.string("A line."))))
-                                .build()))
+                        .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Zones.class)))
                         .handledBy(this::fetchZones),
                 ApiFunction.named("fetchzone").api2()
                         .summary("Return one zone's records and serial")
                         .param(DOMAIN)
                         .param(Param.of("customonly", ParamType.BOOLEAN, "1: leave out the SOA and the zone's own NS records."))
-                        .returns(Shape.arrayOf("One element.", Shape.object("The zone.")
-                                .field("status", Shape.integer("1."))
-                                .field("statusmsg", Shape.string("Zone Serialized"))
-                                .field("serialnum", Shape.string("The SOA serial."))
-                                .field("record", Shape.arrayOf("The records.", RECORD))
-                                .build()))
+                        .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.ZoneRecords.class)))
                         .handledBy(this::fetchZone),
                 records.returns(Shape.arrayOf("The matching records.", RECORD)).handledBy(this::fetchZoneRecords),
                 add.returns(CHANGE).handledBy(call -> change(call, "Created the record.",
-                        () -> zones.add(call.principal().username(), call.args().get("domain"), input(call.args())))),
+                        () -> zones.add(call.principal().username(), DOMAIN.from(call), input(call.args())))),
                 edit.returns(CHANGE).handledBy(call -> change(call, "Updated the record.",
-                        () -> zones.edit(call.principal().username(), call.args().get("domain"), line(call.args()), input(call.args())))),
+                        () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), input(call.args())))),
                 ApiFunction.named("remove_zone_record").api2()
                         .summary("Remove a DNS record")
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
                         .param(DOMAIN).param(LINE)
                         .returns(CHANGE)
                         .handledBy(call -> change(call, "Removed the record.",
-                                () -> zones.remove(call.principal().username(), call.args().get("domain"), line(call.args())))));
+                                () -> zones.remove(call.principal().username(), DOMAIN.from(call), line(call.args())))));
     }
 
     private Object fetchZones(Call call) {
-        Map<String, Object> all = new LinkedHashMap<>();
+        Map<String, List<String>> all = new LinkedHashMap<>();
         for (ZoneService.ZoneView view : zones.zones(call.principal().username())) {
             all.put(view.zone().name(), view.lines());
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", 1);
-        result.put("statusmsg", "Zones fetched");
-        result.put("zones", all);
-        return List.of(result);
+        return List.of(new ZoneEditRows.Zones(1, "Zones fetched", all));
     }
 
     private Object fetchZone(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
+        ZoneService.ZoneView view = zones.view(call.principal().username(), DOMAIN.from(call));
         boolean customOnly = call.args().isTrue("customonly");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : rows(view)) {
-            boolean system = "SOA".equals(row.get("type"))
-                    || ("NS".equals(row.get("type")) && (view.zone().name() + ".").equals(row.get("name")));
+        List<ZoneEditRows.Record> rows = new ArrayList<>();
+        for (ZoneEditRows.Record row : rows(view)) {
+            boolean system = "SOA".equals(row.type()) || ("NS".equals(row.type()) && (view.zone().name() + ".").equals(row.name()));
             if (!customOnly || !system) {
                 rows.add(row);
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("status", 1);
-        result.put("statusmsg", "Zone Serialized");
-        result.put("serialnum", view.serial());
-        result.put("record", rows);
-        return List.of(result);
+        return List.of(new ZoneEditRows.ZoneRecords(1, "Zone Serialized", view.serial(), rows));
     }
 
     private Object fetchZoneRecords(Call call) {
-        ZoneService.ZoneView view = zones.view(call.principal().username(), call.args().get("domain"));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : rows(view)) {
+        ZoneService.ZoneView view = zones.view(call.principal().username(), DOMAIN.from(call));
+        List<ZoneEditRows.Record> rows = new ArrayList<>();
+        for (ZoneEditRows.Record row : rows(view)) {
             if (matchesFilters(row, call.args(), view.zone().name())) {
                 rows.add(row);
             }
@@ -190,15 +150,10 @@ public class ZoneEditModule implements ApiModule {
         return rows;
     }
 
-    private static List<Map<String, Object>> rows(ZoneService.ZoneView view) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static List<ZoneEditRows.Record> rows(ZoneService.ZoneView view) {
+        List<ZoneEditRows.Record> rows = new ArrayList<>();
         for (int i = 0; i < view.records().size(); i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            int line = ZoneService.ZoneView.lineOf(i);
-            row.put("line", line);
-            row.put("Line", line);
-            row.putAll(RecordCodec.fields(view.records().get(i)));
-            rows.add(row);
+            rows.add(ZoneEditRows.Record.of(ZoneService.ZoneView.lineOf(i), view.records().get(i)));
         }
         return rows;
     }
@@ -207,13 +162,13 @@ public class ZoneEditModule implements ApiModule {
      * Every filter given must equal the record's field (one of its |-separated alternatives). A name
      * filter may be fully qualified (with or without the trailing dot) or relative to the zone.
      */
-    static boolean matchesFilters(Map<String, Object> row, Args args, String zone) {
+    static boolean matchesFilters(ZoneEditRows.Record row, Args args, String zone) {
         for (String filter : FILTERS) {
             String wanted = args.get(filter);
             if (wanted == null || wanted.isEmpty()) {
                 continue;
             }
-            Object actual = row.get(filter);
+            Object actual = row.field(filter);
             if (actual == null) {
                 return false;
             }
@@ -253,27 +208,48 @@ public class ZoneEditModule implements ApiModule {
     }
 
     private static ZoneService.RecordInput input(Args args) {
-        return new ZoneService.RecordInput(args.get("type"), args.get("name"), args.get("ttl"), args::get);
+        return new ZoneService.RecordInput(args.get("type"), args.get("name"), args.get("ttl"), (type, zone) -> data(args, type, zone));
     }
 
-    private static String line(Args args) {
+    /** The data of a record of {@code type} from ZoneEdit's named fields ({@code address}, {@code exchange}, …). */
+    static RecordData data(Args args, String type, String zone) {
+        return switch (type) {
+            case "A" -> RecordData.A.parse(args.get("address"));
+            case "AAAA" -> RecordData.Aaaa.parse(args.get("address"));
+            case "CNAME" -> RecordData.Cname.parse(args.get("cname"), zone);
+            case "NS" -> RecordData.Ns.parse(args.get("nsdname"), zone);
+            case "TXT" -> RecordData.Txt.parse(args.get("txtdata"));
+            case "MX" -> RecordData.Mx.parse(args.get("preference"), args.get("exchange"), zone);
+            case "SRV" -> RecordData.Srv.parse(args.get("priority"), args.get("weight"), args.get("port"), args.get("target"), zone);
+            case "CAA" -> RecordData.Caa.parse(args.get("flag"), args.get("tag"), args.get("value"));
+            default -> throw RecordSyntax.unsupportedType(type);
+        };
+    }
+
+    /** The 1-based zone-file line the change names ({@code line}, or its alias {@code Line}). */
+    private static int line(Args args) {
         String line = args.get("line");
-        return line == null || line.isEmpty() ? args.get("Line") : line;
+        if (line == null || line.isEmpty()) {
+            line = args.get("Line");
+        }
+        if (line == null || line.isEmpty()) {
+            throw ApiException.invalid("You must specify the “line” of the record.");
+        }
+        if (!line.matches("\\d{1,9}")) {
+            throw ApiException.invalid("“" + line + "” is not a valid line number.");
+        }
+        return Integer.parseInt(line);
     }
 
     /** Runs a change and answers in ZoneEdit's shape, success or refusal. */
     private static Object change(Call call, String done, java.util.function.Supplier<String> action) {
-        Map<String, Object> result = new LinkedHashMap<>();
+        ZoneEditRows.Outcome result;
         try {
-            String serial = action.get();
-            result.put("status", 1);
-            result.put("statusmsg", done);
-            result.put("newserial", serial);
+            result = new ZoneEditRows.Outcome(1, done, action.get());
         } catch (ApiException e) {
-            result.put("status", 0);
-            result.put("statusmsg", e.getMessage());
+            result = new ZoneEditRows.Outcome(0, e.getMessage(), null);
             call.error(e.getMessage());
         }
-        return List.of(Map.of("result", result));
+        return List.of(new ZoneEditRows.Change(result));
     }
 }

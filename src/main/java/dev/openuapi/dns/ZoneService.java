@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,11 +32,15 @@ public class ZoneService {
     public record ZoneView(Zone zone, List<ZoneRecord> records) {
 
         public String serial() {
-            return soa().content().split(" ")[2];
+            return String.valueOf(soa().serial());
         }
 
-        public ZoneRecord soa() {
-            return records.stream().filter(r -> r.type().equals("SOA")).findFirst()
+        public RecordData.Soa soa() {
+            return (RecordData.Soa) soaRecord().data();
+        }
+
+        ZoneRecord soaRecord() {
+            return records.stream().filter(r -> r.data() instanceof RecordData.Soa).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Zone " + zone.name() + " has no SOA"));
         }
 
@@ -69,13 +72,31 @@ public class ZoneService {
                     + "latest:OpenUAPI");
             lines.add("; Zone file for " + zone.name());
             lines.add("$TTL 14400");
-            records.forEach(record -> lines.add(RecordCodec.zoneLine(record)));
+            records.forEach(record -> lines.add(record.zoneLine()));
             return lines;
         }
     }
 
-    /** A record as a client describes it: type, owner name, TTL and the type's own fields. */
-    public record RecordInput(String type, String name, String ttl, Function<String, String> field) {
+    /**
+     * A record as a client describes it: type, owner name and TTL as given (an edit may leave type and name
+     * out: the record keeps its own; without a TTL it keeps its own, a new one gets the default), and its
+     * data, which the client's form reads once the type and the zone are known. So every form is refused in
+     * the same order: the zone, the line, the type, the name, the TTL, then the data.
+     */
+    public record RecordInput(String type, String name, String ttl, DataReader data) {
+
+        /** A record whose data is known already, with the default TTL. */
+        public static RecordInput of(String name, RecordData data) {
+            return new RecordInput(data.type(), name, null, (type, zone) -> data);
+        }
+    }
+
+    /** Reads a record's data from a client's form: ZoneEdit's named fields or mass_edit_zone's positional data. */
+    @FunctionalInterface
+    public interface DataReader {
+
+        /** The data of a record of {@code type} (one of the editable types, uppercase) in {@code zone}. */
+        RecordData read(String type, String zone);
     }
 
     private final ZoneStore store;
@@ -93,12 +114,13 @@ public class ZoneService {
         OpenUapiConfig.Dns dns = config.dns();
         int ttl = dns.defaultTtl();
         List<String> nameservers = dns.nameservers();
-        String soa = nameservers.get(0) + " hostmaster." + domain + " " + nextSerial(null) + " " + dns.soaTimers();
-        store.insert(zoneId, new ZoneRecord(0, domain, "SOA", soa, 86400));
+        String[] timers = dns.soaTimers().trim().split("\\s+");
+        store.insert(zoneId, new ZoneRecord(0, domain, 86400, new RecordData.Soa(nameservers.get(0), "hostmaster." + domain, firstSerial(),
+                Integer.parseInt(timers[0]), Integer.parseInt(timers[1]), Integer.parseInt(timers[2]), Integer.parseInt(timers[3]))));
         for (String ns : nameservers) {
-            store.insert(zoneId, new ZoneRecord(0, domain, "NS", ns.toLowerCase(Locale.ROOT), 86400));
+            store.insert(zoneId, new ZoneRecord(0, domain, 86400, new RecordData.Ns(ns.toLowerCase(Locale.ROOT))));
         }
-        store.insert(zoneId, new ZoneRecord(0, domain, "A", dns.accountIp(), ttl));
+        store.insert(zoneId, new ZoneRecord(0, domain, ttl, new RecordData.A(dns.accountIp())));
     }
 
     @Transactional
@@ -136,12 +158,13 @@ public class ZoneService {
         return bumpSerial(view);
     }
 
+    /** Replaces the record on a 1-based zone-file {@code line}; type and name default to the record's own. */
     @Transactional
-    public String edit(String owner, String domain, String line, RecordInput input) {
+    public String edit(String owner, String domain, int line, RecordInput input) {
         ZoneView view = locked(owner, domain);
         ZoneRecord existing = recordAt(view, line);
         RecordInput merged = new RecordInput(input.type() == null || input.type().isEmpty() ? existing.type() : input.type(),
-                input.name() == null || input.name().isEmpty() ? existing.name() + "." : input.name(), input.ttl(), input.field());
+                input.name() == null || input.name().isEmpty() ? existing.name() + "." : input.name(), input.ttl(), input.data());
         ZoneRecord record = build(view.zone(), merged, existing).withId(existing.id());
         store.replace(view.zone().id(), record);
         return bumpSerial(view);
@@ -153,7 +176,7 @@ public class ZoneService {
         ZoneView view = locked(owner, domain);
         boolean removed = false;
         for (ZoneRecord record : view.records()) {
-            if (record.name().equals(fqdn) && !record.type().equals("SOA")) {
+            if (record.name().equals(fqdn) && !(record.data() instanceof RecordData.Soa)) {
                 store.remove(view.zone().id(), record.id());
                 removed = true;
             }
@@ -163,8 +186,9 @@ public class ZoneService {
         }
     }
 
+    /** Removes the record on a 1-based zone-file {@code line}. */
     @Transactional
-    public String remove(String owner, String domain, String line) {
+    public String remove(String owner, String domain, int line) {
         ZoneView view = locked(owner, domain);
         ZoneRecord existing = recordAt(view, line);
         store.remove(view.zone().id(), existing.id());
@@ -202,7 +226,7 @@ public class ZoneService {
         if (!touched.add(lineIndex)) {
             throw ApiException.invalid("Line index " + lineIndex + " is named more than once.");
         }
-        return recordAt(view, String.valueOf(lineIndex + 1));
+        return recordAt(view, lineIndex + 1);
     }
 
     private ZoneView locked(String owner, String domain) {
@@ -212,51 +236,47 @@ public class ZoneService {
 
     private ZoneRecord build(Zone zone, RecordInput input, ZoneRecord existing) {
         String type = input.type() == null ? "" : input.type().trim().toUpperCase(Locale.ROOT);
-        if (!RecordCodec.EDITABLE_TYPES.contains(type)) {
-            throw ApiException.invalid("“" + input.type() + "” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, "
-                    + "MX, NS, SRV, TXT.");
+        if (!RecordSyntax.EDITABLE_TYPES.contains(type)) {
+            throw RecordSyntax.unsupportedType(input.type());
         }
-        String name = RecordCodec.ownerName(input.name(), zone.name());
-        int ttl = RecordCodec.ttl(input.ttl(), existing == null ? config.dns().defaultTtl() : existing.ttl());
-        String content = RecordCodec.content(type, input.field(), zone.name());
-        return new ZoneRecord(0, name, type, content, ttl);
+        String name = RecordSyntax.ownerName(input.name(), zone.name());
+        int ttl = RecordSyntax.ttl(input.ttl(), existing == null ? config.dns().defaultTtl() : existing.ttl());
+        RecordData data = input.data().read(type, zone.name());
+        if (!data.type().equals(type)) {
+            throw new IllegalStateException("A " + type + " record was given " + data.type() + " data");
+        }
+        return new ZoneRecord(0, name, ttl, data);
     }
 
     /** The record on a 1-based zone-file line, as fetchzone_records numbered it; never the SOA. */
-    private static ZoneRecord recordAt(ZoneView view, String line) {
-        if (line == null || line.isEmpty()) {
-            throw ApiException.invalid("You must specify the “line” of the record.");
-        }
-        if (!line.matches("\\d{1,9}")) {
-            throw ApiException.invalid("“" + line + "” is not a valid line number.");
-        }
-        int index = Integer.parseInt(line) - HEADER_LINES - 1;
+    private static ZoneRecord recordAt(ZoneView view, int line) {
+        int index = line - HEADER_LINES - 1;
         if (index < 0 || index >= view.records().size()) {
             throw ApiException.invalid("Line " + line + " of the zone “" + view.zone().name() + "” does not hold a record.");
         }
         ZoneRecord record = view.records().get(index);
-        if (record.type().equals("SOA")) {
+        if (record.data() instanceof RecordData.Soa) {
             throw ApiException.invalid("The SOA record cannot be changed this way; the system updates its serial itself.");
         }
         return record;
     }
 
     private String bumpSerial(ZoneView view) {
-        ZoneRecord soa = view.soa();
-        String[] parts = soa.content().split(" ");
-        String serial = nextSerial(parts[2]);
-        parts[2] = serial;
-        store.replace(view.zone().id(), new ZoneRecord(soa.id(), soa.name(), "SOA", String.join(" ", parts), soa.ttl()));
-        return serial;
+        ZoneRecord record = view.soaRecord();
+        RecordData.Soa soa = (RecordData.Soa) record.data();
+        long serial = nextSerial(soa.serial());
+        store.replace(view.zone().id(), record.withData(soa.withSerial(serial)));
+        return String.valueOf(serial);
     }
 
-    /** YYYYMMDDnn: today's first serial, or one more than the current one if that is already today's or later. */
-    static String nextSerial(String current) {
-        long today = Long.parseLong(LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE)) * 100 + 1;
-        if (current == null || !current.matches("\\d{1,10}")) {
-            return String.valueOf(today);
-        }
-        return String.valueOf(Math.max(today, Long.parseLong(current) + 1));
+    /** YYYYMMDDnn: today's first serial. */
+    static long firstSerial() {
+        return Long.parseLong(LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE)) * 100 + 1;
+    }
+
+    /** Today's first serial, or one more than the current one if that is already today's or later. */
+    static long nextSerial(long current) {
+        return Math.max(firstSerial(), current + 1);
     }
 
     public static String normalize(String domain) {

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,14 +28,19 @@ import io.quarkus.runtime.StartupEvent;
  * Zones and records in PowerDNS's gmysql tables, with plain JDBC: they are PowerDNS's tables, not our
  * entities. Connections join the caller's JTA transaction, so a change and its serial bump commit together.
  *
- * <p>PowerDNS 4's generic SQL backends keep the priority of MX and SRV records in the {@code prio} column,
- * not in {@code content}; this class moves it there and back, so the rest of the code sees one content
- * string ("10 mail.example.com").
+ * <p>A record's {@link RecordData} is PowerDNS's {@code type}, {@code prio} and {@code content} columns: it
+ * is written to them and read from them as it is.
  */
 @ApplicationScoped
 public class ZoneStore {
 
-    private static final java.util.regex.Pattern DATABASE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    /** The Flyway migration that holds PowerDNS's schema, and the line from which on it does. */
+    static final String SCHEMA_MIGRATION = "db/migration/V2__domains_and_powerdns_zones.sql";
+    static final String POWERDNS_PART = "-- Below: PowerDNS 4.x schema.mysql.sql";
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+TABLE\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(\\w+)\\s+ON\\s+(\\w+)\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
 
     private final DataSource dataSource;
     /** {@code `db`.} when the zones live in another database, else empty. */
@@ -56,22 +63,53 @@ public class ZoneStore {
         if (qualifier.isEmpty()) {
             return; // Flyway's V2 migration made them in our own database
         }
-        String ddl;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("powerdns/schema.mysql.sql")) {
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String migration;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCHEMA_MIGRATION)) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("powerdns/schema.mysql.sql is missing from the application", e);
+            throw new IllegalStateException(SCHEMA_MIGRATION + " is missing from the application", e);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + qualifier.substring(0, qualifier.length() - 1));
-            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement.replace("__DB__.", qualifier));
-                }
+            for (String statement : powerDnsSchema(migration, qualifier)) {
+                s.execute(statement);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create PowerDNS's tables in " + qualifier, e);
         }
+    }
+
+    /**
+     * PowerDNS's part of the V2 migration (from {@value #POWERDNS_PART} on), as statements that create each
+     * table and index in the database of {@code qualifier} ({@code `db`.}) unless it is there already. V2
+     * stays the one copy of PowerDNS's schema: Flyway checksums it, so it is read, never edited.
+     */
+    static List<String> powerDnsSchema(String migration, String qualifier) {
+        int start = migration.indexOf(POWERDNS_PART);
+        if (start < 0) {
+            throw new IllegalStateException("The migration has no line “" + POWERDNS_PART + "”");
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : migration.substring(start).replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                statements.add(ifNotExists(statement.strip(), qualifier));
+            }
+        }
+        return statements;
+    }
+
+    /** {@code CREATE TABLE x} or {@code CREATE [UNIQUE] INDEX i ON x(…)}, made idempotent and qualified. */
+    static String ifNotExists(String statement, String qualifier) {
+        Matcher table = CREATE_TABLE.matcher(statement);
+        if (table.lookingAt()) {
+            return "CREATE TABLE IF NOT EXISTS " + qualifier + table.group(1) + statement.substring(table.end());
+        }
+        Matcher index = CREATE_INDEX.matcher(statement);
+        if (index.lookingAt()) {
+            return "CREATE " + (index.group(1) == null ? "" : "UNIQUE ") + "INDEX IF NOT EXISTS " + index.group(2) + " ON " + qualifier
+                    + index.group(3) + " (" + statement.substring(index.end());
+        }
+        throw new IllegalStateException("PowerDNS's schema holds a statement other than CREATE TABLE or CREATE INDEX: " + statement);
     }
 
     public Optional<Zone> find(String name) {
@@ -118,9 +156,8 @@ public class ZoneStore {
             s.setLong(1, zoneId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String type = rs.getString(3);
-                    String content = hasPriority(type) ? rs.getInt(6) + " " + rs.getString(4) : rs.getString(4);
-                    records.add(new ZoneRecord(rs.getLong(1), rs.getString(2), type, content, rs.getInt(5)));
+                    records.add(new ZoneRecord(rs.getLong(1), rs.getString(2), rs.getInt(5),
+                            RecordData.fromPowerDns(rs.getString(3), rs.getInt(6), rs.getString(4))));
                 }
             }
         } catch (SQLException e) {
@@ -131,24 +168,12 @@ public class ZoneStore {
 
     public long insert(long zoneId, ZoneRecord record) {
         return insert("INSERT INTO " + qualifier + "records (domain_id, name, type, content, ttl, prio, disabled, auth) VALUES (?, ?, ?, ?, ?, ?, 0, 1)",
-                zoneId, record.name(), record.type(), storedContent(record), record.ttl(), priority(record));
+                zoneId, record.name(), record.type(), record.data().content(), record.ttl(), record.data().prio());
     }
 
     public void replace(long zoneId, ZoneRecord record) {
         update("UPDATE " + qualifier + "records SET name = ?, type = ?, content = ?, ttl = ?, prio = ? WHERE id = ? AND domain_id = ?", record.name(),
-                record.type(), storedContent(record), record.ttl(), priority(record), record.id(), zoneId);
-    }
-
-    private static boolean hasPriority(String type) {
-        return "MX".equals(type) || "SRV".equals(type);
-    }
-
-    private static int priority(ZoneRecord record) {
-        return hasPriority(record.type()) ? Integer.parseInt(record.content().substring(0, record.content().indexOf(' '))) : 0;
-    }
-
-    private static String storedContent(ZoneRecord record) {
-        return hasPriority(record.type()) ? record.content().substring(record.content().indexOf(' ') + 1) : record.content();
+                record.type(), record.data().content(), record.ttl(), record.data().prio(), record.id(), zoneId);
     }
 
     public void remove(long zoneId, long recordId) {

@@ -16,6 +16,7 @@ import dev.openuapi.account.AccountService;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.dns.RecordData;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.dns.ZoneStore;
 import dev.openuapi.plan.Limit;
@@ -113,8 +114,7 @@ public class DomainService {
             }
             full = AccountService.checkDomain(full);
             AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, Homes.of(account.username) + "/" + full);
-            zones.add(account.username, parent.name, new ZoneService.RecordInput("A", full + ".", null,
-                    field -> field.equals("address") ? zones.defaultAddress() : null));
+            zones.add(account.username, parent.name, ZoneService.RecordInput.of(full + ".", RecordData.A.parse(zones.defaultAddress())));
             return sub;
         }
         if (!AccountDomain.ADDON.equals(type) && !AccountDomain.PARKED.equals(type)) {

@@ -141,6 +141,33 @@ class DnsModuleTest {
     }
 
     @Test
+    void aLineHasTheKeysOfItsKindOnly() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        Uapi.success(alice.withToken(token).formParam("zone", alice.domain()).formParam("serial", serial(parse(alice, token)))
+                .formParam("add", "{\"dname\":\"@\",\"record_type\":\"MX\",\"data\":[10,\"mail\"]}")
+                .formParam("add", "{\"dname\":\"@\",\"record_type\":\"CAA\",\"data\":[0,\"issue\",\"letsencrypt.org\"]}")
+                .post("/execute/DNS/mass_edit_zone").asString());
+        JsonNode lines = parse(alice, token);
+        // spec §9.1 row 35: {type:"record", line_index, dname_b64, record_type, ttl, data_b64:[…]} or
+        // {type:"control"|"comment", line_index, text_b64}.
+        assertEquals(List.of("type", "line_index", "text_b64"), ZoneEditTest.keys(lines.get(0)));
+        assertEquals(List.of("type", "line_index", "text_b64"), ZoneEditTest.keys(lines.get(2)));
+        for (int i = 3; i < lines.size(); i++) {
+            assertEquals(List.of("type", "line_index", "dname_b64", "record_type", "ttl", "data_b64"), ZoneEditTest.keys(lines.get(i)), lines.get(i).toString());
+        }
+        JsonNode soa = lines.get(3);
+        assertTrue(decode(soa.get("data_b64").get(0)).endsWith(".") && decode(soa.get("data_b64").get(1)).equals("hostmaster." + alice.domain() + "."),
+                soa.toString());
+        JsonNode mx = lines.get(indexOf(lines, alice.domain() + ".", "MX"));
+        assertEquals(List.of("10", "mail." + alice.domain() + "."), List.of(decode(mx.get("data_b64").get(0)), decode(mx.get("data_b64").get(1))));
+        JsonNode caa = lines.get(indexOf(lines, alice.domain() + ".", "CAA"));
+        List<String> parts = new ArrayList<>();
+        caa.get("data_b64").forEach(part -> parts.add(decode(part)));
+        assertEquals(List.of("0", "issue", "letsencrypt.org"), parts, "the value unquoted");
+    }
+
+    @Test
     void anotherAccountsZoneIsRefused() {
         TestAccount alice = newAccount();
         TestAccount bob = newAccount();

@@ -33,7 +33,9 @@ import dev.openuapi.support.PowerDns;
 import dev.openuapi.support.TestConfig;
 import dev.openuapi.support.ZoneSerials;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * API 2 ZoneEdit against a real PowerDNS reading the same database: what acme.sh and certbot's cPanel
@@ -148,13 +150,8 @@ class ZoneEditTest {
     void editByLineChangesThatRecordOnly() throws Exception {
         TestAccount alice = newAccount();
         String token = alice.newToken();
-        for (Map<String, String> record : List.of(Map.of("name", "mail", "type", "A", "address", "203.0.113.5"),
-                Map.of("name", "@", "type", "MX", "exchange", "mail", "preference", "10"))) {
-            Map<String, String> args = new LinkedHashMap<>(record);
-            args.put("domain", alice.domain());
-            JsonNode added = zoneEdit(alice, token, "add_zone_record", args);
-            assertEquals(1, added.get("data").get(0).get("result").get("status").intValue(), added.toString());
-        }
+        addAll(alice, token, List.of(Map.of("name", "mail", "type", "A", "address", "203.0.113.5"),
+                Map.of("name", "@", "type", "MX", "exchange", "mail", "preference", "10")));
         JsonNode mx = zoneEdit(alice, token, "fetchzone_records", Map.of("domain", alice.domain(), "type", "MX")).get("data").get(0);
         assertEquals("mail." + alice.domain(), mx.get("exchange").textValue());
         assertEquals(10, mx.get("preference").intValue());
@@ -183,12 +180,7 @@ class ZoneEditTest {
                 Map.of("name", "@", "type", "CAA", "flag", "0", "tag", "issue", "value", "letsencrypt.org"),
                 Map.of("name", "delegated", "type", "NS", "nsdname", "ns.example.net"),
                 Map.of("name", "long", "type", "TXT", "txtdata", "x".repeat(300) + " \"quoted\""));
-        for (Map<String, String> record : records) {
-            Map<String, String> args = new LinkedHashMap<>(record);
-            args.put("domain", zone);
-            JsonNode result = zoneEdit(alice, token, "add_zone_record", args).get("data").get(0).get("result");
-            assertEquals(1, result.get("status").intValue(), record + " " + result);
-        }
+        addAll(alice, token, records);
         assertEquals(java.net.InetAddress.getByName("2001:db8::1"),
                 ((org.xbill.DNS.AAAARecord) pdns.query("v6." + zone + ".", Type.AAAA).records().get(0)).getAddress());
         assertEquals("2001:db8::1", zoneEdit(alice, token, "fetchzone_records", Map.of("domain", zone, "type", "AAAA")).get("data")
@@ -288,6 +280,89 @@ class ZoneEditTest {
         for (int i = 0; i < writers; i++) {
             assertEquals(1, pdns.query("host" + i + "." + alice.domain() + ".", Type.A).records().size());
         }
+    }
+
+    /** Adds each record (ZoneEdit's fields) to the account's zone, checking that each was added. */
+    static void addAll(TestAccount account, String token, List<Map<String, String>> records) {
+        for (Map<String, String> record : records) {
+            Map<String, String> args = new LinkedHashMap<>(record);
+            args.put("domain", account.domain());
+            JsonNode result = zoneEdit(account, token, "add_zone_record", args).get("data").get(0).get("result");
+            assertEquals(1, result.get("status").intValue(), record + " " + result);
+        }
+    }
+
+    /** The keys of a JSON object, in the order they were written. */
+    static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void everyTypesRowHasItsOwnKeysInOrder() {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String zone = alice.domain();
+        List<Map<String, String>> records = List.of(
+                Map.of("name", "www", "type", "A", "address", "203.0.113.10"),
+                Map.of("name", "v6", "type", "AAAA", "address", "2001:db8::1"),
+                Map.of("name", "alias", "type", "CNAME", "cname", "target.example.net"),
+                Map.of("name", "sub", "type", "NS", "nsdname", "ns.example.net"),
+                Map.of("name", "txt", "type", "TXT", "txtdata", "hello"),
+                Map.of("name", "@", "type", "MX", "exchange", "mail", "preference", "10"),
+                Map.of("name", "_sip._tcp", "type", "SRV", "priority", "10", "weight", "5", "port", "5060", "target", "sip.example.net"),
+                Map.of("name", "@", "type", "CAA", "flag", "0", "tag", "issue", "value", "letsencrypt.org"));
+        addAll(alice, token, records);
+        JsonNode rows = zoneEdit(alice, token, "fetchzone", Map.of("domain", zone)).get("data").get(0).get("record");
+        Map<String, JsonNode> byType = new LinkedHashMap<>();
+        rows.forEach(row -> byType.putIfAbsent(row.get("name").textValue() + " " + row.get("type").textValue(), row));
+        List<String> common = List.of("line", "Line", "name", "type", "class", "ttl");
+        // cPanel's documented A row (spec §8.2, from cPanel's API 2 docs):
+        // {"line":12,"Line":12,"name":"www.example.com.","type":"A","class":"IN","ttl":14400,"address":"203.0.113.10","record":"203.0.113.10"}
+        JsonNode a = byType.get("www." + zone + ". A");
+        assertEquals("{\"line\":" + a.get("line") + ",\"Line\":" + a.get("line") + ",\"name\":\"www." + zone + ".\",\"type\":\"A\","
+                + "\"class\":\"IN\",\"ttl\":14400,\"address\":\"203.0.113.10\",\"record\":\"203.0.113.10\"}", a.toString());
+        // The other types' fields: OpenUAPI's own choice of order (cPanel's full list is not documented, spec §14 item 12),
+        // the order these rows have always had.
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        own.put("v6." + zone + ". AAAA", List.of("address", "record"));
+        own.put("alias." + zone + ". CNAME", List.of("cname", "record"));
+        own.put("sub." + zone + ". NS", List.of("nsdname", "record"));
+        own.put("txt." + zone + ". TXT", List.of("txtdata", "record"));
+        own.put(zone + ". MX", List.of("preference", "exchange", "record"));
+        own.put("_sip._tcp." + zone + ". SRV", List.of("priority", "weight", "port", "target", "record"));
+        own.put(zone + ". CAA", List.of("flag", "tag", "value", "record"));
+        own.put(zone + ". SOA", List.of("mname", "rname", "serial", "refresh", "retry", "expire", "minimum"));
+        for (Map.Entry<String, List<String>> type : own.entrySet()) {
+            List<String> expected = new ArrayList<>(common);
+            expected.addAll(type.getValue());
+            assertEquals(expected, keys(byType.get(type.getKey())), type.getKey());
+        }
+        JsonNode mx = byType.get(zone + ". MX");
+        assertTrue(mx.get("preference").isInt() && mx.get("record").textValue().equals("mail." + zone), mx.toString());
+        JsonNode srv = byType.get("_sip._tcp." + zone + ". SRV");
+        assertEquals(List.of(10, 5, 5060), List.of(srv.get("priority").intValue(), srv.get("weight").intValue(), srv.get("port").intValue()));
+        JsonNode caa = byType.get(zone + ". CAA");
+        assertEquals("{\"flag\":0,\"tag\":\"issue\",\"value\":\"letsencrypt.org\",\"record\":\"letsencrypt.org\"}",
+                "{" + caa.toString().substring(caa.toString().indexOf("\"flag\"")));
+        JsonNode soa = byType.get(zone + ". SOA");
+        assertTrue(soa.get("serial").isTextual() && soa.get("refresh").isInt(), "the serial is a string, the timers numbers: " + soa);
+        assertEquals(zoneEdit(alice, token, "fetchzone", Map.of("domain", zone)).get("data").get(0).get("serialnum"), soa.get("serial"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryTypesFields() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String row = "paths.'/json-api/cpanel;module=ZoneEdit;func=fetchzone_records'.get.responses.'200'.content.'application/json'"
+                + ".schema.properties.cpanelresult.properties.data.items";
+        // The row's keys as everyTypesRowHasItsOwnKeysInOrder reads them off the wire, every type's together.
+        assertEquals(List.of("line", "Line", "name", "type", "class", "ttl", "address", "cname", "nsdname", "txtdata", "preference",
+                "exchange", "priority", "weight", "port", "target", "flag", "tag", "value", "mname", "rname", "serial", "refresh", "retry",
+                "expire", "minimum", "record"), new ArrayList<>(doc.getMap(row + ".properties").keySet()));
+        assertEquals("integer", doc.getString(row + ".properties.preference.type"));
+        assertEquals("string", doc.getString(row + ".properties.serial.type"), "the SOA serial is a string on the wire");
+        assertEquals("NS: the name server.", doc.getString(row + ".properties.nsdname.description"));
     }
 
     @Test
