@@ -1,7 +1,6 @@
 package dev.openuapi.account;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
@@ -22,8 +22,6 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
-    public static final Pattern DOMAIN = Pattern.compile(
-            "(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     /** Names that belong to the operator or the system and never to a customer. */
     private static final Set<String> RESERVED = Set.of("root", "all", "cpanel", "whm", "nobody", "mysql", "admin");
@@ -60,7 +58,7 @@ public class AccountService {
         if (RESERVED.contains(username)) {
             throw ApiException.invalid("The username “" + username + "” is reserved.");
         }
-        String normalizedDomain = checkDomain(domain);
+        String normalizedDomain = DomainNames.check(domain);
         checkEmail(contactEmail);
         PasswordHasher.checkAcceptable(password);
         if (accounts.findByUsername(username).isPresent()) {
@@ -132,17 +130,6 @@ public class AccountService {
         removing.fire(new AccountEvents.Removing(account));
         accounts.delete(account);
         LOG.infof("Removed account %s", username);
-    }
-
-    public static String checkDomain(String domain) {
-        String normalized = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
-        if (normalized.endsWith(".")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
-        if (!DOMAIN.matcher(normalized).matches()) {
-            throw ApiException.invalid("“" + domain + "” is not a valid domain name.");
-        }
-        return normalized;
     }
 
     private static void checkEmail(String email) {

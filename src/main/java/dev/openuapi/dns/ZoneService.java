@@ -6,15 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.config.OpenUapiConfig;
 
 /**
@@ -145,7 +146,7 @@ public class ZoneService {
     /** The zone if {@code owner} owns it; another account's zone is refused exactly like a missing one. */
     @Transactional
     public ZoneView view(String owner, String domain) {
-        Zone zone = store.find(normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
+        Zone zone = store.find(DomainNames.normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
         return new ZoneView(zone, store.records(zone.id()));
     }
 
@@ -230,7 +231,7 @@ public class ZoneService {
     }
 
     private ZoneView locked(String owner, String domain) {
-        Zone zone = store.lock(normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
+        Zone zone = store.lock(DomainNames.normalize(domain)).filter(z -> owner.equals(z.owner())).orElseThrow(() -> notYours(domain));
         return new ZoneView(zone, store.records(zone.id()));
     }
 
@@ -279,16 +280,7 @@ public class ZoneService {
         return Math.max(firstSerial(), current + 1);
     }
 
-    public static String normalize(String domain) {
-        String name = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    }
-
     private static ApiException notYours(String domain) {
         return ApiException.notFound("You do not control a DNS zone named “" + domain + "”.");
-    }
-
-    public Optional<Zone> find(String domain) {
-        return store.find(normalize(domain));
     }
 }

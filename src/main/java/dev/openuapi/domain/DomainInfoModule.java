@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.dns.ZoneService;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -93,7 +93,7 @@ public class DomainInfoModule implements ApiModule {
 
     private Object singleDomainData(Call call) {
         String requested = call.args().get("domain");
-        String name = ZoneService.normalize(requested);
+        String name = DomainNames.normalize(requested);
         Principal account = call.principal();
         AccountDomains owned = domains.domainsOf(account.username());
         AccountDomain domain = owned.all().stream().filter(d -> d.name.equals(name)).findFirst()

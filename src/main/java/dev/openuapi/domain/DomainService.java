@@ -12,13 +12,12 @@ import org.jboss.logging.Logger;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
-import dev.openuapi.account.AccountService;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.dns.RecordData;
 import dev.openuapi.dns.ZoneService;
-import dev.openuapi.dns.ZoneStore;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
@@ -36,16 +35,14 @@ public class DomainService {
     private final AccountDomainRepository domains;
     private final AccountRepository accounts;
     private final ZoneService zones;
-    private final ZoneStore zoneStore;
     private final PlanService plans;
 
-    DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones, ZoneStore zoneStore,
+    DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones,
             PlanService plans) {
         this.plans = plans;
         this.domains = domains;
         this.accounts = accounts;
         this.zones = zones;
-        this.zoneStore = zoneStore;
     }
 
     void onAccountCreated(@Observes AccountEvents.Created event) {
@@ -66,7 +63,7 @@ public class DomainService {
     @Transactional
     void backfill(@Observes StartupEvent event) {
         for (Account account : accounts.listAll()) {
-            if (domains.byName(account.domain).isEmpty() && zoneStore.find(account.domain).isEmpty()) {
+            if (domains.byName(account.domain).isEmpty() && !zones.zoneExists(account.domain)) {
                 store(account, account.domain, AccountDomain.MAIN, null, Homes.of(account.username) + "/public_html");
                 LOG.infof("Created the main domain and zone of account %s", account.username);
             }
@@ -104,7 +101,7 @@ public class DomainService {
             if (rootDomain == null || rootDomain.isEmpty()) {
                 throw ApiException.invalid("A subdomain needs its root domain (rootdomain).");
             }
-            String root = AccountService.checkDomain(rootDomain);
+            String root = DomainNames.check(rootDomain);
             AccountDomain parent = domains.byName(root).filter(d -> d.account.id.equals(account.id) && d.hasOwnZone())
                     .orElseThrow(() -> ApiException.invalid("“" + rootDomain + "” is not a domain of this account."));
             String label = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
@@ -112,7 +109,7 @@ public class DomainService {
             if (label.isEmpty() || full.equals(root)) {
                 throw ApiException.invalid("“" + name + "” is not a valid subdomain.");
             }
-            full = AccountService.checkDomain(full);
+            full = DomainNames.check(full);
             AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, Homes.of(account.username) + "/" + full);
             zones.add(account.username, parent.name, ZoneService.RecordInput.of(full + ".", RecordData.A.parse(zones.defaultAddress())));
             return sub;
@@ -120,7 +117,7 @@ public class DomainService {
         if (!AccountDomain.ADDON.equals(type) && !AccountDomain.PARKED.equals(type)) {
             throw ApiException.invalid("The domain type must be addon_domain, parked_domain or sub_domain.");
         }
-        String domain = AccountService.checkDomain(name);
+        String domain = DomainNames.check(name);
         String root = AccountDomain.ADDON.equals(type) ? domain.split("\\.")[0] : null;
         String docroot = AccountDomain.ADDON.equals(type) ? Homes.of(account.username) + "/" + domain
                 : Homes.of(account.username) + "/public_html";
@@ -130,7 +127,7 @@ public class DomainService {
     @Transactional
     public void remove(String username, String name) {
         Account account = account(username);
-        String domain = ZoneService.normalize(name);
+        String domain = DomainNames.normalize(name);
         AccountDomain found = domains.byName(domain).filter(d -> d.account.id.equals(account.id))
                 .orElseThrow(() -> ApiException.notFound("The account “" + username + "” has no domain “" + name + "”."));
         if (AccountDomain.MAIN.equals(found.type)) {
@@ -150,7 +147,7 @@ public class DomainService {
     }
 
     private AccountDomain store(Account account, String name, String type, String parent, String documentRoot) {
-        if (domains.byName(name).isPresent() || zoneStore.find(name).isPresent()) {
+        if (domains.byName(name).isPresent() || zones.zoneExists(name)) {
             throw ApiException.conflict("The domain “" + name + "” already exists on this server.");
         }
         // A name under another account's domain (or above one) would let this account answer for it in DNS.

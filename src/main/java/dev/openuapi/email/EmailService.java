@@ -12,9 +12,9 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Unique;
-import dev.openuapi.dns.ZoneService;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.login.HostedLogins;
 import dev.openuapi.login.LoginAddress;
@@ -59,7 +59,7 @@ public class EmailService extends HostedLogins<Mailbox> {
     @Transactional
     public List<EmailForwarder> forwarders(long accountId, String domain) {
         return domain == null || domain.isEmpty() ? forwarders.forAccount(accountId)
-                : forwarders.forDomain(accountId, ZoneService.normalize(domain));
+                : forwarders.forDomain(accountId, DomainNames.normalize(domain));
     }
 
     /** @param fwdopt fwd (to fwdemail), fail (with failmsgs), blackhole or pipe (to pipefwd) */

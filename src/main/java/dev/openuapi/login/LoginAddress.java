@@ -2,7 +2,7 @@ package dev.openuapi.login;
 
 import java.util.Locale;
 
-import dev.openuapi.dns.ZoneService;
+import dev.openuapi.common.DomainNames;
 
 /**
  * {@code user@domain}, the name of a mailbox or FTP login, as a caller gives it: {@code user@domain}, or
@@ -18,7 +18,7 @@ public record LoginAddress(String user, String domain) {
         if (at >= 0) {
             return new LoginAddress(value.substring(0, at), value.substring(at + 1));
         }
-        return new LoginAddress(value, domainArgument == null || domainArgument.isEmpty() ? mainDomain : ZoneService.normalize(domainArgument));
+        return new LoginAddress(value, domainArgument == null || domainArgument.isEmpty() ? mainDomain : DomainNames.normalize(domainArgument));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.openuapi.operator;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -19,14 +19,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.AccountDomainRepository;
-import dev.openuapi.dns.ZoneService;
 
 /**
  * Certificates: install one on a domain of the account (key and certificate must match, the certificate
@@ -169,7 +168,7 @@ public class SslService {
     }
 
     private AccountDomain ownDomain(long accountId, String domainName) {
-        String name = ZoneService.normalize(domainName);
+        String name = DomainNames.normalize(domainName);
         return domains.byName(name).filter(d -> d.account.id == accountId)
                 .orElseThrow(() -> ApiException.invalid("The domain “" + domainName + "” does not belong to this account."));
     }

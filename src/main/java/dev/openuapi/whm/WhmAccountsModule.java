@@ -25,7 +25,6 @@ import dev.openuapi.kernel.ParamType;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
-import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 
