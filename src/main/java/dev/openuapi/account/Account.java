@@ -88,6 +88,6 @@ public class Account {
 
     /** This account as the immutable snapshot a call carries. */
     public Principal principal() {
-        return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : Set.copyOf(resellerAcls), suspended);
+        return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : new TreeSet<>(resellerAcls), suspended);
     }
 }

@@ -88,6 +88,11 @@ public class AccountService {
     }
 
     @Transactional
+    public boolean exists(String username) {
+        return accounts.findByUsername(username).isPresent();
+    }
+
+    @Transactional
     public Account get(String username) {
         return accounts.findByUsername(username).orElseThrow(() -> notFound(username));
     }

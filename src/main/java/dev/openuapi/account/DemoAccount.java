@@ -17,12 +17,12 @@ public class DemoAccount {
 
     private static final Logger LOG = Logger.getLogger(DemoAccount.class);
 
-    void create(@Observes StartupEvent event, OpenUapiConfig config, AccountRepository accounts, AccountService service) {
+    void create(@Observes StartupEvent event, OpenUapiConfig config, AccountService service) {
         OpenUapiConfig.DemoAccount demo = config.demoAccount();
         if (!demo.enabled() || demo.password().isEmpty()) {
             return;
         }
-        if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(demo.username()).isPresent())) {
+        if (service.exists(demo.username())) {
             return;
         }
         service.create(demo.username(), demo.password().get(), demo.domain(), demo.username() + "@" + demo.domain());

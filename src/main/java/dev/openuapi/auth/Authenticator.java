@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -138,7 +139,7 @@ public class Authenticator {
     }
 
     private static Set<String> tokenAcls(WhmToken token) {
-        return token.acls == null ? null : Set.copyOf(token.acls);
+        return token.acls == null ? null : new TreeSet<>(token.acls); // sorted, as every list of ACLs is
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.openuapi.kernel;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The account a cPanel call runs as: an immutable snapshot taken when the request authenticated (or when a
@@ -15,9 +17,10 @@ import java.util.Set;
 public record Principal(long accountId, String username, String owner, Long planId, Set<String> features, Set<String> resellerAcls,
         boolean suspended) {
 
+    /** The sets are copied, sorted: whatever lists them (ACL maps, feature maps) lists them in one order. */
     public Principal {
-        features = Set.copyOf(features);
-        resellerAcls = resellerAcls == null ? null : Set.copyOf(resellerAcls);
+        features = Collections.unmodifiableSortedSet(new TreeSet<>(features));
+        resellerAcls = resellerAcls == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(resellerAcls));
     }
 
     public boolean hasFeature(String feature) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,7 +47,7 @@ public class WhmTokensModule implements ApiModule {
             @JsonProperty("whitelist_ips") @Schema(description = WHITELIST, nullable = true) List<String> whitelistIps) {
 
         static TokenRow of(WhmUser owner, WhmToken token) {
-            Set<String> acls = token.acls == null ? owner.privileges() : Set.copyOf(token.acls);
+            Set<String> acls = token.acls == null ? owner.privileges() : new TreeSet<>(token.acls);
             return new TokenRow(token.name, token.createTime, token.expiresAt, Acl.expand(owner.privileges(), acls), token.whitelistIps);
         }
     }
