@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DatabaseUnavailable;
 import dev.openuapi.face.api2.Api2Result;
 import dev.openuapi.face.rest.Problem;
 import dev.openuapi.face.uapi.UapiResult;
@@ -83,10 +84,26 @@ public class FaceErrors {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String path = Face.pathOf(uri);
-        LOG.errorf(e, "Unexpected error on %s", path);
         Face face = Face.of(path);
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, face, uri, path);
+        }
+        LOG.errorf(e, "Unexpected error on %s", path);
         return face.isCpanel() ? cpanelFailure(face, uri, INTERNAL)
                 : Problem.response(500, "Internal error", "The server could not complete the request.", path);
+    }
+
+    /**
+     * The database did not answer in time (issue 12 §4), often already in the credential filter: the cPanel
+     * faces answer their own failed envelope, our REST API 503 with {@code Retry-After}. Logged as one line.
+     */
+    private Response databaseUnavailable(Exception e, Face face, UriInfo uri, String path) {
+        LOG.warnf("Database unavailable on %s: %s", path, DatabaseUnavailable.describe(e));
+        if (face.isCpanel()) {
+            return cpanelFailure(face, uri, DatabaseUnavailable.MESSAGE);
+        }
+        return Response.fromResponse(Problem.response(503, "Service Unavailable", DatabaseUnavailable.MESSAGE, path))
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
     }
 
     /** A failed call in a cPanel face's own envelope: HTTP 200, as cpsrvd answers. */

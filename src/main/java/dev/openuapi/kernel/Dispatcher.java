@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.DatabaseUnavailable;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
@@ -109,6 +110,11 @@ public class Dispatcher {
         } catch (ApiException e) {
             return Outcome.failed(e.getMessage());
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                // An outage, not a bug: one line per call, no stack trace, and a message that says to retry.
+                LOG.warnf("%s %s::%s: database unavailable (%s)", kind, moduleName, functionName, DatabaseUnavailable.describe(e));
+                return Outcome.failed(DatabaseUnavailable.MESSAGE);
+            }
             // Never echo an unexpected exception to the caller; the log keeps the detail.
             LOG.errorf(e, "%s %s::%s failed for %s", kind, moduleName, functionName, call.who());
             return Outcome.failed("The system encountered an internal error while running " + moduleName + "::"

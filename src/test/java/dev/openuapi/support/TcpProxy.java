@@ -13,6 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP forwarder that a test can cut and restore, to play a database that goes away: cutting
  * closes every forwarded connection and stops listening, so new connections are refused at once.
+ * Stalling plays a database that stops answering but keeps its connections (packets dropped, nobody
+ * closes anything): every connection stays open and new ones are accepted, but no byte goes through in
+ * either direction until {@link #resume()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +23,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object gate = new Object();
+    private boolean stalled;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -57,9 +62,35 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Stops forwarding in both directions, keeping every connection open and still accepting new ones. */
+    public void stall() {
+        synchronized (gate) {
+            stalled = true;
+        }
+    }
+
+    /** Forwards again, starting with what was held back while stalled. */
+    public void resume() {
+        synchronized (gate) {
+            stalled = false;
+            gate.notifyAll();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        resume();
         cut();
+    }
+
+    /** Waits while the proxy is stalled; false once {@code socket} was closed meanwhile. */
+    private boolean passable(Socket socket) throws InterruptedException {
+        synchronized (gate) {
+            while (stalled && !socket.isClosed()) {
+                gate.wait(100);
+            }
+        }
+        return !socket.isClosed();
     }
 
     private void accept(ServerSocket listening) {
@@ -82,12 +113,14 @@ public final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = in.read(buffer)) >= 0 && passable(to)) {
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 try {
                     from.close();
