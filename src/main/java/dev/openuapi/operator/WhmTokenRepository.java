@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.openuapi.token.TokenRepository;
 
@@ -20,5 +21,10 @@ public class WhmTokenRepository implements TokenRepository<WhmToken> {
 
     public Optional<WhmToken> findByName(String owner, String name) {
         return find("owner = ?1 and name = ?2", owner, name).firstResultOptional();
+    }
+
+    /** The token with its row locked until the transaction ends: concurrent changes of one name queue up. */
+    public Optional<WhmToken> findByNameForUpdate(String owner, String name) {
+        return find("owner = ?1 and name = ?2", owner, name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

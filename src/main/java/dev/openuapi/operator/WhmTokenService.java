@@ -80,7 +80,7 @@ public class WhmTokenService {
 
     @Transactional
     public WhmToken update(WhmUser caller, String name, Changes changes) {
-        WhmToken token = tokens.findByName(caller.username(), name)
+        WhmToken token = tokens.findByNameForUpdate(caller.username(), name)
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
         List<String> granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
         List<String> allowList = changes.whitelist() == null ? token.whitelistIps : IpAllowList.normalize(changes.whitelist());
@@ -104,7 +104,7 @@ public class WhmTokenService {
     @Transactional
     public void revoke(WhmUser caller, Collection<String> names) {
         for (String name : names) {
-            tokens.findByName(caller.username(), name).ifPresent(token -> {
+            tokens.findByNameForUpdate(caller.username(), name).ifPresent(token -> {
                 tokens.delete(token);
                 metrics.tokensRevoked("whm", 1);
             });

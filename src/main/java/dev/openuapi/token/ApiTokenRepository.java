@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class ApiTokenRepository implements TokenRepository<ApiToken> {
@@ -19,6 +20,15 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
 
     public Optional<ApiToken> findByName(long accountId, String name) {
         return find("account.id = ?1 and name = ?2", accountId, name).firstResultOptional();
+    }
+
+    /**
+     * The token, its row locked until the transaction ends (SELECT … FOR UPDATE). A rename or revoke of
+     * the same name that runs at the same time waits for this transaction, then reads the committed row
+     * again: the name is gone and it answers "does not exist" instead of changing the token a second time.
+     */
+    public Optional<ApiToken> findByNameForUpdate(long accountId, String name) {
+        return find("account.id = ?1 and name = ?2", accountId, name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public long deleteForAccount(long accountId) {

@@ -72,7 +72,8 @@ public class TokenService {
     @Transactional
     public ApiToken rename(long accountId, String name, String newName) {
         TokenRules.checkRename(name, newName);
-        ApiToken token = tokens.findByName(accountId, name)
+        // Locked: of two renames (or a rename and a revoke) of one name, exactly one finds it (issue 12 row 6).
+        ApiToken token = tokens.findByNameForUpdate(accountId, name)
                 .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
         if (tokens.findByName(accountId, newName).isPresent()) {
             throw TokenRules.duplicateOnRename(newName);
@@ -104,7 +105,7 @@ public class TokenService {
     /** @return whether a token of that name existed and is now gone */
     @Transactional
     public boolean revoke(long accountId, String name) {
-        return tokens.findByName(accountId, name).map(token -> {
+        return tokens.findByNameForUpdate(accountId, name).map(token -> {
             tokens.delete(token);
             metrics.tokensRevoked("cpanel", 1);
             return true;
