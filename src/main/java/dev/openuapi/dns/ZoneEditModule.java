@@ -37,6 +37,12 @@ public class ZoneEditModule implements ApiModule {
     private static final Param LINE = Param.of("line", ParamType.INTEGER,
             "The record's 1-based line in the zone file, as fetchzone_records reports it (Line is accepted too).").example("8");
 
+    /** cPanel's optional guard against acting on a stale view of the zone (Whostmgr::DNS, WHM removezonerecord). */
+    private static final Param SERIALNUM = Param.string("serialnum",
+            "The zone's serial as fetchzone returned it. If given and the zone has changed since, the call fails "
+                    + "with “Zone file changed since last read.” and changes nothing; without it, line numbers refer to the zone as it is now.")
+            .example("2026070101");
+
     private static final Shape RECORD = Shape.of(ZoneEditRows.Record.class);
     private static final Shape CHANGE = Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Change.class));
 
@@ -83,7 +89,7 @@ public class ZoneEditModule implements ApiModule {
         ApiFunction.Builder edit = ApiFunction.named("edit_zone_record").api2()
                 .summary("Change a DNS record")
                 .description("Replaces the record on a line with the given fields; type and name default to the record's own.")
-                .param(DOMAIN).param(LINE);
+                .param(DOMAIN).param(LINE).param(SERIALNUM);
         recordParams.forEach(add::param);
         recordParams.forEach(edit::param);
         ApiFunction.Builder records = ApiFunction.named("fetchzone_records").api2()
@@ -108,14 +114,16 @@ public class ZoneEditModule implements ApiModule {
                 add.returns(CHANGE).handledBy(call -> change(call, "Created the record.",
                         () -> zones.add(call.principal().username(), DOMAIN.from(call), input(call.args())))),
                 edit.returns(CHANGE).handledBy(call -> change(call, "Updated the record.",
-                        () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), input(call.args())))),
+                        () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), SERIALNUM.from(call),
+                                input(call.args())))),
                 ApiFunction.named("remove_zone_record").api2()
                         .summary("Remove a DNS record")
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
-                        .param(DOMAIN).param(LINE)
+                        .param(DOMAIN).param(LINE).param(SERIALNUM)
                         .returns(CHANGE)
                         .handledBy(call -> change(call, "Removed the record.",
-                                () -> zones.remove(call.principal().username(), DOMAIN.from(call), line(call.args())))));
+                                () -> zones.remove(call.principal().username(), DOMAIN.from(call), line(call.args()),
+                                        SERIALNUM.from(call)))));
     }
 
     private Object fetchZones(Call call) {

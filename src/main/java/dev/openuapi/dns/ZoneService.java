@@ -25,6 +25,9 @@ import dev.openuapi.config.OpenUapiConfig;
 @ApplicationScoped
 public class ZoneService {
 
+    /** cPanel's refusal of a ZoneEdit change whose {@code serialnum} is no longer the zone's. */
+    public static final String ZONE_CHANGED = "Zone file changed since last read.";
+
     /** Lines before the first record in a rendered zone file; record N is on line HEADER_LINES + N. */
     public static final int HEADER_LINES = 3;
 
@@ -158,10 +161,16 @@ public class ZoneService {
         return bumpSerial(view);
     }
 
-    /** Replaces the record on a 1-based zone-file {@code line}; type and name default to the record's own. */
+    /**
+     * Replaces the record on a 1-based zone-file {@code line}; type and name default to the record's own.
+     *
+     * @param serial the serial the client read the zone at, or {@code null}: the change is refused if the
+     *        zone has changed since (cPanel's {@code serialnum})
+     */
     @Transactional
-    public String edit(String owner, String domain, int line, RecordInput input) {
+    public String edit(String owner, String domain, int line, String serial, RecordInput input) {
         ZoneView view = locked(owner, domain);
+        checkUnchangedSince(view, serial);
         ZoneRecord existing = recordAt(view, line);
         RecordInput merged = new RecordInput(input.type() == null || input.type().isEmpty() ? existing.type() : input.type(),
                 input.name() == null || input.name().isEmpty() ? existing.name() + "." : input.name(), input.ttl(), input.data());
@@ -186,10 +195,16 @@ public class ZoneService {
         }
     }
 
-    /** Removes the record on a 1-based zone-file {@code line}. */
+    /**
+     * Removes the record on a 1-based zone-file {@code line}.
+     *
+     * @param serial the serial the client read the zone at, or {@code null}: with it, a retried or parallel
+     *        copy of the call is refused instead of removing the record that has moved up into that line
+     */
     @Transactional
-    public String remove(String owner, String domain, int line) {
+    public String remove(String owner, String domain, int line, String serial) {
         ZoneView view = locked(owner, domain);
+        checkUnchangedSince(view, serial);
         ZoneRecord existing = recordAt(view, line);
         store.remove(view.zone().id(), existing.id());
         return bumpSerial(view);
@@ -220,6 +235,16 @@ public class ZoneService {
             store.insert(view.zone().id(), build(view.zone(), add, null));
         }
         return bumpSerial(view);
+    }
+
+    /**
+     * cPanel's {@code serialnum} check (Whostmgr::DNS {@code _serial_number_matches}): without a serial any
+     * state goes; with one, the zone (locked by the caller) must still be at that serial.
+     */
+    private static void checkUnchangedSince(ZoneView view, String serial) {
+        if (serial != null && !serial.equals(view.serial())) {
+            throw ApiException.invalid(ZONE_CHANGED);
+        }
     }
 
     private static ZoneRecord recordAtIndex(ZoneView view, int lineIndex, Set<Integer> touched) {

@@ -93,10 +93,10 @@ class ZoneServiceTest {
         };
         // OpenUAPI's own wording, not cPanel's. The zone comes first, then the line, the type, the name, the TTL, the data.
         assertEquals("You do not control a DNS zone named “" + bob.domain() + "”.", assertThrows(ApiException.class,
-                () -> zones.edit(alice.username(), bob.domain(), 999, new ZoneService.RecordInput("SPF", "bad name", "-1", failing)))
+                () -> zones.edit(alice.username(), bob.domain(), 999, null, new ZoneService.RecordInput("SPF", "bad name", "-1", failing)))
                 .getMessage());
         assertEquals("Line 999 of the zone “" + zone + "” does not hold a record.", assertThrows(ApiException.class,
-                () -> zones.edit(alice.username(), zone, 999, new ZoneService.RecordInput("SPF", "bad name", "-1", failing))).getMessage());
+                () -> zones.edit(alice.username(), zone, 999, null, new ZoneService.RecordInput("SPF", "bad name", "-1", failing))).getMessage());
         assertEquals("“SPF” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, MX, NS, SRV, TXT.",
                 assertThrows(ApiException.class, () -> zones.add(alice.username(), zone,
                         new ZoneService.RecordInput("SPF", "bad name", "-1", failing))).getMessage());
@@ -108,7 +108,7 @@ class ZoneServiceTest {
                 new ZoneService.RecordInput("A", "www", "60", failing))).getMessage());
         // The SOA is the system's: line 4 holds it.
         assertEquals("The SOA record cannot be changed this way; the system updates its serial itself.", assertThrows(ApiException.class,
-                () -> zones.remove(alice.username(), zone, ZoneService.ZoneView.lineOf(0))).getMessage());
+                () -> zones.remove(alice.username(), zone, ZoneService.ZoneView.lineOf(0), null)).getMessage());
     }
 
     @Test
@@ -122,7 +122,7 @@ class ZoneServiceTest {
             index++;
         }
         List<String> seen = new ArrayList<>();
-        zones.edit(alice.username(), zone, ZoneService.ZoneView.lineOf(index), new ZoneService.RecordInput(null, null, null, (type, z) -> {
+        zones.edit(alice.username(), zone, ZoneService.ZoneView.lineOf(index), null, new ZoneService.RecordInput(null, null, null, (type, z) -> {
             seen.add(type + " in " + z);
             return new RecordData.Mx(30, "mx2." + z);
         }));
