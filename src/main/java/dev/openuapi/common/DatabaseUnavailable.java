@@ -2,12 +2,10 @@ package dev.openuapi.common;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
+
+import org.hibernate.JDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a database that does not answer (refused, timed out, no connection free in the pool) from every
@@ -22,22 +20,37 @@ public final class DatabaseUnavailable {
     /** Seconds a REST client is asked to wait before it tries again ({@code Retry-After}). */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    private static final String HIBERNATE_NO_CONNECTION = "Unable to acquire JDBC Connection";
+    private static final String AGROAL_ENLIST_FAILED = "Exception in association of connection to existing transaction";
+
     private DatabaseUnavailable() {
     }
 
-    /** Whether {@code error}, or anything that caused it, says the database could not be reached in time. */
+    /**
+     * Whether {@code error}, or anything that caused it, says the database could not be reached in time.
+     * Read through Hibernate's exceptions and the driver's causes (JDBC types stay in the stores).
+     */
     public static boolean causedBy(Throwable error) {
         int depth = 0;
         for (Throwable cause = error; cause != null && depth < 20; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLTimeoutException || cause instanceof SQLRecoverableException
-                    || cause instanceof SocketTimeoutException || cause instanceof ConnectException) {
+            // Hibernate's name for SQLState class 08 (connection exception) and for the driver's connection errors
+            if (cause instanceof JDBCConnectionException) {
                 return true;
             }
-            // SQLState class 08 is "connection exception"; Agroal's acquisition timeout is a plain SQLException
-            // caused by a TimeoutException.
-            if (cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || sql.getCause() instanceof TimeoutException)) {
+            if (cause instanceof JDBCException jdbc && jdbc.getSQLState() != null && jdbc.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // No connection could be had: the pool's acquisition timed out, or the pooled connection it handed out
+            // died when it was enlisted in the transaction (Agroal then reports no cause). Hibernate's and Agroal's
+            // own wording is all there is to tell these apart.
+            String message = cause.getMessage();
+            if (message != null && (cause instanceof JDBCException && message.startsWith(HIBERNATE_NO_CONNECTION)
+                    || message.startsWith(AGROAL_ENLIST_FAILED))) {
+                return true;
+            }
+            // What the driver's own exceptions carry, also when a store wraps them (ZoneStore, HostingServer): the
+            // socket timeout, a refused connection; and what Agroal's acquisition timeout is caused by.
+            if (cause instanceof SocketTimeoutException || cause instanceof ConnectException || cause instanceof TimeoutException) {
                 return true;
             }
         }
