@@ -28,6 +28,13 @@ public interface OpenUapiConfig {
      */
     Optional<java.util.List<String>> trustedProxies();
 
+    /**
+     * Origins ({@code scheme://host[:port]}) besides the service's own whose pages may send requests with
+     * browser credentials (HTTP Basic, cookies). The service's own host, on its HTTP and HTTPS ports, always may;
+     * any other origin, or {@code Sec-Fetch-Site: cross-site}, is refused (issue 12 §3). Empty (the default): none.
+     */
+    Optional<java.util.List<String>> trustedOrigins();
+
     DemoAccount demoAccount();
 
     Dns dns();
