@@ -41,9 +41,10 @@ public class CrossSiteRequests {
     private final Set<String> trustedOrigins = new HashSet<>();
     private final Set<Integer> ownPorts = new HashSet<>();
 
-    CrossSiteRequests(OpenUapiConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort,
-            @ConfigProperty(name = "quarkus.http.ssl-port") int sslPort, @ConfigProperty(name = "quarkus.http.test-port") int testPort,
-            @ConfigProperty(name = "quarkus.http.test-ssl-port") int testSslPort) {
+    CrossSiteRequests(OpenUapiConfig config, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
+            @ConfigProperty(name = "quarkus.http.ssl-port", defaultValue = "8443") int sslPort,
+            @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort,
+            @ConfigProperty(name = "quarkus.http.test-ssl-port", defaultValue = "8444") int testSslPort) {
         this.trustedProxies = IpAllowList.normalize(config.trustedProxies().orElse(List.of()));
         for (String origin : config.trustedOrigins().orElse(List.of())) {
             String normalized = normalizeOrigin(origin.trim());
