@@ -129,6 +129,8 @@ start_app() {
         -Dquarkus.management.port="$MGMT_PORT" \
         -Dquarkus.management.host=127.0.0.1 \
         -Dopenuapi.tls.self-signed=false \
+        -Dopenuapi.dns.account-ip=10.0.0.1 \
+        -Dopenuapi.dns.nameservers=ns1.bench.internal,ns2.bench.internal \
         -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME?createDatabaseIfNotExist=true" \
         -Dquarkus.datasource.username=root \
         -Dquarkus.datasource.password= \

@@ -15,12 +15,19 @@ import io.vertx.ext.web.RoutingContext;
  * {@link CredentialFilter} takes it from here) and refuses, with the face's 403, a token on a face that
  * does not take tokens of its kind. A cPanel API token works only on UAPI, API 2 and our token API (spec
  * §2.1); a WHM token only on {@code /json-api/}: WHM API 1, and the cPanel APIs by acting as a user (spec
- * §2.2). This needs no database, so it also guards what is not a resource (OpenAPI, the page).
+ * §2.2). This needs no database, so it also guards what is not a resource (OpenAPI, the page). It also
+ * refuses, with the face's 403, browser credentials sent on another site's behalf ({@link CrossSiteRequests}).
  */
 @ApplicationScoped
 public class TokenPathGuard {
 
     private static final String PRESENTED = TokenPathGuard.class.getName() + ".presented";
+
+    private final CrossSiteRequests crossSite;
+
+    TokenPathGuard(CrossSiteRequests crossSite) {
+        this.crossSite = crossSite;
+    }
 
     void register(@Observes Filters filters) {
         filters.register(this::guard, 100);
@@ -35,6 +42,11 @@ public class TokenPathGuard {
         }
         if (presented != null && presented.scheme() == AuthorizationHeader.Scheme.WHM && !face.accepts(Credential.WHM_TOKEN)) {
             face.forbidden(rc.normalizedPath(), Face.WHM_TOKEN_PATHS_ONLY).send(rc.response());
+            return;
+        }
+        // Browser credentials sent on another site's behalf (issue 12 §3), on every face that takes credentials.
+        if (face != Face.PAGE && face != Face.OTHER && crossSite.refused(rc.request(), presented)) {
+            face.forbidden(rc.normalizedPath(), CrossSiteRequests.REFUSED).send(rc.response());
             return;
         }
         if (presented != null) {

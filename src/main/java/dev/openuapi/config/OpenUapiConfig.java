@@ -28,6 +28,13 @@ public interface OpenUapiConfig {
      */
     Optional<java.util.List<String>> trustedProxies();
 
+    /**
+     * Origins ({@code scheme://host[:port]}) besides the service's own whose pages may send requests with
+     * browser credentials (HTTP Basic, cookies). The service's own host, on its HTTP and HTTPS ports, always may;
+     * any other origin, or {@code Sec-Fetch-Site: cross-site}, is refused (issue 12 §3). Empty (the default): none.
+     */
+    Optional<java.util.List<String>> trustedOrigins();
+
     DemoAccount demoAccount();
 
     Dns dns();
@@ -83,8 +90,10 @@ public interface OpenUapiConfig {
 
     /** What new zones get (spec: SOA, NS and the main A record). */
     interface Dns {
-        /** The zone's nameservers, written as NS records and as the SOA's primary. */
-        @WithDefault("ns1.openuapi.invalid,ns2.openuapi.invalid")
+        /**
+         * The zone's nameservers, written as NS records and as the SOA's primary. Required: no default outside
+         * the dev and test profiles, and reserved example names are refused there ({@link ProductionSettings}).
+         */
         java.util.List<String> nameservers();
 
         /**
@@ -94,8 +103,10 @@ public interface OpenUapiConfig {
          */
         Optional<String> database();
 
-        /** The address of the A record for each new domain (the hosting server's IP). */
-        @WithDefault("192.0.2.1")
+        /**
+         * The address of the A record for each new domain (the hosting server's IP). Required: no default
+         * outside the dev and test profiles, and documentation addresses are refused there ({@link ProductionSettings}).
+         */
         String accountIp();
 
         /** TTL of records created without one. */

@@ -3,6 +3,8 @@ package dev.openuapi.tls;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import io.smallrye.config.PropertiesConfigSource;
  * {@code openuapi.tls.directory}, kept there for later starts, and handed to the HTTP server as if it had
  * been configured. This has to be a config source: the HTTP server reads its certificate before any
  * application code (even a startup observer) runs. {@link CertificateLog} logs the fingerprint.
+ *
+ * <p>The key is only for this service's user: the directory is made 0700 before the key is written, the key
+ * 0600 (tightened at every start, for keys an older version wrote 0644).
  *
  * <p>Generation happens only at run time (never during the build), and a failure leaves HTTPS off with a
  * message on standard error rather than stopping the service.
@@ -60,6 +65,7 @@ public class SelfSignedCertificateSource implements ConfigSourceFactory {
                     + e.getMessage() + "); HTTPS stays off until a certificate is configured.");
             return List.of();
         }
+        restrict(directory, key); // also tightens a key that an older version left readable
         return List.of(new PropertiesConfigSource(Map.of(CERT_FILES, cert.toString(), KEY_FILES, key.toString()),
                 "openuapi-self-signed-certificate", ORDINAL));
     }
@@ -71,9 +77,34 @@ public class SelfSignedCertificateSource implements ConfigSourceFactory {
 
     static void generate(Path directory, String hostName) throws Exception {
         Files.createDirectories(directory);
+        // Owner only before the key exists, so it is never readable by others, not even for a moment.
+        restrict(directory, null);
         new CertificateGenerator(directory, true).generate(new CertificateRequest().withName(NAME).withCN(hostName)
                 .withSubjectAlternativeName("DNS:" + hostName).withSubjectAlternativeName("DNS:localhost")
                 .withSubjectAlternativeName("IP:127.0.0.1").withDuration(Duration.ofDays(3650)).withFormat(Format.PEM));
+    }
+
+    /**
+     * The directory 0700 and the private key 0600 (issue 12 row 8), on file systems with POSIX permissions.
+     * {@code key} may be {@code null} (not written yet).
+     */
+    static void restrict(Path directory, Path key) {
+        chmod(directory, "rwx------");
+        if (key != null && Files.isRegularFile(key)) {
+            chmod(key, "rw-------");
+        }
+    }
+
+    private static void chmod(Path path, String permissions) {
+        try {
+            if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+            }
+        } catch (Exception e) {
+            // Logging is not set up this early; standard error reaches the container log.
+            System.err.println("OpenUAPI: could not restrict " + path + " to " + permissions + " (" + e.getMessage()
+                    + "); other users of this machine may be able to read the TLS key.");
+        }
     }
 
     private static String value(ConfigSourceContext context, String name, String fallback) {

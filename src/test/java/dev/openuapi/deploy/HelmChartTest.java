@@ -52,6 +52,15 @@ class HelmChartTest {
             "secrets.rootPassword", "root-password-for-test",
             "secrets.sslKeySecret", "ssl-key-secret-for-test");
 
+    /**
+     * What new zones get: required, no defaults (issue 12 §7). Added to every rendering unless the test sets
+     * {@code dns.accountIp} itself.
+     */
+    private static final Map<String, String> DNS = Map.of(
+            "dns.accountIp", "10.20.30.40",
+            "dns.nameservers[0]", "ns1.hosting.internal",
+            "dns.nameservers[1]", "ns2.hosting.internal");
+
     /** Every value the task calls non-default, in one values file as an operator would write it. */
     private static final String NON_DEFAULT_VALUES = """
             replicaCount: 3
@@ -213,6 +222,20 @@ class HelmChartTest {
         assertTrue(error.getMessage().contains(missing + " is required"), error::getMessage);
     }
 
+    /** No placeholder DNS settings ship as defaults: rendering stops, naming the value, until both are set. */
+    @Test
+    void renderingFailsWithoutTheDnsSettings() {
+        Map<String, Object> values = new LinkedHashMap<>(PASSWORDS);
+        values.put("dns.accountIp", "10.20.30.40");
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> template(RELEASE, values, List.of()).call());
+        assertTrue(error.getMessage().contains("dns.nameservers is required"), error::getMessage);
+
+        values.put("dns.accountIp", "");
+        values.put("dns.nameservers[0]", "ns1.hosting.internal");
+        error = assertThrows(IllegalStateException.class, () -> template(RELEASE, values, List.of()).call());
+        assertTrue(error.getMessage().contains("dns.accountIp is required"), error::getMessage);
+    }
+
     @Test
     void renderingFailsWithEmptyPasswordsToo() {
         Map<String, Object> values = new LinkedHashMap<>(PASSWORDS);
@@ -262,8 +285,8 @@ class HelmChartTest {
         assertEquals("openuapi", config.get("QUARKUS_DATASOURCE_USERNAME"));
         assertEquals("jdbc:mariadb://mariadb:3306/", config.get("QUARKUS_DATASOURCE_HOSTING_JDBC_URL"));
         assertEquals("openuapi_hosting", config.get("QUARKUS_DATASOURCE_HOSTING_USERNAME"));
-        assertEquals("ns1.openuapi.invalid,ns2.openuapi.invalid", config.get("OPENUAPI_DNS_NAMESERVERS"));
-        assertEquals("192.0.2.1", config.get("OPENUAPI_DNS_ACCOUNT_IP"));
+        assertEquals("ns1.hosting.internal,ns2.hosting.internal", config.get("OPENUAPI_DNS_NAMESERVERS"));
+        assertEquals("10.20.30.40", config.get("OPENUAPI_DNS_ACCOUNT_IP"));
         assertEquals("enabled", config.get("QUARKUS_HTTP_INSECURE_REQUESTS"));
         assertEquals("/var/lib/openuapi/tls", config.get("OPENUAPI_TLS_DIRECTORY"));
         for (String optional : List.of("OPENUAPI_DNS_DATABASE", "OPENUAPI_TRUSTED_PROXIES",
@@ -433,6 +456,7 @@ class HelmChartTest {
         InstallCommand install = new Helm(CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
                 .clientOnly().withDryRunOption(DryRun.CLIENT)
                 .set("existingSecret", "openuapi-credentials")
+                .set("dns.accountIp", DNS.get("dns.accountIp")).set("dns.nameservers[0]", DNS.get("dns.nameservers[0]"))
                 .set("service.cpanelWhmPorts", true);
         String output = install.call().getOutput();
         String notes = output.substring(output.indexOf("NOTES:"));
@@ -463,6 +487,11 @@ class HelmChartTest {
 
     private static TemplateCommand template(String release, Map<String, ?> values, List<Path> valuesFiles) {
         TemplateCommand command = new Helm(CHART).template().withName(release).withNamespace(NAMESPACE);
+        if (!values.containsKey("dns.accountIp")) {
+            for (Map.Entry<String, String> value : DNS.entrySet()) {
+                command = command.set(value.getKey(), value.getValue());
+            }
+        }
         for (Path file : valuesFiles) {
             command = command.withValuesFile(file);
         }

@@ -126,6 +126,9 @@ class MultiReplicaIT {
                 "-Dquarkus.datasource.hosting.username=root",
                 "-Dopenuapi.root-password=" + ROOT_PASSWORD,
                 "-Dopenuapi.password.bcrypt-cost=4",
+                // The prod profile has no DNS defaults (issue 12 §7): values that are not placeholders.
+                "-Dopenuapi.dns.account-ip=10.20.30.40",
+                "-Dopenuapi.dns.nameservers=ns1.openuapi.internal,ns2.openuapi.internal",
                 "-Dopenuapi.tls.self-signed=false"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(new File(".")).start();
