@@ -153,14 +153,14 @@ public final class ListTransform {
                         "The start index (" + (start - 1) + ") is larger than the total number of results (" + total + ").");
             }
             int from = (int) (start - 1);
-            int to = (int) Math.min(total, from + size);
+            int to = (int) Math.min(total, from + Math.min(size, total)); // a size near Long.MAX_VALUE must not overflow
             rows = new ArrayList<>(rows.subList(from, to));
             paginate = new LinkedHashMap<>();
             paginate.put("total_results", total);
-            paginate.put("total_pages", (total + size - 1) / size);
+            paginate.put("total_pages", total == 0 ? 0 : (total - 1) / size + 1); // ceil(total / size), without overflow
             paginate.put("start_result", start);
             paginate.put("results_per_page", size);
-            paginate.put("current_page", (start + size - 1) / size);
+            paginate.put("current_page", (start - 1) / size + 1); // ceil(start / size)
         }
         return new Result(rows, recordsBeforeFilter, paginate, messages, invalidColumns, null);
     }

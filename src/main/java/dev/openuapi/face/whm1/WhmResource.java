@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.auth.Caller;
@@ -61,6 +63,15 @@ public class WhmResource {
         } catch (RequestArgs.UnreadableJson e) {
             return WireResponses.ok(json, WhmResult.failure(function, "The request body is not a flat JSON object."));
         }
+    }
+
+    /** Multipart fields, as on the other cPanel faces (a multipart body was read as a form before). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response postMultipart(@PathParam("function") String function, @Context HttpServerRequest request,
+            MultipartFormDataInput input) {
+        return run(function, RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
     private Response run(String function, Args args) {
