@@ -5,8 +5,10 @@
 # account and an API token, then measures three targets:
 #   health        GET /q/health/live on the management port            (no auth)            -> 200
 #   token-valid   GET /execute/Variables/get_user_information  (cpanel USER:TOKEN, valid)   -> 200
-#   token-invalid GET /execute/Variables/get_user_information  (cpanel USER:<random token>) -> 401
+#   token-invalid GET /execute/Variables/get_user_information  (cpanel NOSUCHUSER:<random>)  -> 401
 #   whm-token     GET /json-api/accountsummary?api.version=1   (whm root:TOKEN, valid)      -> 200
+#   redos         GET /execute/Tokens/list?api.filter_type=matches&…=^(a+)+\1$ (issue 12 row 1) -> 200
+#   form-40k      POST /execute/Tokens/list, body 40,000 x k=1 (issue 12 row 3; refused)  -> 200
 # Raw wrk output, the app log and a summary go to bench/results/<timestamp>/.
 #
 # Settings (environment):
@@ -196,6 +198,10 @@ create_token() {
     [[ ${#BENCH_TOKEN} -eq 32 ]] || die "The token is ${#BENCH_TOKEN} characters long, expected 32."
     rm -f "$PRIVATE_DIR/response" # it held the token value
     log "Created token \"bench\" for $BENCH_USER."
+    # The token name of issue 12's ReDoS repro: 27 a's and a dash (3.3 s per request on a backtracking engine).
+    status=$(post_json /api/v1/tokens "$BENCH_USER" "$BENCH_PASSWORD" '{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaa-"}')
+    [[ "$status" == 201 ]] || die "POST /api/v1/tokens (ReDoS name) answered $status, expected 201."
+    rm -f "$PRIVATE_DIR/response"
 }
 
 # A root WHM API token (full privileges), made with root's password over HTTP Basic.
@@ -224,12 +230,24 @@ if authorization and authorization ~= "" then
     wrk.headers["Authorization"] = authorization
 end
 LUA
+    # The same, as a form POST of 40,000 repeats of one key (160 KB; 33 s of CPU each before issue 12).
+    cat "$PRIVATE_DIR/auth.lua" >"$PRIVATE_DIR/form40k.lua"
+    cat >>"$PRIVATE_DIR/form40k.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = string.rep("k=1&", 39999) .. "k=1"
+LUA
+    python3 -c 'print("&".join("k=1" for i in range(40000)), end="")' >"$PRIVATE_DIR/form40k.body"
 }
 
 # One curl before measuring: the target must answer as expected, or the numbers would measure errors.
 verify_target() {
-    local name=$1 path=$2 authorization=$3 expected=$4 status
-    status=$(curl -s -o "$PRIVATE_DIR/check" -w '%{http_code}' \
+    local name=$1 path=$2 authorization=$3 expected=$4 script=${5:-auth} status
+    local body=()
+    if [[ "$script" == form40k ]]; then
+        body=(-H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$PRIVATE_DIR/form40k.body")
+    fi
+    status=$(curl -s -o "$PRIVATE_DIR/check" -w '%{http_code}' "${body[@]}" \
         -K <(if [[ -n "$authorization" ]]; then printf 'header = "Authorization: %s"\n' "$authorization"; fi) \
         "$path" || true)
     if [[ "$status" != "$expected" ]]; then
@@ -241,20 +259,27 @@ verify_target() {
     if [[ "$name" == token-valid ]] && ! grep -q '"status":1' "$PRIVATE_DIR/check"; then
         die "Target $name: HTTP 200 but no \"status\":1 in the body: $(head -c 300 "$PRIVATE_DIR/check")"
     fi
+    # The repro's filter is not RE2 syntax: the list comes back whole, with the filter reported in messages.
+    if [[ "$name" == redos ]] && ! grep -q '"status":1.*invalid regular expression' "$PRIVATE_DIR/check"; then
+        die "Target $name: no \"status\":1 with the invalid filter reported: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
+    if [[ "$name" == form-40k ]] && ! grep -q '"status":0.*more than [0-9]* parameters' "$PRIVATE_DIR/check"; then
+        die "Target $name: not refused past the parameter cap: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
     log "Target $name: GET $path -> HTTP $status as expected."
 }
 
 run_wrk() {
-    local name=$1 path=$2 authorization=$3
+    local name=$1 path=$2 authorization=$3 script=${4:-auth}
     if [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]]; then
         log "Warming up $name for $WARMUP ..."
         BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
-            -s "$PRIVATE_DIR/auth.lua" "$path" >"$RESULTS_DIR/$name.warmup.txt" 2>&1 \
+            -s "$PRIVATE_DIR/$script.lua" "$path" >"$RESULTS_DIR/$name.warmup.txt" 2>&1 \
             || die "wrk warm-up for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.warmup.txt")"
     fi
     log "Measuring $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ..."
     BENCH_AUTHORIZATION="$authorization" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
-        -s "$PRIVATE_DIR/auth.lua" "$path" >"$RESULTS_DIR/$name.txt" 2>&1 \
+        -s "$PRIVATE_DIR/$script.lua" "$path" >"$RESULTS_DIR/$name.txt" 2>&1 \
         || die "wrk for $name failed: $(tail -n 5 "$RESULTS_DIR/$name.txt")"
 }
 
@@ -312,23 +337,28 @@ main() {
     create_whm_token
     write_wrk_script
 
-    # The invalid token has the right shape and user, so it goes through the same hash lookup.
+    # The invalid token has the right shape, so it goes through the same hash lookup; its user does not
+    # exist, so brute-force protection never locks out a real user (the bench account included).
     local valid="cpanel $BENCH_USER:$BENCH_TOKEN" invalid
-    invalid="cpanel $BENCH_USER:$(random_string ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 32)"
+    invalid="cpanel nosuch$(random_string 0123456789 8):$(random_string ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 32)"
+    # Issue 12 row 1 as filed: ^(a+)+\1$ on the token names.
+    local redos="/execute/Tokens/list?api.filter_column=name&api.filter_type=matches&api.filter_term=%5E(a%2B)%2B%5C1%24"
 
-    # name | path | Authorization | expected status
+    # name | path | Authorization | expected status | wrk script (auth, or form40k: the POST body)
     local targets=(
-        "health|$MGMT_URL/q/health/live||200"
-        "token-valid|$BASE_URL$UAPI_PATH|$valid|200"
-        "token-invalid|$BASE_URL$UAPI_PATH|$invalid|401"
-        "whm-token|$BASE_URL/json-api/accountsummary?api.version=1&user=$BENCH_USER|whm root:$WHM_TOKEN|200"
+        "health|$MGMT_URL/q/health/live||200|auth"
+        "token-valid|$BASE_URL$UAPI_PATH|$valid|200|auth"
+        "token-invalid|$BASE_URL$UAPI_PATH|$invalid|401|auth"
+        "whm-token|$BASE_URL/json-api/accountsummary?api.version=1&user=$BENCH_USER|whm root:$WHM_TOKEN|200|auth"
+        "redos|$BASE_URL$redos|$valid|200|auth"
+        "form-40k|$BASE_URL/execute/Tokens/list|$valid|200|form40k"
     )
-    local summary="$RESULTS_DIR/summary.tsv" entry name path authorization expected
+    local summary="$RESULTS_DIR/summary.tsv" entry name path authorization expected script
     printf 'target\treq/s\tp50\tp99\trequests\tnon-2xx/3xx\tsocket errors\texpected\n' >"$summary"
     for entry in "${targets[@]}"; do
-        IFS='|' read -r name path authorization expected <<<"$entry"
-        verify_target "$name" "$path" "$authorization" "$expected"
-        run_wrk "$name" "$path" "$authorization"
+        IFS='|' read -r name path authorization expected script <<<"$entry"
+        verify_target "$name" "$path" "$authorization" "$expected" "$script"
+        run_wrk "$name" "$path" "$authorization" "$script"
         summarize "$name" "$expected" >>"$summary"
     done
 

@@ -63,7 +63,7 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Created")
     public Response create(NewAccount request) {
         if (request == null) {
-            throw ApiException.invalid("A JSON body with username, password, domain and contact_email is required.");
+            throw ApiException.invalid("A JSON body with username, password and domain (contact_email is optional) is required.");
         }
         Account account = accounts.create(request.username(), request.password(), request.domain(), request.contactEmail());
         return Response.created(URI.create("/api/v1/accounts/" + account.username)).entity(AccountView.of(account)).build();

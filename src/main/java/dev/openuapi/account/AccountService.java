@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
 
@@ -22,7 +23,12 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9]{0,15}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * One address, no markup: a dot-separated local part of letters, digits and {@code _ % + -} (no quotes,
+     * angle brackets or spaces, so it is safe wherever it is shown), {@code @}, and a domain name.
+     */
+    private static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*"
+            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     /** Names that belong to the operator or the system and never to a customer. */
     private static final Set<String> RESERVED = Set.of("root", "all", "cpanel", "whm", "nobody", "mysql", "admin");
 
@@ -56,10 +62,11 @@ public class AccountService {
                     + "lowercase letters or digits).");
         }
         if (RESERVED.contains(username)) {
-            throw ApiException.invalid("The username “" + username + "” is reserved.");
+            throw ApiException.invalid("The username " + Quote.of(username) + " is reserved.");
         }
         String normalizedDomain = DomainNames.check(domain);
-        checkEmail(contactEmail);
+        String email = contactEmail == null ? "" : contactEmail; // left out: none
+        checkEmail(email);
         PasswordHasher.checkAcceptable(password);
         if (accounts.findByUsername(username).isPresent()) {
             throw duplicate(username);
@@ -69,7 +76,7 @@ public class AccountService {
         account.username = username;
         account.passwordHash = passwords.hash(password);
         account.domain = normalizedDomain;
-        account.contactEmail = contactEmail;
+        account.contactEmail = email;
         account.owner = owner;
         account.suspended = false;
         account.setFeatures(FeatureCatalog.names());
@@ -103,7 +110,7 @@ public class AccountService {
         if (changes.features() != null) {
             for (String feature : changes.features()) {
                 if (!FeatureCatalog.exists(feature)) {
-                    throw ApiException.invalid("“" + feature + "” is not a known feature. Known features: "
+                    throw ApiException.invalid(Quote.of(feature) + " is not a known feature. Known features: "
                             + String.join(", ", FeatureCatalog.names()) + ".");
                 }
             }
@@ -137,17 +144,21 @@ public class AccountService {
         LOG.infof("Removed account %s", username);
     }
 
+    /** An address as {@link #EMAIL} says, or "" for none. */
     private static void checkEmail(String email) {
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw ApiException.invalid("“" + email + "” is not a valid email address.");
+        if (email.isEmpty()) {
+            return;
+        }
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid(Quote.of(email) + " is not a valid email address.");
         }
     }
 
     private static ApiException duplicate(String username) {
-        return ApiException.conflict("An account with the username “" + username + "” already exists.");
+        return ApiException.conflict("An account with the username " + Quote.of(username) + " already exists.");
     }
 
     private static ApiException notFound(String username) {
-        return ApiException.notFound("The account “" + username + "” does not exist.");
+        return ApiException.notFound("The account " + Quote.of(username) + " does not exist.");
     }
 }

@@ -8,7 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.openuapi.common.ApiException;
 import dev.openuapi.face.Face;
+import dev.openuapi.face.MalformedRequests;
 import dev.openuapi.face.Reply;
 
 import io.quarkus.runtime.BlockingOperationControl;
@@ -64,5 +66,9 @@ public class CredentialFilter implements ContainerRequestFilter {
             return;
         }
         caller.set(who.get());
+        ApiException malformed = MalformedRequests.refusalIfAny(routing);
+        if (malformed != null) {
+            throw malformed; // only now: a caller without valid credentials got the face's ordinary refusal above
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class CryptPasswords {
     public static String fromInput(String password, String clientHash, String hashParameter) {
         if (clientHash != null && !clientHash.isEmpty()) {
             if (!isSha512Crypt(clientHash)) {
-                throw ApiException.invalid("“" + hashParameter + "” must be a SHA512-CRYPT hash ($6$…).");
+                throw ApiException.invalid(Quote.of(hashParameter) + " must be a SHA512-CRYPT hash ($6$…).");
             }
             return clientHash;
         }

@@ -23,7 +23,7 @@ public final class DomainNames {
     public static String check(String domain) {
         String normalized = normalize(domain);
         if (!DOMAIN.matcher(normalized).matches()) {
-            throw ApiException.invalid("“" + domain + "” is not a valid domain name.");
+            throw ApiException.invalid(Quote.of(domain) + " is not a valid domain name.");
         }
         return normalized;
     }

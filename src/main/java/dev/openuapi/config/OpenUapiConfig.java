@@ -47,6 +47,18 @@ public interface OpenUapiConfig {
 
     Tls tls();
 
+    Input input();
+
+    /** Limits on what one request may carry, beyond Quarkus's body size limit. */
+    interface Input {
+        /**
+         * The most parameters (query string, form or multipart fields, JSON keys together) one call may carry.
+         * Past it the call is refused in its face's envelope without reading the rest.
+         */
+        @WithDefault("10000")
+        int maxParameters();
+    }
+
     /**
      * HTTPS on 2083. A certificate configured with {@code quarkus.http.ssl.certificate.files} and
      * {@code key-files} is used as is; otherwise OpenUAPI generates a self-signed one at first start (read

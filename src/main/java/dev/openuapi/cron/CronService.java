@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 
 /** An account's crontab: jobs validated as crontab syntax, kept in order, no two alike. */
 @ApplicationScoped
@@ -120,7 +121,7 @@ public class CronService {
     private static String field(String raw, String name, int min, int max, List<String> names) {
         String value = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
-            throw ApiException.invalid("The “" + name + "” argument cannot be empty.");
+            throw ApiException.invalid("The " + Quote.of(name) + " argument cannot be empty.");
         }
         for (String item : value.split(",", -1)) {
             Matcher m = ITEM.matcher(item);
@@ -134,7 +135,7 @@ public class CronService {
                 ok = Integer.parseInt(m.group(4)) >= 1 && Integer.parseInt(m.group(4)) <= max;
             }
             if (!ok) {
-                throw ApiException.invalid("“" + raw + "” is not a valid " + name + " field: use *, a number from " + min + " to " + max
+                throw ApiException.invalid(Quote.of(raw) + " is not a valid " + name + " field: use *, a number from " + min + " to " + max
                         + ", a range, a list or a step (for example */5).");
             }
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -108,7 +109,7 @@ public class DnsModule implements ApiModule {
         List<Integer> removes = new ArrayList<>();
         for (String raw : REMOVE.allFrom(call)) {
             if (!raw.matches("\\d{1,9}")) {
-                throw ApiException.invalid("“" + raw + "” is not a valid line index.");
+                throw ApiException.invalid(Quote.of(raw) + " is not a valid line index.");
             }
             removes.add(Integer.parseInt(raw));
         }
@@ -129,7 +130,7 @@ public class DnsModule implements ApiModule {
         } catch (JsonProcessingException e) {
             // fall through to the refusal below
         }
-        throw ApiException.invalid("Each “" + kind + "” must be a JSON object.");
+        throw ApiException.invalid("Each " + Quote.of(kind) + " must be a JSON object.");
     }
 
     /** A mass_edit_zone item ({@code dname}, {@code ttl}, {@code record_type}, positional {@code data}). */

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.IpAddresses;
+import dev.openuapi.common.Quote;
 
 /**
  * A record's data, typed per record type, from the client's fields to PowerDNS's columns and back without
@@ -94,7 +95,7 @@ public sealed interface RecordData {
         private static String parse(String address, String type, int length, String family) {
             byte[] bytes = IpAddresses.parse(RecordSyntax.required(address, "address", type));
             if (bytes == null || bytes.length != length) {
-                throw ApiException.invalid("“" + address + "” is not a valid " + family + " address.");
+                throw ApiException.invalid(Quote.of(address) + " is not a valid " + family + " address.");
             }
             return IpAddresses.format(bytes);
         }
@@ -283,7 +284,7 @@ public sealed interface RecordData {
             int flagValue = RecordSyntax.uint8(flag, "flag");
             String tagValue = RecordSyntax.required(tag, "tag", "CAA").trim().toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tagValue).matches()) {
-                throw ApiException.invalid("“" + tagValue + "” is not a valid CAA tag.");
+                throw ApiException.invalid(Quote.of(tagValue) + " is not a valid CAA tag.");
             }
             return new Caa(flagValue, tagValue, RecordSyntax.printable(RecordSyntax.required(value, "value", "CAA")));
         }

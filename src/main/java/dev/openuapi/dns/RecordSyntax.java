@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 
 /**
  * The syntax of a record's parts as clients send them, with cPanel-style refusals: owner and target names,
@@ -24,7 +25,7 @@ final class RecordSyntax {
     }
 
     static ApiException unsupportedType(String type) {
-        return ApiException.invalid("“" + type + "” is not a supported record type. Supported types: A, AAAA, CAA, CNAME, MX, NS, "
+        return ApiException.invalid(Quote.of(type) + " is not a supported record type. Supported types: A, AAAA, CAA, CNAME, MX, NS, "
                 + "SRV, TXT.");
     }
 
@@ -49,7 +50,7 @@ final class RecordSyntax {
             fqdn = name + "." + zone;
         }
         if (!fqdn.equals(zone) && !fqdn.endsWith("." + zone)) {
-            throw ApiException.invalid("“" + raw + "” is not within the zone “" + zone + "”.");
+            throw ApiException.invalid(Quote.of(raw) + " is not within the zone " + Quote.of(zone) + ".");
         }
         checkHostname(fqdn, raw, true);
         return fqdn;
@@ -59,7 +60,7 @@ final class RecordSyntax {
     static String targetName(String raw, String field, String zone) {
         String name = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
-            throw ApiException.invalid("The “" + field + "” argument cannot be empty.");
+            throw ApiException.invalid("The " + Quote.of(field) + " argument cannot be empty.");
         }
         String fqdn = name.endsWith(".") ? name.substring(0, name.length() - 1) : name.contains(".") ? name : name + "." + zone;
         checkHostname(fqdn, raw, false);
@@ -68,11 +69,11 @@ final class RecordSyntax {
 
     private static void checkHostname(String fqdn, String raw, boolean owner) {
         if (fqdn.length() > 253) {
-            throw ApiException.invalid("“" + raw + "” is not a valid domain name.");
+            throw ApiException.invalid(Quote.of(raw) + " is not a valid domain name.");
         }
         for (String label : fqdn.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches() || (!owner && label.equals("*"))) {
-                throw ApiException.invalid("“" + raw + "” is not a valid domain name.");
+                throw ApiException.invalid(Quote.of(raw) + " is not a valid domain name.");
             }
         }
     }
@@ -82,7 +83,7 @@ final class RecordSyntax {
             return fallback;
         }
         if (!raw.matches("\\d{1,10}") || Long.parseLong(raw) < 1 || Long.parseLong(raw) > Integer.MAX_VALUE) {
-            throw ApiException.invalid("“" + raw + "” is not a valid TTL: use a whole number of seconds from 1 to 2147483647.");
+            throw ApiException.invalid(Quote.of(raw) + " is not a valid TTL: use a whole number of seconds from 1 to 2147483647.");
         }
         return Integer.parseInt(raw);
     }
@@ -90,7 +91,7 @@ final class RecordSyntax {
     /** The value of the client's {@code name} field, which records of {@code type} cannot do without. */
     static String required(String value, String name, String type) {
         if (value == null || value.isEmpty()) {
-            throw ApiException.invalid("The “" + name + "” argument is required for " + type + " records.");
+            throw ApiException.invalid("The " + Quote.of(name) + " argument is required for " + type + " records.");
         }
         return value;
     }
@@ -109,7 +110,7 @@ final class RecordSyntax {
             return 0;
         }
         if (!raw.matches("\\d{1," + String.valueOf(max).length() + "}") || Integer.parseInt(raw) > max) {
-            throw ApiException.invalid("“" + raw + "” is not a valid " + name + ": use a whole number from 0 to " + max + ".");
+            throw ApiException.invalid(Quote.of(raw) + " is not a valid " + name + ": use a whole number from 0 to " + max + ".");
         }
         return Integer.parseInt(raw);
     }

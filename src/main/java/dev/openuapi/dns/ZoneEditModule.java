@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -244,7 +245,7 @@ public class ZoneEditModule implements ApiModule {
             throw ApiException.invalid("You must specify the “line” of the record.");
         }
         if (!line.matches("\\d{1,9}")) {
-            throw ApiException.invalid("“" + line + "” is not a valid line number.");
+            throw ApiException.invalid(Quote.of(line) + " is not a valid line number.");
         }
         return Integer.parseInt(line);
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
+import dev.openuapi.common.Quote;
 import dev.openuapi.config.OpenUapiConfig;
 
 /**
@@ -277,7 +278,7 @@ public class ZoneService {
     private static ZoneRecord recordAt(ZoneView view, int line) {
         int index = line - HEADER_LINES - 1;
         if (index < 0 || index >= view.records().size()) {
-            throw ApiException.invalid("Line " + line + " of the zone “" + view.zone().name() + "” does not hold a record.");
+            throw ApiException.invalid("Line " + line + " of the zone " + Quote.of(view.zone().name()) + " does not hold a record.");
         }
         ZoneRecord record = view.records().get(index);
         if (record.data() instanceof RecordData.Soa) {
@@ -305,6 +306,6 @@ public class ZoneService {
     }
 
     private static ApiException notYours(String domain) {
-        return ApiException.notFound("You do not control a DNS zone named “" + domain + "”.");
+        return ApiException.notFound("You do not control a DNS zone named " + Quote.of(domain) + ".");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
+import dev.openuapi.common.Quote;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -80,7 +81,7 @@ public class DomainInfoModule implements ApiModule {
             format = "hash";
         }
         if (!format.equals("hash") && !format.equals("list")) {
-            throw ApiException.invalid("The “format” argument must be “hash” or “list”, not “" + format + "”.");
+            throw ApiException.invalid("The “format” argument must be “hash” or “list”, not " + Quote.of(format) + ".");
         }
         Principal account = call.principal();
         AccountDomains owned = domains.domainsOf(account.username());
@@ -98,7 +99,7 @@ public class DomainInfoModule implements ApiModule {
         AccountDomains owned = domains.domainsOf(account.username());
         AccountDomain domain = owned.all().stream().filter(d -> d.name.equals(name)).findFirst()
                 // the same answer for an unknown domain and for another account's: nothing leaks
-                .orElseThrow(() -> ApiException.invalid("The domain “" + requested + "” does not belong to this account."));
+                .orElseThrow(() -> ApiException.invalid("The domain " + Quote.of(requested) + " does not belong to this account."));
         return new DomainInfoRows.SingleVhost(vhost(account, owned, domain), "80", "ExecCGI Includes", 1, List.of(), List.of());
     }
 

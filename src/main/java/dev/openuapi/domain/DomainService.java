@@ -16,6 +16,7 @@ import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.dns.RecordData;
 import dev.openuapi.dns.ZoneService;
 import dev.openuapi.plan.Limit;
@@ -103,11 +104,11 @@ public class DomainService {
             }
             String root = DomainNames.check(rootDomain);
             AccountDomain parent = domains.byName(root).filter(d -> d.account.id.equals(account.id) && d.hasOwnZone())
-                    .orElseThrow(() -> ApiException.invalid("“" + rootDomain + "” is not a domain of this account."));
+                    .orElseThrow(() -> ApiException.invalid(Quote.of(rootDomain) + " is not a domain of this account."));
             String label = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
             String full = label.endsWith("." + root) ? label : label + "." + root;
             if (label.isEmpty() || full.equals(root)) {
-                throw ApiException.invalid("“" + name + "” is not a valid subdomain.");
+                throw ApiException.invalid(Quote.of(name) + " is not a valid subdomain.");
             }
             full = DomainNames.check(full);
             AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, Homes.of(account.username) + "/" + full);
@@ -129,7 +130,7 @@ public class DomainService {
         Account account = account(username);
         String domain = DomainNames.normalize(name);
         AccountDomain found = domains.byName(domain).filter(d -> d.account.id.equals(account.id))
-                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” has no domain “" + name + "”."));
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " has no domain " + Quote.of(name) + "."));
         if (AccountDomain.MAIN.equals(found.type)) {
             throw ApiException.invalid("The main domain cannot be removed; remove the account instead.");
         }
@@ -148,11 +149,11 @@ public class DomainService {
 
     private AccountDomain store(Account account, String name, String type, String parent, String documentRoot) {
         if (domains.byName(name).isPresent() || zones.zoneExists(name)) {
-            throw ApiException.conflict("The domain “" + name + "” already exists on this server.");
+            throw ApiException.conflict("The domain " + Quote.of(name) + " already exists on this server.");
         }
         // A name under another account's domain (or above one) would let this account answer for it in DNS.
         if (domains.relatedOwnedByOthers(name, account.id)) {
-            throw ApiException.conflict("The domain “" + name + "” is a parent or a subdomain of a domain of another account.");
+            throw ApiException.conflict("The domain " + Quote.of(name) + " is a parent or a subdomain of a domain of another account.");
         }
         AccountDomain domain = new AccountDomain();
         domain.account = account;
@@ -174,6 +175,6 @@ public class DomainService {
 
     private Account account(String username) {
         return accounts.findByUsername(username)
-                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
     }
 }

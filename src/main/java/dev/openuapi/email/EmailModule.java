@@ -192,6 +192,6 @@ public class EmailModule implements ApiModule {
     }
 
     private static Predicate<String> regex(Args args) {
-        return Regexes.filter(args.get("regex"), 0);
+        return Regexes.filter(args.get("regex"), false);
     }
 }

@@ -14,6 +14,7 @@ import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.login.HostedLogins;
@@ -47,7 +48,7 @@ public class EmailService extends HostedLogins<Mailbox> {
     public Mailbox add(long accountId, String email, String domainName, String password, String passwordHash, String quota) {
         Account account = accounts.findById(accountId);
         LoginAddress address = address(account, email, domainName);
-        return insert(account, address, password, passwordHash, quota, Mailbox::new, "The account “" + address + "” already exists.");
+        return insert(account, address, password, passwordHash, quota, Mailbox::new, "The account " + Quote.of(address) + " already exists.");
     }
 
     /** Sets one of the suspension flags. */
@@ -72,7 +73,7 @@ public class EmailService extends HostedLogins<Mailbox> {
             case "fwd" -> {
                 String target = fwdemail == null ? "" : fwdemail.trim().toLowerCase(Locale.ROOT);
                 if (!ADDRESS.matcher(target).matches()) {
-                    throw ApiException.invalid("“" + fwdemail + "” is not a valid email address.");
+                    throw ApiException.invalid(Quote.of(fwdemail) + " is not a valid email address.");
                 }
                 yield target;
             }
@@ -84,11 +85,11 @@ public class EmailService extends HostedLogins<Mailbox> {
                 }
                 String program = oneLine(pipefwd);
                 if (program.startsWith("/") || program.contains("..")) {
-                    throw ApiException.invalid("“" + pipefwd + "” must be a program path relative to the home directory.");
+                    throw ApiException.invalid(Quote.of(pipefwd) + " must be a program path relative to the home directory.");
                 }
                 yield "|" + Homes.of(account.username) + "/" + program;
             }
-            default -> throw ApiException.invalid("“" + fwdopt + "” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
+            default -> throw ApiException.invalid(Quote.of(fwdopt) + " is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
         };
         EmailForwarder forwarder = new EmailForwarder();
         forwarder.account = account;
@@ -97,7 +98,7 @@ public class EmailService extends HostedLogins<Mailbox> {
         forwarder.destination = destination;
         forwarder.createdAt = Epoch.now();
         return Unique.insert(forwarders.getEntityManager(), forwarder,
-                "The forwarder from “" + address + "” to “" + destination + "” already exists.");
+                "The forwarder from " + Quote.of(address) + " to " + Quote.of(destination) + " already exists.");
     }
 
     /** @return whether a forwarder was removed */
@@ -112,7 +113,7 @@ public class EmailService extends HostedLogins<Mailbox> {
         LoginAddress address = LoginAddress.of(email, domainName, account.domain);
         String local = address.user();
         if (local.isEmpty() || local.length() > 64 || !LOCAL.matcher(local).matches()) {
-            throw ApiException.invalid("“" + email + "” is not a valid email account name.");
+            throw ApiException.invalid(Quote.of(email) + " is not a valid email account name.");
         }
         requireOwnDomain(account, address.domain(), address.domain());
         return address;

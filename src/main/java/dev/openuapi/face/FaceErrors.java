@@ -1,5 +1,7 @@
 package dev.openuapi.face;
 
+import java.io.IOException;
+
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -30,6 +32,7 @@ public class FaceErrors {
     private static final Logger LOG = Logger.getLogger(FaceErrors.class);
 
     static final String UNREADABLE_BODY = "The request body could not be read: send a JSON object with the documented fields and types.";
+    static final String BODY_NOT_READ = "The request body could not be read: it ended early or does not match its Content-Type.";
     static final String INTERNAL = "The system encountered an internal error.";
 
     private final ObjectMapper json;
@@ -50,6 +53,18 @@ public class FaceErrors {
         String path = Face.pathOf(uri);
         Face face = Face.of(path);
         return face.isCpanel() ? cpanelFailure(face, uri, UNREADABLE_BODY) : Problem.response(400, "Invalid request", UNREADABLE_BODY, path);
+    }
+
+    /**
+     * A body that ends early or breaks its multipart boundary: the client's mistake, answered in the face's
+     * envelope and logged at DEBUG without a stack trace (issue 12 row 9).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        String path = Face.pathOf(uri);
+        LOG.debugf("Unreadable request body on %s: %s", path, e.getMessage());
+        Face face = Face.of(path);
+        return face.isCpanel() ? cpanelFailure(face, uri, BODY_NOT_READ) : Problem.response(400, "Invalid request", BODY_NOT_READ, path);
     }
 
     /** Ahead of Quarkus's built-in mapper, which would echo the parser's view of our classes. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.openuapi.common.ApiException;
+
 /**
  * Parses {@code application/x-www-form-urlencoded} text (query strings and form bodies) the way cPanel's
  * legacy parser does: pairs in order, {@code +} is a space, {@code %XX} is decoded in names and values,
@@ -19,21 +21,54 @@ public final class FormEncoding {
 
     public static List<Map.Entry<String, String>> parse(String raw) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        if (raw == null || raw.isEmpty()) {
-            return pairs;
-        }
-        for (String part : raw.split("&")) {
-            if (part.isEmpty()) {
-                continue; // a trailing or doubled '&'
-            }
-            int eq = part.indexOf('=');
-            String key = decode(eq < 0 ? part : part.substring(0, eq));
-            String value = eq < 0 ? null : decode(part.substring(eq + 1));
-            if (!key.isEmpty()) {
-                pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
-            }
-        }
+        parseInto(raw, pairs, Integer.MAX_VALUE);
         return pairs;
+    }
+
+    /**
+     * Adds the pairs of {@code raw} to {@code pairs}, in one pass (linear in the length of {@code raw}).
+     *
+     * @throws ApiException as soon as {@code pairs} would hold more than {@code max}; the rest is not read
+     */
+    public static void parseInto(String raw, List<Map.Entry<String, String>> pairs, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        int start = 0;
+        int length = raw.length();
+        while (start <= length) {
+            int amp = raw.indexOf('&', start);
+            int end = amp < 0 ? length : amp;
+            if (end > start) { // an empty part is a trailing or doubled '&'
+                int eq = indexOf(raw, '=', start, end); // never past this part: "k&k&…&k=" stays linear
+                boolean valued = eq >= 0;
+                String key = decode(raw.substring(start, valued ? eq : end));
+                if (!key.isEmpty()) {
+                    if (pairs.size() >= max) {
+                        throw tooMany(max);
+                    }
+                    pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, valued ? decode(raw.substring(eq + 1, end)) : null));
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+    }
+
+    /** The refusal past the cap on parameters ({@code openuapi.input.max-parameters}). */
+    public static ApiException tooMany(int max) {
+        return ApiException.invalid("The request has more than " + max + " parameters.");
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String decode(String text) {

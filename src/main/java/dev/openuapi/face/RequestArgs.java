@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openuapi.common.ApiException;
 import dev.openuapi.kernel.Args;
 
 /**
@@ -36,31 +37,49 @@ public final class RequestArgs {
         }
     }
 
+    static final String NAMELESS_PART = "A part of the multipart body has no name: give each part a Content-Disposition with a name.";
+
     private RequestArgs() {
     }
 
-    /** @param rawQuery the query string exactly as sent (Vert.x's {@code HttpServerRequest.query()}) */
-    public static Args query(String rawQuery) {
-        return Args.fromPairs(FormEncoding.parse(rawQuery));
-    }
-
-    /** A POST that is not multipart: JSON when the Content-Type says so, otherwise the form parser. */
-    public static Args post(String rawQuery, String contentType, String body, ObjectMapper json) throws UnreadableJson {
-        if (isJson(contentType)) {
-            return fromJson(body, json);
-        }
-        List<Map.Entry<String, String>> pairs = FormEncoding.parse(rawQuery);
-        pairs.addAll(FormEncoding.parse(body));
+    /**
+     * @param rawQuery the query string exactly as sent (Vert.x's {@code HttpServerRequest.query()})
+     * @param max the most parameters a request may carry ({@code openuapi.input.max-parameters}); past it,
+     *        an {@link ApiException} that each face renders in its envelope
+     */
+    public static Args query(String rawQuery, int max) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        FormEncoding.parseInto(rawQuery, pairs, max);
         return Args.fromPairs(pairs);
     }
 
-    public static Args multipart(String rawQuery, MultipartFormDataInput input) {
-        List<Map.Entry<String, String>> pairs = FormEncoding.parse(rawQuery);
+    /** A POST that is not multipart: JSON when the Content-Type says so, otherwise the form parser. */
+    public static Args post(String rawQuery, String contentType, String body, ObjectMapper json, int max) throws UnreadableJson {
+        if (isJson(contentType)) {
+            return fromJson(body, json, max);
+        }
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        FormEncoding.parseInto(rawQuery, pairs, max);
+        FormEncoding.parseInto(body, pairs, max);
+        return Args.fromPairs(pairs);
+    }
+
+    /** Multipart fields after the query string; files are not arguments. A field without a name is refused. */
+    public static Args multipart(String rawQuery, MultipartFormDataInput input, int max) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        FormEncoding.parseInto(rawQuery, pairs, max);
         for (Map.Entry<String, Collection<FormValue>> field : input.getValues().entrySet()) {
             for (FormValue value : field.getValue()) {
-                if (!value.isFileItem()) {
-                    pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), value.getValue()));
+                if (value.isFileItem()) {
+                    continue;
                 }
+                if (field.getKey() == null || field.getKey().isEmpty()) {
+                    throw ApiException.invalid(NAMELESS_PART);
+                }
+                if (pairs.size() >= max) {
+                    throw FormEncoding.tooMany(max);
+                }
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), value.getValue()));
             }
         }
         return Args.fromPairs(pairs);
@@ -76,7 +95,7 @@ public final class RequestArgs {
         return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 
-    private static Args fromJson(String body, ObjectMapper json) throws UnreadableJson {
+    private static Args fromJson(String body, ObjectMapper json, int max) throws UnreadableJson {
         JsonNode tree;
         try {
             tree = json.readTree(body == null ? "" : body);
@@ -92,6 +111,9 @@ public final class RequestArgs {
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
                 throw new UnreadableJson(field.getKey());
+            }
+            if (pairs.size() >= max) {
+                throw FormEncoding.tooMany(max);
             }
             pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), scalar(value)));
         }

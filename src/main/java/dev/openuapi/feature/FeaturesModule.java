@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -45,7 +46,7 @@ public class FeaturesModule implements ApiModule {
         if (call.principal().hasFeature(name)) {
             return 1;
         }
-        call.message("The feature “" + name + "” exists but is not enabled.");
+        call.message("The feature " + Quote.of(name) + " exists but is not enabled.");
         return 0;
     }
 

@@ -10,6 +10,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.login.HostedLogins;
 import dev.openuapi.login.LoginAddress;
@@ -40,7 +41,7 @@ public class FtpService extends HostedLogins<FtpAccount> {
         Account account = accounts.findById(accountId);
         String name = user == null ? "" : user.trim().toLowerCase(Locale.ROOT);
         if (!USER.matcher(name).matches()) {
-            throw ApiException.invalid("“" + user + "” is not a valid FTP user name: use letters, digits, dots, dashes and underscores.");
+            throw ApiException.invalid(Quote.of(user) + " is not a valid FTP user name: use letters, digits, dots, dashes and underscores.");
         }
         LoginAddress address = LoginAddress.of(name, domainName, account.domain);
         requireOwnDomain(account, address.domain(), domainName);
@@ -48,7 +49,7 @@ public class FtpService extends HostedLogins<FtpAccount> {
             FtpAccount ftp = new FtpAccount();
             ftp.homedir = homedir(account, homedir == null || homedir.isEmpty() ? "public_html/" + name : homedir);
             return ftp;
-        }, "The FTP account “" + address + "” already exists.");
+        }, "The FTP account " + Quote.of(address) + " already exists.");
     }
 
     @Transactional
@@ -61,7 +62,7 @@ public class FtpService extends HostedLogins<FtpAccount> {
     static String homedir(Account account, String relative) {
         String path = relative.trim().replace('\\', '/');
         if (path.startsWith("/") || path.contains("\0")) {
-            throw ApiException.invalid("“" + relative + "” must be a path relative to the home directory.");
+            throw ApiException.invalid(Quote.of(relative) + " must be a path relative to the home directory.");
         }
         StringBuilder normal = new StringBuilder(Homes.of(account.username));
         for (String part : path.split("/")) {
@@ -69,7 +70,7 @@ public class FtpService extends HostedLogins<FtpAccount> {
                 continue;
             }
             if (part.equals("..")) {
-                throw ApiException.invalid("“" + relative + "” may not leave the home directory.");
+                throw ApiException.invalid(Quote.of(relative) + " may not leave the home directory.");
             }
             normal.append('/').append(part);
         }

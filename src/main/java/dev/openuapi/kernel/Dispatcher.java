@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DatabaseUnavailable;
+import dev.openuapi.common.Quote;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
@@ -55,7 +56,7 @@ public class Dispatcher {
     }
 
     public static String permissionDenied(String function, String acl) {
-        return "Permission denied: “" + function + "” needs the “" + acl + "” privilege.";
+        return "Permission denied: " + Quote.of(function) + " needs the " + Quote.of(acl) + " privilege.";
     }
 
     /** Runs a UAPI or API 2 function as an account. */
@@ -74,13 +75,13 @@ public class Dispatcher {
     private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
-                    : Outcome.failed("Illegal function name: " + functionName);
+                    : Outcome.failed("Illegal function name: " + Quote.cut(functionName));
         }
         Optional<FunctionRegistry.Module> module = registry.module(moduleName);
         if (module.isEmpty() || (kind == ApiKind.API2 && module.get().functions(kind).isEmpty())) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
-                    : Outcome.notFound("Failed to load module “" + moduleName
-                            + "”: The system failed to load the module “Cpanel::API::" + moduleName + "”.");
+                    : Outcome.notFound("Failed to load module " + Quote.of(moduleName) + ": The system failed to load the module "
+                            + Quote.of("Cpanel::API::" + moduleName) + ".");
         }
         Optional<String> moduleFeature = module.get().module().feature();
         if (moduleFeature.isPresent() && !account.hasFeature(moduleFeature.get())) {
@@ -89,7 +90,7 @@ public class Dispatcher {
         ApiFunction function = module.get().functions(kind).get(functionName);
         if (function == null) {
             return Outcome.notFound(kind == ApiKind.API2 ? api2NotFound(moduleName, functionName)
-                    : "The system could not find the function “" + functionName + "” in the module “" + moduleName + "”.");
+                    : "The system could not find the function " + Quote.of(functionName) + " in the module " + Quote.of(moduleName) + ".");
         }
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
@@ -135,11 +136,11 @@ public class Dispatcher {
 
     /** PublicAPI and other clients look for "Could not find function" in API 2's error. */
     static String api2NotFound(String module, String function) {
-        return "Could not find function '" + function + "' in module '" + module + "'";
+        return "Could not find function '" + Quote.cut(function) + "' in module '" + Quote.cut(module) + "'";
     }
 
     public static String noFeature(String feature) {
-        return "You do not have the feature “" + feature + "”.";
+        return "You do not have the feature " + Quote.of(feature) + ".";
     }
 
     /** cPanel's {@code get_length_required} / {@code get_required_multiple} messages. */
@@ -155,7 +156,7 @@ public class Dispatcher {
                     return Optional.of(param.missingMessage());
                 }
                 if (param.isMultiple()) {
-                    return Optional.of("Provide at least one “" + param.name() + "” argument.");
+                    return Optional.of("Provide at least one " + Quote.of(param.name()) + " argument.");
                 }
                 missing.add(param.name());
             }
@@ -166,14 +167,14 @@ public class Dispatcher {
         for (Param param : function.params()) {
             if (param.isRequired() && !param.isMultiple() && args.get(param.name()).isEmpty()) {
                 return Optional.of(param.missingMessage() != null ? param.missingMessage()
-                        : "The “" + param.name() + "” argument cannot be empty.");
+                        : "The " + Quote.of(param.name()) + " argument cannot be empty.");
             }
         }
         return Optional.empty();
     }
 
     private static String quotedList(List<String> names) {
-        List<String> quoted = names.stream().map(n -> "“" + n + "”").toList();
+        List<String> quoted = names.stream().map(n -> Quote.of(n) ).toList();
         if (quoted.size() == 1) {
             return quoted.get(0);
         }

@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import dev.openuapi.common.Quote;
+import dev.openuapi.common.Regexes;
 
 /**
  * cPanel's post-processing of list results (spec §7 for UAPI, §8.3 for API 2): columns, then filters
@@ -73,7 +76,7 @@ public final class ListTransform {
                     kept.add(column);
                 } else {
                     invalidColumns.add(column);
-                    messages.add("“" + column + "” is not a valid column.");
+                    messages.add(Quote.of(column) + " is not a valid column.");
                 }
             }
             if (!kept.isEmpty()) {
@@ -92,12 +95,13 @@ public final class ListTransform {
                     messages.add("The following “filter” arguments are invalid: " + describe(filter) + " (unknown filter type).");
                     continue;
                 }
-                Pattern regex = null;
+                Predicate<String> regex = null;
                 if (filter.type().equals("matches") && filter.term() != null && !filter.term().isEmpty()) {
                     try {
-                        regex = Pattern.compile(filter.term());
-                    } catch (PatternSyntaxException e) {
-                        messages.add("The following “filter” arguments are invalid: " + describe(filter) + " (invalid regular expression).");
+                        regex = Regexes.compile(filter.term(), false); // RE2/J: linear time, whatever the pattern
+                    } catch (Regexes.Unusable e) {
+                        messages.add("The following “filter” arguments are invalid: " + describe(filter) + " (invalid regular expression: "
+                                + e.getMessage() + ").");
                         continue;
                     }
                 }
@@ -114,7 +118,7 @@ public final class ListTransform {
                     unfinished = true;
                     continue;
                 }
-                Pattern compiled = regex;
+                Predicate<String> compiled = regex;
                 rows.removeIf(row -> !rowMatches((Map<?, ?>) row, filter, compiled));
             }
         }
@@ -124,13 +128,13 @@ public final class ListTransform {
             for (int i = sorts.size() - 1; i >= 0; i--) { // last to first with a stable sort: the first is primary
                 Sort sort = sorts.get(i);
                 if (!sort.isValid()) {
-                    messages.add("The following “sort” arguments are invalid: " + sort.column() + " " + sort.method() + " reverse=\""
-                            + sort.reverse() + "\" (reverse must be 0 or 1).");
+                    messages.add("The following “sort” arguments are invalid: " + Quote.cut(sort.column()) + " " + Quote.cut(sort.method())
+                            + " reverse=\"" + Quote.cut(sort.reverse()) + "\" (reverse must be 0 or 1).");
                     continue;
                 }
                 String method = SORT_METHODS.contains(sort.method()) ? sort.method() : "lexicographic";
                 if (!((Map<?, ?>) rows.get(0)).containsKey(sort.column())) {
-                    messages.add("The following sort did not pertain to this dataset: " + (sort.isReverse() ? "!" : "") + sort.column()
+                    messages.add("The following sort did not pertain to this dataset: " + (sort.isReverse() ? "!" : "") + Quote.cut(sort.column())
                             + ", " + method);
                     break;
                 }
@@ -149,14 +153,14 @@ public final class ListTransform {
                         "The start index (" + (start - 1) + ") is larger than the total number of results (" + total + ").");
             }
             int from = (int) (start - 1);
-            int to = (int) Math.min(total, from + size);
+            int to = (int) Math.min(total, from + Math.min(size, total)); // a size near Long.MAX_VALUE must not overflow
             rows = new ArrayList<>(rows.subList(from, to));
             paginate = new LinkedHashMap<>();
             paginate.put("total_results", total);
-            paginate.put("total_pages", (total + size - 1) / size);
+            paginate.put("total_pages", total == 0 ? 0 : (total - 1) / size + 1); // ceil(total / size), without overflow
             paginate.put("start_result", start);
             paginate.put("results_per_page", size);
-            paginate.put("current_page", (start + size - 1) / size);
+            paginate.put("current_page", (start - 1) / size + 1); // ceil(start / size)
         }
         return new Result(rows, recordsBeforeFilter, paginate, messages, invalidColumns, null);
     }
@@ -227,10 +231,10 @@ public final class ListTransform {
     }
 
     private static String describe(Filter filter) {
-        return filter.column() + " " + filter.type() + " \"" + (filter.term() == null ? "" : filter.term()) + "\"";
+        return Quote.cut(filter.column()) + " " + Quote.cut(filter.type()) + " \"" + (filter.term() == null ? "" : Quote.cut(filter.term())) + "\"";
     }
 
-    private static boolean rowMatches(Map<?, ?> row, Filter filter, Pattern regex) {
+    private static boolean rowMatches(Map<?, ?> row, Filter filter, Predicate<String> regex) {
         if ("*".equals(filter.column())) {
             for (Object value : row.values()) {
                 if (valueMatches(value, filter, regex)) {
@@ -242,7 +246,7 @@ public final class ListTransform {
         return valueMatches(row.get(filter.column()), filter, regex);
     }
 
-    private static boolean valueMatches(Object value, Filter filter, Pattern regex) {
+    private static boolean valueMatches(Object value, Filter filter, Predicate<String> regex) {
         if (value instanceof List<?> list) {
             for (Object element : list) {
                 if (valueMatches(element, filter, regex)) {
@@ -260,7 +264,7 @@ public final class ListTransform {
             case "contains" -> lowerText.contains(lowerTerm);
             case "begins" -> lowerText.startsWith(lowerTerm);
             case "ends" -> lowerText.endsWith(lowerTerm);
-            case "matches" -> regex.matcher(text).find();
+            case "matches" -> regex.test(text);
             case "eq" -> text.equals(term);
             case "ne" -> !text.equals(term);
             case "lt" -> unlimited || number(text) < number(term);

@@ -12,6 +12,7 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CryptPasswords;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Quantities;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.plan.Limit;
@@ -57,7 +58,7 @@ public abstract class HostedLogins<T extends HostedLogin> {
 
     /** A quota in MB as cPanel takes it: {@code null} (unlimited) for nothing, 0 or "unlimited". */
     public static Long quota(String raw) {
-        return Quantities.orUnlimitedOrZero(raw, given -> "“" + given + "” is not a valid quota: give megabytes, or 0 or unlimited for none.");
+        return Quantities.orUnlimitedOrZero(raw, given -> Quote.of(given) + " is not a valid quota: give megabytes, or 0 or unlimited for none.");
     }
 
     @Transactional
@@ -103,13 +104,13 @@ public abstract class HostedLogins<T extends HostedLogin> {
     protected T find(long accountId, String user, String domain) {
         Account account = accounts.findById(accountId);
         return logins.byAddress(accountId, LoginAddress.of(user, domain, account.domain).toString())
-                .orElseThrow(() -> ApiException.notFound("The " + noun + " “" + user + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The " + noun + " " + Quote.of(user) + " does not exist."));
     }
 
     /** Refuses a domain that is not one of the account's own, quoting {@code asGiven}. */
     protected void requireOwnDomain(Account account, String domain, String asGiven) {
         if (!domain.equals(account.domain) && domains.byName(domain).filter(d -> d.account.id.equals(account.id)).isEmpty()) {
-            throw ApiException.invalid("The domain “" + asGiven + "” does not belong to this account.");
+            throw ApiException.invalid("The domain " + Quote.of(asGiven) + " does not belong to this account.");
         }
     }
 

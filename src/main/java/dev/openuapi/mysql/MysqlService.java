@@ -20,6 +20,7 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.PasswordRule;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
@@ -83,7 +84,7 @@ public class MysqlService {
         row.account = account;
         row.name = name;
         row.createdAt = Epoch.now();
-        String exists = "The database “" + name + "” already exists.";
+        String exists = "The database " + Quote.of(name) + " already exists.";
         Unique.insert(databases.getEntityManager(), row, exists);
         try {
             server.createDatabase(name);
@@ -108,7 +109,7 @@ public class MysqlService {
         row.account = account;
         row.name = name;
         row.createdAt = Epoch.now();
-        String exists = "The user “" + name + "” already exists.";
+        String exists = "The user " + Quote.of(name) + " already exists.";
         Unique.insert(users.getEntityManager(), row, exists);
         List<String> created = new ArrayList<>();
         try {
@@ -139,7 +140,7 @@ public class MysqlService {
         MysqlUser row = ownedUser(accountId, oldName);
         checkName(row.account, newName, "user", MAX_USER_NAME);
         row.name = newName;
-        String exists = "The user “" + newName + "” already exists.";
+        String exists = "The user " + Quote.of(newName) + " already exists.";
         Unique.flush(users.getEntityManager(), exists);
         List<String> renamed = new ArrayList<>();
         try {
@@ -244,14 +245,14 @@ public class MysqlService {
     private static void checkName(Account account, String name, String what, int max) {
         String prefix = prefix(account.username);
         if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()) {
-            throw ApiException.invalid("The " + what + " name “" + name + "” must begin with the prefix “" + prefix
-                    + "”, followed by the rest of the name.");
+            throw ApiException.invalid("The " + what + " name " + Quote.of(name) + " must begin with the prefix " + Quote.of(prefix)
+                    + ", followed by the rest of the name.");
         }
         if (!NAME.matcher(name).matches()) {
-            throw ApiException.invalid("“" + name + "” is not a valid " + what + " name: use only letters, digits and underscores.");
+            throw ApiException.invalid(Quote.of(name) + " is not a valid " + what + " name: use only letters, digits and underscores.");
         }
         if (name.length() > max) {
-            throw ApiException.invalid("The " + what + " name “" + name + "” is longer than " + max + " characters.");
+            throw ApiException.invalid("The " + what + " name " + Quote.of(name) + " is longer than " + max + " characters.");
         }
     }
 
@@ -265,7 +266,7 @@ public class MysqlService {
         for (String part : value.split(",")) {
             String privilege = part.trim().replaceAll("\\s+", " ");
             if (!PRIVILEGES.contains(privilege)) {
-                throw ApiException.invalid("“" + part.trim() + "” is not a privilege that can be granted on a database.");
+                throw ApiException.invalid(Quote.of(part.trim()) + " is not a privilege that can be granted on a database.");
             }
             chosen.add(privilege);
         }
@@ -273,10 +274,10 @@ public class MysqlService {
     }
 
     private MysqlDatabase ownedDatabase(long accountId, String name) {
-        return databases.byName(accountId, name).orElseThrow(() -> ApiException.notFound("The database “" + name + "” does not exist."));
+        return databases.byName(accountId, name).orElseThrow(() -> ApiException.notFound("The database " + Quote.of(name) + " does not exist."));
     }
 
     private MysqlUser ownedUser(long accountId, String name) {
-        return users.byName(accountId, name).orElseThrow(() -> ApiException.notFound("The user “" + name + "” does not exist."));
+        return users.byName(accountId, name).orElseThrow(() -> ApiException.notFound("The user " + Quote.of(name) + " does not exist."));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.plan.PlanService;
@@ -55,7 +56,7 @@ public class AccountAccess {
             throw ApiException.forbidden("Only root-level users may create accounts for another owner.");
         }
         if (!asked.equals(WhmUser.ROOT) && !accounts.get(asked).isReseller()) {
-            throw ApiException.invalid("“" + asked + "” is not a reseller.");
+            throw ApiException.invalid(Quote.of(asked) + " is not a reseller.");
         }
         return asked;
     }
@@ -90,12 +91,12 @@ public class AccountAccess {
             throw ApiException.invalid("Provide the “cpanel_jsonapi_user” (or “cpanel.user”) argument: the account to act as.");
         }
         if (!user.has(Acl.CPANEL_API)) {
-            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the “" + Acl.CPANEL_API + "” privilege.");
+            throw ApiException.forbidden("Permission denied: acting as a cPanel user needs the " + Quote.of(Acl.CPANEL_API) + " privilege.");
         }
         return owned(user, username).principal();
     }
 
     private static ApiException missing(String username) {
-        return ApiException.notFound("The account “" + username + "” does not exist.");
+        return ApiException.notFound("The account " + Quote.of(username) + " does not exist.");
     }
 }

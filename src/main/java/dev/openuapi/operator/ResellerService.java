@@ -16,6 +16,7 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CommaList;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
@@ -107,7 +108,7 @@ public class ResellerService {
     private Account reseller(String username) {
         Account account = accounts.get(username);
         if (!account.isReseller()) {
-            throw ApiException.invalid("“" + username + "” is not a reseller.");
+            throw ApiException.invalid(Quote.of(username) + " is not a reseller.");
         }
         return account;
     }

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
@@ -81,7 +82,7 @@ public class WhmTokenService {
     @Transactional
     public WhmToken update(WhmUser caller, String name, Changes changes) {
         WhmToken token = tokens.findByNameForUpdate(caller.username(), name)
-                .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
         List<String> granted = changes.acls() == null ? token.acls : grantable(caller, changes.acls(), "update");
         List<String> allowList = changes.whitelist() == null ? token.whitelistIps : IpAllowList.normalize(changes.whitelist());
         Long expiry = changes.expiresAt() == null ? token.expiresAt

@@ -13,6 +13,7 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +44,7 @@ public class PlanService {
 
     @Transactional
     public Plan get(String name) {
-        return find(name).orElseThrow(() -> ApiException.notFound("The plan “" + name + "” does not exist."));
+        return find(name).orElseThrow(() -> ApiException.notFound("The plan " + Quote.of(name) + " does not exist."));
     }
 
     public Optional<Plan> find(String name) {
@@ -64,7 +65,7 @@ public class PlanService {
         plan.name = name;
         plan.createdAt = Epoch.now();
         apply(plan, limits);
-        return Unique.insert(plans.getEntityManager(), plan, "The plan “" + name + "” already exists.");
+        return Unique.insert(plans.getEntityManager(), plan, "The plan " + Quote.of(name) + " already exists.");
     }
 
     /** Changes a plan; a feature list it carries is given to every account on it at once. */
@@ -86,7 +87,7 @@ public class PlanService {
         Plan plan = get(name);
         long users = accounts.countOnPlan(plan.id);
         if (users > 0) {
-            throw ApiException.conflict("The plan “" + name + "” is used by " + users + " account(s).");
+            throw ApiException.conflict("The plan " + Quote.of(name) + " is used by " + users + " account(s).");
         }
         plans.delete(plan);
     }
@@ -95,7 +96,7 @@ public class PlanService {
     @Transactional
     public Account assign(String username, String planName) {
         Account account = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
         Plan plan = planName == null ? null : get(planName);
         account.planId = plan == null ? null : plan.id;
         if (plan != null && plan.features != null) {
@@ -147,7 +148,7 @@ public class PlanService {
         } else {
             for (String feature : l.features()) {
                 if (!FeatureCatalog.exists(feature)) {
-                    throw ApiException.invalid("“" + feature + "” is not a known feature. Known features: "
+                    throw ApiException.invalid(Quote.of(feature) + " is not a known feature. Known features: "
                             + String.join(", ", FeatureCatalog.names()) + ".");
                 }
             }

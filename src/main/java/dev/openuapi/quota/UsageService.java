@@ -12,6 +12,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.DomainService;
 import dev.openuapi.email.EmailService;
@@ -59,7 +60,7 @@ public class UsageService {
     public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes, Map<String, Long> mailboxes,
             Map<String, Long> ftpLogins) {
         Account account = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiException.notFound("The account “" + username + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
         if ((diskUsedBytes != null && diskUsedBytes < 0) || (bandwidthUsedBytes != null && bandwidthUsedBytes < 0)) {
             throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
         }
@@ -90,7 +91,7 @@ public class UsageService {
                 throw ApiException.invalid("Usage is a number of bytes, 0 or more.");
             }
             if (!logins.recordDiskUse(accountId, item.getKey(), item.getValue())) {
-                throw ApiException.invalid("The account has no " + what + " “" + item.getKey() + "”.");
+                throw ApiException.invalid("The account has no " + what + " " + Quote.of(item.getKey()) + ".");
             }
         }
     }

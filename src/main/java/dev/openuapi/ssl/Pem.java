@@ -29,6 +29,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 
 /**
  * PEM certificates and private keys. Certificates are read by the JDK. Keys may be PKCS#8 ({@code PRIVATE
@@ -80,7 +81,7 @@ public final class Pem {
             case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" -> {
             }
             case "ENCRYPTED PRIVATE KEY" -> throw encrypted();
-            default -> throw ApiException.invalid("“" + type + "” is not a supported private key format.");
+            default -> throw ApiException.invalid(Quote.of(type) + " is not a supported private key format.");
         }
         // The block as PEMParser reads it: the lines of the upload may have been joined or indented on the way.
         StringBuilder block = new StringBuilder("-----BEGIN ").append(type).append("-----\n");

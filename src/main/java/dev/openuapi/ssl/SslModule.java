@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -129,7 +130,7 @@ public class SslModule implements ApiModule {
     private Object deleteSsl(Call call) {
         String domain = INSTALLED_DOMAIN.from(call);
         if (!ssl.uninstall(call.principal().accountId(), domain)) {
-            throw ApiException.notFound("The domain “" + domain + "” has no installed certificate.");
+            throw ApiException.notFound("The domain " + Quote.of(domain) + " has no installed certificate.");
         }
         return null;
     }

@@ -23,6 +23,7 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.AccountDomainRepository;
@@ -81,7 +82,7 @@ public class SslService {
         }
         List<String> names = names(certificate);
         if (!covers(names, domain.name)) {
-            throw ApiException.invalid("The certificate does not cover the domain “" + domain.name + "”. It covers: "
+            throw ApiException.invalid("The certificate does not cover the domain " + Quote.of(domain.name) + ". It covers: "
                     + String.join(", ", names) + ".");
         }
         long now = Epoch.now();
@@ -118,8 +119,7 @@ public class SslService {
                 working.add(candidate);
             }
         }
-        String message = "The SSL certificate is now installed onto the domain “" + domain.name + "” using the IP address “" + ip()
-                + "”.";
+        String message = "The SSL certificate is now installed onto the domain " + Quote.of(domain.name) + " using the IP address " + Quote.of(ip()) + ".";
         return new Installed(stored, keyId(certificate), domain.name, working, message);
     }
 
@@ -157,7 +157,7 @@ public class SslService {
     @Transactional
     public void delete(long accountId, String certIdOrName) {
         SslCertificate certificate = certificates.byIdOrName(accountId, certIdOrName)
-                .orElseThrow(() -> ApiException.notFound("The account has no certificate “" + certIdOrName + "”."));
+                .orElseThrow(() -> ApiException.notFound("The account has no certificate " + Quote.of(certIdOrName) + "."));
         certificates.delete(certificate); // installations go with it (ON DELETE CASCADE)
     }
 
@@ -170,7 +170,7 @@ public class SslService {
     private AccountDomain ownDomain(long accountId, String domainName) {
         String name = DomainNames.normalize(domainName);
         return domains.byName(name).filter(d -> d.account.id == accountId)
-                .orElseThrow(() -> ApiException.invalid("The domain “" + domainName + "” does not belong to this account."));
+                .orElseThrow(() -> ApiException.invalid("The domain " + Quote.of(domainName) + " does not belong to this account."));
     }
 
     static List<String> names(X509Certificate certificate) {

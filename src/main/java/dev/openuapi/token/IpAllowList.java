@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.IpAddresses;
+import dev.openuapi.common.Quote;
 
 /**
  * A token's IP allow-list (spec §3.6): IPv4/IPv6 addresses and CIDR ranges, at most 100. Normalised:
@@ -82,7 +83,7 @@ public final class IpAllowList {
         for (String entry : entries) {
             Range range = parseRange(entry.trim());
             if (range == null) {
-                throw ApiException.invalid("“" + entry + "” is not a valid IP address or CIDR range.");
+                throw ApiException.invalid(Quote.of(entry) + " is not a valid IP address or CIDR range.");
             }
             ranges.add(range);
         }

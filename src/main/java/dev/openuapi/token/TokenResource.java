@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -111,7 +112,7 @@ public class TokenResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("name") String name) {
         if (!tokens.revoke(caller.principal().accountId(), name)) {
-            throw ApiException.notFound("The API token “" + name + "” does not exist.");
+            throw ApiException.notFound("The API token " + Quote.of(name) + " does not exist.");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.openuapi.token;
 import java.util.regex.Pattern;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 
 /**
  * The rules both kinds of API token share, cPanel's and WHM's (spec §3): names, expiry and the messages
@@ -33,7 +34,7 @@ public final class TokenRules {
             return null;
         }
         if (!DIGITS.matcher(raw).matches() || Long.parseLong(raw) > MAX_EPOCH) {
-            throw ApiException.invalid("“" + raw + "” is not a valid UNIX epoch timestamp.");
+            throw ApiException.invalid(Quote.of(raw) + " is not a valid UNIX epoch timestamp.");
         }
         return Long.parseLong(raw);
     }
@@ -43,27 +44,27 @@ public final class TokenRules {
             return null;
         }
         if (expiresAt < 0 || expiresAt > MAX_EPOCH) {
-            throw ApiException.invalid("“" + expiresAt + "” is not a valid UNIX epoch timestamp.");
+            throw ApiException.invalid(Quote.of(expiresAt) + " is not a valid UNIX epoch timestamp.");
         }
         if (expiresAt < now) {
-            throw ApiException.invalid("The “" + expiresAt + "” value must be a future date.");
+            throw ApiException.invalid("The " + Quote.of(expiresAt) + " value must be a future date.");
         }
         return expiresAt;
     }
 
     public static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalid("“" + name + "” is not a valid API token name. An API token name must not be longer than 50 "
+            throw ApiException.invalid(Quote.of(name) + " is not a valid API token name. An API token name must not be longer than 50 "
                     + "characters and may only contain the following 64 characters: a-z A-Z 0-9 _ -");
         }
     }
 
     public static ApiException duplicateOnCreate(String name) {
-        return ApiException.conflict("A conflicting API token with the name “" + name + "” already exists.");
+        return ApiException.conflict("A conflicting API token with the name " + Quote.of(name) + " already exists.");
     }
 
     public static ApiException duplicateOnRename(String name) {
-        return ApiException.conflict("An API token with the name “" + name + "” already exists.");
+        return ApiException.conflict("An API token with the name " + Quote.of(name) + " already exists.");
     }
 
 }

@@ -13,6 +13,7 @@ import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
@@ -74,7 +75,7 @@ public class TokenService {
         TokenRules.checkRename(name, newName);
         // Locked: of two renames (or a rename and a revoke) of one name, exactly one finds it (issue 12 row 6).
         ApiToken token = tokens.findByNameForUpdate(accountId, name)
-                .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
         if (tokens.findByName(accountId, newName).isPresent()) {
             throw TokenRules.duplicateOnRename(newName);
         }
@@ -90,7 +91,7 @@ public class TokenService {
     @Transactional
     public ApiToken setWhitelist(long accountId, String name, List<String> entries) {
         ApiToken token = tokens.findByName(accountId, name)
-                .orElseThrow(() -> ApiException.notFound("The API token “" + name + "” does not exist."));
+                .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
         token.whitelistIps = IpAllowList.normalize(entries);
         return token;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +13,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
+import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
@@ -145,7 +145,7 @@ public class WhmAccountsModule implements ApiModule {
 
     private Object listAccounts(Call call) {
         Map<Long, String> names = planNames();
-        Predicate<String> search = Regexes.filter(call.args().get("search"), Pattern.CASE_INSENSITIVE);
+        Predicate<String> search = Regexes.filter(call.args().get("search"), true);
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : access.visible(call.whmUser())) {
@@ -156,7 +156,7 @@ public class WhmAccountsModule implements ApiModule {
                 case "owner" -> account.owner;
                 case "ip" -> config.dns().accountIp();
                 case "package" -> (String) row.get("plan");
-                default -> throw ApiException.invalid("“" + type + "” is not a valid searchtype: use user, domain, owner, ip or package.");
+                default -> throw ApiException.invalid(Quote.of(type) + " is not a valid searchtype: use user, domain, owner, ip or package.");
             };
             if (search.test(field)) {
                 rows.add(row);
@@ -179,7 +179,7 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private static Integer count(Args args, String name) {
-        return Quantities.countOrUnlimited(args.get(name), raw -> notValid(raw, name), raw -> "“" + raw + "” is too large for “" + name + "”.");
+        return Quantities.countOrUnlimited(args.get(name), raw -> notValid(raw, name), raw -> Quote.of(raw) + " is too large for " + Quote.of(name) + ".");
     }
 
     private static Long megabytes(Args args, String name) {
@@ -187,7 +187,7 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private static String notValid(String raw, String name) {
-        return "“" + raw + "” is not a valid value for “" + name + "”: give a number or unlimited.";
+        return Quote.of(raw) + " is not a valid value for " + Quote.of(name) + ": give a number or unlimited.";
     }
 
     private Object listPackages(Call call) {
@@ -243,7 +243,7 @@ public class WhmAccountsModule implements ApiModule {
         String user = args.getNonEmpty(first);
         user = user == null ? args.getNonEmpty("user") : user;
         if (user == null) {
-            throw ApiException.invalid("Provide the “" + first + "” argument.");
+            throw ApiException.invalid("Provide the " + Quote.of(first) + " argument.");
         }
         return user;
     }

@@ -73,6 +73,29 @@ class AccountResourceTest {
         asRoot().contentType(ContentType.JSON).body("[]").post("/api/v1/accounts").then().statusCode(400);
     }
 
+    /** Issue 12 row 13: one address, no markup, on every way in; left out on create it means none. */
+    @Test
+    void contactEmailIsOnePlainAddressOrNone() {
+        TestAccount alice = Fixtures.newAccount();
+        for (String bad : List.of("<script>alert(1)</script>@x.com", "a@b.example, c@d.example", "\"quoted\"@x.com", "a b@x.com",
+                "a@x.com\nBcc: b@y.com", "a@<b>.com", "a..b@x.com", ".a@x.com", "a@x", "a@-x.com")) {
+            asRoot().contentType(ContentType.JSON).body(Map.of("contact_email", bad)).patch("/api/v1/accounts/" + alice.username())
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        asRoot().get("/api/v1/accounts/" + alice.username()).then().statusCode(200).body("contact_email", equalTo("owner@" + alice.domain()));
+        String whm = asRoot().urlEncodingEnabled(false)
+                .get("/json-api/modifyacct?api.version=1&user=" + alice.username() + "&contactemail=%3Cb%3Ex%3C%2Fb%3E%40x.com").asString();
+        assertEquals(0, Fixtures.json(whm).get("metadata").get("result").intValue(), whm);
+        asRoot().get("/api/v1/accounts/" + alice.username()).then().body("contact_email", equalTo("owner@" + alice.domain()));
+        asRoot().contentType(ContentType.JSON).body(Map.of("contact_email", "first.last+tag@mail.example.com"))
+                .patch("/api/v1/accounts/" + alice.username()).then().statusCode(200)
+                .body("contact_email", equalTo("first.last+tag@mail.example.com"));
+
+        String username = uniqueUsername();
+        asRoot().contentType(ContentType.JSON).body(Map.of("username", username, "password", "s3cret-pass", "domain", username + ".example"))
+                .post("/api/v1/accounts").then().statusCode(201).body("contact_email", equalTo(""));
+    }
+
     @Test
     void duplicateUsernameIsAConflict() {
         TestAccount alice = Fixtures.newAccount();

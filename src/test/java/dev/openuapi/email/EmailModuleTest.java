@@ -90,7 +90,7 @@ class EmailModuleTest {
         String bobToken = bob.newToken();
         Uapi.failure(call(bob, bobToken, "delete_pop", Map.of("email", "x@" + alice.domain())),
                 "The email account “x@" + alice.domain() + "” does not exist.");
-        Uapi.failure(call(alice, token, "list_pops", Map.of("regex", "(")), "“(” is not a valid regular expression.");
+        Uapi.failure(call(alice, token, "list_pops", Map.of("regex", "(")), "“(” is not a valid regular expression (missing closing ): `(`).");
     }
 
     @Test

@@ -22,6 +22,44 @@ class ArgsTest {
         assertEquals(List.of("a", "b", "c"), args.getMultiple("email"));
     }
 
+    /** Issue 12 row 3: 200,000 repeats of one key took minutes (each repeat searched k-0, k-1, … from the start). */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void manyRepeatsOfOneKeyAreNumberedInLinearTime() {
+        int count = 200_000;
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            body.append("k=").append(i).append('&').append("k-").append(i * 2 + 1).append("=odd").append('&');
+        }
+        Args args = Args.fromPairs(FormEncoding.parse(body.toString()));
+        assertEquals(2 * count, args.asMap().size(), "no pair is lost");
+        assertEquals("0", args.get("k"));
+        assertEquals("1", args.get("k-0"), "the first free name");
+        assertEquals("odd", args.get("k-1"), "an explicit name keeps its value");
+        assertEquals("2", args.get("k-2"));
+    }
+
+    @Test
+    void aKeyWithoutEqualsSignStaysLinearAndValueless() {
+        String body = "k&".repeat(100_000) + "last=1";
+        List<Map.Entry<String, String>> pairs = FormEncoding.parse(body);
+        assertEquals(100_001, pairs.size());
+        assertNull(pairs.get(0).getValue());
+        assertEquals("1", pairs.get(100_000).getValue());
+    }
+
+    @Test
+    void theParameterCapStopsReading() {
+        List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
+        dev.openuapi.common.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.openuapi.common.ApiException.class,
+                () -> FormEncoding.parseInto("a=1&b=2&&c=3&d=4", pairs, 3));
+        assertEquals("The request has more than 3 parameters.", refused.getMessage());
+        assertEquals(3, pairs.size());
+        List<Map.Entry<String, String>> one = new java.util.ArrayList<>();
+        FormEncoding.parseInto("&x=1&", one, 1);
+        assertEquals(1, one.size(), "empty parts do not count");
+    }
+
     @Test
     void numberingSkipsNamesAlreadyTaken() {
         Args args = Args.fromPairs(FormEncoding.parse("x-0=explicit&x=a&x=b"));

@@ -103,4 +103,27 @@ class ListTransformTest {
         assertEquals(List.of("bogus"), result.invalidColumns());
         assertEquals("“bogus” is not a valid column.", result.messages().get(0));
     }
+
+    /** Issue 12 row 1: a pattern RE2 cannot run is reported in messages and not applied (spec §7.3). */
+    @Test
+    void anUnusablePatternIsReportedAndNotApplied() {
+        ListTransform.Result backreference = filter("email", "matches", "^(i+)+\\1");
+        assertEquals(4, backreference.rows().size(), "not applied");
+        assertEquals("The following “filter” arguments are invalid: email matches \"^(i+)+\\1\" (invalid regular expression: "
+                + "invalid escape sequence: `\\1`).", backreference.messages().get(0));
+        ListTransform.Result unclosed = filter("email", "matches", "(");
+        assertEquals(4, unclosed.rows().size());
+        assertTrue(unclosed.messages().get(0).endsWith("(invalid regular expression: missing closing ): `(`)."), unclosed.messages().get(0));
+    }
+
+    /** Issue 12 row 14: the messages quote at most 100 characters of a column or term. */
+    @Test
+    void messagesQuoteAtMostOneHundredCharacters() {
+        String longTerm = "(" + "x".repeat(10_000);
+        String message = filter("email", "matches", longTerm).messages().get(0);
+        assertTrue(message.length() < 400, message);
+        assertTrue(message.contains("x".repeat(99) + "…"), message);
+        String column = filter("c".repeat(10_000), "contains", "a").messages().get(0);
+        assertTrue(column.length() < 300, column);
+    }
 }

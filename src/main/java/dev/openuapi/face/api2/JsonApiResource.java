@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
+import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.face.Credential;
 import dev.openuapi.face.Face;
 import dev.openuapi.face.RequestArgs;
@@ -52,18 +54,20 @@ public class JsonApiResource {
     private final Caller caller;
     private final AccountAccess access;
     private final ObjectMapper json;
+    private final int maxParameters;
 
-    JsonApiResource(Dispatcher dispatcher, Caller caller, AccountAccess access, ObjectMapper json) {
+    JsonApiResource(Dispatcher dispatcher, Caller caller, AccountAccess access, ObjectMapper json, OpenUapiConfig config) {
         this.dispatcher = dispatcher;
         this.caller = caller;
         this.access = access;
         this.json = json;
+        this.maxParameters = config.input().maxParameters();
     }
 
     @GET
     @Operation(hidden = true)
     public Response get(@Context HttpServerRequest request) {
-        return run(RequestArgs.query(request.query()));
+        return run(RequestArgs.query(request.query(), maxParameters));
     }
 
     @POST
@@ -72,9 +76,9 @@ public class JsonApiResource {
     public Response post(@Context HttpServerRequest request, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         Args args;
         try {
-            args = RequestArgs.post(request.query(), contentType, body, json);
+            args = RequestArgs.post(request.query(), contentType, body, json, maxParameters);
         } catch (RequestArgs.UnreadableJson e) {
-            Args query = RequestArgs.query(request.query()); // only to name the module and function in the reply
+            Args query = RequestArgs.query(request.query(), maxParameters); // only to name the module and function in the reply
             String module = query.getOrDefault(MODULE, "");
             String function = query.getOrDefault(FUNC, "");
             return WireResponses.ok(json, Api2Result.failure(module, function, e.nestedKey == null
@@ -88,7 +92,7 @@ public class JsonApiResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     public Response postMultipart(@Context HttpServerRequest request, MultipartFormDataInput input) {
-        return run(RequestArgs.multipart(request.query(), input));
+        return run(RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
     private Response run(Args request) {
@@ -100,7 +104,7 @@ public class JsonApiResource {
         Principal account = caller.principalIfAny().orElse(null);
         if (account == null || (user != null && !user.equals(account.username()))) {
             if (caller.whmUser().isEmpty()) {
-                return Face.accessDenied("Access denied: “" + user + "” is not the authenticated account.").response();
+                return Face.accessDenied("Access denied: " + Quote.of(user) + " is not the authenticated account.").response();
             }
             // A WHM user acting as one of its accounts (WHM's cpanel function, spec §10.2).
             try {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.auth.Caller;
+import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.face.RequestArgs;
 import dev.openuapi.face.WireResponses;
 import dev.openuapi.kernel.ApiKind;
@@ -38,17 +39,19 @@ public class ExecuteResource {
     private final Dispatcher dispatcher;
     private final Caller caller;
     private final ObjectMapper json;
+    private final int maxParameters;
 
-    ExecuteResource(Dispatcher dispatcher, Caller caller, ObjectMapper json) {
+    ExecuteResource(Dispatcher dispatcher, Caller caller, ObjectMapper json, OpenUapiConfig config) {
         this.dispatcher = dispatcher;
         this.caller = caller;
         this.json = json;
+        this.maxParameters = config.input().maxParameters();
     }
 
     @GET
     @Operation(hidden = true)
     public Response get(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request) {
-        return run(module, function, RequestArgs.query(request.query()));
+        return run(module, function, RequestArgs.query(request.query(), maxParameters));
     }
 
     /** Every POST but multipart: JSON when the Content-Type is JSON, otherwise the form parser (as cPanel). */
@@ -58,7 +61,7 @@ public class ExecuteResource {
     public Response post(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         try {
-            return run(module, function, RequestArgs.post(request.query(), contentType, body, json));
+            return run(module, function, RequestArgs.post(request.query(), contentType, body, json, maxParameters));
         } catch (RequestArgs.UnreadableJson e) {
             return respond(UapiResult.failure(e.nestedKey == null ? "parsejson(): Invalid JSON data."
                     : module + "::" + function + " does not expect nested data structures."));
@@ -70,7 +73,7 @@ public class ExecuteResource {
     @Operation(hidden = true)
     public Response postMultipart(@PathParam("module") String module, @PathParam("function") String function,
             @Context HttpServerRequest request, MultipartFormDataInput input) {
-        return run(module, function, RequestArgs.multipart(request.query(), input));
+        return run(module, function, RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
     private Response run(String module, String function, Args args) {

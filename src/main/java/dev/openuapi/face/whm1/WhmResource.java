@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.auth.Caller;
+import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.face.RequestArgs;
 import dev.openuapi.face.WireResponses;
 import dev.openuapi.kernel.Args;
@@ -35,17 +38,19 @@ public class WhmResource {
     private final Dispatcher dispatcher;
     private final Caller caller;
     private final ObjectMapper json;
+    private final int maxParameters;
 
-    WhmResource(Dispatcher dispatcher, Caller caller, ObjectMapper json) {
+    WhmResource(Dispatcher dispatcher, Caller caller, ObjectMapper json, OpenUapiConfig config) {
         this.dispatcher = dispatcher;
         this.caller = caller;
         this.json = json;
+        this.maxParameters = config.input().maxParameters();
     }
 
     @GET
     @Operation(hidden = true)
     public Response get(@PathParam("function") String function, @Context HttpServerRequest request) {
-        return run(function, RequestArgs.query(request.query()));
+        return run(function, RequestArgs.query(request.query(), maxParameters));
     }
 
     @POST
@@ -54,10 +59,19 @@ public class WhmResource {
     public Response post(@PathParam("function") String function, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         try {
-            return run(function, RequestArgs.post(request.query(), contentType, body, json));
+            return run(function, RequestArgs.post(request.query(), contentType, body, json, maxParameters));
         } catch (RequestArgs.UnreadableJson e) {
             return WireResponses.ok(json, WhmResult.failure(function, "The request body is not a flat JSON object."));
         }
+    }
+
+    /** Multipart fields, as on the other cPanel faces (a multipart body was read as a form before). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response postMultipart(@PathParam("function") String function, @Context HttpServerRequest request,
+            MultipartFormDataInput input) {
+        return run(function, RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
     private Response run(String function, Args args) {
