@@ -46,8 +46,17 @@ public final class RequestArgs {
 
     /** A POST that is not multipart: JSON when the Content-Type says so, otherwise the form parser. */
     public static Args post(String rawQuery, String contentType, String body, ObjectMapper json) throws UnreadableJson {
+        return post(rawQuery, contentType, body, json, false);
+    }
+
+    /**
+     * The same; with {@code nestedAsJson}, a JSON body's nested value (WHM API 1's
+     * {@code batch_create_cphulk_records} takes {@code records} as an array of objects) becomes its JSON text.
+     */
+    public static Args post(String rawQuery, String contentType, String body, ObjectMapper json, boolean nestedAsJson)
+            throws UnreadableJson {
         if (isJson(contentType)) {
-            return fromJson(body, json);
+            return fromJson(body, json, nestedAsJson);
         }
         List<Map.Entry<String, String>> pairs = FormEncoding.parse(rawQuery);
         pairs.addAll(FormEncoding.parse(body));
@@ -76,7 +85,7 @@ public final class RequestArgs {
         return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 
-    private static Args fromJson(String body, ObjectMapper json) throws UnreadableJson {
+    private static Args fromJson(String body, ObjectMapper json, boolean nestedAsJson) throws UnreadableJson {
         JsonNode tree;
         try {
             tree = json.readTree(body == null ? "" : body);
@@ -90,6 +99,10 @@ public final class RequestArgs {
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
+            if (value.isContainerNode() && nestedAsJson) {
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), value.toString()));
+                continue;
+            }
             if (value.isContainerNode()) {
                 throw new UnreadableJson(field.getKey());
             }

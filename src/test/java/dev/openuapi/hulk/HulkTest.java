@@ -147,7 +147,7 @@ class HulkTest {
         String right = basic(reseller.username(), reseller.password());
         assertTrue(FromAddress.get(attacker, "/json-api/myprivs?api.version=1", right).body().contains("\"result\":1"));
         fail(attacker, "/json-api/myprivs?api.version=1", reseller.username(), "Basic", 5);
-        Answer blocked = FromAddress.get(attacker, "/json-api/listaccts?api.version=1", right);
+        Answer blocked = FromAddress.get(attacker, "/json-api/myprivs?api.version=1", right);
         assertEquals(403, blocked.status());
         assertEquals(ACCESS_DENIED_JSON, blocked.body());
     }
