@@ -52,6 +52,7 @@ public class HulkService {
     private boolean loaded;
     private int ticks;
     private boolean failing;
+    private volatile boolean stopping;
 
     HulkService(LoginGuard guard, LoginFailureRepository failures, HulkBlockRepository blocks, HulkListRepository lists,
             HulkSettingRepository settings, OpenUapiMetrics metrics, OpenUapiConfig config) {
@@ -78,10 +79,14 @@ public class HulkService {
         }
     }
 
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Once a second: share this replica's counts and read the others'. */
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (guard.hardOff()) {
+        if (guard.hardOff() || stopping) {
             return;
         }
         try {
@@ -96,6 +101,7 @@ public class HulkService {
                 failing = false;
             }
         } catch (RuntimeException e) {
+            LOG.debug("cPHulk tick failed", e);
             if (!failing) {
                 LOG.warnf("cPHulk could not share its counts (%s); this replica keeps counting alone until the database answers.",
                         e.getClass().getSimpleName());
@@ -120,7 +126,7 @@ public class HulkService {
         }
         String seenRevision = revision;
         for (Object[] row : failures.changesSince(lastFailureId, lastBlockId, guard.replica())) {
-            String kind = (String) row[0];
+            String kind = String.valueOf(row[0]);
             long id = ((Number) row[1]).longValue();
             switch (kind) {
                 case "f" -> {
@@ -362,6 +368,11 @@ public class HulkService {
         }
         return change(() -> failures.delete("ipKey in ?1", keys) + blocks.delete("kind <> ?1 and blockKey in ?2", Kind.USER.tag(), keys)
                 + blocks.delete("kind = ?1 and address in ?2", Kind.USER.tag(), ips.stream().map(String::trim).toList()));
+    }
+
+    /** Shares this replica's counts now, so that what the WHM functions read includes them. */
+    public void syncNow() {
+        tick();
     }
 
     public List<HulkBlock> activeBlocks(Kind kind) {

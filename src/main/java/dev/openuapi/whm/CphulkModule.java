@@ -282,6 +282,7 @@ public class CphulkModule implements ApiModule {
     }
 
     private List<Map<String, Object>> brutes(Kind kind) {
+        hulk.syncNow();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HulkBlock b : hulk.activeBlocks(kind)) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -296,6 +297,7 @@ public class CphulkModule implements ApiModule {
     }
 
     private List<Map<String, Object>> userBrutes() {
+        hulk.syncNow();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HulkBlock b : hulk.activeBlocks(Kind.USER)) {
             rows.add(loginRow(b.service, b.blockedUntil, b.address, b.blockedSince, b.username));
@@ -304,6 +306,7 @@ public class CphulkModule implements ApiModule {
     }
 
     private List<Map<String, Object>> failedLogins() {
+        hulk.syncNow();
         long lookback = hulk.current().lookbackSeconds() * 1000;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LoginFailure f : hulk.failedLogins()) {
