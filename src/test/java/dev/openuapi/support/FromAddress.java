@@ -44,7 +44,67 @@ public final class FromAddress {
     }
 
     public static Answer send(String source, String method, String path, Map<String, String> headers, String body) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port, InetAddress.getByName(source), 0)) {
+        return send(RestAssured.port, source, method, path, headers, body);
+    }
+
+    /**
+     * Many GETs on one kept-alive connection from the trusted proxy, pipelined (all written, then all read), each
+     * {@code {client, Authorization}}: a fast flood. Returns each answer's status, in order.
+     */
+    public static java.util.List<Integer> pipeline(String path, java.util.List<String[]> requests) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port, InetAddress.getByName(PROXY), 0)) {
+            StringBuilder all = new StringBuilder();
+            for (String[] r : requests) {
+                all.append("GET ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: ").append(r[0])
+                        .append("\r\nAuthorization: ").append(r[1]).append("\r\n\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(all.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                String status = line(in);
+                Map<String, String> head = new LinkedHashMap<>();
+                for (String h; !(h = line(in)).isEmpty();) {
+                    int colon = h.indexOf(':');
+                    head.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                }
+                if ("chunked".equalsIgnoreCase(head.get("transfer-encoding"))) {
+                    for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0;) {
+                        in.skipNBytes(size + 2);
+                    }
+                    line(in);
+                } else {
+                    in.skipNBytes(Long.parseLong(head.getOrDefault("content-length", "0")));
+                }
+                statuses.add(Integer.parseInt(status.substring(9, 12)));
+            }
+            return statuses;
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n';) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    /** A GET from {@code client} through the trusted proxy to the application on {@code port}. */
+    public static Answer get(int port, String client, String path, String authorization) throws IOException {
+        return send(port, PROXY, "GET", path, Map.of("Authorization", authorization, "X-Forwarded-For", client), null);
+    }
+
+    public static Answer send(int port, String source, String method, String path, Map<String, String> headers, String body)
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(source), 0)) {
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
             headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
