@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +23,6 @@ import dev.openuapi.metrics.OpenUapiMetrics;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * cPHulk's shared state: loads settings, lists, blocks and recent history at start (so a restart keeps the
@@ -33,6 +35,8 @@ public class HulkService {
 
     private static final Logger LOG = Logger.getLogger(HulkService.class);
     static final int HISTORY_LIMIT = 200_000;
+    /** How often a replica shares: another replica sees a failure within two of these (one write, one read). */
+    static final long TICK_MILLIS = 400;
     /** Old rows are deleted every this many ticks (a minute). */
     static final int PURGE_EVERY = 150;
 
@@ -53,6 +57,7 @@ public class HulkService {
     private int ticks;
     private boolean failing;
     private volatile boolean stopping;
+    private ScheduledExecutorService timer;
 
     HulkService(LoginGuard guard, LoginFailureRepository failures, HulkBlockRepository blocks, HulkListRepository lists,
             HulkSettingRepository settings, OpenUapiMetrics metrics, OpenUapiConfig config) {
@@ -70,6 +75,13 @@ public class HulkService {
             LOG.warn("cPHulk brute-force protection is off (openuapi.cphulk.enabled=false).");
             return;
         }
+        // Quarkus' scheduler runs nothing more often than once a second; one daemon thread does the ticks.
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cphulk-share");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         try {
             synchronized (this) {
                 QuarkusTransaction.requiringNew().run(this::reload);
@@ -81,10 +93,12 @@ public class HulkService {
 
     void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         stopping = true;
+        if (timer != null) {
+            timer.shutdown();
+        }
     }
 
     /** Every 0.4 s, so another replica sees a failure within 0.8 s (one write, one read): share this replica's counts and read the others'. */
-    @Scheduled(every = "0.4s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (guard.hardOff() || stopping) {
             return;
