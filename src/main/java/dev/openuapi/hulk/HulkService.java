@@ -58,6 +58,8 @@ public class HulkService {
     private boolean failing;
     private volatile boolean stopping;
     private ScheduledExecutorService timer;
+    /** The ticks' reads so far: they run as often with no request at all (for the cost test). */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     HulkService(LoginGuard guard, LoginFailureRepository failures, HulkBlockRepository blocks, HulkListRepository lists,
             HulkSettingRepository settings, OpenUapiMetrics metrics, OpenUapiConfig config) {
@@ -139,6 +141,7 @@ public class HulkService {
             throw e;
         }
         String seenRevision = revision;
+        reads.incrementAndGet();
         for (Object[] row : failures.changesSince(lastFailureId, lastBlockId, guard.replica())) {
             String kind = String.valueOf(row[0]);
             long id = ((Number) row[1]).longValue();
@@ -382,6 +385,10 @@ public class HulkService {
         }
         return change(() -> failures.delete("ipKey in ?1", keys) + blocks.delete("kind <> ?1 and blockKey in ?2", Kind.USER.tag(), keys)
                 + blocks.delete("kind = ?1 and address in ?2", Kind.USER.tag(), ips.stream().map(String::trim).toList()));
+    }
+
+    long reads() {
+        return reads.get();
     }
 
     /** Shares this replica's counts now, so that what the WHM functions read includes them. */
