@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = { "..account..", "..token..", "..operator..", "..whm..", "..dns..", "..domain..",
             "..email..", "..ftp..", "..login..", "..mysql..", "..ssl..", "..cron..", "..plan..", "..quota..", "..feature..",
-            "..variables..", "..batch..", "..page.." };
+            "..variables..", "..batch..", "..page..", "..hulk.." };
 
     private static JavaClasses main;
 

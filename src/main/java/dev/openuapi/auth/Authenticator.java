@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -74,6 +75,16 @@ public class Authenticator {
      * @param remoteIp the client's address, read only when a token's allow-list needs it
      */
     public Optional<Authenticated> authenticate(Face face, AuthorizationHeader presented, Supplier<String> remoteIp) {
+        return authenticate(face, presented, remoteIp, reason -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code onFailure} why a login failed (a failed login, which cPHulk counts); a request
+     * without usable credentials for this face is not a login attempt and is not reported.
+     */
+    public Optional<Authenticated> authenticate(Face face, AuthorizationHeader presented, Supplier<String> remoteIp,
+            Consumer<AuthFailure> onFailure) {
         if (!presented.isComplete()) {
             return noCredentials();
         }
@@ -81,15 +92,15 @@ public class Authenticator {
         String secret = presented.secret();
         return switch (presented.scheme()) {
             case CPANEL -> face.accepts(CPANEL_TOKEN)
-                    ? checkToken(user, secret, remoteIp, tokens, tokens::findByHashWithAccount, t -> t.account.username,
+                    ? checkToken(user, secret, remoteIp, onFailure, tokens, tokens::findByHashWithAccount, t -> t.account.username,
                             t -> t.account.suspended ? Optional.empty() : Optional.of(t.account))
                             .map(account -> new Authenticated(CPANEL_TOKEN, account.principal(), null))
                     : noCredentials();
             case WHM -> face.accepts(WHM_TOKEN)
-                    ? checkToken(user, secret, remoteIp, whmTokens, whmTokens::findByHash, t -> t.owner, this::activeWhmUser)
+                    ? checkToken(user, secret, remoteIp, onFailure, whmTokens, whmTokens::findByHash, t -> t.owner, this::activeWhmUser)
                             .map(whmUser -> new Authenticated(WHM_TOKEN, null, whmUser))
                     : noCredentials();
-            case BASIC -> password(face, user, secret);
+            case BASIC -> password(face, user, secret, onFailure);
         };
     }
 
@@ -101,15 +112,15 @@ public class Authenticator {
      * @param activeOwner the token's owner while it may use tokens (not suspended, still a reseller, …)
      */
     private <T extends TokenRecord, O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp,
-            TokenRepository<T> repository, Function<String, Optional<T>> findByHash, Function<T, String> ownerName,
+            Consumer<AuthFailure> onFailure, TokenRepository<T> repository, Function<String, Optional<T>> findByHash, Function<T, String> ownerName,
             Function<T, Optional<O>> activeOwner) {
         if (!AccountService.USERNAME.matcher(username).matches()) {
-            return failed(AuthFailure.MALFORMED);
+            return failed(AuthFailure.MALFORMED, onFailure);
         }
         String presented = TokenValues.hash(token);
         Optional<T> found = findByHash.apply(presented);
         if (found.isEmpty()) {
-            return failed(AuthFailure.UNKNOWN_TOKEN);
+            return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
         }
         T record = found.get();
         long now = Epoch.now();
@@ -118,7 +129,7 @@ public class Authenticator {
         Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), ownerName.apply(record).equals(username),
                 !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, address), owner.isPresent());
         if (failure.isPresent()) {
-            return failed(failure.get());
+            return failed(failure.get(), onFailure);
         }
         if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS) {
             recordUse(record, () -> repository.recordUse(record.id, now, address, LAST_USED_INTERVAL_SECONDS));
@@ -146,44 +157,44 @@ public class Authenticator {
      * HTTP Basic: root with {@code OPENUAPI_ROOT_PASSWORD}, or an account's password, for its own account
      * and, when it is a reseller, for its WHM user; each only where the face takes it.
      */
-    private Optional<Authenticated> password(Face face, String username, String password) {
+    private Optional<Authenticated> password(Face face, String username, String password, Consumer<AuthFailure> onFailure) {
         if (WhmUser.ROOT.equals(username)) {
             if (!face.accepts(ROOT_PASSWORD)) {
                 return noCredentials();
             }
             return isRoot(username, password) ? Optional.of(new Authenticated(ROOT_PASSWORD, null, WhmUser.root(null)))
-                    : failed(AuthFailure.WRONG_PASSWORD);
+                    : failed(AuthFailure.WRONG_PASSWORD, onFailure);
         }
         boolean asAccount = face.accepts(ACCOUNT_PASSWORD);
         boolean asReseller = face.accepts(RESELLER_PASSWORD);
         if (!asAccount && !asReseller) {
             return noCredentials();
         }
-        Optional<Account> account = byPassword(username, password);
+        Optional<Account> account = byPassword(username, password, onFailure);
         if (account.isEmpty()) {
             return Optional.empty();
         }
         var principal = account.get().principal();
         WhmUser reseller = asReseller && principal.isReseller() ? WhmUser.reseller(principal, null) : null;
         if (!asAccount && reseller == null) {
-            return failed(AuthFailure.NOT_A_WHM_USER);
+            return failed(AuthFailure.NOT_A_WHM_USER, onFailure);
         }
         return Optional.of(asAccount ? new Authenticated(ACCOUNT_PASSWORD, principal, reseller)
                 : new Authenticated(RESELLER_PASSWORD, null, reseller));
     }
 
     /** The password path: BCrypt, deliberately slow, and as slow for a user that does not exist. */
-    private Optional<Account> byPassword(String username, String password) {
+    private Optional<Account> byPassword(String username, String password, Consumer<AuthFailure> onFailure) {
         Optional<Account> account = AccountService.USERNAME.matcher(username).matches()
                 ? accounts.findByUsername(username)
                 : Optional.empty();
         if (account.isEmpty()) {
             passwords.burnDecoy(password);
-            return failed(AuthFailure.UNKNOWN_USER);
+            return failed(AuthFailure.UNKNOWN_USER, onFailure);
         }
         boolean matches = passwords.matches(password, account.get().passwordHash);
         if (!matches || account.get().suspended) {
-            return failed(matches ? AuthFailure.SUSPENDED : AuthFailure.WRONG_PASSWORD);
+            return failed(matches ? AuthFailure.SUSPENDED : AuthFailure.WRONG_PASSWORD, onFailure);
         }
         return account;
     }
@@ -210,12 +221,14 @@ public class Authenticator {
 
     /** A request without usable credentials (no header, an unknown scheme, or one this face does not take). */
     public <T> Optional<T> noCredentials() {
-        return failed(AuthFailure.NO_CREDENTIALS);
+        metrics.authFailure(AuthFailure.NO_CREDENTIALS);
+        return Optional.empty();
     }
 
     /** Counts a failure by reason (the caller never learns it) and answers like every other failure. */
-    private <T> Optional<T> failed(AuthFailure reason) {
+    private <T> Optional<T> failed(AuthFailure reason, Consumer<AuthFailure> onFailure) {
         metrics.authFailure(reason);
+        onFailure.accept(reason);
         return Optional.empty();
     }
 

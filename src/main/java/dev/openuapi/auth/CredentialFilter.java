@@ -12,6 +12,8 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.face.Face;
 import dev.openuapi.face.MalformedRequests;
 import dev.openuapi.face.Reply;
+import dev.openuapi.hulk.LoginGuard;
+import dev.openuapi.metrics.OpenUapiMetrics;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -20,7 +22,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Authenticates every API request, whichever face it reaches: it takes the credentials {@link TokenPathGuard}
  * read from the header, asks the face which kinds it takes, lets the {@link Authenticator} check them and
- * fills in the {@link Caller}. A refusal is the face's own ({@link Face#unauthorized}).
+ * fills in the {@link Caller}. A refusal is the face's own ({@link Face#unauthorized}). Before that, cPHulk's
+ * {@link LoginGuard} may refuse the login from memory (a blocked or denied address, a locked user), and it is
+ * told of every failed login.
  *
  * <p>A post-matching filter runs on the same thread as its resource method; every resource here is blocking,
  * so the database lookups run on a worker thread, never on the event loop.
@@ -35,8 +39,13 @@ public class CredentialFilter implements ContainerRequestFilter {
     private final Caller caller;
     private final CurrentVertxRequest request;
     private final ClientAddress clientAddress;
+    private final LoginGuard guard;
+    private final OpenUapiMetrics metrics;
 
-    CredentialFilter(Authenticator authenticator, Caller caller, CurrentVertxRequest request, ClientAddress clientAddress) {
+    CredentialFilter(Authenticator authenticator, Caller caller, CurrentVertxRequest request, ClientAddress clientAddress, LoginGuard guard,
+            OpenUapiMetrics metrics) {
+        this.guard = guard;
+        this.metrics = metrics;
         this.authenticator = authenticator;
         this.caller = caller;
         this.request = request;
@@ -57,8 +66,23 @@ public class CredentialFilter implements ContainerRequestFilter {
         }
         RoutingContext routing = request.getCurrent();
         AuthorizationHeader presented = TokenPathGuard.presented(routing);
-        Optional<Authenticated> who = presented == null ? authenticator.noCredentials()
-                : authenticator.authenticate(face, presented, () -> clientAddress.of(routing.request()));
+        Optional<Authenticated> who;
+        if (presented == null || !presented.isComplete()) {
+            who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
+        } else {
+            // cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash
+            String address = clientAddress.of(routing.request());
+            String service = face.loginService();
+            LoginGuard.Refusal refusal = guard.check(address, presented.user(), service);
+            if (refusal != null) {
+                metrics.cphulkRefused(refusal.denied() ? "denied" : "blocked");
+                Reply reply = refusal.denied() ? face.deniedAddress(path) : face.tooManyAttempts(path, refusal.retryAfterSeconds());
+                context.abortWith((context.getHeaderString("X-Requested-With") == null ? reply : reply.withoutChallenge()).response());
+                return;
+            }
+            who = authenticator.authenticate(face, presented, () -> address,
+                    reason -> guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name()));
+        }
         if (who.isEmpty()) {
             Reply refused = face.unauthorized(path);
             // A script in a page (the token page) handles the 401 itself: no challenge that opens the browser's prompt.

@@ -59,6 +59,67 @@ public interface OpenUapiConfig {
         int maxParameters();
     }
 
+    Cphulk cphulk();
+
+    /**
+     * cPHulk brute-force protection (spec §11): cPanel's defaults, on by default. The WHM functions
+     * ({@code set_cphulk_config_key}, {@code enable_cphulk}, …) override these at run time, stored in the
+     * database for every replica; {@code enabled=false} turns it off for good, whatever they say.
+     */
+    interface Cphulk {
+        /** The hard switch: false turns cPHulk off and {@code enable_cphulk} cannot turn it back on. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code max_failures_byip}: failures from one address in the IP period that block it for the period. */
+        @WithDefault("5")
+        int maxFailuresByip();
+
+        /** {@code ip_brute_force_period_mins}. */
+        @WithDefault("15")
+        int ipBruteForcePeriodMins();
+
+        /** {@code mark_as_brute}: failures from one address in the look-back period that make it an excessive brute. */
+        @WithDefault("30")
+        int markAsBrute();
+
+        /** {@code lookback_period_min}. */
+        @WithDefault("360")
+        int lookbackPeriodMin();
+
+        /** How long an excessive brute stays blocked, in seconds (cPanel: one day). */
+        @WithDefault("86400")
+        long excessiveBlockSeconds();
+
+        /** {@code max_failures}: failures for one user in the user period that lock the user for the period. */
+        @WithDefault("15")
+        int maxFailures();
+
+        /** {@code brute_force_period_mins}. */
+        @WithDefault("5")
+        int bruteForcePeriodMins();
+
+        /** {@code username_based_protection}: the user lockout for every address. */
+        @WithDefault("false")
+        boolean usernameBasedProtection();
+
+        /** {@code username_based_protection_local_origin}: the user lockout for requests from loopback addresses. */
+        @WithDefault("true")
+        boolean usernameBasedProtectionLocalOrigin();
+
+        /** {@code username_based_protection_for_root}: root too may be locked. */
+        @WithDefault("false")
+        boolean usernameBasedProtectionForRoot();
+
+        /** An IPv6 address counts as its network of this many bits. */
+        @WithDefault("64")
+        int ipv6PrefixLength();
+
+        /** The most addresses, users and credentials tracked in memory at once (each kind); the oldest go first. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
+
     /**
      * HTTPS on 2083. A certificate configured with {@code quarkus.http.ssl.certificate.files} and
      * {@code key-files} is used as is; otherwise OpenUAPI generates a self-signed one at first start (read

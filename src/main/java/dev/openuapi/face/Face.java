@@ -105,6 +105,33 @@ public enum Face {
         };
     }
 
+    /**
+     * The answer to a login cPHulk refuses while the address or user is blocked (spec §11): on cPanel's faces
+     * exactly their ordinary login failure, so cPanel clients see what cPanel sends, plus {@code Retry-After};
+     * on our REST API 429 problem+json with {@code Retry-After}.
+     */
+    public Reply tooManyAttempts(String path, long retryAfterSeconds) {
+        Reply reply = switch (this) {
+            case REST, ADMIN -> Problem.reply(429, "Too Many Requests",
+                    "Too many failed logins from this address: try again in " + retryAfterSeconds + " seconds.", path);
+            default -> unauthorized(path);
+        };
+        return reply.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+
+    /** The answer to a login from an address on cPHulk's deny list: the face's ordinary login failure, or 403 on REST. */
+    public Reply deniedAddress(String path) {
+        return switch (this) {
+            case REST, ADMIN -> Problem.reply(403, "Forbidden", "Logins from this address are not allowed.", path);
+            default -> unauthorized(path);
+        };
+    }
+
+    /** cPHulk's name for the service a login on this face is for: cPanel's or WHM's. */
+    public String loginService() {
+        return this == WHM1 || this == ADMIN ? "whostmgrd" : "cpaneld";
+    }
+
     /** The answer to credentials that this face (or this use of it) does not take. */
     public Reply forbidden(String path, String reason) {
         return switch (this) {

@@ -38,6 +38,13 @@ public record Reply(int status, String contentType, Map<String, String> headers,
         return new Reply(status, contentType, kept, body);
     }
 
+    /** The same reply with one more header. */
+    public Reply withHeader(String name, String value) {
+        Map<String, String> kept = new LinkedHashMap<>(headers);
+        kept.put(name, value);
+        return new Reply(status, contentType, kept, body);
+    }
+
     public Response response() {
         Response.ResponseBuilder builder = Response.status(status).type(contentType).entity(body);
         headers.forEach(builder::header);

@@ -55,8 +55,17 @@ public final class RequestArgs {
 
     /** A POST that is not multipart: JSON when the Content-Type says so, otherwise the form parser. */
     public static Args post(String rawQuery, String contentType, String body, ObjectMapper json, int max) throws UnreadableJson {
+        return post(rawQuery, contentType, body, json, max, false);
+    }
+
+    /**
+     * The same; with {@code nestedAsJson}, a JSON body's nested value (WHM API 1's
+     * {@code batch_create_cphulk_records} takes {@code records} as an array of objects) becomes its JSON text.
+     */
+    public static Args post(String rawQuery, String contentType, String body, ObjectMapper json, int max, boolean nestedAsJson)
+            throws UnreadableJson {
         if (isJson(contentType)) {
-            return fromJson(body, json, max);
+            return fromJson(body, json, max, nestedAsJson);
         }
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         FormEncoding.parseInto(rawQuery, pairs, max);
@@ -95,7 +104,7 @@ public final class RequestArgs {
         return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 
-    private static Args fromJson(String body, ObjectMapper json, int max) throws UnreadableJson {
+    private static Args fromJson(String body, ObjectMapper json, int max, boolean nestedAsJson) throws UnreadableJson {
         JsonNode tree;
         try {
             tree = json.readTree(body == null ? "" : body);
@@ -109,13 +118,13 @@ public final class RequestArgs {
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            if (value.isContainerNode()) {
+            if (value.isContainerNode() && !nestedAsJson) {
                 throw new UnreadableJson(field.getKey());
             }
             if (pairs.size() >= max) {
                 throw FormEncoding.tooMany(max);
             }
-            pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), scalar(value)));
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), value.isContainerNode() ? value.toString() : scalar(value)));
         }
         return Args.fromPairs(pairs);
     }

@@ -18,6 +18,10 @@ import io.micrometer.core.instrument.Timer;
  * as a histogram. Only registered names become tags; anything else is {@code unknown}, so callers
  * cannot grow the metric without bound.</li>
  * <li>{@code openuapi_auth_failures_total}: failed authentications by reason (never by user or token).</li>
+ * <li>{@code openuapi_cphulk_blocks_total}: cPHulk blocks, by reason ({@code ip}, {@code excessive}, {@code user}), each
+ * counted once, by the replica that recorded it.</li>
+ * <li>{@code openuapi_cphulk_refused_total}: logins refused before their credentials were checked, by reason
+ * ({@code blocked}, {@code denied}).</li>
  * <li>{@code openuapi_tokens_created_total} and {@code openuapi_tokens_revoked_total}, by kind of token.</li>
  * </ul>
  */
@@ -66,6 +70,16 @@ public class OpenUapiMetrics {
     public void authFailure(AuthFailure reason) {
         Counter.builder("openuapi.auth.failures").description("Failed authentications, by reason")
                 .tag("reason", reason.tag()).register(registry).increment();
+    }
+
+    public void cphulkBlock(String reason) {
+        Counter.builder("openuapi.cphulk.blocks").description("cPHulk blocks, by reason").tag("reason", reason).register(registry)
+                .increment();
+    }
+
+    public void cphulkRefused(String reason) {
+        Counter.builder("openuapi.cphulk.refused").description("Logins cPHulk refused before checking them, by reason")
+                .tag("reason", reason).register(registry).increment();
     }
 
     public void tokenCreated(String kind) {

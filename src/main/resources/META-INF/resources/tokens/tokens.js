@@ -43,7 +43,22 @@
       logout('Your session ended. Log in again.');
       throw new Error('unauthorized');
     }
+    if (response.status === 429) {
+      logout(tooManyAttempts(response));
+      throw new Error('blocked');
+    }
     return { status: response.status, json };
+  }
+
+  /** cPHulk blocked this address (429 with Retry-After, in seconds). */
+  function tooManyAttempts(response) {
+    const seconds = parseInt(response.headers.get('Retry-After') || '', 10);
+    let wait = 'a while';
+    if (seconds > 0) {
+      const minutes = Math.ceil(seconds / 60);
+      wait = seconds < 60 ? seconds + (seconds === 1 ? ' second' : ' seconds') : minutes + (minutes === 1 ? ' minute' : ' minutes');
+    }
+    return 'Too many attempts, try again in ' + wait + '.';
   }
 
   // --- Login and logout -------------------------------------------------------------------------
@@ -65,6 +80,12 @@
       const response = await fetch('/api/v1/tokens', {
         headers: { 'Accept': 'application/json', 'Authorization': header, 'X-Requested-With': 'XMLHttpRequest' }, cache: 'no-store'
       });
+      if (response.status === 429) {
+        error.textContent = tooManyAttempts(response);
+        error.hidden = false;
+        $('login-password').value = '';
+        return;
+      }
       if (response.status !== 200) {
         // One message for every failure: never say whether the user exists.
         error.textContent = 'The username or password is incorrect.';

@@ -238,6 +238,41 @@ class TokenPageBrowserTest {
     }
 
     @Test
+    void aBlockedLoginSaysTooManyAttempts() throws Exception {
+        TestAccount erin = newAccount();
+        // The browser is on loopback, which is never IP-blocked: lock the user instead (cPHulk's local-origin rule,
+        // off in the test profile), after two failures.
+        for (String[] setting : new String[][] { { "username_based_protection_local_origin", "1" }, { "max_failures", "2" } }) {
+            assertEquals("OK", dev.openuapi.support.Whm.reason(dev.openuapi.support.Fixtures.asRoot(), "set_cphulk_config_key",
+                    Map.of("key", setting[0], "value", setting[1])));
+        }
+        try {
+            browser.get(base + "/tokens");
+            for (String wrong : List.of("wrong-one", "wrong-two")) {
+                visible("login-user").clear();
+                browser.findElement(By.id("login-user")).sendKeys(erin.username());
+                browser.findElement(By.id("login-password")).sendKeys(wrong);
+                browser.findElement(By.id("login-submit")).click();
+                wait.until(d -> d.findElement(By.id("login-error")).getText().equals("The username or password is incorrect."));
+                browser.executeScript("document.getElementById('login-error').textContent = ''");
+            }
+            browser.findElement(By.id("login-password")).sendKeys(erin.password());
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(d -> d.findElement(By.id("login-error")).getText().startsWith("Too many attempts"));
+            assertEquals("Too many attempts, try again in 5 minutes.", browser.findElement(By.id("login-error")).getText());
+            assertFalse(browser.findElement(By.id("view-list")).isDisplayed(), "the right password is refused while locked");
+            screenshot("13-too-many-attempts");
+        } finally {
+            assertEquals(1, dev.openuapi.support.Whm.json(dev.openuapi.support.Fixtures.asRoot(), "flush_cphulk_login_history", Map.of())
+                    .get("metadata").get("result").intValue());
+            for (String[] setting : new String[][] { { "username_based_protection_local_origin", "0" }, { "max_failures", "15" } }) {
+                dev.openuapi.support.Whm.reason(dev.openuapi.support.Fixtures.asRoot(), "set_cphulk_config_key",
+                        Map.of("key", setting[0], "value", setting[1]));
+            }
+        }
+    }
+
+    @Test
     void expiredTokensStayListedAsExpired() throws Exception {
         TestAccount dave = newAccount();
         // Five seconds ahead: enough for the create on a loaded two-core runner.

@@ -108,6 +108,22 @@ class AclMatrixTest {
             // OpenUAPI extensions (README, WHM API 1): no cPanel counterpart.
             new Row("listresellerowned", "all", Source.OPENUAPI_CHOICE),
             new Row("set_cpanel_token_whitelist", "edit-account", Source.OPENUAPI_CHOICE),
+            // cPHulk (api.docs.cpanel.net, Login Security): the function pages name no ACL, and the ACL Reference Chart lists
+            // none of them under any privilege; they change server-wide login security, so root-level is OpenUAPI's choice.
+            new Row("batch_create_cphulk_records", "all", Source.OPENUAPI_CHOICE),
+            new Row("cphulk_status", "all", Source.OPENUAPI_CHOICE),
+            new Row("create_cphulk_record", "all", Source.OPENUAPI_CHOICE),
+            new Row("delete_cphulk_record", "all", Source.OPENUAPI_CHOICE),
+            new Row("disable_cphulk", "all", Source.OPENUAPI_CHOICE),
+            new Row("enable_cphulk", "all", Source.OPENUAPI_CHOICE),
+            new Row("flush_cphulk_login_history", "all", Source.OPENUAPI_CHOICE),
+            new Row("flush_cphulk_login_history_for_ips", "all", Source.OPENUAPI_CHOICE),
+            new Row("get_cphulk_brutes", "all", Source.OPENUAPI_CHOICE),
+            new Row("get_cphulk_excessive_brutes", "all", Source.OPENUAPI_CHOICE),
+            new Row("get_cphulk_failed_logins", "all", Source.OPENUAPI_CHOICE),
+            new Row("get_cphulk_user_brutes", "all", Source.OPENUAPI_CHOICE),
+            new Row("read_cphulk_records", "all", Source.OPENUAPI_CHOICE),
+            new Row("set_cphulk_config_key", "all", Source.OPENUAPI_CHOICE),
             // cPanel's myprivs page names no ACL: every WHM user may read its own privileges, OpenUAPI's choice.
             new Row("myprivs", ANY, Source.OPENUAPI_CHOICE));
 

@@ -129,6 +129,20 @@ class ResellerOwnershipTest {
             Map.entry("unsetupreseller", "root-level only (all)"),
             Map.entry("setacls", "root-level only (all)"),
             Map.entry("listresellers", "root-level only (all)"),
+            Map.entry("batch_create_cphulk_records", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("cphulk_status", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("create_cphulk_record", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("delete_cphulk_record", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("disable_cphulk", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("enable_cphulk", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("flush_cphulk_login_history", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("flush_cphulk_login_history_for_ips", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("get_cphulk_brutes", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("get_cphulk_excessive_brutes", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("get_cphulk_failed_logins", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("get_cphulk_user_brutes", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("read_cphulk_records", "cPHulk, server-wide: root-level only (all)"),
+            Map.entry("set_cphulk_config_key", "cPHulk, server-wide: root-level only (all)"),
             Map.entry("listresellerowned", "root-level only (all)"));
 
     @Test

@@ -59,9 +59,9 @@ public class WhmResource {
     public Response post(@PathParam("function") String function, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         try {
-            return run(function, RequestArgs.post(request.query(), contentType, body, json, maxParameters));
+            return run(function, RequestArgs.post(request.query(), contentType, body, json, maxParameters, true));
         } catch (RequestArgs.UnreadableJson e) {
-            return WireResponses.ok(json, WhmResult.failure(function, "The request body is not a flat JSON object."));
+            return WireResponses.ok(json, WhmResult.failure(function, "The request body is not a JSON object."));
         }
     }
 
