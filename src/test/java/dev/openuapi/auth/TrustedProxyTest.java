@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.FromAddress;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Whm;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * IP allow-lists for both kinds of token, and {@code X-Forwarded-For}: believed only from a trusted proxy
@@ -42,33 +38,13 @@ class TrustedProxyTest {
 
     /** A GET sent from {@code source}, with an optional X-Forwarded-For. */
     static Reply request(String source, String path, String authorization, String forwardedFor) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port, InetAddress.getByName(source), 0)) {
-            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization + "\r\n"
-                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n") + "Connection: close\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // "HTTP/1.1 200 ..."
-            int split = raw.indexOf("\r\n\r\n");
-            String head = raw.substring(0, split);
-            String body = raw.substring(split + 4);
-            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-                StringBuilder joined = new StringBuilder();
-                int at = 0;
-                while (true) {
-                    int eol = body.indexOf("\r\n", at);
-                    int size = Integer.parseInt(body.substring(at, eol).split(";")[0].trim(), 16);
-                    if (size == 0) {
-                        break;
-                    }
-                    joined.append(body, eol + 2, eol + 2 + size);
-                    at = eol + 2 + size + 2;
-                }
-                body = joined.toString();
-            }
-            return new Reply(Integer.parseInt(raw.substring(9, 12)), body);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", authorization);
+        if (forwardedFor != null) {
+            headers.put("X-Forwarded-For", forwardedFor);
         }
+        FromAddress.Answer answer = FromAddress.send(source, "GET", path, headers, null);
+        return new Reply(answer.status(), answer.body());
     }
 
     static int status(String source, String path, String authorization, String forwardedFor) throws IOException {

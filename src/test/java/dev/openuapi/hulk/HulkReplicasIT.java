@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.openuapi.support.FromAddress;
+import dev.openuapi.support.PackagedApp;
 import dev.openuapi.support.TestConfig;
 
 /**
@@ -33,11 +31,8 @@ import dev.openuapi.support.TestConfig;
 class HulkReplicasIT {
 
     private static final String ROOT_PASSWORD = "hulk-replica-root-password";
-    private static final List<Replica> REPLICAS = new ArrayList<>();
+    private static final List<PackagedApp> REPLICAS = new ArrayList<>();
     private static String database;
-
-    record Replica(String name, Process process, int port, int managementPort, Path log) {
-    }
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
@@ -46,10 +41,10 @@ class HulkReplicasIT {
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
         }
-        REPLICAS.add(start("a", freePort(), freePort()));
-        awaitReady(REPLICAS.get(0)); // one migrates first: quicker on two shared cores
-        REPLICAS.add(start("b", freePort(), freePort()));
-        awaitReady(REPLICAS.get(1));
+        REPLICAS.add(start("a", PackagedApp.freePort(), PackagedApp.freePort()));
+        REPLICAS.get(0).awaitReady(); // one migrates first: quicker on two shared cores
+        REPLICAS.add(start("b", PackagedApp.freePort(), PackagedApp.freePort()));
+        REPLICAS.get(1).awaitReady();
     }
 
     @AfterAll
@@ -65,15 +60,15 @@ class HulkReplicasIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int status(Replica replica, String client, String password) throws IOException {
+    private static int status(PackagedApp replica, String client, String password) throws IOException {
         return FromAddress.get(replica.port(), client, "/api/v1/accounts", basic("root", password)).status();
     }
 
     @Test
     void fiveFailuresSpreadOverTwoReplicasBlockOnBothWithinASecondAndARestartKeepsTheBlock() throws Exception {
         String attacker = "203.0.113.44";
-        Replica a = REPLICAS.get(0);
-        Replica b = REPLICAS.get(1);
+        PackagedApp a = REPLICAS.get(0);
+        PackagedApp b = REPLICAS.get(1);
         assertEquals(200, status(a, attacker, ROOT_PASSWORD));
         // round robin: a, b, a, b, a. Neither replica saw five by itself.
         for (int i = 0; i < 5; i++) {
@@ -103,12 +98,12 @@ class HulkReplicasIT {
         // a restart keeps the block: the blocks are rows, loaded at start
         a.process().destroy();
         assertTrue(a.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
-        Replica again = start("a2", a.port(), a.managementPort());
+        PackagedApp again = start("a2", a.port(), a.managementPort());
         REPLICAS.set(0, again);
-        awaitReady(again);
+        again.awaitReady();
         assertEquals(429, status(again, attacker, ROOT_PASSWORD), "still blocked after the restart");
 
-        for (Replica replica : REPLICAS) {
+        for (PackagedApp replica : REPLICAS) {
             String log = Files.readString(replica.log(), StandardCharsets.UTF_8);
             assertFalse(log.contains("wrong-"), replica.name() + ": a password was logged");
         }
@@ -116,40 +111,8 @@ class HulkReplicasIT {
         assertEquals(1, logs.lines().filter(l -> l.contains("cPHulk blocked " + attacker)).count(), "the block is logged once: " + logs);
     }
 
-    private static Replica start(String name, int port, int management) throws IOException {
-        Path log = Path.of("target", "hulk-replica-" + name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.ssl-port=" + freePort(), "-Dquarkus.management.port=" + management,
-                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:3306/" + database + "?createDatabaseIfNotExist=true",
-                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.hosting.username=root", "-Dopenuapi.root-password=" + ROOT_PASSWORD,
-                "-Dopenuapi.password.bcrypt-cost=4", "-Dopenuapi.tls.self-signed=false", "-Dopenuapi.trusted-proxies=127.0.0.2",
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File("."))
-                .start();
-        return new Replica(name, process, port, management, log);
-    }
-
-    private static void awaitReady(Replica replica) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!replica.process().isAlive()) {
-                throw new AssertionError(replica.name() + " exited: " + Files.readString(replica.log()));
-            }
-            try {
-                if (given().get("http://localhost:" + replica.managementPort() + "/q/health/ready").then().extract().statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(replica.name() + " did not become ready: " + Files.readString(replica.log()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static PackagedApp start(String name, int port, int management) throws IOException {
+        return PackagedApp.start("hulk-replica-" + name, port, management, database,
+                List.of("-Dopenuapi.root-password=" + ROOT_PASSWORD, "-Dopenuapi.trusted-proxies=127.0.0.2"));
     }
 }

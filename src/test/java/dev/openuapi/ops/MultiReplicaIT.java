@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.PackagedApp;
 import dev.openuapi.support.Uapi;
 import io.restassured.http.ContentType;
 
@@ -39,13 +37,7 @@ class MultiReplicaIT {
 
     private static final String DATABASE = "openuapi_replicas";
     private static final String ROOT_PASSWORD = "replica-root-password";
-    private static final List<Replica> REPLICAS = new ArrayList<>();
-
-    record Replica(String name, Process process, int port, int managementPort, Path log) {
-        String url(String path) {
-            return "http://localhost:" + port + path;
-        }
-    }
+    private static final List<PackagedApp> REPLICAS = new ArrayList<>();
 
     @BeforeAll
     static void startTwoReplicasAtOnce() throws Exception {
@@ -55,8 +47,8 @@ class MultiReplicaIT {
         }
         REPLICAS.add(start("a"));
         REPLICAS.add(start("b"));
-        for (Replica replica : REPLICAS) {
-            awaitReady(replica);
+        for (PackagedApp replica : REPLICAS) {
+            replica.awaitReady();
         }
     }
 
@@ -67,8 +59,8 @@ class MultiReplicaIT {
 
     @Test
     void aTokenRevokedOnOneReplicaIsRefusedByTheOtherWithinASecond() throws Exception {
-        Replica a = REPLICAS.get(0);
-        Replica b = REPLICAS.get(1);
+        PackagedApp a = REPLICAS.get(0);
+        PackagedApp b = REPLICAS.get(1);
         given().auth().preemptive().basic("root", ROOT_PASSWORD).contentType(ContentType.JSON)
                 .body(Map.of("username", "replica", "password", "replica-password", "domain", "replica.example", "contact_email",
                         "owner@replica.example"))
@@ -80,7 +72,7 @@ class MultiReplicaIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Replica target = REPLICAS.get(i % 2);
+            PackagedApp target = REPLICAS.get(i % 2);
             calls.add(pool.submit(() -> given().header("Authorization", "cpanel replica:" + token)
                     .get(target.url("/execute/Tokens/list")).then().statusCode(200).extract().asString()));
         }
@@ -106,65 +98,15 @@ class MultiReplicaIT {
         System.out.println("[multi-replica] revoked on " + a.name() + ", refused by " + b.name() + " after " + millis + " ms");
         assertEquals(401, status, "the other replica still accepted the revoked token after 1 s");
 
-        for (Replica replica : REPLICAS) {
+        for (PackagedApp replica : REPLICAS) {
             String log = Files.readString(replica.log(), StandardCharsets.UTF_8);
             assertFalse(log.contains("Could not record the last use"), replica.name() + ": a last-use write failed");
             assertFalse(log.contains(token), replica.name() + ": the token was logged");
         }
     }
 
-    private static Replica start(String name) throws IOException {
-        int port = freePort();
-        int management = freePort();
-        Path log = Path.of("target", "replica-" + name + ".log");
-        List<String> command = new ArrayList<>(launcher());
-        command.addAll(1, List.of(
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + management,
-                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:3306/" + DATABASE + "?createDatabaseIfNotExist=true",
-                "-Dquarkus.datasource.username=root",
-                "-Dquarkus.datasource.hosting.username=root",
-                "-Dopenuapi.root-password=" + ROOT_PASSWORD,
-                "-Dopenuapi.password.bcrypt-cost=4",
-                // The prod profile has no DNS defaults (issue 12 §7): values that are not placeholders.
-                "-Dopenuapi.dns.account-ip=10.20.30.40",
-                "-Dopenuapi.dns.nameservers=ns1.openuapi.internal,ns2.openuapi.internal",
-                "-Dopenuapi.tls.self-signed=false"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(new File(".")).start();
-        return new Replica(name, process, port, management, log);
-    }
-
-    /** The native executable when a native build made one (mvn verify -Dnative), else the packaged jar. */
-    private static List<String> launcher() {
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
-            return List.of(nativeImage);
-        }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/quarkus-app/quarkus-run.jar");
-    }
-
-    private static void awaitReady(Replica replica) throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!replica.process().isAlive()) {
-                throw new AssertionError(replica.name() + " exited: " + Files.readString(replica.log()));
-            }
-            try {
-                if (given().get("http://localhost:" + replica.managementPort() + "/q/health/ready").then().extract().statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(replica.name() + " did not become ready: " + Files.readString(replica.log()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static PackagedApp start(String name) throws IOException {
+        return PackagedApp.start("replica-" + name, PackagedApp.freePort(), PackagedApp.freePort(), DATABASE,
+                List.of("-Dopenuapi.root-password=" + ROOT_PASSWORD));
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.PackagedApp;
 import dev.openuapi.support.TestConfig;
 
 /**
@@ -97,10 +96,10 @@ class ProductionSettingsIT {
     }
 
     private static Run start(String name, List<String> dnsSettings) throws IOException {
-        int management = freePort();
+        int management = PackagedApp.freePort();
         Path log = Path.of("target", "prod-settings-" + name + ".log");
         List<String> options = new ArrayList<>(List.of(
-                "-Dquarkus.http.port=" + freePort(),
+                "-Dquarkus.http.port=" + PackagedApp.freePort(),
                 "-Dquarkus.management.port=" + management,
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:3306/" + DATABASE + "?createDatabaseIfNotExist=true",
                 "-Dquarkus.datasource.username=root",
@@ -108,26 +107,9 @@ class ProductionSettingsIT {
                 "-Dopenuapi.root-password=prod-settings-root-password",
                 "-Dopenuapi.tls.self-signed=false"));
         options.addAll(dnsSettings);
-        List<String> command = new ArrayList<>(launcher());
-        command.addAll(1, options);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File("."));
+        ProcessBuilder builder = PackagedApp.launch(options, log);
         // The environment must not supply what the test leaves out.
         builder.environment().keySet().removeIf(k -> k.startsWith("OPENUAPI_") || k.startsWith("QUARKUS_"));
         return new Run(builder.start(), log, management);
-    }
-
-    /** The native executable when a native build made one (mvn verify -Dnative), else the packaged jar. */
-    private static List<String> launcher() {
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
-            return List.of(nativeImage);
-        }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/quarkus-app/quarkus-run.jar");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
