@@ -60,6 +60,11 @@ public class HulkService {
     private ScheduledExecutorService timer;
     /** The ticks' reads so far: they run as often with no request at all (for the cost test). */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * The blocks this replica has read from the table (key → until), so that when two replicas decide the same
+     * block at once (each wrote a row), only the one whose row came first logs and counts it.
+     */
+    private final Map<String, Long> blocksRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     HulkService(LoginGuard guard, LoginFailureRepository failures, HulkBlockRepository blocks, HulkListRepository lists,
             HulkSettingRepository settings, OpenUapiMetrics metrics, OpenUapiConfig config) {
@@ -157,7 +162,9 @@ public class HulkService {
                             (String) row[10]);
                     guard.ingest(block);
                     lastBlockId = Math.max(lastBlockId, id);
-                    if (guard.replica().equals(block.replica())) {
+                    Long earlier = blocksRead.put(block.kind() + block.mapKey(), block.until());
+                    boolean first = earlier == null || earlier < block.since();
+                    if (first && guard.replica().equals(block.replica())) {
                         // the row this replica wrote: logged and counted once, here
                         LOG.warnf("cPHulk blocked %s (%s, user %s, %s) until %s: %s", block.kind() == Kind.USER ? "a user" : block.address(),
                                 block.kind().tag(), block.user(), block.service(), java.time.Instant.ofEpochMilli(block.until()), block.reason());
@@ -202,6 +209,8 @@ public class HulkService {
         List<Failure> history = failures.since(now - effective.lookbackSeconds() * 1000, HISTORY_LIMIT).stream()
                 .map(f -> new Failure(f.id, f.address, f.ipKey, f.username, f.service, f.reason, f.failedAt, f.replica)).toList();
         guard.replace(effective, white, black, active, history, true);
+        blocksRead.clear();
+        active.forEach(b -> blocksRead.merge(b.kind() + b.mapKey(), b.until(), Math::max));
         lastFailureId = failures.maxId();
         lastBlockId = blocks.maxId();
         revision = rev;
@@ -212,6 +221,7 @@ public class HulkService {
         long now = System.currentTimeMillis();
         failures.purgeBefore(now - guard.settings().lookbackSeconds() * 1000);
         blocks.delete("blockedUntil < ?1", now - 86_400_000L);
+        blocksRead.values().removeIf(until -> until < now);
     }
 
     private static Block block(HulkBlock b) {
