@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,9 +17,11 @@ import jakarta.persistence.Table;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.common.CommaList;
+import dev.openuapi.common.Snapshots;
 
 /** A cPanel account: the owner of API tokens, domains, mailboxes, databases and the rest. */
 @Entity
+@EntityListeners(Snapshots.Changes.class)
 @Table(name = "account")
 public class Account {
 

@@ -9,8 +9,6 @@ import static dev.openuapi.face.Credential.WHM_TOKEN;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,15 +28,11 @@ import dev.openuapi.face.Face;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.metrics.OpenUapiMetrics.AuthFailure;
-import dev.openuapi.operator.WhmToken;
-import dev.openuapi.operator.WhmTokenRepository;
-import dev.openuapi.token.ApiTokenRepository;
+import dev.openuapi.auth.TokenIdentityService.CachedToken;
 import dev.openuapi.token.IpAllowList;
-import dev.openuapi.token.TokenRecord;
-import dev.openuapi.token.TokenRepository;
+import dev.openuapi.token.TokenChecks;
 import dev.openuapi.token.TokenValues;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -49,21 +43,23 @@ import io.quarkus.runtime.StartupEvent;
 public class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class);
-    /** Last-use bookkeeping is written at most this often per token, never on every request. */
-    static final long LAST_USED_INTERVAL_SECONDS = 60;
 
-    private final ApiTokenRepository tokens;
-    private final WhmTokenRepository whmTokens;
+    private final TokenIdentityService identities;
+    private final UncheckedTokensService unchecked;
+    private final LastUseService lastUses;
+    private final TokenChecks checks;
     private final AccountRepository accounts;
     private final PasswordHasher passwords;
     private final OpenUapiMetrics metrics;
     private final Optional<byte[]> rootPasswordDigest;
 
-    Authenticator(ApiTokenRepository tokens, WhmTokenRepository whmTokens, AccountRepository accounts, PasswordHasher passwords,
-            OpenUapiMetrics metrics, OpenUapiConfig config) {
+    Authenticator(TokenIdentityService identities, UncheckedTokensService unchecked, LastUseService lastUses, TokenChecks checks,
+            AccountRepository accounts, PasswordHasher passwords, OpenUapiMetrics metrics, OpenUapiConfig config) {
         this.metrics = metrics;
-        this.tokens = tokens;
-        this.whmTokens = whmTokens;
+        this.identities = identities;
+        this.unchecked = unchecked;
+        this.lastUses = lastUses;
+        this.checks = checks;
         this.accounts = accounts;
         this.passwords = passwords;
         this.rootPasswordDigest = config.rootPassword().filter(p -> !p.isEmpty()).map(Authenticator::sha256);
@@ -92,12 +88,11 @@ public class Authenticator {
         String secret = presented.secret();
         return switch (presented.scheme()) {
             case CPANEL -> face.accepts(CPANEL_TOKEN)
-                    ? checkToken(user, secret, remoteIp, onFailure, tokens, tokens::findByHashWithAccount, t -> t.account.username,
-                            t -> t.account.suspended ? Optional.empty() : Optional.of(t.account))
-                            .map(account -> new Authenticated(CPANEL_TOKEN, account.principal(), null))
+                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.CPANEL, identities::cpanel)
+                            .map(principal -> new Authenticated(CPANEL_TOKEN, principal, null))
                     : noCredentials();
             case WHM -> face.accepts(WHM_TOKEN)
-                    ? checkToken(user, secret, remoteIp, onFailure, whmTokens, whmTokens::findByHash, t -> t.owner, this::activeWhmUser)
+                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.WHM, identities::whm)
                             .map(whmUser -> new Authenticated(WHM_TOKEN, null, whmUser))
                     : noCredentials();
             case BASIC -> password(face, user, secret, onFailure);
@@ -105,52 +100,34 @@ public class Authenticator {
     }
 
     /**
-     * The token path, the same for both kinds of token: one indexed lookup by hash (with what the owner
-     * check needs), then cheap checks, all evaluated so that the time does not say which failed. No slow
-     * hash and, within {@link #LAST_USED_INTERVAL_SECONDS}, no write.
-     *
-     * @param activeOwner the token's owner while it may use tokens (not suspended, still a reseller, …)
+     * The token path, the same for both kinds of token, from memory in the steady state: a value that carries
+     * no check and is not a known unchecked token is refused without a lookup; otherwise the token's snapshot
+     * ({@link TokenIdentityService}, never older than 0.8 s), then cheap checks, all evaluated so that the
+     * time does not say which failed. No slow hash, and the last use is only noted ({@link LastUseService}).
      */
-    private <T extends TokenRecord, O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp,
-            Consumer<AuthFailure> onFailure, TokenRepository<T> repository, Function<String, Optional<T>> findByHash, Function<T, String> ownerName,
-            Function<T, Optional<O>> activeOwner) {
+    private <O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp, Consumer<AuthFailure> onFailure,
+            LastUseService.Kind kind, Function<String, Optional<CachedToken<O>>> findByHash) {
         if (!AccountService.USERNAME.matcher(username).matches()) {
             return failed(AuthFailure.MALFORMED, onFailure);
         }
         String presented = TokenValues.hash(token);
-        Optional<T> found = findByHash.apply(presented);
+        if (!checks.passes(token) && !unchecked.mayExist(presented)) {
+            return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
+        }
+        Optional<CachedToken<O>> found = findByHash.apply(presented);
         if (found.isEmpty()) {
             return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
         }
-        T record = found.get();
+        CachedToken<O> record = found.get();
         long now = Epoch.now();
         String address = remoteIp.get();
-        Optional<O> owner = activeOwner.apply(record);
-        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash, presented), ownerName.apply(record).equals(username),
-                !record.isExpiredAt(now), IpAllowList.allows(record.whitelistIps, address), owner.isPresent());
+        Optional<AuthFailure> failure = firstFailure(TokenValues.sameHash(record.tokenHash(), presented), record.ownerName().equals(username),
+                !record.isExpiredAt(now), IpAllowList.allows(record.allowList(), address), record.owner() != null);
         if (failure.isPresent()) {
             return failed(failure.get(), onFailure);
         }
-        if (record.lastUsedAt == null || now - record.lastUsedAt >= LAST_USED_INTERVAL_SECONDS) {
-            recordUse(record, () -> repository.recordUse(record.id, now, address, LAST_USED_INTERVAL_SECONDS));
-        }
-        return owner;
-    }
-
-    /** A WHM token's user: root, or a reseller while its account is a reseller and not suspended. */
-    private Optional<WhmUser> activeWhmUser(WhmToken token) {
-        if (token.accountId == null) {
-            return Optional.of(WhmUser.root(tokenAcls(token)));
-        }
-        Account reseller = accounts.findById(token.accountId);
-        if (reseller == null || !reseller.isReseller() || reseller.suspended) {
-            return Optional.empty();
-        }
-        return Optional.of(WhmUser.reseller(reseller.principal(), tokenAcls(token)));
-    }
-
-    private static Set<String> tokenAcls(WhmToken token) {
-        return token.acls == null ? null : new TreeSet<>(token.acls); // sorted, as every list of ACLs is
+        lastUses.used(kind, record.id(), record.lastUsed(), now, address);
+        return Optional.of(record.owner());
     }
 
     /**
@@ -239,15 +216,6 @@ public class Authenticator {
         }
         return Optional.of(!hash ? AuthFailure.UNKNOWN_TOKEN : !user ? AuthFailure.WRONG_USER : !fresh ? AuthFailure.EXPIRED
                 : !address ? AuthFailure.IP_NOT_ALLOWED : AuthFailure.SUSPENDED);
-    }
-
-    private static void recordUse(TokenRecord token, Runnable write) {
-        try {
-            QuarkusTransaction.requiringNew().run(write);
-        } catch (RuntimeException e) {
-            // bookkeeping must not fail the call
-            LOG.warnf(e, "Could not record the last use of %s token %d", token.getClass().getSimpleName(), token.id);
-        }
     }
 
     private static byte[] sha256(String text) {

@@ -49,6 +49,28 @@ public interface OpenUapiConfig {
 
     Input input();
 
+    Tokens tokens();
+
+    /** Issued token values and the in-memory view of tokens that answers authentication. */
+    interface Tokens {
+        /**
+         * The key of the check that issued tokens carry in their last six characters (an HMAC of the rest), so
+         * that a guessed token is refused without a database lookup. At least 32 characters, the same on every
+         * replica. Required: no default outside the dev and test profiles.
+         */
+        String checkKey();
+
+        /**
+         * Earlier check keys, still accepted (rotation: move the current key here, set a new one). A token
+         * issued under a key listed nowhere is still accepted: it is known by its hash, in memory.
+         */
+        Optional<java.util.List<String>> previousCheckKeys();
+
+        /** The most tokens (and accounts) whose identities are kept in memory on each replica. */
+        @WithDefault("100000")
+        long cacheSize();
+    }
+
     /** Limits on what one request may carry, beyond Quarkus's body size limit. */
     interface Input {
         /**

@@ -128,10 +128,31 @@ public class Dispatcher {
      * maps in their declared field order, so every face filters, sorts and renders one kind of data.
      */
     private Object plain(Object data) {
+        return isPlain(data) ? data : json.convertValue(data, Object.class);
+    }
+
+    /** Whether {@code data} is plain JSON already (maps with string keys, lists, strings, numbers, booleans): then it is not copied. */
+    static boolean isPlain(Object data) {
         if (data == null || data instanceof String || data instanceof Number || data instanceof Boolean) {
-            return data;
+            return true;
         }
-        return json.convertValue(data, Object.class);
+        if (data instanceof java.util.Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (data instanceof java.util.List<?> list) {
+            for (Object element : list) {
+                if (!isPlain(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** PublicAPI and other clients look for "Could not find function" in API 2's error. */

@@ -53,8 +53,22 @@ public class OpenUapiMetrics {
     private record CallKey(String api, String module, String function, boolean ok) {
     }
 
+    /** Counters registered once, not looked up in the registry on every failed request. */
+    private final Map<AuthFailure, Counter> authFailures = new java.util.EnumMap<>(AuthFailure.class);
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     OpenUapiMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (AuthFailure reason : AuthFailure.values()) {
+            authFailures.put(reason, Counter.builder("openuapi.auth.failures").description("Failed authentications, by reason")
+                    .tag("reason", reason.tag()).register(registry));
+        }
+    }
+
+    /** A counter with one tag, registered on first use and kept. */
+    private Counter counter(String name, String description, String tag, String value) {
+        return counters.computeIfAbsent(name + '\0' + tag + '\0' + value,
+                key -> Counter.builder(name).description(description).tag(tag, value).register(registry));
     }
 
     /** Times one call; {@code module} and {@code function} must already be registered names or "unknown". */
@@ -68,28 +82,24 @@ public class OpenUapiMetrics {
     }
 
     public void authFailure(AuthFailure reason) {
-        Counter.builder("openuapi.auth.failures").description("Failed authentications, by reason")
-                .tag("reason", reason.tag()).register(registry).increment();
+        authFailures.get(reason).increment();
     }
 
     public void cphulkBlock(String reason) {
-        Counter.builder("openuapi.cphulk.blocks").description("cPHulk blocks, by reason").tag("reason", reason).register(registry)
-                .increment();
+        counter("openuapi.cphulk.blocks", "cPHulk blocks, by reason", "reason", reason).increment();
     }
 
     public void cphulkRefused(String reason) {
-        Counter.builder("openuapi.cphulk.refused").description("Logins cPHulk refused before checking them, by reason")
-                .tag("reason", reason).register(registry).increment();
+        counter("openuapi.cphulk.refused", "Logins cPHulk refused before checking them, by reason", "reason", reason).increment();
     }
 
     public void tokenCreated(String kind) {
-        Counter.builder("openuapi.tokens.created").description("API tokens created").tag("kind", kind).register(registry).increment();
+        counter("openuapi.tokens.created", "API tokens created", "kind", kind).increment();
     }
 
     public void tokensRevoked(String kind, long count) {
         if (count > 0) {
-            Counter.builder("openuapi.tokens.revoked").description("API tokens revoked").tag("kind", kind).register(registry)
-                    .increment(count);
+            counter("openuapi.tokens.revoked", "API tokens revoked", "kind", kind).increment(count);
         }
     }
 }

@@ -5,16 +5,19 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 
 import dev.openuapi.common.CommaList;
 import dev.openuapi.token.TokenRecord;
+import dev.openuapi.common.Snapshots;
 
 /**
  * A WHM API token (spec §10.2): stored like a cPanel token, only as the SHA-512 of its value, in its own
  * namespace, with the ACLs it may use.
  */
 @Entity
+@EntityListeners(Snapshots.Changes.class)
 @Table(name = "whm_api_token")
 public class WhmToken extends TokenRecord {
 

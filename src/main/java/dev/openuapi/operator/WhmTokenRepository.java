@@ -11,6 +11,12 @@ import dev.openuapi.token.TokenRepository;
 @ApplicationScoped
 public class WhmTokenRepository implements TokenRepository<WhmToken> {
 
+    @Override
+    public String entityName() {
+        return "WhmToken";
+    }
+
+
     public Optional<WhmToken> findByHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResultOptional();
     }

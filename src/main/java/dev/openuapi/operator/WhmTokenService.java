@@ -21,6 +21,7 @@ import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 import dev.openuapi.token.IpAllowList;
 import dev.openuapi.token.TokenRules;
+import dev.openuapi.token.TokenChecks;
 import dev.openuapi.token.TokenValues;
 
 /**
@@ -41,9 +42,11 @@ public class WhmTokenService {
     }
 
     private final WhmTokenRepository tokens;
+    private final TokenChecks checks;
     private final OpenUapiMetrics metrics;
 
-    WhmTokenService(WhmTokenRepository tokens, OpenUapiMetrics metrics) {
+    WhmTokenService(WhmTokenRepository tokens, OpenUapiMetrics metrics, TokenChecks checks) {
+        this.checks = checks;
         this.tokens = tokens;
         this.metrics = metrics;
     }
@@ -70,7 +73,7 @@ public class WhmTokenService {
         WhmToken token = new WhmToken();
         token.owner = caller.username();
         token.accountId = caller.accountId();
-        String value = TokenValues.issue(token, name, now, expiry);
+        String value = TokenValues.issue(token, checks, name, now, expiry);
         token.acls = granted;
         token.whitelistIps = allowList;
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());

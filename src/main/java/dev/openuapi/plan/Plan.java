@@ -5,15 +5,18 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.openuapi.common.CommaList;
+import dev.openuapi.common.Snapshots;
 
 /** A hosting plan (cPanel's "package"): what an account may have. {@code null} limits are unlimited. */
 @Entity
+@EntityListeners(Snapshots.Changes.class)
 @Table(name = "plan")
 public class Plan {
 

@@ -9,6 +9,12 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class ApiTokenRepository implements TokenRepository<ApiToken> {
 
+    @Override
+    public String entityName() {
+        return "ApiToken";
+    }
+
+
     /** The hot path: one lookup on the unique hash index, with the owning account in the same query. */
     public Optional<ApiToken> findByHashWithAccount(String tokenHash) {
         return find("from ApiToken t join fetch t.account where t.tokenHash = ?1", tokenHash).firstResultOptional();

@@ -29,6 +29,10 @@ public abstract class TokenRecord {
     @Column(name = "token_hash", nullable = false, length = 128, unique = true)
     public String tokenHash;
 
+    /** The fingerprint of the key whose check the value carries ({@link TokenChecks}); {@code null}: none. */
+    @Column(name = "check_key", length = 16)
+    public String checkKey;
+
     @Column(name = "create_time", nullable = false)
     public long createTime;
 

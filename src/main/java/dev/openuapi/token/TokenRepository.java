@@ -1,9 +1,30 @@
 package dev.openuapi.token;
 
+import java.util.Collection;
+import java.util.List;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** The queries both kinds of token answer the same way. */
 public interface TokenRepository<T extends TokenRecord> extends PanacheRepository<T> {
+
+    /** The entity's name in queries. */
+    String entityName();
+
+    /**
+     * How many tokens carry no check under one of {@code fingerprints}, and the highest id among them: what
+     * changes when one is added or removed (one statement on the check-key index).
+     */
+    default Object[] uncheckedSignature(Collection<String> fingerprints) {
+        return getEntityManager().createQuery("select count(t), coalesce(max(t.id), 0) from " + entityName() + " t "
+                + "where t.checkKey is null or t.checkKey not in ?1", Object[].class).setParameter(1, fingerprints).getSingleResult();
+    }
+
+    /** The hashes of the tokens that carry no check under one of {@code fingerprints}. */
+    default List<String> uncheckedHashes(Collection<String> fingerprints) {
+        return getEntityManager().createQuery("select t.tokenHash from " + entityName() + " t "
+                + "where t.checkKey is null or t.checkKey not in ?1", String.class).setParameter(1, fingerprints).getResultList();
+    }
 
     /**
      * Records a use unless one was recorded within the last {@code minSeconds}: the condition makes the

@@ -31,10 +31,12 @@ public class TokenService {
     }
 
     private final ApiTokenRepository tokens;
+    private final TokenChecks checks;
     private final AccountRepository accounts;
     private final OpenUapiMetrics metrics;
 
-    TokenService(ApiTokenRepository tokens, AccountRepository accounts, OpenUapiMetrics metrics) {
+    TokenService(ApiTokenRepository tokens, AccountRepository accounts, OpenUapiMetrics metrics, TokenChecks checks) {
+        this.checks = checks;
         this.tokens = tokens;
         this.accounts = accounts;
         this.metrics = metrics;
@@ -62,7 +64,7 @@ public class TokenService {
         }
         ApiToken token = new ApiToken();
         token.account = account;
-        String value = TokenValues.issue(token, name, now, expiry);
+        String value = TokenValues.issue(token, checks, name, now, expiry);
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 /**
  * Token values and their stored form.
  *
- * <p>A value is 32 characters from {@code [0-9A-Z]} drawn from {@link SecureRandom} (about 165 bits). Only
+ * <p>A value is 32 characters from {@code [0-9A-Z]}: 26 drawn from {@link SecureRandom} (about 134 bits) and a
+ * six-character keyed check ({@link TokenChecks}). Only
  * {@code sha512_hex(value)} is stored, exactly as cPanel keys its {@code api_tokens_v2} files. We chose the
  * plain SHA-512 over an HMAC with a server-side pepper because the value has far too much entropy to be
  * brute-forced from a leaked hash, a pepper would be one more secret to lose, and the same hash lets an
@@ -19,29 +20,34 @@ import java.util.HexFormat;
 public final class TokenValues {
 
     public static final int LENGTH = 32;
-    private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
     private TokenValues() {
     }
 
-    public static String generate() {
+    /** {@code length} random characters of the alphabet. */
+    static String random(int length) {
         // A fresh instance per token (creation is rare): no generator state is ever built into a native image.
         SecureRandom random = new SecureRandom();
-        char[] value = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
+        char[] value = new char[length];
+        for (int i = 0; i < length; i++) {
             value[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new String(value);
     }
 
-    /** Gives a new token its name, a fresh value (stored only as its hash) and its times; returns the value. */
-    public static String issue(TokenRecord token, String name, long now, Long expiresAt) {
-        String value = generate();
+    /**
+     * Gives a new token its name, a fresh value with its check ({@link TokenChecks}; stored only as its hash,
+     * with the check key's fingerprint) and its times; returns the value.
+     */
+    public static String issue(TokenRecord token, TokenChecks checks, String name, long now, Long expiresAt) {
+        TokenChecks.Issued issued = checks.issue();
         token.name = name;
-        token.tokenHash = hash(value);
+        token.tokenHash = hash(issued.value());
+        token.checkKey = issued.checkKey();
         token.createTime = now;
         token.expiresAt = expiresAt;
-        return value;
+        return issued.value();
     }
 
     /** Lowercase hex SHA-512, 128 characters. */

@@ -3,41 +3,29 @@ package dev.openuapi.variables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Account;
-import dev.openuapi.account.AccountService;
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ServerIdentity;
-import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.feature.FeatureCatalog;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.mysql.MysqlService;
-import dev.openuapi.plan.Plan;
-import dev.openuapi.plan.PlanService;
 
 
 /** UAPI {@code Variables}: the account's settings, as far as OpenUAPI holds them. */
 @ApplicationScoped
 public class VariablesModule implements ApiModule {
 
-    private final AccountService accounts;
-    private final PlanService plans;
+    private final UserInformationService information;
     private final MysqlService mysql;
-    private final OpenUapiConfig config;
     private final ServerIdentity server;
 
-    VariablesModule(AccountService accounts, PlanService plans, MysqlService mysql, OpenUapiConfig config, ServerIdentity server) {
-        this.accounts = accounts;
-        this.plans = plans;
+    VariablesModule(UserInformationService information, MysqlService mysql, ServerIdentity server) {
+        this.information = information;
         this.mysql = mysql;
-        this.config = config;
         this.server = server;
     }
 
@@ -96,38 +84,6 @@ public class VariablesModule implements ApiModule {
     }
 
     private Object getUserInformation(Call call) {
-        return select(information(accounts.get(call.principal().username())), call.args().getMultiple("name"));
-    }
-
-    private Map<String, Object> information(Account account) {
-        Optional<Plan> plan = plans.byId(account.planId);
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("user", account.username);
-        info.put("domain", account.domain);
-        info.put("domains", List.of(account.domain));
-        info.put("contact_email", account.contactEmail);
-        info.put("contact_email_2", "");
-        info.put("created", account.createdAt);
-        info.put("last_modified", account.updatedAt);
-        info.put("demo_mode", 0);
-        info.put("feature", FeatureCatalog.map(account.featureSet()));
-        info.put("home", Homes.of(account.username));
-        info.put("ip", config.dns().accountIp());
-        info.put("plan", plan.map(p -> p.name).orElse("default"));
-        info.put("owner", "root");
-        info.put("maximum_mail_accounts", maximum(plan.map(p -> p.maxEmailAccounts).orElse(null)));
-        info.put("maximum_databases", maximum(plan.map(p -> p.maxDatabases).orElse(null)));
-        info.put("maximum_ftp_accounts", maximum(plan.map(p -> p.maxFtpAccounts).orElse(null)));
-        info.put("maximum_subdomains", maximum(plan.map(p -> p.maxSubdomains).orElse(null)));
-        info.put("maximum_addon_domains", maximum(plan.map(p -> p.maxAddonDomains).orElse(null)));
-        info.put("maximum_parked_domains", maximum(plan.map(p -> p.maxParkedDomains).orElse(null)));
-        info.put("bandwidth_limit", plan.map(p -> p.bandwidthMb).map(mb -> mb * 1024 * 1024).orElse(0L));
-        info.put("disk_block_limit", plan.map(p -> p.diskQuotaMb).map(mb -> mb * 1024).orElse(0L));
-        return info;
-    }
-
-    /** cPanel's maximum_* values: a number, or "unlimited". */
-    private static Object maximum(Integer limit) {
-        return limit == null ? "unlimited" : limit;
+        return select(information.of(call.principal().username()), call.args().getMultiple("name"));
     }
 }

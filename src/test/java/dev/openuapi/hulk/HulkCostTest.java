@@ -76,8 +76,8 @@ class HulkCostTest {
         TestAccount alice = Fixtures.newAccount();
         alice.newToken();
 
-        // Failures from 250 addresses, four each (none blocked): each costs its token lookup (a separate cost,
-        // issue 12) and nothing more, apart from the once-a-second batches.
+        // Failures from 250 addresses, four each (none blocked): a guessed token costs no lookup (issue 13: it
+        // fails its check in memory), so what remains is cPHulk's batches and the background ticks.
         List<String[]> failures = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             failures.add(new String[] { "10.1." + (i % 250 / 100) + "." + (i % 250 % 100 + 1), guess(alice) });
@@ -86,13 +86,12 @@ class HulkCostTest {
         long before = stats.getPrepareStatementCount();
         long readsBefore = hulk.reads();
         flood(failures, 401);
-        long beyondLookups = stats.getPrepareStatementCount() - before - failures.size();
+        long beyondLookups = stats.getPrepareStatementCount() - before;
         long reads = hulk.reads() - readsBefore;
         long counting = beyondLookups - reads; // the ticks' reads run as often with no request at all
-        System.out.printf("[cphulk] 1000 counted failures: %d statements beyond the 1000 token lookups (%.4f per failure), of which %d "
+        System.out.printf("[cphulk] 1000 counted failures: %d statements (%.4f per failure), of which %d "
                 + "the ticks' reads (which run as often when idle): counting added %d (%.4f per failure)%n", beyondLookups,
                 beyondLookups / 1000.0, reads, counting, counting / 1000.0);
-        assertTrue(counting >= 0, "each failure looked its token up once: " + counting);
         assertTrue(counting <= 0.05 * failures.size(), "counting cost " + counting + " statements for 1000 failures");
         assertTrue(beyondLookups <= 0.1 * failures.size(), "with the reads: " + beyondLookups);
 
@@ -112,6 +111,7 @@ class HulkCostTest {
         long statements = stats.getPrepareStatementCount() - before;
         System.out.printf("[cphulk] 1000 requests from a blocked address: %d statements in ~%d s (the ticks)%n", statements, seconds);
         assertTrue(statements <= 0.05 * blocked.size(), statements + " statements for 1000 blocked requests");
-        assertTrue(statements <= 3 * seconds + 2, "only the once-a-second ticks ran: " + statements);
+        // background work only: cPHulk's ticks (2.5 a second), the unchecked-token poll (2 a second), snapshot refreshes
+        assertTrue(statements <= 6 * seconds + 2, "only the background ticks ran: " + statements);
     }
 }

@@ -48,8 +48,15 @@ class TokenResourceTest {
     void aTokenCanManageTokensAndLastUseIsRecorded() {
         TestAccount alice = newAccount();
         String token = alice.newToken("self");
-        alice.withToken(token).get("/api/v1/tokens").then().statusCode(200)
-                .body("[0].last_used_at", not(nullValue())).body("[0].last_used_ip", not(nullValue()));
+        alice.withToken(token).get("/api/v1/tokens").then().statusCode(200).body("[0].last_used_at", nullValue());
+        // The use is written off the request path, in the next second's batch (issue 13 §1).
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        Object lastUsed;
+        do {
+            lastUsed = alice.withPassword().get("/api/v1/tokens").then().statusCode(200).extract().path("[0].last_used_at");
+        } while (lastUsed == null && System.nanoTime() < deadline);
+        alice.withPassword().get("/api/v1/tokens").then().statusCode(200)
+                .body("[0].last_used_at", not(nullValue())).body("[0].last_used_ip", equalTo("127.0.0.1"));
         alice.withToken(token).contentType(ContentType.JSON).body(Map.of("name", "second")).post("/api/v1/tokens")
                 .then().statusCode(201);
     }

@@ -1,0 +1,103 @@
+package dev.openuapi.auth;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountRepository;
+import dev.openuapi.common.Snapshots;
+import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.WhmUser;
+import dev.openuapi.operator.WhmToken;
+import dev.openuapi.operator.WhmTokenRepository;
+import dev.openuapi.token.ApiTokenRepository;
+import dev.openuapi.token.TokenRecord;
+
+/**
+ * What a token stands for, by the hash of its value, answered from memory ({@link Snapshots}: never older
+ * than 0.8 s): the token's own fields and its owner as it is now, or no owner while the owner may not use
+ * tokens (a suspended account, a reseller that is one no more). A hash that names no token is remembered
+ * too, so a revoked token sent in a loop costs no more than a valid one.
+ */
+@ApplicationScoped
+public class TokenIdentityService {
+
+    /**
+     * A token as the credential check needs it.
+     *
+     * @param owner    the identity it authenticates, {@code null} while its owner may not use tokens
+     * @param lastUsed when its last use was stored, as read
+     */
+    public record CachedToken<O>(long id, String tokenHash, String ownerName, Long expiresAt, List<String> allowList, O owner,
+            Long lastUsed) {
+
+        public boolean isExpiredAt(long epochSecond) {
+            return expiresAt != null && expiresAt < epochSecond;
+        }
+    }
+
+    private final ApiTokenRepository tokens;
+    private final WhmTokenRepository whmTokens;
+    private final AccountRepository accounts;
+    private final LoadingCache<String, Optional<CachedToken<Principal>>> cpanel;
+    private final LoadingCache<String, Optional<CachedToken<WhmUser>>> whm;
+
+    TokenIdentityService(ApiTokenRepository tokens, WhmTokenRepository whmTokens, AccountRepository accounts, OpenUapiConfig config,
+            ExecutorService executor) {
+        this.tokens = tokens;
+        this.whmTokens = whmTokens;
+        this.accounts = accounts;
+        long size = config.tokens().cacheSize();
+        this.cpanel = Snapshots.cache(size, executor, this::loadCpanel);
+        this.whm = Snapshots.cache(size, executor, this::loadWhm);
+    }
+
+    /** A cPanel API token by the hash of its value. */
+    public Optional<CachedToken<Principal>> cpanel(String tokenHash) {
+        return cpanel.get(tokenHash);
+    }
+
+    /** A WHM API token by the hash of its value. */
+    public Optional<CachedToken<WhmUser>> whm(String tokenHash) {
+        return whm.get(tokenHash);
+    }
+
+    /** One lookup on the unique hash index, with the owning account in the same query. */
+    private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
+        return tokens.findByHashWithAccount(tokenHash).map(t -> cached(t, t.account.username,
+                t.account.suspended ? null : t.account.principal()));
+    }
+
+    private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {
+        return whmTokens.findByHash(tokenHash).map(t -> cached(t, t.owner, activeWhmUser(t)));
+    }
+
+    private static <O> CachedToken<O> cached(TokenRecord token, String ownerName, O owner) {
+        return new CachedToken<>(token.id, token.tokenHash, ownerName, token.expiresAt,
+                token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt);
+    }
+
+    /** A WHM token's user: root, or a reseller while its account is a reseller and not suspended. */
+    private WhmUser activeWhmUser(WhmToken token) {
+        if (token.accountId == null) {
+            return WhmUser.root(tokenAcls(token));
+        }
+        Account reseller = accounts.findById(token.accountId);
+        if (reseller == null || !reseller.isReseller() || reseller.suspended) {
+            return null;
+        }
+        return WhmUser.reseller(reseller.principal(), tokenAcls(token));
+    }
+
+    private static Set<String> tokenAcls(WhmToken token) {
+        return token.acls == null ? null : new TreeSet<>(token.acls); // sorted, as every list of ACLs is
+    }
+}

@@ -1,0 +1,94 @@
+package dev.openuapi.auth;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.openuapi.common.Ticker;
+import dev.openuapi.operator.WhmTokenRepository;
+import dev.openuapi.token.ApiTokenRepository;
+import dev.openuapi.token.TokenChecks;
+import dev.openuapi.token.TokenRepository;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The tokens that carry no check under a configured key (issued before checks existed, by a replica of an
+ * older release, imported, or under a retired key), known in memory by the first 64 bits of their hashes: a
+ * presented token that neither passes its check nor is here is refused without a database lookup
+ * (issue 13 §1). A sorted array: 8 bytes a token, no boxing. Every second one statement per kind of token
+ * asks whether the set changed (count and highest id, on the check-key index), and reads it again if it did.
+ */
+@ApplicationScoped
+public class UncheckedTokensService {
+
+    private static final Logger LOG = Logger.getLogger(UncheckedTokensService.class);
+    static final long POLL_MILLIS = 1000;
+
+    private final List<TokenRepository<?>> repositories;
+    private final Set<String> fingerprints;
+    private volatile long[] prefixes = new long[0];
+    private volatile List<Object> signature;
+    private volatile boolean loaded;
+    private Ticker ticker;
+
+    UncheckedTokensService(ApiTokenRepository tokens, WhmTokenRepository whmTokens, TokenChecks checks) {
+        this.repositories = List.of(tokens, whmTokens);
+        this.fingerprints = checks.fingerprints();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        poll();
+        ticker = Ticker.every("unchecked-tokens", POLL_MILLIS, this::poll);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
+    /**
+     * Whether a token with this hash may exist without a check. Until the first read succeeds (the database
+     * was down at start), every token may: the lookup decides, as before checks existed.
+     */
+    public boolean mayExist(String tokenHash) {
+        return !loaded || Arrays.binarySearch(prefixes, prefix(tokenHash)) >= 0;
+    }
+
+    synchronized void poll() {
+        try {
+            QuarkusTransaction.requiringNew().run(this::refresh);
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not read the unchecked tokens (%s); the last set stays", e.toString());
+        }
+    }
+
+    private void refresh() {
+        List<Object> now = repositories.stream().<Object>map(r -> Arrays.asList(r.uncheckedSignature(fingerprints))).toList();
+        if (loaded && Objects.equals(now, signature)) {
+            return;
+        }
+        long[] all = repositories.stream().flatMap(r -> r.uncheckedHashes(fingerprints).stream()).mapToLong(UncheckedTokensService::prefix)
+                .sorted().toArray();
+        prefixes = all;
+        signature = now;
+        if (!loaded || all.length > 0) {
+            LOG.infof("%d token(s) carry no check under the configured keys; they are known by hash.", all.length);
+        }
+        loaded = true;
+    }
+
+    /** The first 64 bits of a hex SHA-512. */
+    static long prefix(String tokenHash) {
+        return Long.parseUnsignedLong(tokenHash.substring(0, 16), 16);
+    }
+}
