@@ -35,7 +35,7 @@ import io.restassured.http.ContentType;
  */
 class MultiReplicaIT {
 
-    private static final String DATABASE = "openuapi_replicas";
+    private static final String DATABASE = "openuapi_replicas_h";
     private static final String ROOT_PASSWORD = "replica-root-password";
     private static final List<PackagedApp> REPLICAS = new ArrayList<>();
 
@@ -81,7 +81,9 @@ class MultiReplicaIT {
         }
         pool.shutdown();
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + DATABASE, "root", "");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_used_at, last_used_ip FROM api_token")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT t.last_used_at, t.last_used_ip FROM api_token t JOIN account a ON a.id = t.account_id"
+                        + " WHERE a.username = 'replica' AND t.name = 'shared'")) {
             assertTrue(rs.next());
             assertTrue(rs.getLong(1) > 0, "last use recorded");
             assertEquals("127.0.0.1", rs.getString(2));
@@ -107,6 +109,6 @@ class MultiReplicaIT {
 
     private static PackagedApp start(String name) throws IOException {
         return PackagedApp.start("replica-" + name, PackagedApp.freePort(), PackagedApp.freePort(), DATABASE,
-                List.of("-Dopenuapi.root-password=" + ROOT_PASSWORD));
+                List.of("-Dopenuapi.root-password=" + ROOT_PASSWORD, "-Dopenuapi.cphulk.enabled=false"));
     }
 }
