@@ -39,7 +39,12 @@ public class TokenChecks {
     /** Fewer characters than this make a key someone could guess. */
     static final int MIN_KEY_LENGTH = 32;
 
-    private record Key(SecretKeySpec spec, String fingerprint) {
+    /** A key, and a {@link Mac} per thread (a Mac is not thread-safe, and getting one costs more than using it). */
+    private record Key(SecretKeySpec spec, String fingerprint, ThreadLocal<Mac> macs) {
+
+        byte[] mac(byte[] input) {
+            return macs.get().doFinal(input);
+        }
     }
 
     private final List<Key> keys;
@@ -61,7 +66,8 @@ public class TokenChecks {
             throw new IllegalStateException(setting + " must be at least " + MIN_KEY_LENGTH + " characters long.");
         }
         SecretKeySpec spec = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return new Key(spec, HexFormat.of().formatHex(mac(spec, FINGERPRINT_INPUT), 0, 8));
+        String fingerprint = HexFormat.of().formatHex(newMac(spec).doFinal(FINGERPRINT_INPUT), 0, 8);
+        return new Key(spec, fingerprint, ThreadLocal.withInitial(() -> newMac(spec)));
     }
 
     /** A new value under the current key, and that key's fingerprint, for the token's row. */
@@ -102,7 +108,7 @@ public class TokenChecks {
     }
 
     private static String check(Key key, String body) {
-        byte[] mac = mac(key.spec(), body.getBytes(StandardCharsets.US_ASCII));
+        byte[] mac = key.mac(body.getBytes(StandardCharsets.US_ASCII));
         long n = 0;
         for (int i = 0; i < 8; i++) {
             n = (n << 8) | (mac[i] & 0xFF);
@@ -116,11 +122,11 @@ public class TokenChecks {
         return new String(digits);
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(input);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
         }
