@@ -12,16 +12,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The container files, read as text (no Docker engine needed): base images pinned to exact versions and named
  * without a registry host, a non-root final stage with cPanel's and the management ports, Compose without
- * literal secrets, and a build context that keeps {@code .mvn/} but not {@code target/} or {@code docker/.env}.
+ * literal secrets, a one-shot migration before OpenUAPI starts, and a build context that keeps {@code .mvn/} but
+ * not {@code target/} or {@code docker/.env}.
  *
  * <p>Each rule is a small static check; {@link #theChecksRejectWhatTheyShould()} feeds every check a bad input,
  * so a check that could never fail would fail that test.
@@ -98,6 +103,53 @@ class DockerfilesTest {
         assertTrue(block.contains("read_only: true"), block);
         assertTrue(block.contains("- no-new-privileges:true"), block);
         assertTrue(Pattern.compile("cap_drop:\\s*\\n\\s*- ALL").matcher(block).find(), block);
+    }
+
+    /**
+     * Flyway runs once per release (issue 13 §3): a one-shot migrate service, the same build as openuapi, migrates
+     * and exits, and openuapi starts only after it exited with 0, validating instead of migrating.
+     */
+    @Test
+    void composeMigratesOnceBeforeOpenUapiStarts() throws IOException {
+        Map<String, Object> services = map(map(new Yaml(new SafeConstructor(new LoaderOptions())).load(read(COMPOSE))).get("services"));
+        Map<String, Object> migrate = map(services.get("migrate"));
+        Map<String, Object> openuapi = map(services.get("openuapi"));
+
+        assertEquals(openuapi.get("build"), migrate.get("build"), "migrate must run the image openuapi runs");
+        assertEquals("no", migrate.get("restart"));
+        assertEquals(Map.of("condition", "service_healthy"), map(migrate.get("depends_on")).get("mariadb"));
+        assertEquals(Map.of("condition", "service_completed_successfully"), map(openuapi.get("depends_on")).get("migrate"));
+        assertFalse(migrate.containsKey("ports"), "migrate serves nothing");
+
+        Map<String, Object> migrateEnv = map(migrate.get("environment"));
+        assertEquals("true", migrateEnv.get("QUARKUS_INIT_AND_EXIT"));
+        assertEquals("true", migrateEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("false", migrateEnv.get("QUARKUS_FLYWAY_VALIDATE_AT_START"));
+        Map<String, Object> openuapiEnv = map(openuapi.get("environment"));
+        assertEquals("false", openuapiEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("true", openuapiEnv.get("QUARKUS_FLYWAY_VALIDATE_AT_START"));
+        assertFalse(openuapiEnv.containsKey("QUARKUS_INIT_AND_EXIT"));
+        for (String same : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                "OPENUAPI_TOKENS_CHECK_KEY", "OPENUAPI_DNS_NAMESERVERS", "OPENUAPI_DNS_ACCOUNT_IP")) {
+            assertEquals(openuapiEnv.get(same), migrateEnv.get(same), same);
+        }
+
+        String block = String.join("\n", serviceBlock(read(COMPOSE), "migrate"));
+        assertTrue(block.contains("user: \"" + SERVICE_UID + ":" + SERVICE_UID + "\""), block);
+        assertTrue(block.contains("read_only: true"), block);
+        assertTrue(block.contains("- no-new-privileges:true"), block);
+        assertTrue(Pattern.compile("cap_drop:\\s*\\n\\s*- ALL").matcher(block).find(), block);
+    }
+
+    /** The token check key every replica shares comes from docker/.env, required, and the example has a placeholder. */
+    @Test
+    void composeRequiresTheTokenCheckKey() throws IOException {
+        Map<String, Object> services = map(map(new Yaml(new SafeConstructor(new LoaderOptions())).load(read(COMPOSE))).get("services"));
+        Map<String, Object> env = map(map(services.get("openuapi")).get("environment"));
+
+        assertEquals("${OPENUAPI_TOKENS_CHECK_KEY:?set it in docker/.env}", env.get("OPENUAPI_TOKENS_CHECK_KEY"));
+        assertEquals("${OPENUAPI_TOKENS_PREVIOUS_CHECK_KEYS:-}", env.get("OPENUAPI_TOKENS_PREVIOUS_CHECK_KEYS"));
+        assertTrue(read("docker/openuapi.env.example").lines().anyMatch(line -> line.equals("OPENUAPI_TOKENS_CHECK_KEY=CHANGE_ME")));
     }
 
     @Test
@@ -179,6 +231,8 @@ class DockerfilesTest {
                 """;
         assertEquals(List.of("MARIADB_ROOT_PASSWORD: hunter2", "MARIADB_PASSWORD: ${DB_PASSWORD:-hunter2}",
                 "- OPENUAPI_ROOT_PASSWORD=swordfish"), literalSecrets(compose));
+        // An empty default is no secret: an optional setting (previous token check keys).
+        assertEquals(List.of(), literalSecrets("    OPENUAPI_TOKENS_PREVIOUS_CHECK_KEYS: ${PREVIOUS_KEYS:-}\n"));
         assertEquals(List.of("mariadb:10.11.18", "cr.example.net/powerdns/pdns:4.7.4"), composeImages(compose));
         assertTrue(serviceBlock(compose, "db").stream().anyMatch(line -> line.contains("MARIADB_USER")));
         assertTrue(serviceBlock(compose, "db").stream().noneMatch(line -> line.contains("pdns")));
@@ -351,8 +405,9 @@ class DockerfilesTest {
 
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY).*");
     private static final Pattern SETTING = Pattern.compile("^\\s*(?:-\\s*)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*[:=]\\s*(.*?)\\s*$");
-    // ${VAR} or ${VAR:?message} / ${VAR?message}: a required reference, with no literal fallback value.
-    private static final Pattern REFERENCE = Pattern.compile("[\"']?\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*)?}[\"']?");
+    // ${VAR} or ${VAR:?message} / ${VAR?message}: a required reference, with no literal fallback value; or ${VAR:-},
+    // an optional one whose fallback is empty.
+    private static final Pattern REFERENCE = Pattern.compile("[\"']?\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*|:?-)?}[\"']?");
 
     /** Lines that give a secret-looking key anything but a required ${VAR} reference (comments aside). */
     static List<String> literalSecrets(String text) {
@@ -446,6 +501,12 @@ class DockerfilesTest {
             }
         }
         return Pattern.compile(regex.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertTrue(value instanceof Map, () -> "expected a mapping, got " + value);
+        return (Map<String, Object>) value;
     }
 
     private static String read(String relative) throws IOException {

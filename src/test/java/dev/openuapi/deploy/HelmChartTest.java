@@ -10,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +22,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,24 +40,43 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Lints and renders the chart in {@code helm/openuapi} with real Helm (helm-java runs Helm's Go code as a
  * native library), then reads the rendered manifests. No cluster is involved: this checks what the chart
  * would send to the API server, not how a cluster runs it.
+ *
+ * <p>Two stand-ins, both for what helm-java's {@code template} cannot do by itself. It returns the release's
+ * manifest without the hooks (Helm keeps those apart), so the hook resources are checked in a copy of the chart
+ * whose hook annotations are renamed ({@link #renderWithHooks}); the real chart shows that Helm takes them out of
+ * the release. And it answers the chart's {@code lookup} from a Kubernetes API server (found through KUBECONFIG,
+ * which Helm's Go code reads from the environment the process started with), so the renderings that look the
+ * Secret up run in a JVM of their own, pointed at a tiny fake API server ({@link FakeApiServer}) that serves the
+ * Secret of an earlier install, or none.
  */
 class HelmChartTest {
+
+    /** The API server {@code lookup} asks; see {@link FakeApiServer}. */
+    private static final FakeApiServer API = FakeApiServer.start();
 
     private static final Path CHART = Path.of("helm", "openuapi");
     private static final String RELEASE = "openuapi";
     private static final String NAMESPACE = "hosting";
 
-    /** The four credentials the chart-made Secret needs; rendering without any of them must fail. */
+    /**
+     * The four credentials the chart-made Secret needs (rendering without any of them must fail), and a token check
+     * key: without one the chart looks its Secret up in the cluster, which only {@link #renderLookingUp} answers.
+     */
     private static final Map<String, String> PASSWORDS = Map.of(
             "secrets.dbPassword", "db-password-for-test",
             "secrets.hostingDbPassword", "hosting-password-for-test",
             "secrets.rootPassword", "root-password-for-test",
-            "secrets.sslKeySecret", "ssl-key-secret-for-test");
+            "secrets.sslKeySecret", "ssl-key-secret-for-test",
+            "secrets.tokenCheckKey", "token-check-key-for-test");
+
+    private static final String MIGRATE = RELEASE + "-migrate";
 
     /**
      * What new zones get: required, no defaults (issue 12 §7). Added to every rendering unless the test sets
@@ -198,6 +224,8 @@ class HelmChartTest {
         assertEquals("hosting-password-for-test", decode(data.get("hosting-db-password")));
         assertEquals("root-password-for-test", decode(data.get("root-password")));
         assertEquals("ssl-key-secret-for-test", decode(data.get("ssl-key-secret")));
+        assertEquals("token-check-key-for-test", decode(data.get("token-check-key")));
+        assertNull(data.get("previous-token-check-keys"), "no previous check keys unless given");
 
         assertSecretReferences(manifests.container(), "panel-openuapi");
         assertNotNull(at(manifests.deployment(), "spec", "template", "metadata", "annotations", "checksum/secret"));
@@ -418,6 +446,8 @@ class HelmChartTest {
             "service: {type: ExternalName}      | service.type",
             "mariadb: {port: '3306'}            | mariadb.port",
             "replicas: 3                        | replicas",
+            "migrations: {job: {enabled: maybe}} | migrations.job.enabled",
+            "secrets: {previousTokenCheckKeys: [\"a,b\"]} | previousTokenCheckKeys",
     })
     void schemaRejectsWrongValues(String values, String reported) throws IOException {
         Path file = Files.writeString(tempDir.resolve("bad-values.yaml"), values + "\n");
@@ -451,7 +481,7 @@ class HelmChartTest {
     }
 
     @Test
-    void notesTellPortsCredentialsAndThatReplicasMayMigrateTogether() {
+    void notesTellPortsCredentialsAndThatTheJobMigrated() {
         // A client-side dry-run install renders NOTES.txt too (helm template leaves it out); no cluster is contacted.
         InstallCommand install = new Helm(CHART).install().withName(RELEASE).withNamespace(NAMESPACE)
                 .clientOnly().withDryRunOption(DryRun.CLIENT)
@@ -461,11 +491,230 @@ class HelmChartTest {
         String output = install.call().getOutput();
         String notes = output.substring(output.indexOf("NOTES:"));
 
-        assertTrue(notes.contains("Flyway takes a MariaDB named lock"), notes);
+        assertTrue(notes.contains("Migrations: the Job openuapi-migrate (a pre-install and pre-upgrade hook) migrated"), notes);
         assertTrue(notes.contains("Secret openuapi-credentials"), notes);
         assertTrue(notes.contains("2086  plain HTTP, WHM's port number"), notes);
         assertTrue(notes.contains("2087  HTTPS, WHM's port number"), notes);
         assertTrue(notes.contains("each pod serves a self-signed one"), notes);
+    }
+
+    // --- migrations (issue 13 §3): once per release, in a hook Job; replicas only validate
+
+    @Test
+    void replicasNeverMigrateTheyValidate() {
+        Map<String, Map<String, Object>> env = byName(list(render(Map.of()).container().get("env")));
+
+        assertEquals("false", env.get("QUARKUS_FLYWAY_MIGRATE_AT_START").get("value"));
+        assertEquals("true", env.get("QUARKUS_FLYWAY_VALIDATE_AT_START").get("value"));
+        assertNull(env.get("QUARKUS_INIT_AND_EXIT"));
+    }
+
+    /** Helm takes hook resources out of the release: the Job and its copies are hooks, the rest is not. */
+    @Test
+    void theJobAndItsCopiesAreHooksOutsideTheRelease() {
+        Manifests release = render(Map.of());
+        Manifests withHooks = renderWithHooks(Map.of());
+
+        assertTrue(release.all("Job").isEmpty(), "the Job is not a hook");
+        for (String kind : List.of("Secret", "ConfigMap")) {
+            assertTrue(release.all(kind).stream().noneMatch(d -> MIGRATE.equals(at(d, "metadata", "name"))), kind + " copy is not a hook");
+            assertNotNull(withHooks.named(kind, MIGRATE));
+            assertNotNull(release.named(kind, RELEASE), "the chart's own " + kind + " is part of the release");
+        }
+        assertNotNull(withHooks.named("Job", MIGRATE));
+        assertEquals(release.documents().size() + 3, withHooks.documents().size());
+    }
+
+    @Test
+    void aPreInstallAndPreUpgradeHookJobMigratesWithTheReleasesImageAndExits() {
+        Manifests manifests = renderWithHooks(Map.of("image.tag", "0.2.0", "imagePullSecrets[0]", "registry-credentials"));
+        Map<String, Object> job = manifests.named("Job", MIGRATE);
+
+        assertEquals("batch/v1", job.get("apiVersion"));
+        assertEquals("pre-install,pre-upgrade", annotation(job, "helm.sh/hook"));
+        assertEquals("before-hook-creation,hook-succeeded", annotation(job, "helm.sh/hook-delete-policy"));
+        assertEquals(2, at(job, "spec", "backoffLimit"));
+        assertEquals(600, at(job, "spec", "activeDeadlineSeconds"));
+
+        Map<String, Object> pod = map(at(job, "spec", "template", "spec"));
+        assertEquals("Never", pod.get("restartPolicy"));
+        assertEquals(false, pod.get("automountServiceAccountToken"));
+        assertEquals(false, pod.get("enableServiceLinks"));
+        assertNull(pod.get("serviceAccountName"), "the chart's ServiceAccount does not exist yet at pre-install");
+        assertEquals(manifests.podSpec().get("securityContext"), pod.get("securityContext"));
+        assertEquals(manifests.podSpec().get("imagePullSecrets"), pod.get("imagePullSecrets"));
+        List<Object> containers = list(pod.get("containers"));
+        assertEquals(1, containers.size());
+        Map<String, Object> container = map(containers.get(0));
+        assertEquals("openuapi:0.2.0", container.get("image"));
+        assertEquals(manifests.container().get("image"), container.get("image"), "the same image as the replicas");
+        assertEquals(manifests.container().get("securityContext"), container.get("securityContext"));
+        assertNull(container.get("ports"));
+        assertEquals(Map.of("/tmp", "tmp"), mountsByPath(container), "only /tmp is writable");
+
+        Map<String, Map<String, Object>> env = byName(list(container.get("env")));
+        assertEquals("true", env.get("QUARKUS_INIT_AND_EXIT").get("value"));
+        assertEquals("true", env.get("QUARKUS_FLYWAY_MIGRATE_AT_START").get("value"));
+        // Validating first would refuse the migrations this run is for.
+        assertEquals("false", env.get("QUARKUS_FLYWAY_VALIDATE_AT_START").get("value"));
+        assertEquals(Map.of("name", MIGRATE, "key", "db-password"),
+                at(env.get("QUARKUS_DATASOURCE_PASSWORD"), "valueFrom", "secretKeyRef"));
+        assertEquals(Map.of("name", MIGRATE, "key", "token-check-key"),
+                at(env.get("OPENUAPI_TOKENS_CHECK_KEY"), "valueFrom", "secretKeyRef"));
+        assertEquals(MIGRATE, at(map(list(container.get("envFrom")).get(0)), "configMapRef", "name"));
+        for (String notNeeded : List.of("OPENUAPI_ROOT_PASSWORD", "OPENUAPI_SSL_KEY_SECRET", "QUARKUS_DATASOURCE_HOSTING_PASSWORD")) {
+            assertNull(env.get(notNeeded), notNeeded + " given to the migration");
+        }
+    }
+
+    /**
+     * The Job's pods carry other labels than the replicas': the Service, the PodDisruptionBudget and the replicas'
+     * NetworkPolicy select name and instance, and must never select a migration pod.
+     */
+    @Test
+    void migrationPodsAreNotSelectedAsReplicas() {
+        Manifests manifests = renderWithHooks(Map.of());
+        Map<String, Object> podLabels = map(at(manifests.named("Job", MIGRATE), "spec", "template", "metadata", "labels"));
+
+        List<Map<String, Object>> selectors = List.of(
+                map(at(manifests.named("Service", RELEASE), "spec", "selector")),
+                map(at(manifests.named("Service", "openuapi-management"), "spec", "selector")),
+                map(at(manifests.named("PodDisruptionBudget", RELEASE), "spec", "selector", "matchLabels")),
+                map(at(manifests.named("NetworkPolicy", RELEASE), "spec", "podSelector", "matchLabels")),
+                map(at(manifests.deployment(), "spec", "selector", "matchLabels")));
+        for (Map<String, Object> selector : selectors) {
+            assertFalse(podLabels.entrySet().containsAll(selector.entrySet()), "a migration pod matches " + selector);
+        }
+        assertEquals("migrate", podLabels.get("app.kubernetes.io/component"));
+
+        // Its own NetworkPolicy: nothing in, MariaDB and DNS out.
+        Map<String, Object> policy = manifests.named("NetworkPolicy", MIGRATE);
+        Map<String, Object> selector = map(at(policy, "spec", "podSelector", "matchLabels"));
+        assertTrue(podLabels.entrySet().containsAll(selector.entrySet()), selector::toString);
+        assertEquals(List.of(), at(policy, "spec", "ingress"));
+        List<Map<String, Object>> egress = list(at(policy, "spec", "egress")).stream().map(HelmChartTest::map).toList();
+        assertEquals(List.of(3306), ports(egress.get(0)));
+        assertEquals(List.of(53, 53), ports(egress.get(1)));
+    }
+
+    /**
+     * Pre-install hooks run before the release's objects exist, so the Job reads hook copies of the Secret and
+     * ConfigMap, made before it (a lower weight). The chart's own Secret and ConfigMap stay ordinary release objects.
+     */
+    @Test
+    void theJobReadsHookCopiesMadeBeforeIt() {
+        Manifests manifests = renderWithHooks(Map.of());
+        int jobWeight = Integer.parseInt(annotation(manifests.named("Job", MIGRATE), "helm.sh/hook-weight"));
+
+        Map<String, Object> secret = manifests.named("Secret", MIGRATE);
+        Map<String, Object> config = manifests.named("ConfigMap", MIGRATE);
+        for (Map<String, Object> copy : List.of(secret, config)) {
+            assertEquals("pre-install,pre-upgrade", annotation(copy, "helm.sh/hook"));
+            assertTrue(Integer.parseInt(annotation(copy, "helm.sh/hook-weight")) < jobWeight, copy::toString);
+            assertEquals("before-hook-creation,hook-succeeded", annotation(copy, "helm.sh/hook-delete-policy"));
+        }
+        for (String kind : List.of("Secret", "ConfigMap", "Deployment")) {
+            assertNull(annotation(manifests.named(kind, RELEASE), "helm.sh/hook"), kind + " must stay part of the release");
+        }
+
+        // Only what the migration needs.
+        Map<String, Object> data = map(secret.get("data"));
+        assertEquals(java.util.Set.of("db-password", "token-check-key"), data.keySet());
+        assertEquals("db-password-for-test", decode(data.get("db-password")));
+        assertEquals("token-check-key-for-test", decode(data.get("token-check-key")));
+        // The same configuration as the replicas'.
+        assertEquals(manifests.named("ConfigMap", RELEASE).get("data"), config.get("data"));
+    }
+
+    @Test
+    void withAnExistingSecretTheJobReadsItAndNoCopyIsMade() {
+        Manifests manifests = renderWithHooksExactly(Map.of("existingSecret", "my-credentials"));
+
+        assertTrue(manifests.all("Secret").isEmpty());
+        Map<String, Map<String, Object>> env = byName(list(map(list(at(manifests.named("Job", MIGRATE), "spec", "template",
+                "spec", "containers")).get(0)).get("env")));
+        assertEquals(Map.of("name", "my-credentials", "key", "db-password"),
+                at(env.get("QUARKUS_DATASOURCE_PASSWORD"), "valueFrom", "secretKeyRef"));
+        assertEquals(Map.of("name", "my-credentials", "key", "token-check-key"),
+                at(env.get("OPENUAPI_TOKENS_CHECK_KEY"), "valueFrom", "secretKeyRef"));
+        assertNotNull(manifests.named("ConfigMap", MIGRATE));
+    }
+
+    @Test
+    void theJobCanBeTurnedOffForOperatorsWhoMigrateOtherwise() {
+        Manifests manifests = renderWithHooks(Map.of("migrations.job.enabled", false));
+
+        assertTrue(manifests.all("Job").isEmpty());
+        List<String> names = manifests.documents().stream().map(d -> (String) at(d, "metadata", "name")).toList();
+        assertFalse(names.contains(MIGRATE), names::toString);
+        Map<String, Map<String, Object>> env = byName(list(manifests.container().get("env")));
+        assertEquals("false", env.get("QUARKUS_FLYWAY_MIGRATE_AT_START").get("value"), "replicas still do not migrate");
+        assertEquals("true", env.get("QUARKUS_FLYWAY_VALIDATE_AT_START").get("value"));
+    }
+
+    @Test
+    void aServiceAccountOfTheOperatorsIsUsedByTheJobToo() {
+        Manifests manifests = renderWithHooks(Map.of("serviceAccount.create", false, "serviceAccount.name", "openuapi-runner"));
+
+        assertEquals("openuapi-runner", at(manifests.named("Job", MIGRATE), "spec", "template", "spec", "serviceAccountName"));
+    }
+
+    // --- the token check key every replica shares
+
+    @Test
+    void aFirstInstallGeneratesTheTokenCheckKeyOnceForTheSecretItsHookCopyAndTheChecksum() throws Exception {
+        API.secrets.clear();
+        Map<String, Object> values = new LinkedHashMap<>(PASSWORDS);
+        values.remove("secrets.tokenCheckKey");
+        Manifests manifests = renderLookingUp(values);
+
+        String key = decode(map(manifests.named("Secret", RELEASE).get("data")).get("token-check-key"));
+        assertTrue(key.matches("[A-Za-z0-9]{48}"), key);
+        assertEquals(key, decode(map(manifests.named("Secret", MIGRATE).get("data")).get("token-check-key")),
+                "the Job and the replicas must share one key");
+        String other = decode(map(renderLookingUp(values).named("Secret", RELEASE).get("data")).get("token-check-key"));
+        assertNotEquals(key, other, "generated, not a fixed default");
+        // The checksum is of the Secret as rendered, with the same generated key: the same release renders the
+        // same checksum once the key is kept (next test), so pods do not roll on every upgrade.
+        assertTrue(API.requests.contains("GET /api/v1/namespaces/hosting/secrets/openuapi"), API.requests::toString);
+
+        Map<String, Map<String, Object>> env = byName(list(manifests.container().get("env")));
+        assertEquals(Map.of("name", RELEASE, "key", "token-check-key"),
+                at(env.get("OPENUAPI_TOKENS_CHECK_KEY"), "valueFrom", "secretKeyRef"));
+        assertEquals(Map.of("name", RELEASE, "key", "previous-token-check-keys", "optional", true),
+                at(env.get("OPENUAPI_TOKENS_PREVIOUS_CHECK_KEYS"), "valueFrom", "secretKeyRef"));
+    }
+
+    @Test
+    void anUpgradeKeepsTheKeyTheChartMadeSecretHolds() throws Exception {
+        API.secrets.clear();
+        API.secrets.put("hosting/openuapi", Map.of("token-check-key", "key-of-the-installed-release"));
+        Map<String, Object> values = new LinkedHashMap<>(PASSWORDS);
+        values.remove("secrets.tokenCheckKey");
+
+        Manifests manifests = renderLookingUp(values);
+        assertEquals("key-of-the-installed-release",
+                decode(map(manifests.named("Secret", RELEASE).get("data")).get("token-check-key")));
+        assertEquals("key-of-the-installed-release",
+                decode(map(manifests.named("Secret", MIGRATE).get("data")).get("token-check-key")));
+        assertEquals(annotations(manifests), annotations(renderLookingUp(values)), "the pods' checksum stays the same");
+
+        // A key given in the values wins over the stored one (a rotation).
+        values.put("secrets.tokenCheckKey", "rotated-key");
+        assertEquals("rotated-key", decode(map(render(values).named("Secret", RELEASE).get("data")).get("token-check-key")));
+        API.secrets.clear();
+    }
+
+    @Test
+    void aRotationGivesTheNewKeyAndThePreviousOnes() {
+        Manifests manifests = renderWithHooks(Map.of("secrets.tokenCheckKey", "the-new-key",
+                "secrets.previousTokenCheckKeys[0]", "the-old-key", "secrets.previousTokenCheckKeys[1]", "an-older-key"));
+        Map<String, Object> data = map(manifests.named("Secret", RELEASE).get("data"));
+
+        assertEquals("the-new-key", decode(data.get("token-check-key")));
+        assertEquals("the-old-key,an-older-key", decode(data.get("previous-token-check-keys")));
+        assertEquals("the-new-key", decode(map(manifests.named("Secret", MIGRATE).get("data")).get("token-check-key")));
+        assertSecretReferences(manifests.container(), RELEASE);
     }
 
     // --- rendering
@@ -480,13 +729,87 @@ class HelmChartTest {
         return Manifests.parse(template(release, all, List.of()).call());
     }
 
+    /**
+     * Renders a copy of the chart whose hook annotations are renamed ({@code helm.sh/hook…} becomes
+     * {@value #VISIBLE_HOOK}…), so Helm keeps the hook resources in the manifest that {@code template} returns.
+     * {@link #annotation} reads either name.
+     */
+    private Manifests renderWithHooks(Map<String, ?> values) {
+        Map<String, Object> all = new LinkedHashMap<>(PASSWORDS);
+        all.putAll(values);
+        return renderWithHooksExactly(all);
+    }
+
+    /** As {@link #renderWithHooks}, with these values only (no {@link #PASSWORDS} added). */
+    private Manifests renderWithHooksExactly(Map<String, ?> values) {
+        return Manifests.parse(template(chartWithVisibleHooks(), RELEASE, values, List.of()).call());
+    }
+
+    private static final String VISIBLE_HOOK = "test.openuapi.dev/hook";
+
+    /**
+     * As {@link #renderWithHooksExactly}, in another JVM whose environment points Helm at {@link #API}, so the
+     * chart's {@code lookup} gets an answer.
+     */
+    private Manifests renderLookingUp(Map<String, ?> values) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Render.class.getName(), chartWithVisibleHooks().toString(), RELEASE,
+                NAMESPACE));
+        Map<String, Object> all = new LinkedHashMap<>(DNS);
+        all.putAll(values);
+        all.forEach((key, value) -> command.add(key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("KUBECONFIG", API.kubeconfig.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        assertEquals(0, process.exitValue(), output);
+        return Manifests.parse(output);
+    }
+
+    /** Renders a chart ({@code chart release namespace key=value…}) and prints it: {@link #renderLookingUp}'s other JVM. */
+    public static final class Render {
+        public static void main(String[] args) {
+            TemplateCommand command = new Helm(Path.of(args[0])).template().withName(args[1]).withNamespace(args[2]);
+            for (String value : List.of(args).subList(3, args.length)) {
+                int equals = value.indexOf('=');
+                command = command.set(value.substring(0, equals), value.substring(equals + 1));
+            }
+            System.out.print(command.call());
+        }
+    }
+
+    private Path chartWithVisibleHooks() {
+        Path copy = tempDir.resolve("chart-with-visible-hooks").resolve("openuapi");
+        if (Files.isDirectory(copy)) {
+            return copy;
+        }
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.writeString(target, Files.readString(file).replace("helm.sh/hook", VISIBLE_HOOK));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
     private Manifests renderWithFile(String valuesYaml) throws IOException {
         Path file = Files.writeString(tempDir.resolve("values.yaml"), valuesYaml);
         return Manifests.parse(template(RELEASE, Map.of(), List.of(file)).call());
     }
 
     private static TemplateCommand template(String release, Map<String, ?> values, List<Path> valuesFiles) {
-        TemplateCommand command = new Helm(CHART).template().withName(release).withNamespace(NAMESPACE);
+        return template(CHART, release, values, valuesFiles);
+    }
+
+    private static TemplateCommand template(Path chart, String release, Map<String, ?> values, List<Path> valuesFiles) {
+        TemplateCommand command = new Helm(chart).template().withName(release).withNamespace(NAMESPACE);
         if (!values.containsKey("dns.accountIp")) {
             for (Map.Entry<String, String> value : DNS.entrySet()) {
                 command = command.set(value.getKey(), value.getValue());
@@ -562,7 +885,8 @@ class HelmChartTest {
                 "QUARKUS_DATASOURCE_PASSWORD", "db-password",
                 "QUARKUS_DATASOURCE_HOSTING_PASSWORD", "hosting-db-password",
                 "OPENUAPI_ROOT_PASSWORD", "root-password",
-                "OPENUAPI_SSL_KEY_SECRET", "ssl-key-secret");
+                "OPENUAPI_SSL_KEY_SECRET", "ssl-key-secret",
+                "OPENUAPI_TOKENS_CHECK_KEY", "token-check-key");
         Map<String, Map<String, Object>> env = byName(list(container.get("env")));
         for (Map.Entry<String, String> variable : expected.entrySet()) {
             Map<String, Object> entry = env.get(variable.getKey());
@@ -572,6 +896,16 @@ class HelmChartTest {
             assertEquals(secretName, ref.get("name"), variable.getKey());
             assertEquals(variable.getValue(), ref.get("key"), variable.getKey());
         }
+    }
+
+    /** An annotation, also under its renamed key in {@link #renderWithHooks}'s copy of the chart. */
+    private static String annotation(Map<String, Object> document, String name) {
+        Object annotations = at(document, "metadata", "annotations");
+        if (annotations == null) {
+            return null;
+        }
+        Object value = map(annotations).get(name);
+        return (String) (value != null ? value : map(annotations).get(name.replace("helm.sh/hook", VISIBLE_HOOK)));
     }
 
     private static Map<String, Object> annotations(Manifests manifests) {
@@ -637,5 +971,84 @@ class HelmChartTest {
             fail("expected a sequence, got " + value);
         }
         return (List<Object>) value;
+    }
+
+    // --- a Kubernetes API server for lookup
+
+    /**
+     * Just enough of a Kubernetes API server for Helm's {@code lookup "v1" "Secret"}: the discovery of {@code v1}
+     * and GET of one Secret, from {@link #secrets} ("namespace/name" to its data), else 404 (Helm's lookup then
+     * answers an empty object). {@link #kubeconfig} points at it.
+     */
+    static final class FakeApiServer {
+
+        final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
+        final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Path kubeconfig;
+
+        private FakeApiServer(Path kubeconfig) {
+            this.kubeconfig = kubeconfig;
+        }
+
+        static FakeApiServer start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                Path kubeconfig = Files.createTempFile("openuapi-helm-test-kubeconfig", ".yaml");
+                kubeconfig.toFile().deleteOnExit();
+                Files.writeString(kubeconfig, """
+                        apiVersion: v1
+                        kind: Config
+                        clusters:
+                          - name: fake
+                            cluster:
+                              server: http://127.0.0.1:%d
+                        users:
+                          - name: fake
+                            user: {}
+                        contexts:
+                          - name: fake
+                            context: {cluster: fake, user: fake}
+                        current-context: fake
+                        """.formatted(server.getAddress().getPort()));
+                FakeApiServer fake = new FakeApiServer(kubeconfig);
+                server.createContext("/", fake::answer);
+                server.setExecutor(null);
+                server.start();
+                return fake;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            requests.add(exchange.getRequestMethod() + " " + path);
+            String[] parts = path.split("/");
+            if (path.equals("/api/v1")) {
+                send(exchange, 200, """
+                        {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"v1","resources":[
+                          {"name":"secrets","singularName":"secret","namespaced":true,"kind":"Secret","verbs":["get","list"]}]}""");
+            } else if (parts.length == 7 && path.startsWith("/api/v1/namespaces/") && parts[5].equals("secrets")
+                    && secrets.containsKey(parts[4] + "/" + parts[6])) {
+                String data = secrets.get(parts[4] + "/" + parts[6]).entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\":\"" + Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8)) + "\"")
+                        .collect(Collectors.joining(","));
+                send(exchange, 200, """
+                        {"kind":"Secret","apiVersion":"v1","metadata":{"name":"%s","namespace":"%s"},"type":"Opaque","data":{%s}}"""
+                        .formatted(parts[6], parts[4], data));
+            } else {
+                send(exchange, 404, """
+                        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"NotFound","code":404}""");
+            }
+        }
+
+        private static void send(HttpExchange exchange, int status, String json) throws IOException {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
     }
 }
