@@ -40,7 +40,7 @@ import io.restassured.response.Response;
 
 /**
  * Two instances of the packaged application on one database, as a Deployment with two replicas runs
- * them: both start at once on an empty database (Flyway migrates once, under its lock), a token made
+ * them: both start at once on a database migrated once beforehand (as a release is), a token made
  * through one works on the other, concurrent last-use writes from both never fail a request, and every
  * change to what a request authenticates as (a {@code Principal}'s or a WHM user's fields: revocation,
  * expiry, suspension, removal, password, features, plan, owner, reseller privileges, a token's ACLs or
