@@ -24,18 +24,15 @@
 # Hence no `set -x` here.
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly REPO_ROOT
-readonly JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+readonly REPO_ROOT JAR DB_HOST DB_PORT UAPI_PATH
 readonly DB_NAME=openuapi_bench
-readonly DB_HOST="${DB_HOST:-127.0.0.1}"
-readonly DB_PORT="${DB_PORT:-3306}"
 readonly DURATION="${DURATION:-20s}"
 readonly CONNECTIONS="${CONNECTIONS:-32}"
 readonly THREADS="${THREADS:-2}"
 readonly WARMUP="${WARMUP:-5s}"
 readonly STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
-readonly UAPI_PATH=/execute/Variables/get_user_information
 
 APP_PID=""
 LOAD_BEFORE="?"
@@ -43,75 +40,17 @@ PRIVATE_DIR=""
 RESULTS_DIR=""
 BASE_URL=""
 MGMT_URL=""
-DB_CLIENT=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-
-# Random string of LENGTH characters from ALPHABET. python3's secrets module rather than
-# `tr </dev/urandom | head`, which dies of SIGPIPE under pipefail.
-random_string() {
-    python3 -c 'import secrets, sys; a = sys.argv[1]; print("".join(secrets.choice(a) for _ in range(int(sys.argv[2]))))' "$1" "$2"
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# Prerequisites
-# ---------------------------------------------------------------------------------------------------------
-check_prerequisites() {
-    if ! command -v wrk >/dev/null 2>&1; then
-        die "wrk is not installed. On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y wrk"
-    fi
-    command -v java >/dev/null 2>&1 || die "java is not on PATH (Java 17+ is needed to run the app)."
-    command -v curl >/dev/null 2>&1 || die "curl is not installed (apt-get install -y curl)."
-    command -v python3 >/dev/null 2>&1 || die "python3 is not installed (used for random values and JSON)."
-    if command -v mariadb >/dev/null 2>&1; then
-        DB_CLIENT=mariadb
-    elif command -v mysql >/dev/null 2>&1; then
-        DB_CLIENT=mysql
-    else
-        die "Neither the mariadb nor the mysql client is installed (apt-get install -y mariadb-client)."
-    fi
-    # The app logs in over TCP as root with an empty password; check that works before waiting on it.
-    db -e 'SELECT 1' >/dev/null 2>&1 \
-        || die "Cannot reach MariaDB at $DB_HOST:$DB_PORT as root with an empty password."
-
-    if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
-        command -v mvn >/dev/null 2>&1 || die "$JAR is missing and mvn is not installed to build it."
-        log "Building the app (mvn -q package -DskipTests) ..."
-        (cd "$REPO_ROOT" && mvn -q package -DskipTests) || die "mvn package failed."
-        [[ -f "$JAR" ]] || die "mvn package did not produce $JAR."
-    fi
-}
-
-db() { "$DB_CLIENT" -uroot -h"$DB_HOST" -P"$DB_PORT" --protocol=tcp "$@"; }
 
 # ---------------------------------------------------------------------------------------------------------
 # App lifecycle
 # ---------------------------------------------------------------------------------------------------------
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pick_port() {
-    local port
-    for port in $(seq "${PORT:-18082}" "$(( ${PORT:-18082} + 20 ))"); do
-        if ! port_in_use "$port"; then
-            echo "$port"
-            return
-        fi
-    done
-    die "No free port in ${PORT:-18082}..$(( ${PORT:-18082} + 20 )) on 127.0.0.1."
-}
-
 # Runs on every exit (success, failure, Ctrl-C): stop our app, drop the bench database, shred secrets.
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         log "Stopping the app (pid $APP_PID) ..."
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        # Give Quarkus time for a graceful shutdown, then force it.
-        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
-        wait "$APP_PID" 2>/dev/null || true
+        stop_pid "$APP_PID"
     fi
     if [[ -n "$DB_CLIENT" ]]; then
         db -e "DROP DATABASE IF EXISTS $DB_NAME" 2>/dev/null || log "Could not drop database $DB_NAME."
@@ -140,19 +79,7 @@ start_app() {
         -jar "$JAR" >"$RESULTS_DIR/app.log" 2>&1 &
     APP_PID=$!
 
-    local deadline=$(( SECONDS + STARTUP_TIMEOUT ))
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$MGMT_URL/q/health/ready" || true)" == 200 ]]; do
-        if ! kill -0 "$APP_PID" 2>/dev/null; then
-            tail -n 30 "$RESULTS_DIR/app.log" >&2 || true
-            APP_PID=""
-            die "The app exited during startup (log: $RESULTS_DIR/app.log)."
-        fi
-        if (( SECONDS >= deadline )); then
-            tail -n 30 "$RESULTS_DIR/app.log" >&2 || true
-            die "The app was not ready within ${STARTUP_TIMEOUT}s (log: $RESULTS_DIR/app.log)."
-        fi
-        sleep 0.5
-    done
+    wait_for_ok "$MGMT_URL/q/health/ready" "$APP_PID" "$RESULTS_DIR/app.log" "$STARTUP_TIMEOUT"
     log "App ready (pid $APP_PID)."
 }
 
@@ -160,48 +87,13 @@ start_app() {
 # Fixtures: an account and a token
 # ---------------------------------------------------------------------------------------------------------
 
-# POSTs JSON with credentials; prints the HTTP status, leaves the body in $PRIVATE_DIR/response.
-# Credentials and body come through process substitutions so they never appear in `ps`.
-post_json() {
-    local path=$1 user=$2 password=$3 json=$4
-    curl -s -o "$PRIVATE_DIR/response" -w '%{http_code}' \
-        -K <(printf 'user = "%s:%s"\n' "$user" "$password") \
-        -H 'Content-Type: application/json' \
-        --data-binary @<(printf '%s' "$json") \
-        "$BASE_URL$path" || true
-}
-
-create_account() {
-    local attempt status
-    for attempt in 1 2 3 4 5; do
-        # "bench" + 8 digits = 13 characters: within ^[a-z][a-z0-9]{0,15}$.
-        BENCH_USER="bench$(random_string 0123456789 8)"
-        BENCH_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 24)"
-        status=$(post_json /api/v1/accounts root "$ROOT_PASSWORD" \
-            "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\",\"domain\":\"bench.example\",\"contact_email\":\"bench@bench.example\"}")
-        case "$status" in
-            201) log "Created account $BENCH_USER."; return ;;
-            409) log "Account $BENCH_USER exists already; trying another name (attempt $attempt)." ;;
-            *) die "POST /api/v1/accounts answered $status, expected 201: $(head -c 500 "$PRIVATE_DIR/response")" ;;
-        esac
-    done
-    die "Could not find a free account name in 5 attempts."
-}
-
+# create_account and issue_token: bench/lib.sh.
 create_token() {
-    local status
-    status=$(post_json /api/v1/tokens "$BENCH_USER" "$BENCH_PASSWORD" '{"name":"bench"}')
-    [[ "$status" == 201 ]] \
-        || die "POST /api/v1/tokens answered $status, expected 201: $(head -c 500 "$PRIVATE_DIR/response")"
-    BENCH_TOKEN=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$PRIVATE_DIR/response") \
-        || die "POST /api/v1/tokens answered 201 without a readable token field."
-    [[ ${#BENCH_TOKEN} -eq 32 ]] || die "The token is ${#BENCH_TOKEN} characters long, expected 32."
-    rm -f "$PRIVATE_DIR/response" # it held the token value
-    log "Created token \"bench\" for $BENCH_USER."
+    issue_token bench
+    BENCH_TOKEN=$ISSUED_TOKEN
     # The token name of issue 12's ReDoS repro: 27 a's and a dash (3.3 s per request on a backtracking engine).
-    status=$(post_json /api/v1/tokens "$BENCH_USER" "$BENCH_PASSWORD" '{"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaa-"}')
-    [[ "$status" == 201 ]] || die "POST /api/v1/tokens (ReDoS name) answered $status, expected 201."
-    rm -f "$PRIVATE_DIR/response"
+    issue_token aaaaaaaaaaaaaaaaaaaaaaaaaaa-
+    ISSUED_TOKEN=""
 }
 
 # A root WHM API token (full privileges), made with root's password over HTTP Basic.
@@ -284,21 +176,10 @@ run_wrk() {
 }
 
 # Prints one tab-separated summary row from a wrk --latency output file:
-# target, requests/sec, p50, p99, non-2xx/3xx count, socket errors, expected status.
+# target, requests/sec, p50, p99, requests, non-2xx/3xx count, socket errors, expected status.
 summarize() {
     local name=$1 expected=$2
-    awk -v name="$name" -v expected="$expected" '
-        /^Requests\/sec:/                          { rps = $2 }
-        /^[ \t]+50%/                               { p50 = $2 }
-        /^[ \t]+99%/                               { p99 = $2 }
-        /Non-2xx or 3xx responses:/                { non2xx = $NF }
-        /Socket errors:/                           { sub(/^[ \t]*Socket errors:[ \t]*/, ""); errors = $0 }
-        / requests in /                            { total = $1 }
-        END {
-            if (non2xx == "") non2xx = 0
-            if (errors == "") errors = "none"
-            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, rps, p50, p99, total, non2xx, errors, expected
-        }' "$RESULTS_DIR/$name.txt"
+    printf '%s\t%s\t%s\n' "$name" "$(wrk_figures "$RESULTS_DIR/$name.txt")" "$expected"
 }
 
 print_table() {
@@ -309,7 +190,8 @@ print_table() {
 # ---------------------------------------------------------------------------------------------------------
 main() {
     cd "$REPO_ROOT"
-    check_prerequisites
+    require_tools
+    build_app
 
     RESULTS_DIR="$REPO_ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
     mkdir -p "$RESULTS_DIR"

@@ -1,0 +1,498 @@
+#!/usr/bin/env bash
+# Issue 13 §2: OpenUAPI against a bare Quarkus REST endpoint, as ratios, on the same machine.
+#
+# Builds target/quarkus-app (OpenUAPI) and bench/bare (one blocking Quarkus REST method, same Quarkus
+# platform version), runs both on loopback, drives both with the same wrk settings and reports:
+#   - valid-token UAPI call (GET /execute/Variables/get_user_information, cpanel USER:TOKEN) ÷ bare   >= 0.70
+#   - random invalid tokens for a user that does not exist ÷ bare                                  >= 0.70
+#   - database statements per valid call, and per rejected call                                    <= 0.05
+#   - p99 of the valid call ÷ the bare endpoint's p99                                              <= 1.5
+#   - valid req/s with 1,000,000 tokens in the table ÷ with 1,000 (round-robin working set)       >= 0.9
+#   - JVM start-up (process start to first 200) ÷ the bare endpoint's                             <= 3
+# Rounds are interleaved (bare, valid, invalid; ROUNDS times); each figure is a ratio of medians.
+# Database statements are the bench database user's SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS in
+# information_schema.USER_STATISTICS (SET GLOBAL userstat=1), read before and after each wrk run.
+# Everything goes to bench/results/<UTC timestamp>/; the last lines printed are the figures.
+#
+# Settings (environment):
+#   HULK_LOCAL_LOCK=1          keep cPHulk's user lock for loopback (see openuapi_args)
+#   DURATION=10s ROUNDS=5 THREADS=1 CONNECTIONS=16 WARMUP=15s  wrk, per run (WARMUP=0 skips warm-ups)
+#   STARTS=3                   timed starts of each app (0 skips the start-up figure)
+#   SCALE=1                    0 skips the 1,000 / 1,000,000 token figure
+#   SMALL_TOKENS=1000 LARGE_TOKENS=1000000 WORKING_SET=10000 SCALE_ROUNDS=$ROUNDS
+#   PORT=18182                 first port tried for OpenUAPI; its management port and the bare app's follow
+#   STARTUP_TIMEOUT=120        seconds each start may take
+#   BENCH_DB=openuapi_bench_ratio  the database (dropped at exit); the database user is openuapi_bench
+#   DB_HOST=127.0.0.1 DB_PORT=3306  MariaDB, reached as root with an empty password for the set-up
+#   JAVA_OPTS=                 extra JVM options, for both apps
+#   REBUILD=1                  rebuild both apps even when their jars exist
+#
+# Secrets (operator and database passwords, the token check key, token values) never reach stdout, the
+# results or a command line; token values sit only in $RESULTS_DIR/private (mode 0700, files 0600), which
+# is deleted at exit.
+set -euo pipefail
+export LC_ALL=C # a "." in $EPOCHREALTIME and in numbers
+
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+readonly REPO_ROOT JAR DB_HOST DB_PORT UAPI_PATH BENCH_DIR
+readonly DB_NAME="${BENCH_DB:-openuapi_bench_ratio}"
+readonly DB_USER=openuapi_bench
+readonly DURATION="${DURATION:-10s}"
+readonly ROUNDS="${ROUNDS:-5}"
+readonly THREADS="${THREADS:-1}"
+readonly CONNECTIONS="${CONNECTIONS:-16}"
+readonly WARMUP="${WARMUP:-15s}"
+readonly STARTS="${STARTS:-3}"
+readonly SCALE="${SCALE:-1}"
+readonly SMALL_TOKENS="${SMALL_TOKENS:-1000}"
+readonly LARGE_TOKENS="${LARGE_TOKENS:-1000000}"
+readonly WORKING_SET="${WORKING_SET:-10000}"
+readonly SCALE_ROUNDS="${SCALE_ROUNDS:-$ROUNDS}"
+readonly STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
+readonly BARE_DIR="$BENCH_DIR/bare"
+readonly BARE_JAR="$BARE_DIR/target/quarkus-app/quarkus-run.jar"
+readonly LUA="$BENCH_DIR/ratio.lua"
+readonly LOAD_CHUNK=250000
+
+APP_PID=""
+BARE_PID=""
+PRIVATE_DIR=""
+RESULTS_DIR=""
+BASE_URL=""
+MGMT_URL=""
+BARE_URL=""
+USERSTAT_BEFORE=""
+DB_OWNED=0
+OPENUAPI_ARGS=()
+STARTUP_MS=""
+
+# ---------------------------------------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------------------------------------
+
+# The Quarkus platform version of the top-level pom.xml, which the bare app is built with.
+platform_version() {
+    python3 - "$REPO_ROOT/pom.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+print(ET.parse(sys.argv[1]).getroot().find("m:properties/m:quarkus.platform.version", ns).text.strip())
+PY
+}
+
+build_bare() {
+    local version stamp="$BARE_DIR/target/platform-version"
+    version=$(platform_version) || die "Cannot read quarkus.platform.version from $REPO_ROOT/pom.xml."
+    if [[ ! -f "$BARE_JAR" || "${REBUILD:-0}" == 1 || "$(cat "$stamp" 2>/dev/null)" != "$version" ]]; then
+        log "Building the bare endpoint with Quarkus $version (mvn -q package in bench/bare) ..."
+        (cd "$BARE_DIR" && mvn -q package -Dquarkus.platform.version="$version") || die "mvn package of bench/bare failed."
+        [[ -f "$BARE_JAR" ]] || die "mvn package did not produce $BARE_JAR."
+        echo "$version" >"$stamp"
+    fi
+    # Both apps must run the same Quarkus: compare the quarkus-core jars they ship.
+    local app_core bare_core
+    app_core=$(cd "$REPO_ROOT/target/quarkus-app/lib/main" && ls io.quarkus.quarkus-core-[0-9]*.jar)
+    bare_core=$(cd "$BARE_DIR/target/quarkus-app/lib/main" && ls io.quarkus.quarkus-core-[0-9]*.jar)
+    [[ "$app_core" == "$bare_core" ]] \
+        || die "OpenUAPI ships $app_core but the bare app $bare_core: rebuild one of them (REBUILD=1)."
+    log "Both apps run ${app_core#io.quarkus.}."
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Database: the bench's own user, whose statements are counted
+# ---------------------------------------------------------------------------------------------------------
+setup_database() {
+    if [[ -n "$(db -N -e "SHOW DATABASES LIKE '$DB_NAME'")" ]]; then
+        die "Database $DB_NAME exists: another ratio run is using it, or one was killed (DROP DATABASE $DB_NAME if so)."
+    fi
+    USERSTAT_BEFORE=$(db -N -e 'SELECT @@GLOBAL.userstat')
+    DB_OWNED=1
+    # Through standard input: the password must not show on the client's command line.
+    db <<SQL || die "Could not create database $DB_NAME and user $DB_USER."
+SET GLOBAL userstat = 1;
+CREATE DATABASE \`$DB_NAME\`;
+DROP USER IF EXISTS '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+CREATE USER '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+GRANT ALL ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+SQL
+    log "Database $DB_NAME for user $DB_USER (user statistics on; they were $( ((USERSTAT_BEFORE)) && echo on || echo off))."
+}
+
+# Statements the bench user has sent so far.
+statements() {
+    db -N -e "SELECT COALESCE(SUM(SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS), 0)
+              FROM information_schema.USER_STATISTICS WHERE USER = '$DB_USER'"
+}
+
+# Runs on every exit (success, failure, Ctrl-C): stop both apps, drop the database and its user, put
+# user statistics back as they were, delete the private files.
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n "$APP_PID" ]]; then log "Stopping OpenUAPI (pid $APP_PID) ..."; stop_pid "$APP_PID"; fi
+    if [[ -n "$BARE_PID" ]]; then log "Stopping the bare app (pid $BARE_PID) ..."; stop_pid "$BARE_PID"; fi
+    if (( DB_OWNED )); then
+        db -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" 2>/dev/null || log "Could not drop database $DB_NAME."
+        db -e "DROP USER IF EXISTS '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost'" 2>/dev/null \
+            || log "Could not drop user $DB_USER."
+        if [[ "$USERSTAT_BEFORE" == 0 ]]; then
+            db -e 'SET GLOBAL userstat = 0' 2>/dev/null || log "Could not turn user statistics off again."
+        fi
+    fi
+    [[ -n "$PRIVATE_DIR" ]] && rm -rf "$PRIVATE_DIR"
+    exit "$status"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# The two apps
+# ---------------------------------------------------------------------------------------------------------
+
+# OpenUAPI's own datasource logs in as the bench user; the hosting datasource (customers' databases, which
+# this benchmark never touches) as root, so only OpenUAPI's own statements are counted. The access log is
+# off as in run.sh: the bare app writes none either.
+#
+# cPHulk stays on with its defaults but one: wrk sends from loopback, where cPanel's
+# username_based_protection_local_origin locks the nonexistent user after 15 failures, and every later
+# rejection would be the lock's, not the token check's. From other addresses the user rule is off by
+# default (username_based_protection=0), so turning the loopback rule off makes the invalid rounds what an
+# attacker spread over many addresses gets: every random token checked. HULK_LOCAL_LOCK=1 keeps the lock.
+openuapi_args() {
+    OPENUAPI_ARGS=(
+        -Dquarkus.http.port="$APP_PORT"
+        -Dquarkus.http.host=127.0.0.1
+        -Dquarkus.management.port="$MGMT_PORT"
+        -Dquarkus.management.host=127.0.0.1
+        -Dopenuapi.tls.self-signed=false
+        -Dopenuapi.dns.account-ip=10.0.0.1
+        -Dopenuapi.dns.nameservers=ns1.bench.internal,ns2.bench.internal
+        -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME"
+        -Dquarkus.datasource.username="$DB_USER"
+        -Dquarkus.datasource.hosting.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/"
+        -Dquarkus.datasource.hosting.username=root
+        -Dquarkus.datasource.hosting.password=
+        -Dquarkus.http.access-log.enabled=false
+    )
+    if [[ "${HULK_LOCAL_LOCK:-0}" != 1 ]]; then
+        OPENUAPI_ARGS+=(-Dopenuapi.cphulk.username-based-protection-local-origin=false)
+    fi
+}
+
+# Launches OpenUAPI in the background with output to LOG and any extra -D options; sets APP_PID.
+# Secrets go through its environment only. JAVA_OPTS is split on purpose.
+launch_openuapi() {
+    local app_log=$1
+    shift
+    # shellcheck disable=SC2086
+    OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+        OPENUAPI_TOKENS_CHECK_KEY="$CHECK_KEY" \
+        java ${JAVA_OPTS:-} "${OPENUAPI_ARGS[@]}" "$@" -jar "$JAR" >"$app_log" 2>&1 &
+    APP_PID=$!
+}
+
+launch_bare() {
+    local app_log=$1
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -Dquarkus.http.port="$BARE_PORT" -Dquarkus.http.host=127.0.0.1 \
+        -jar "$BARE_JAR" >"$app_log" 2>&1 &
+    BARE_PID=$!
+}
+
+# The production profile will validate the schema at start instead of migrating it, so migrate first, as an
+# operator would: one run that migrates and exits (harmless where the app still migrates at every start).
+migrate() {
+    local app_log="$RESULTS_DIR/openuapi-migrate.log" deadline=$(( SECONDS + STARTUP_TIMEOUT )) rc=0
+    log "Migrating $DB_NAME (-Dquarkus.flyway.migrate-at-start=true -Dquarkus.init-and-exit=true) ..."
+    launch_openuapi "$app_log" -Dquarkus.flyway.migrate-at-start=true -Dquarkus.init-and-exit=true
+    while kill -0 "$APP_PID" 2>/dev/null; do
+        if (( SECONDS >= deadline )); then
+            stop_pid "$APP_PID"; APP_PID=""
+            die "The migration run did not exit within ${STARTUP_TIMEOUT}s (log: $app_log)."
+        fi
+        sleep 0.2
+    done
+    wait "$APP_PID" || rc=$?
+    APP_PID=""
+    if (( rc != 0 )); then
+        tail -n 30 "$app_log" >&2 || true
+        die "The migration run exited with status $rc (log: $app_log)."
+    fi
+}
+
+# Starts an app, waits for its first 200 and sets STARTUP_MS to the milliseconds from launch to that answer.
+# Leaves it running (APP_PID or BARE_PID). Not in a $(...) subshell: the PIDs must reach this shell.
+timed_start() {
+    local app=$1 app_log=$2 started ms rc=0
+    started=$EPOCHREALTIME
+    if [[ "$app" == openuapi ]]; then
+        launch_openuapi "$app_log"
+        ms=$(BENCH_AUTHORIZATION="$VALID_AUTH" python3 "$BENCH_DIR/firstanswer.py" \
+            "$BASE_URL$UAPI_PATH" "$started" "$APP_PID" "$STARTUP_TIMEOUT") || rc=$?
+    else
+        launch_bare "$app_log"
+        ms=$(python3 "$BENCH_DIR/firstanswer.py" "$BARE_URL$UAPI_PATH" "$started" "$BARE_PID" "$STARTUP_TIMEOUT") || rc=$?
+    fi
+    if (( rc != 0 )); then
+        tail -n 30 "$app_log" >&2 || true
+        die "$app did not answer 200 within ${STARTUP_TIMEOUT}s of its start, or exited (log: $app_log)."
+    fi
+    STARTUP_MS=$ms
+}
+
+# Quarkus's own "started in X.XXXs" from a log.
+quarkus_started() { grep -o 'started in [0-9.]*s' "$1" | head -n 1 | sed 's/started in //' || echo '?'; }
+
+startup_figure() {
+    local i ms app
+    printf 'app\tsample\tms\tquarkus\n' >"$RESULTS_DIR/startup.tsv"
+    for i in $(seq 1 "$STARTS"); do
+        for app in bare openuapi; do
+            timed_start "$app" "$RESULTS_DIR/$app-start-$i.log"
+            ms=$STARTUP_MS
+            if [[ "$app" == openuapi ]]; then stop_pid "$APP_PID"; APP_PID=""; else stop_pid "$BARE_PID"; BARE_PID=""; fi
+            printf '%s\t%s\t%s\t%s\n' "$app" "$i" "$ms" "$(quarkus_started "$RESULTS_DIR/$app-start-$i.log")" \
+                >>"$RESULTS_DIR/startup.tsv"
+            log "Start $i of $app: first 200 after $ms ms (Quarkus: started in $(quarkus_started "$RESULTS_DIR/$app-start-$i.log"))."
+        done
+    done
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Fixtures
+# ---------------------------------------------------------------------------------------------------------
+
+# One GET with an Authorization header (through -K, off the command line); prints the status, leaves the
+# body in $PRIVATE_DIR/check.
+get_with() {
+    local url=$1 authorization=$2
+    curl -s -o "$PRIVATE_DIR/check" -w '%{http_code}' \
+        -K <(printf 'header = "Authorization: %s"\n' "$authorization") "$url" || true
+}
+
+expect() {
+    local what=$1 url=$2 authorization=$3 status=$4 body=${5:-} got
+    got=$(get_with "$url" "$authorization")
+    [[ "$got" == "$status" ]] || die "$what: HTTP $got, expected $status. Body: $(head -c 300 "$PRIVATE_DIR/check")"
+    if [[ -n "$body" ]] && ! grep -q "$body" "$PRIVATE_DIR/check"; then
+        die "$what: HTTP $got without $body in the body: $(head -c 300 "$PRIVATE_DIR/check")"
+    fi
+}
+
+random_invalid_auth() { echo "cpanel $NOSUCH_USER:$(random_string ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 32)"; }
+
+# ---------------------------------------------------------------------------------------------------------
+# wrk
+# ---------------------------------------------------------------------------------------------------------
+
+# Runs wrk against URL in MODE (fixed, random or list: see ratio.lua); the output goes to FILE.
+run_wrk() {
+    local url=$1 mode=$2 duration=$3 file=$4 token_file=${5:-}
+    BENCH_MODE="$mode" BENCH_THREADS="$THREADS" BENCH_AUTHORIZATION="$VALID_AUTH" \
+        BENCH_USER="$( [[ "$mode" == random ]] && echo "$NOSUCH_USER" || echo "$BENCH_USER")" \
+        BENCH_TOKEN_FILE="$token_file" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$LUA" "$url" >"$file" 2>&1 \
+        || die "wrk failed: $(tail -n 5 "$file")"
+}
+
+warm_up() {
+    local name=$1 url=$2 mode=$3 token_file=${4:-}
+    if [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]]; then
+        log "Warming up $name for $WARMUP ..."
+        run_wrk "$url" "$mode" "$WARMUP" "$RESULTS_DIR/wrk/warmup-$name.txt" "$token_file"
+    fi
+}
+
+# One measured wrk run, with the database statements sent meanwhile; appends a line to rounds.tsv.
+measure() {
+    local phase=$1 target=$2 round=$3 url=$4 mode=$5 token_file=${6:-}
+    local file="$RESULTS_DIR/wrk/$phase-$target-$round.txt" before after figures
+    before=$(statements)
+    run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
+    after=$(statements)
+    figures=$(wrk_figures "$file")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" >>"$RESULTS_DIR/rounds.tsv"
+    IFS=$'\t' read -r rps _ p99 total non2xx _ <<<"$figures"
+    log "$phase round $round $target: $rps req/s, p99 $p99, $total requests, $non2xx non-2xx, $(( after - before )) statements."
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Many tokens
+# ---------------------------------------------------------------------------------------------------------
+
+# Inserts COUNT tokens of the bench account straight into api_token, numbered from FIRST, appending every
+# EVERY-th value (at most LIMIT) to VALUES.
+bulk_tokens() {
+    local count=$1 first=$2 every=$3 limit=$4 values=$5
+    local account_id columns="account_id, name, token_hash, create_time" check_column="" done=0 chunk kept
+    account_id=$(db -N "$DB_NAME" -e "SELECT id FROM account WHERE username = '$BENCH_USER'")
+    if [[ "$(db -N -e "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '$DB_NAME'
+              AND TABLE_NAME = 'api_token' AND COLUMN_NAME = 'check_key'")" == 1 ]]; then
+        columns+=", check_key"
+        check_column=--check-key-column
+    fi
+    while (( done < count )); do
+        chunk=$(( count - done < LOAD_CHUNK ? count - done : LOAD_CHUNK ))
+        kept=$(wc -l <"$values" 2>/dev/null || echo 0)
+        BENCH_CHECK_KEY="$CHECK_KEY" python3 "$BENCH_DIR/tokens.py" --count "$chunk" --first-index "$(( first + done ))" \
+            --account-id "$account_id" --create-time "$(date +%s)" --load "$PRIVATE_DIR/tokens.load" \
+            --values "$values" --sample-every "$every" --sample-limit "$(( limit - kept > 0 ? limit - kept : 0 ))" \
+            $check_column 2>/dev/null || die "tokens.py failed."
+        db --local-infile=1 "$DB_NAME" <<SQL || die "LOAD DATA LOCAL INFILE into api_token failed (is local_infile on?)."
+LOAD DATA LOCAL INFILE '$PRIVATE_DIR/tokens.load' INTO TABLE api_token
+    FIELDS TERMINATED BY '\t' LINES TERMINATED BY '\n' ($columns);
+SQL
+        rm -f "$PRIVATE_DIR/tokens.load"
+        done=$(( done + chunk ))
+        log "  $done of $count tokens inserted."
+    done
+}
+
+token_count() { db -N "$DB_NAME" -e 'SELECT COUNT(*) FROM api_token'; }
+
+scale_phase() {
+    local phase=$1 values=$2 r
+    local first
+    first=$(head -n 1 "$values")
+    expect "A token of the $phase working set" "$BASE_URL$UAPI_PATH" "cpanel $BENCH_USER:$first" 200 '"status":1'
+    first=""
+    warm_up "$phase" "$BASE_URL$UAPI_PATH" list "$values"
+    for r in $(seq 1 "$SCALE_ROUNDS"); do
+        measure "$phase" list "$r" "$BASE_URL$UAPI_PATH" list "$values"
+    done
+}
+
+scale_figure() {
+    local small="$PRIVATE_DIR/tokens-1k" large="$PRIVATE_DIR/tokens-1m" have every
+    (umask 077 && : >"$small" && : >"$large")
+    # The token made through the API is the first of the small table's.
+    printf '%s\n' "$BENCH_TOKEN" >"$small"
+    have=$(token_count)
+    log "Inserting $(( SMALL_TOKENS - have )) tokens (table: $SMALL_TOKENS) ..."
+    bulk_tokens "$(( SMALL_TOKENS - have ))" 1 1 "$SMALL_TOKENS" "$small"
+    [[ "$(token_count)" == "$SMALL_TOKENS" ]] || die "api_token holds $(token_count) rows, expected $SMALL_TOKENS."
+    scale_phase scale-1k "$small"
+
+    every=$(( (LARGE_TOKENS - SMALL_TOKENS) / WORKING_SET ))
+    (( every >= 1 )) || every=1
+    log "Inserting $(( LARGE_TOKENS - SMALL_TOKENS )) more tokens (table: $LARGE_TOKENS), keeping every ${every}th of them for the working set ..."
+    bulk_tokens "$(( LARGE_TOKENS - SMALL_TOKENS ))" "$SMALL_TOKENS" "$every" "$WORKING_SET" "$large"
+    [[ "$(token_count)" == "$LARGE_TOKENS" ]] || die "api_token holds $(token_count) rows, expected $LARGE_TOKENS."
+    log "Working sets: $(wc -l <"$small") tokens with $SMALL_TOKENS in the table, $(wc -l <"$large") with $LARGE_TOKENS."
+    scale_phase scale-1m "$large"
+    rm -f "$small" "$large"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+main() {
+    cd "$REPO_ROOT"
+    require_tools
+    build_app
+    build_bare
+    (( ROUNDS >= 5 )) || log "WARNING: ROUNDS=$ROUNDS; the issue asks for at least 5 rounds per figure."
+
+    RESULTS_DIR="$REPO_ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-ratio"
+    mkdir -p "$RESULTS_DIR/wrk"
+    PRIVATE_DIR="$RESULTS_DIR/private"
+    (umask 077 && mkdir "$PRIVATE_DIR")
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+
+    local load_before started_at
+    started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+    if awk -v one_minute="${load_before%% *}" -v cpus="$(nproc 2>/dev/null || echo 1)" 'BEGIN { exit !(one_minute + 0 > cpus / 2) }'; then
+        log "WARNING: load average is $load_before before starting; other work on this machine will skew the results."
+    fi
+
+    APP_PORT=$(pick_port "${PORT:-18182}")
+    MGMT_PORT=$(pick_port $(( APP_PORT + 1 )))
+    BARE_PORT=$(pick_port $(( MGMT_PORT + 1 )))
+    BASE_URL="http://127.0.0.1:$APP_PORT"
+    MGMT_URL="http://127.0.0.1:$MGMT_PORT"
+    BARE_URL="http://127.0.0.1:$BARE_PORT"
+    ROOT_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 32)"
+    DB_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 32)"
+    CHECK_KEY="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 43)"
+    NOSUCH_USER="nosuch$(random_string 0123456789 8)"
+    openuapi_args
+    setup_database
+    migrate
+
+    # Fixtures, through the API: the account and its token. The bare app starts too, untimed, so that
+    # both apps have run once (their jars in the page cache) before the timed starts.
+    log "Starting OpenUAPI on 127.0.0.1:$APP_PORT (management $MGMT_PORT) and the bare app on $BARE_PORT, untimed ..."
+    launch_openuapi "$RESULTS_DIR/openuapi-fixtures.log"
+    launch_bare "$RESULTS_DIR/bare-fixtures.log"
+    wait_for_ok "$MGMT_URL/q/health/ready" "$APP_PID" "$RESULTS_DIR/openuapi-fixtures.log" "$STARTUP_TIMEOUT"
+    wait_for_ok "$BARE_URL$UAPI_PATH" "$BARE_PID" "$RESULTS_DIR/bare-fixtures.log" "$STARTUP_TIMEOUT"
+    create_account
+    issue_token bench
+    BENCH_TOKEN=$ISSUED_TOKEN
+    ISSUED_TOKEN=""
+    VALID_AUTH="cpanel $BENCH_USER:$BENCH_TOKEN"
+    expect "Valid token" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+    local app_bytes bare_bytes
+    app_bytes=$(wc -c <"$PRIVATE_DIR/check")
+    expect "Bare endpoint" "$BARE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+    bare_bytes=$(wc -c <"$PRIVATE_DIR/check")
+    log "Reply bodies: OpenUAPI $app_bytes bytes, bare $bare_bytes bytes."
+    stop_pid "$APP_PID"; APP_PID=""
+    stop_pid "$BARE_PID"; BARE_PID=""
+
+    if (( STARTS > 0 )); then
+        startup_figure
+    fi
+
+    # Both apps up for the throughput rounds.
+    log "Starting both apps for the rounds (OpenUAPI on $APP_PORT, bare on $BARE_PORT) ..."
+    timed_start bare "$RESULTS_DIR/bare.log"
+    timed_start openuapi "$RESULTS_DIR/openuapi.log"
+    expect "Bare endpoint" "$BARE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+    expect "Valid token" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+    expect "Random invalid token" "$BASE_URL$UAPI_PATH" "$(random_invalid_auth)" 401
+
+    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\n' >"$RESULTS_DIR/rounds.tsv"
+    warm_up bare "$BARE_URL$UAPI_PATH" fixed
+    warm_up valid "$BASE_URL$UAPI_PATH" fixed
+    warm_up invalid "$BASE_URL$UAPI_PATH" random
+    local r
+    for r in $(seq 1 "$ROUNDS"); do
+        measure main bare "$r" "$BARE_URL$UAPI_PATH" fixed
+        measure main valid "$r" "$BASE_URL$UAPI_PATH" fixed
+        measure main invalid "$r" "$BASE_URL$UAPI_PATH" random
+    done
+    # A valid token must still work after the floods of invalid ones (brute-force protection).
+    expect "Valid token after the rounds" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+
+    if (( SCALE )); then
+        stop_pid "$BARE_PID"; BARE_PID="" # not needed any more: one JVM fewer on the cores
+        scale_figure
+    fi
+
+    local problems
+    problems=$(cat "$RESULTS_DIR"/openuapi*.log | grep -cE '^[0-9-]+ [0-9:,.]+ +(ERROR|WARN)' || true)
+    {
+        echo "OpenUAPI ratio benchmark (issue 13 §2), started $started_at"
+        echo "commit: $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO_ROOT" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (src or pom.xml modified)')"
+        echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS interleaved rounds (bare, valid, invalid), warm-up $WARMUP per target"
+        if (( SCALE )); then
+            echo "tokens: $SMALL_TOKENS in the table (working set: all of them) vs $LARGE_TOKENS (working set: $WORKING_SET spread over the inserted rows), $SCALE_ROUNDS rounds each"
+        fi
+        echo "start-up: $STARTS timed starts of each app, process launch to first HTTP 200"
+        echo "$(java -version 2>&1 | head -n 1); $(cat "$BARE_DIR/target/platform-version" 2>/dev/null | sed 's/^/Quarkus /')"
+        echo "MariaDB: $(db -N -e 'SELECT VERSION()'), innodb_buffer_pool_size $(db -N -e 'SELECT @@innodb_buffer_pool_size')"
+        echo "cpus: $(nproc 2>/dev/null || echo '?'); load average (1/5/15 min) at start: $load_before, at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+        echo "reply bodies: OpenUAPI $app_bytes bytes, bare $bare_bytes bytes; OpenUAPI logs: $problems WARN/ERROR line(s)"
+        echo "cPHulk: on; loopback user lock $( [[ "${HULK_LOCAL_LOCK:-0}" == 1 ]] && echo 'on (HULK_LOCAL_LOCK=1)' || echo off); blocks it logged while the rounds ran (warm-ups included): $(grep -c 'cPHulk blocked' "$RESULTS_DIR/openuapi.log" || true)"
+        echo
+        python3 "$BENCH_DIR/ratio_report.py" "$RESULTS_DIR" "$SMALL_TOKENS" "$LARGE_TOKENS"
+    } >"$RESULTS_DIR/summary.txt"
+
+    echo
+    cat "$RESULTS_DIR/summary.txt"
+    echo "results: $RESULTS_DIR"
+}
+
+main "$@"
