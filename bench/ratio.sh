@@ -172,7 +172,6 @@ openuapi_args() {
         -Dquarkus.datasource.hosting.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/"
         -Dquarkus.datasource.hosting.username=root
         -Dquarkus.datasource.hosting.password=
-        -Dquarkus.http.access-log.enabled=false
     )
     if [[ "${HULK_LOCAL_LOCK:-0}" != 1 ]]; then
         OPENUAPI_ARGS+=(-Dopenuapi.cphulk.username-based-protection-local-origin=false)
@@ -203,8 +202,8 @@ launch_bare() {
 # operator would: one run that migrates and exits (harmless where the app still migrates at every start).
 migrate() {
     local app_log="$RESULTS_DIR/openuapi-migrate.log" deadline=$(( SECONDS + STARTUP_TIMEOUT )) rc=0
-    log "Migrating $DB_NAME (-Dquarkus.flyway.migrate-at-start=true -Dquarkus.init-and-exit=true) ..."
-    launch_openuapi "$app_log" -Dquarkus.flyway.migrate-at-start=true -Dquarkus.init-and-exit=true
+    log "Migrating $DB_NAME (-Dquarkus.flyway.migrate-at-start=true -Dquarkus.flyway.validate-at-start=false -Dquarkus.init-and-exit=true) ..."
+    launch_openuapi "$app_log" -Dquarkus.flyway.migrate-at-start=true -Dquarkus.flyway.validate-at-start=false -Dquarkus.init-and-exit=true
     while kill -0 "$APP_PID" 2>/dev/null; do
         if (( SECONDS >= deadline )); then
             stop_pid "$APP_PID"; APP_PID=""

@@ -64,7 +64,8 @@ start_app() {
     log "Starting the app on 127.0.0.1:$port (database $DB_NAME) ..."
     # The root password goes to the app through its environment only. JAVA_OPTS is split on purpose.
     # shellcheck disable=SC2086
-    OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" java ${JAVA_OPTS:-} \
+    OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" OPENUAPI_TOKENS_CHECK_KEY="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 43)" \
+        java ${JAVA_OPTS:-} \
         -Dquarkus.http.port="$port" \
         -Dquarkus.http.host=127.0.0.1 \
         -Dquarkus.management.port="$MGMT_PORT" \
@@ -75,7 +76,7 @@ start_app() {
         -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME?createDatabaseIfNotExist=true" \
         -Dquarkus.datasource.username=root \
         -Dquarkus.datasource.password= \
-        -Dquarkus.http.access-log.enabled=false \
+        -Dquarkus.flyway.migrate-at-start=true -Dquarkus.flyway.validate-at-start=false \
         -jar "$JAR" >"$RESULTS_DIR/app.log" 2>&1 &
     APP_PID=$!
 
