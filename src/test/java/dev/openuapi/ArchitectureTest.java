@@ -74,7 +74,7 @@ class ArchitectureTest {
 
     @Test
     void jdbcOnlyInTheTwoStores() {
-        noClasses().that().haveNameNotMatching("dev\\.openuapi\\.(dns\\.ZoneStore|mysql\\.HostingServer)(\\$.*)?")
+        noClasses().that().haveNameNotMatching("dev\\.openuapi\\.(dns\\.ZoneStore|mysql\\.HostingServer|common\\.SnapshotChangeLog|common\\.SnapshotFeed)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
                 .check(main);
     }

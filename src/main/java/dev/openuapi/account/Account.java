@@ -23,7 +23,7 @@ import dev.openuapi.common.Snapshots;
 @Entity
 @EntityListeners(Snapshots.Changes.class)
 @Table(name = "account")
-public class Account {
+public class Account implements Snapshots.Source {
 
     /** The owner of the accounts no reseller owns. */
     public static final String ROOT_OWNER = WhmUser.ROOT;
@@ -92,5 +92,10 @@ public class Account {
     /** This account as the immutable snapshot a call carries. */
     public Principal principal() {
         return new Principal(id, username, owner, planId, featureSet(), resellerAcls == null ? null : new TreeSet<>(resellerAcls), suspended);
+    }
+
+    @Override
+    public String snapshotTag() {
+        return Snapshots.tag("account", id);
     }
 }

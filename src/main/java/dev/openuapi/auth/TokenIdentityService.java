@@ -1,5 +1,7 @@
 package dev.openuapi.auth;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +24,8 @@ import dev.openuapi.token.ApiTokenRepository;
 import dev.openuapi.token.TokenRecord;
 
 /**
- * What a token stands for, by the hash of its value, answered from memory ({@link Snapshots}: never older
- * than 0.8 s): the token's own fields and its owner as it is now, or no owner while the owner may not use
+ * What a token stands for, by the hash of its value, answered from memory ({@link Snapshots}, kept current
+ * by the change feed): the token's own fields and its owner as it is now, or no owner while the owner may not use
  * tokens (a suspended account, a reseller that is one no more). A hash that names no token is remembered
  * too, so a revoked token sent in a loop costs no more than a valid one.
  */
@@ -37,7 +39,7 @@ public class TokenIdentityService {
      * @param lastUsed when its last use was stored, as read
      */
     public record CachedToken<O>(long id, String tokenHash, String ownerName, Long expiresAt, List<String> allowList, O owner,
-            Long lastUsed) {
+            Long lastUsed, List<String> tags) {
 
         public boolean isExpiredAt(long epochSecond) {
             return expiresAt != null && expiresAt < epochSecond;
@@ -56,8 +58,8 @@ public class TokenIdentityService {
         this.whmTokens = whmTokens;
         this.accounts = accounts;
         long size = config.tokens().cacheSize();
-        this.cpanel = Snapshots.cache(size, executor, this::loadCpanel);
-        this.whm = Snapshots.cache(size, executor, this::loadWhm);
+        this.cpanel = Snapshots.cache(size, executor, this::loadCpanel, (hash, found) -> tags(found, "token", hash));
+        this.whm = Snapshots.cache(size, executor, this::loadWhm, (hash, found) -> tags(found, "whm-token", hash));
     }
 
     /** A cPanel API token by the hash of its value. */
@@ -73,16 +75,32 @@ public class TokenIdentityService {
     /** One lookup on the unique hash index, with the owning account in the same query. */
     private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
         return tokens.findByHashWithAccount(tokenHash).map(t -> cached(t, t.account.username,
-                t.account.suspended ? null : t.account.principal()));
+                t.account.suspended ? null : t.account.principal(), "token", t.account.id, t.account.planId));
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {
-        return whmTokens.findByHash(tokenHash).map(t -> cached(t, t.owner, activeWhmUser(t)));
+        return whmTokens.findByHash(tokenHash).map(t -> cached(t, t.owner, activeWhmUser(t), "whm-token", t.accountId, null));
     }
 
-    private static <O> CachedToken<O> cached(TokenRecord token, String ownerName, O owner) {
+    /**
+     * The token's fields, and the tags of the rows they were read from (the token, its account or reseller,
+     * the account's plan), so that the change feed can name them.
+     */
+    private static <O> CachedToken<O> cached(TokenRecord token, String ownerName, O owner, String kind, Long accountId, Long planId) {
+        List<String> tags = new ArrayList<>(List.of(Snapshots.tag(kind, token.tokenHash)));
+        if (accountId != null) {
+            tags.add(Snapshots.tag("account", accountId));
+        }
+        if (planId != null) {
+            tags.add(Snapshots.tag("plan", planId));
+        }
         return new CachedToken<>(token.id, token.tokenHash, ownerName, token.expiresAt,
-                token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt);
+                token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt, List.copyOf(tags));
+    }
+
+    /** An unknown hash is tagged as the token it would be, so that such a token's creation is seen. */
+    private static Collection<String> tags(Optional<? extends CachedToken<?>> found, String kind, String hash) {
+        return found.isPresent() ? found.get().tags() : List.of(Snapshots.tag(kind, hash));
     }
 
     /** A WHM token's user: root, or a reseller while its account is a reseller and not suspended. */

@@ -1,14 +1,14 @@
 package dev.openuapi.common;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -17,85 +17,106 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 
 /**
- * Caches of what was read from the database (issue 13 §1): an answer is never older than {@link #MAX_AGE},
- * so any change, made through any replica or straight in the database, is seen everywhere within a second.
- * A snapshot in use is read again in the background once it is half that old, so a hot key costs about two
- * reads a second and requests never wait for them; one not used for {@link #MAX_AGE} is read on its next
- * use. Caffeine bounds the size.
+ * Caches of what was read from the database (issue 13 §1), kept current by a change feed: each snapshot is
+ * labelled with tags naming the rows it was made of ({@code account:42}, {@code token:<hash>}, {@code plan:7},
+ * …). A transaction that writes such a row also writes its tag into {@code snapshot_change}
+ * ({@link SnapshotChangeLog}, in the same transaction, so the two commit together); this replica forgets the
+ * tagged snapshots at once and again when the transaction ends, and every replica reads the feed four times a
+ * second ({@link SnapshotFeed}) and forgets them too. So a change is seen everywhere within a second, and a
+ * snapshot nobody changed stays in memory as long as it is used.
  *
- * <p>Why not invalidation: every path that changes a row (services, bulk updates, an operator's SQL, a replica
- * of an older release) would have to announce it, and one forgotten path would keep a revoked token alive.
- * Age needs nothing from writers; the price is one indexed read per key and half-second.
+ * <p>What the feed cannot see, a change made in the database by something other than OpenUAPI (an operator's
+ * SQL, a replica of a release before this one), is seen within {@link #REFRESH}: a snapshot in use is read again
+ * in the background that often. Writing a tag (or {@code *}, everything) into {@code snapshot_change} makes such
+ * a change seen at once.
  */
 public final class Snapshots {
 
-    /** The oldest answer a snapshot may give. Under 1 s, with room for the read itself. */
-    public static final Duration MAX_AGE = Duration.ofMillis(800);
+    /** How often a snapshot in use is read again anyway: the bound for changes the feed does not carry. */
+    public static final Duration REFRESH = Duration.ofSeconds(60);
+    /** A snapshot not used for this long is dropped (Caffeine also bounds the number). */
+    static final Duration IDLE = Duration.ofMinutes(10);
+    /** The tag that stands for every snapshot. */
+    public static final String EVERYTHING = "*";
+
+    private record Tagged<K, V>(LoadingCache<K, V> cache, BiFunction<K, V, Collection<String>> tags) {
+
+        void forget(String tag) {
+            cache.asMap().entrySet().removeIf(entry -> tags.apply(entry.getKey(), entry.getValue()).contains(tag));
+        }
+    }
+
+    private static final List<Tagged<?, ?>> ALL = new CopyOnWriteArrayList<>();
 
     private Snapshots() {
     }
 
     /**
-     * A size-bounded cache whose {@code loader} runs on the caller's thread on a miss and on a background
-     * thread to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes), each time with a request context (Panache reads need one) and outside any transaction.
-     * A loader that throws leaves the key unloaded (the caller gets the exception) or keeps the old snapshot
-     * until {@link #MAX_AGE}.
+     * A size-bounded cache whose {@code loader} runs on the caller's thread on a miss and on a background thread
+     * to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes), each time with a
+     * request context (Panache reads need one) and outside any transaction. {@code tags} names the rows a key's
+     * value was made of (a key that names no row yet: the row it would be, so that its creation is seen). A loader that throws leaves the key unloaded (the caller gets the exception).
      */
-    public static <K, V> LoadingCache<K, V> cache(long maximumSize, Executor executor, Function<K, V> loader) {
-        LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(MAX_AGE)
-                .refreshAfterWrite(MAX_AGE.dividedBy(2)).executor(executor).build(key -> withRequestContext(loader, key));
-        ALL.add(cache);
+    public static <K, V> LoadingCache<K, V> cache(long maximumSize, Executor executor, Function<K, V> loader,
+            BiFunction<K, V, Collection<String>> tags) {
+        LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(IDLE).refreshAfterWrite(REFRESH)
+                .executor(executor).build(key -> withRequestContext(loader, key));
+        ALL.add(new Tagged<>(cache, tags));
         return cache;
     }
 
-    /** Every snapshot cache of this application. */
-    private static final List<Cache<?, ?>> ALL = new CopyOnWriteArrayList<>();
-
-    /**
-     * Forgets every snapshot on this replica, so that what this replica just changed is seen by its next
-     * request (other replicas see it within {@link #MAX_AGE}). Writes are rare next to reads, so all of them go.
-     */
-    public static void forgetAll() {
-        ALL.forEach(Cache::invalidateAll);
+    /** Forgets, on this replica, every snapshot made of the row {@code tag} names ({@link #EVERYTHING}: all). */
+    public static void forget(String tag) {
+        if (EVERYTHING.equals(tag)) {
+            ALL.forEach(t -> t.cache().invalidateAll());
+        } else {
+            ALL.forEach(t -> t.forget(tag));
+        }
     }
 
     /**
-     * The JPA listener of the entities that snapshots are made of: a row written in a transaction makes this
-     * replica forget its snapshots at once and again when the transaction ends, so that a snapshot read
-     * in between (of the row before the commit) does not outlive it.
+     * Records, in the current transaction, that the row {@code tag} names changed: every replica forgets its
+     * snapshots of it (this one at once, and again when the transaction ends, so that a snapshot read before
+     * the commit does not outlive it). For writes the entity listener does not see (bulk updates).
      */
-    public static class Changes {
-
-        private static final Object KEY = Changes.class;
-
-        @PostPersist
-        @PostUpdate
-        @PostRemove
-        void written(Object entity) {
-            forgetAll();
-            TransactionSynchronizationRegistry transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
-            try {
-                if (transaction.getTransactionStatus() == Status.STATUS_ACTIVE && transaction.getResource(KEY) == null) {
-                    transaction.putResource(KEY, Boolean.TRUE);
-                    transaction.registerInterposedSynchronization(new Synchronization() {
-                        @Override
-                        public void beforeCompletion() {
-                        }
-
-                        @Override
-                        public void afterCompletion(int status) {
-                            forgetAll();
-                        }
-                    });
-                }
-            } catch (IllegalStateException e) {
-                // the transaction is completing: what was forgotten above stays forgotten; the age bound does the rest
-            }
+    public static void changed(String tag) {
+        forget(tag);
+        TransactionSynchronizationRegistry transaction = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+        if (transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("A snapshot change is recorded inside the transaction that makes it");
         }
+        @SuppressWarnings("unchecked")
+        Set<String> tags = (Set<String>) transaction.getResource(Changes.class);
+        if (tags == null) {
+            Set<String> pending = new HashSet<>();
+            transaction.putResource(Changes.class, pending);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    pending.forEach(Snapshots::forget);
+                }
+            });
+            tags = pending;
+        }
+        if (tags.add(tag)) {
+            SnapshotChangeLog.write(tag);
+        }
+    }
+
+    /** The tag of a row: {@code kind:id}. */
+    public static String tag(String kind, Object id) {
+        return kind + ':' + id;
     }
 
     private static <K, V> V withRequestContext(Function<K, V> loader, K key) {
@@ -108,6 +129,25 @@ public final class Snapshots {
             return loader.apply(key);
         } finally {
             context.terminate();
+        }
+    }
+
+    /** What an entity that snapshots are made of names itself in the change feed. */
+    public interface Source {
+        String snapshotTag();
+    }
+
+    /**
+     * The JPA listener of the entities snapshots are made of ({@link Source}): each row written is recorded in
+     * the change feed, in the same transaction.
+     */
+    public static class Changes {
+
+        @PostPersist
+        @PostUpdate
+        @PostRemove
+        void written(Object entity) {
+            changed(((Source) entity).snapshotTag());
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Quote;
+import dev.openuapi.common.Snapshots;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
@@ -101,6 +102,8 @@ public class ResellerService {
     private void release(Account reseller) {
         int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", WhmUser.ROOT, reseller.username);
         long revoked = whmTokens.delete("owner", reseller.username);
+        // bulk writes, which the entity listener does not see: the accounts' owners and the tokens' rows
+        Snapshots.changed(Snapshots.EVERYTHING);
         metrics.tokensRevoked("whm", revoked);
         LOG.infof("Reseller %s: %d account(s) handed back to root, %d WHM token(s) revoked", reseller.username, moved, revoked);
     }

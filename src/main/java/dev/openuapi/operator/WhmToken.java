@@ -19,7 +19,7 @@ import dev.openuapi.common.Snapshots;
 @Entity
 @EntityListeners(Snapshots.Changes.class)
 @Table(name = "whm_api_token")
-public class WhmToken extends TokenRecord {
+public class WhmToken extends TokenRecord implements Snapshots.Source {
 
     /** {@code root} or a reseller's username. */
     @Column(nullable = false, length = 16)
@@ -33,4 +33,9 @@ public class WhmToken extends TokenRecord {
     @Column(length = 2000)
     @Convert(converter = CommaList.class)
     public List<String> acls;
+
+    @Override
+    public String snapshotTag() {
+        return Snapshots.tag("whm-token", tokenHash);
+    }
 }

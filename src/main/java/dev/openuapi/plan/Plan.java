@@ -18,7 +18,7 @@ import dev.openuapi.common.Snapshots;
 @Entity
 @EntityListeners(Snapshots.Changes.class)
 @Table(name = "plan")
-public class Plan {
+public class Plan implements Snapshots.Source {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,5 +68,10 @@ public class Plan {
             case ADDON_DOMAINS -> maxAddonDomains;
             case PARKED_DOMAINS -> maxParkedDomains;
         };
+    }
+
+    @Override
+    public String snapshotTag() {
+        return Snapshots.tag("plan", id);
     }
 }

@@ -14,9 +14,14 @@ import dev.openuapi.common.Snapshots;
 @Entity
 @EntityListeners(Snapshots.Changes.class)
 @Table(name = "api_token")
-public class ApiToken extends TokenRecord {
+public class ApiToken extends TokenRecord implements Snapshots.Source {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false)
     public Account account;
+
+    @Override
+    public String snapshotTag() {
+        return Snapshots.tag("token", tokenHash);
+    }
 }

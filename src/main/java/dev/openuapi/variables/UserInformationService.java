@@ -22,7 +22,7 @@ import dev.openuapi.plan.PlanService;
 
 /**
  * An account's settings as {@code Variables::get_user_information} gives them, from memory: a snapshot of the
- * account and its plan, never older than 0.8 s ({@link Snapshots}), so the most frequent read of automation
+ * account and its plan, kept current by the change feed ({@link Snapshots}), so the most frequent read of automation
  * costs no database statement in the steady state and a change is seen within a second.
  */
 @ApplicationScoped
@@ -31,21 +31,25 @@ public class UserInformationService {
     private final AccountService accounts;
     private final PlanService plans;
     private final OpenUapiConfig config;
-    private final LoadingCache<String, Map<String, Object>> snapshots;
+    private final LoadingCache<String, Info> snapshots;
+
+    /** The settings, and the rows they were read from. */
+    private record Info(Map<String, Object> settings, List<String> tags) {
+    }
 
     UserInformationService(AccountService accounts, PlanService plans, OpenUapiConfig config, ExecutorService executor) {
         this.accounts = accounts;
         this.plans = plans;
         this.config = config;
-        this.snapshots = Snapshots.cache(config.tokens().cacheSize(), executor, this::load);
+        this.snapshots = Snapshots.cache(config.tokens().cacheSize(), executor, this::load, (username, info) -> info.tags());
     }
 
     /** Every setting OpenUAPI holds for the account, in cPanel's order; read-only. */
     public Map<String, Object> of(String username) {
-        return snapshots.get(username);
+        return snapshots.get(username).settings();
     }
 
-    private Map<String, Object> load(String username) {
+    private Info load(String username) {
         Account account = accounts.get(username);
         Optional<Plan> plan = plans.byId(account.planId);
         Map<String, Object> info = new LinkedHashMap<>();
@@ -70,7 +74,9 @@ public class UserInformationService {
         info.put("maximum_parked_domains", maximum(plan.map(p -> p.maxParkedDomains).orElse(null)));
         info.put("bandwidth_limit", plan.map(p -> p.bandwidthMb).map(mb -> mb * 1024 * 1024).orElse(0L));
         info.put("disk_block_limit", plan.map(p -> p.diskQuotaMb).map(mb -> mb * 1024).orElse(0L));
-        return Collections.unmodifiableMap(info);
+        List<String> tags = plan.isPresent() ? List.of(Snapshots.tag("account", account.id), Snapshots.tag("plan", account.planId))
+                : List.of(Snapshots.tag("account", account.id));
+        return new Info(Collections.unmodifiableMap(info), tags);
     }
 
     /** cPanel's maximum_* values: a number, or "unlimited". */
