@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A call's arguments after cPanel's normalisation (spec §5.2): the first occurrence of a key keeps its
@@ -101,12 +99,11 @@ public final class Args {
      * (cPanel's {@code get_multiple}). Absent and valueless keys are skipped.
      */
     public List<String> getMultiple(String name) {
-        Pattern suffixed = Pattern.compile(Pattern.quote(name) + "-([0-9]+)");
         List<Map.Entry<Long, String>> numbered = new ArrayList<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            Matcher m = suffixed.matcher(entry.getKey());
-            if (m.matches() && entry.getValue() != null && m.group(1).length() < 18) {
-                numbered.add(Map.entry(Long.parseLong(m.group(1)), entry.getValue()));
+            long suffix = suffixOf(entry.getKey(), name);
+            if (suffix >= 0 && entry.getValue() != null) {
+                numbered.add(Map.entry(suffix, entry.getValue()));
             }
         }
         numbered.sort(Comparator.comparing(Map.Entry::getKey));
@@ -116,6 +113,25 @@ public final class Args {
         }
         numbered.forEach(e -> result.add(e.getValue()));
         return result;
+    }
+
+    /**
+     * N when {@code key} is {@code name-N} with N of 1 to 17 ASCII digits, otherwise -1. By hand rather than
+     * with a pattern: every call of a function with a repeatable parameter asks, most with no such keys.
+     */
+    static long suffixOf(String key, String name) {
+        int start = name.length() + 1;
+        int digits = key.length() - start;
+        if (digits < 1 || digits >= 18 || !key.startsWith(name) || key.charAt(name.length()) != '-') {
+            return -1;
+        }
+        for (int i = start; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(key, start, key.length(), 10);
     }
 
     public Map<String, String> asMap() {

@@ -100,4 +100,17 @@ class ArgsTest {
         assertTrue(args.isTrue("d"));
         assertFalse(args.isTrue("missing"));
     }
+
+    /** getMultiple's name-N keys: 1 to 17 ASCII digits after "name-", as the pattern name-([0-9]+) with N shorter than 18 digits. */
+    @Test
+    void onlyNameDashDigitsAreNumberedValues() {
+        Args args = Args.fromPairs(FormEncoding.parse("name=a&name-2=c&name-01=b&name-=x&name-1a=x&namex-1=x&name-%D9%A1=x"
+                + "&name-12345678901234567=d&name-123456789012345678=x&nam-1=x&name-3"));
+        assertEquals(List.of("a", "b", "c", "d"), args.getMultiple("name"));
+        assertEquals(-1, Args.suffixOf("name", "name"));
+        assertEquals(-1, Args.suffixOf("name-", "name"));
+        assertEquals(-1, Args.suffixOf("a.b-1", "a+b"));
+        assertEquals(7, Args.suffixOf("a+b-007", "a+b"));
+        assertEquals(List.of(), Args.empty().getMultiple("name"));
+    }
 }
