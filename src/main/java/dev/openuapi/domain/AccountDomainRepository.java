@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.openuapi.account.Account;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -27,5 +29,12 @@ public class AccountDomainRepository implements PanacheRepository<AccountDomain>
 
     public Optional<AccountDomain> byName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /** The accounts whose main domain has no row here (made before domains existed): one query, whatever the number of accounts. */
+    public List<Account> accountsWithoutMainDomain() {
+        return getEntityManager().createQuery(
+                "select a from Account a where not exists (select d.id from AccountDomain d where d.name = a.domain) order by a.id",
+                Account.class).getResultList();
     }
 }

@@ -31,8 +31,12 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * /execute/<Module>/<function>}) to the OpenAPI document, with its parameters, summary and result
  * schema, straight from the {@link FunctionRegistry}. Also declares the two ways to authenticate, so
  * Swagger UI's "Try it out" works with a token or a password.
+ *
+ * <p>It runs when the document is built ({@code RUNTIME_PER_REQUEST}), not at start-up: {@link OpenApiDocumentCache}
+ * builds the document at its first request and keeps it, so the service does not start later by the time it takes
+ * to build and serialise it.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class RegistryOpenApiFilter implements OASFilter {
 
     public static final String TOKEN_SCHEME = "cpanelToken";
