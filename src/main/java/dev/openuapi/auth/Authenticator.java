@@ -110,8 +110,12 @@ public class Authenticator {
         if (!AccountService.USERNAME.matcher(username).matches()) {
             return failed(AuthFailure.MALFORMED, onFailure);
         }
+        boolean checked = checks.passes(token);
+        if (!checked && unchecked.isEmpty()) {
+            return failed(AuthFailure.UNKNOWN_TOKEN, onFailure); // a guess: not even hashed
+        }
         String presented = TokenValues.hash(token);
-        if (!checks.passes(token) && !unchecked.mayExist(presented)) {
+        if (!checked && !unchecked.mayExist(presented)) {
             return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
         }
         Optional<CachedToken<O>> found = findByHash.apply(presented);
