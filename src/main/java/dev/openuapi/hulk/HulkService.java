@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.IpAddresses;
+import dev.openuapi.common.Ticker;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.hulk.LoginGuard.Block;
 import dev.openuapi.hulk.LoginGuard.Failure;
@@ -57,7 +55,7 @@ public class HulkService {
     private int ticks;
     private boolean failing;
     private volatile boolean stopping;
-    private ScheduledExecutorService timer;
+    private Ticker timer;
     /** The ticks' reads so far: they run as often with no request at all (for the cost test). */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     /**
@@ -82,13 +80,7 @@ public class HulkService {
             LOG.warn("cPHulk brute-force protection is off (openuapi.cphulk.enabled=false).");
             return;
         }
-        // Quarkus' scheduler runs nothing more often than once a second; one daemon thread does the ticks.
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cphulk-share");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        timer = Ticker.every("cphulk-share", TICK_MILLIS, this::tick);
         try {
             synchronized (this) {
                 QuarkusTransaction.requiringNew().run(this::reload);
@@ -101,7 +93,7 @@ public class HulkService {
     void onStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         stopping = true;
         if (timer != null) {
-            timer.shutdown();
+            timer.close();
         }
     }
 
