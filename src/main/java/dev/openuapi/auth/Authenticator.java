@@ -102,7 +102,7 @@ public class Authenticator {
     /**
      * The token path, the same for both kinds of token, from memory in the steady state: a value that carries
      * no check and is not a known unchecked token is refused without a lookup; otherwise the token's snapshot
-     * ({@link TokenIdentityService}, never older than 0.8 s), then cheap checks, all evaluated so that the
+     * ({@link TokenIdentityService}, kept current by the change feed), then cheap checks, all evaluated so that the
      * time does not say which failed. No slow hash, and the last use is only noted ({@link LastUseService}).
      */
     private <O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp, Consumer<AuthFailure> onFailure,

@@ -42,7 +42,7 @@ public class TokenIdentityService {
             Long lastUsed, List<String> tags) {
 
         public boolean isExpiredAt(long epochSecond) {
-            return expiresAt != null && expiresAt < epochSecond;
+            return TokenRecord.isExpired(expiresAt, epochSecond);
         }
     }
 

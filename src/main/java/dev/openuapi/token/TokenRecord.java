@@ -52,6 +52,11 @@ public abstract class TokenRecord {
     public String lastUsedIp;
 
     public boolean isExpiredAt(long epochSecond) {
+        return isExpired(expiresAt, epochSecond);
+    }
+
+    /** Whether a token with this expiry ({@code null}: never) has expired at {@code epochSecond}. */
+    public static boolean isExpired(Long expiresAt, long epochSecond) {
         return expiresAt != null && expiresAt < epochSecond;
     }
 }
