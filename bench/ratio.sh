@@ -302,15 +302,25 @@ warm_up() {
     fi
 }
 
+# CPU time (user + system, in clock ticks) a process has used so far: fields 14 and 15 of /proc/PID/stat.
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 # One measured wrk run, with the database statements sent meanwhile; appends a line to rounds.tsv.
 measure() {
     local phase=$1 target=$2 round=$3 url=$4 mode=$5 token_file=${6:-}
     local file="$RESULTS_DIR/wrk/$phase-$target-$round.txt" before after figures
+    local pid cpu_before cpu_after
+    pid=$( [[ "$target" == bare ]] && echo "$BARE_PID" || echo "$APP_PID")
     before=$(statements)
+    cpu_before=$(cpu_ticks "$pid")
     run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
+    cpu_after=$(cpu_ticks "$pid")
     after=$(statements)
     figures=$(wrk_figures "$file")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" >>"$RESULTS_DIR/rounds.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
+        "$(( cpu_after - cpu_before ))" >>"$RESULTS_DIR/rounds.tsv"
     IFS=$'\t' read -r rps _ p99 total non2xx _ <<<"$figures"
     log "$phase round $round $target: $rps req/s, p99 $p99, $total requests, $non2xx non-2xx, $(( after - before )) statements."
 }
@@ -452,7 +462,7 @@ main() {
     expect "Valid token" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
     expect "Random invalid token" "$BASE_URL$UAPI_PATH" "$(random_invalid_auth)" 401
 
-    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\n' >"$RESULTS_DIR/rounds.tsv"
+    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\n' >"$RESULTS_DIR/rounds.tsv"
     warm_up bare "$BARE_URL$UAPI_PATH" fixed
     warm_up valid "$BASE_URL$UAPI_PATH" fixed
     warm_up invalid "$BASE_URL$UAPI_PATH" random
