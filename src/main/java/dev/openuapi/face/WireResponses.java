@@ -6,22 +6,36 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** HTTP responses of the cPanel face: compact JSON, a trailing newline, cPanel's no-cache headers. */
+/**
+ * HTTP responses of the cPanel faces: compact JSON, a trailing newline, cPanel's no-cache headers.
+ *
+ * <p>A resource method whose every answer is such a body returns {@link #text} as a {@code String}, declares
+ * {@code @Produces(APPLICATION_JSON)} and puts the two headers on itself with {@code @ResponseHeader}
+ * ({@link #CACHE_CONTROL}, {@link #PRAGMA}): Quarkus REST then picks the body's writer once, at build time. A
+ * {@link Response} (what {@link #ok} builds, for methods that also answer otherwise) has its writer looked up
+ * for every request (issue 13 §1).
+ */
 public final class WireResponses {
+
+    public static final String CACHE_CONTROL = "no-cache, no-store, must-revalidate, private";
+    public static final String PRAGMA = "no-cache";
 
     private WireResponses() {
     }
 
     public static Response ok(ObjectMapper json, Object body) {
-        String text;
-        try {
-            text = json.writeValueAsString(body) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A UAPI result could not be serialised", e);
-        }
-        return Response.ok(text, MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-cache, no-store, must-revalidate, private")
-                .header("Pragma", "no-cache")
+        return Response.ok(text(json, body), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", CACHE_CONTROL)
+                .header("Pragma", PRAGMA)
                 .build();
+    }
+
+    /** The body: compact JSON and a trailing newline. */
+    public static String text(ObjectMapper json, Object body) {
+        try {
+            return json.writeValueAsString(body) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cPanel result could not be serialised", e);
+        }
     }
 }

@@ -6,12 +6,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,7 @@ import io.vertx.core.http.HttpServerRequest;
  * generic resource is hidden there.
  */
 @Path("/execute/{module}/{function: .+}")
+@Produces(MediaType.APPLICATION_JSON)
 public class ExecuteResource {
 
     private final Dispatcher dispatcher;
@@ -50,7 +52,9 @@ public class ExecuteResource {
 
     @GET
     @Operation(hidden = true)
-    public Response get(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request) {
+    @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
+    @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
+    public String get(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request) {
         return run(module, function, RequestArgs.query(request.query(), maxParameters));
     }
 
@@ -58,7 +62,9 @@ public class ExecuteResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Response post(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request,
+    @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
+    @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
+    public String post(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         try {
             return run(module, function, RequestArgs.post(request.query(), contentType, body, json, maxParameters));
@@ -71,16 +77,18 @@ public class ExecuteResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public Response postMultipart(@PathParam("module") String module, @PathParam("function") String function,
+    @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
+    @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
+    public String postMultipart(@PathParam("module") String module, @PathParam("function") String function,
             @Context HttpServerRequest request, MultipartFormDataInput input) {
         return run(module, function, RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
-    private Response run(String module, String function, Args args) {
+    private String run(String module, String function, Args args) {
         return respond(UapiResult.of(dispatcher.run(ApiKind.UAPI, caller.principal(), module, function, args), args));
     }
 
-    private Response respond(UapiResult result) {
-        return WireResponses.ok(json, result.toMap());
+    private String respond(UapiResult result) {
+        return WireResponses.text(json, result.toMap());
     }
 }
