@@ -51,6 +51,28 @@ public interface OpenUapiConfig {
 
     Tokens tokens();
 
+    AccessLog accessLog();
+
+    /**
+     * The access log, one line per request on standard output (see {@code face.AccessLog}). The pattern uses
+     * Quarkus's access-log codes ({@code quarkus.http.access-log.pattern}); {@code %R} is the path without the
+     * query string, which may carry passwords, so never use {@code %U} or {@code %q}.
+     */
+    interface AccessLog {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("%h %t \"%m %R %H\" %s %b %Dms")
+        String pattern();
+
+        /** Paths not logged (a regular expression). */
+        @WithDefault("/q/(health|metrics).*")
+        Optional<String> excludePattern();
+
+        /** A file to append the lines to instead of standard output (created if missing). */
+        Optional<String> file();
+    }
+
     /** Issued token values and the in-memory view of tokens that answers authentication. */
     interface Tokens {
         /**
