@@ -88,11 +88,12 @@ public class Authenticator {
         String secret = presented.secret();
         return switch (presented.scheme()) {
             case CPANEL -> face.accepts(CPANEL_TOKEN)
-                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.CPANEL, identities::cpanel)
+                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.CPANEL, identities::cpanelInMemory,
+                            identities::cpanel)
                             .map(principal -> new Authenticated(CPANEL_TOKEN, principal, null))
                     : noCredentials();
             case WHM -> face.accepts(WHM_TOKEN)
-                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.WHM, identities::whm)
+                    ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.WHM, identities::whmInMemory, identities::whm)
                             .map(whmUser -> new Authenticated(WHM_TOKEN, null, whmUser))
                     : noCredentials();
             case BASIC -> password(face, user, secret, onFailure);
@@ -100,25 +101,29 @@ public class Authenticator {
     }
 
     /**
-     * The token path, the same for both kinds of token, from memory in the steady state: a value that carries
-     * no check and is not a known unchecked token is refused without a lookup; otherwise the token's snapshot
-     * ({@link TokenIdentityService}, kept current by the change feed), then cheap checks, all evaluated so that the
-     * time does not say which failed. No slow hash, and the last use is only noted ({@link LastUseService}).
+     * The token path, the same for both kinds of token, from memory in the steady state: the token's snapshot by
+     * the hash of its value ({@link TokenIdentityService}, kept current by the change feed). A value not in memory
+     * that carries no valid check and is not a known unchecked token is refused without a lookup (a guess);
+     * otherwise the snapshot is loaded. Then cheap checks, all evaluated so that the time does not say which
+     * failed. No slow hash, and the last use is only noted ({@link LastUseService}). A value in memory skips the
+     * check: it names a token that exists, or a hash known to name none.
+     *
+     * @param inMemory the snapshot if it is in memory, {@code null} if it is not
      */
     private <O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp, Consumer<AuthFailure> onFailure,
-            LastUseService.Kind kind, Function<String, Optional<CachedToken<O>>> findByHash) {
+            LastUseService.Kind kind, Function<String, Optional<CachedToken<O>>> inMemory,
+            Function<String, Optional<CachedToken<O>>> findByHash) {
         if (!AccountService.USERNAME.matcher(username).matches()) {
             return failed(AuthFailure.MALFORMED, onFailure);
         }
-        boolean checked = checks.passes(token);
-        if (!checked && unchecked.isEmpty()) {
-            return failed(AuthFailure.UNKNOWN_TOKEN, onFailure); // a guess: not even hashed
-        }
         String presented = TokenValues.hash(token);
-        if (!checked && !unchecked.mayExist(presented)) {
-            return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
+        Optional<CachedToken<O>> found = inMemory.apply(presented);
+        if (found == null) {
+            if (!checks.passes(token) && !unchecked.mayExist(presented)) {
+                return failed(AuthFailure.UNKNOWN_TOKEN, onFailure); // a guess: no lookup
+            }
+            found = findByHash.apply(presented);
         }
-        Optional<CachedToken<O>> found = findByHash.apply(presented);
         if (found.isEmpty()) {
             return failed(AuthFailure.UNKNOWN_TOKEN, onFailure);
         }

@@ -67,9 +67,19 @@ public class TokenIdentityService {
         return cpanel.get(tokenHash);
     }
 
+    /** The same when it is in memory (a token or a hash known to name none); {@code null} when it is not. */
+    public Optional<CachedToken<Principal>> cpanelInMemory(String tokenHash) {
+        return cpanel.getIfPresent(tokenHash);
+    }
+
     /** A WHM API token by the hash of its value. */
     public Optional<CachedToken<WhmUser>> whm(String tokenHash) {
         return whm.get(tokenHash);
+    }
+
+    /** The same when it is in memory; {@code null} when it is not. */
+    public Optional<CachedToken<WhmUser>> whmInMemory(String tokenHash) {
+        return whm.getIfPresent(tokenHash);
     }
 
     /** One lookup on the unique hash index, with the owning account in the same query. */

@@ -64,11 +64,6 @@ public class UncheckedTokensService {
         return !loaded || Arrays.binarySearch(prefixes, prefix(tokenHash)) >= 0;
     }
 
-    /** Whether every token carries a check (once the set was read): then a value without one is refused unhashed. */
-    public boolean isEmpty() {
-        return loaded && prefixes.length == 0;
-    }
-
     synchronized void poll() {
         try {
             QuarkusTransaction.requiringNew().run(this::refresh);

@@ -52,13 +52,19 @@ public final class TokenValues {
 
     /** Lowercase hex SHA-512, 128 characters. */
     public static String hash(String value) {
+        MessageDigest sha512 = SHA512.get();
+        return HEX.formatHex(sha512.digest(value.getBytes(StandardCharsets.UTF_8))); // digest() resets it for the next use
+    }
+
+    /** One digest per thread: looking one up costs more than using it, on every token call. */
+    private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-512").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-512 is required by every Java runtime", e);
         }
-    }
+    });
+    private static final HexFormat HEX = HexFormat.of();
 
     /** Compares two hashes in time independent of where they differ. */
     public static boolean sameHash(String a, String b) {
