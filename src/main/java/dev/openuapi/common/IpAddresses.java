@@ -4,10 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
+import io.netty.util.NetUtil;
+
 /** IP address literals: parsed without ever resolving a host name, and printed canonically. */
 public final class IpAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private IpAddresses() {
@@ -18,17 +19,8 @@ public final class IpAddresses {
         if (text == null) {
             return null;
         }
-        if (IPV4.matcher(text).matches()) {
-            String[] parts = text.split("\\.");
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(parts[i]);
-                if (octet > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) octet;
-            }
-            return bytes;
+        if (NetUtil.isValidIpV4Address(text)) {
+            return NetUtil.createByteArrayFromIpAddressString(text); // Netty's parser: no regex, on every login
         }
         String candidate = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         if (candidate.indexOf(':') < 0 || !IPV6.matcher(candidate).matches()) {
