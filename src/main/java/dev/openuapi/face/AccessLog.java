@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +31,7 @@ import io.quarkus.vertx.http.runtime.attribute.ExchangeAttributeParser;
 import io.quarkus.vertx.http.runtime.attribute.SubstituteEmptyWrapper;
 import io.quarkus.vertx.http.runtime.filters.accesslog.AccessLogReceiver;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The access log: one line per request, in Quarkus's access-log pattern language ({@code openuapi.access-log.*}),
@@ -36,7 +42,8 @@ import io.vertx.ext.web.Router;
  * handler's queue that wakes its thread for nearly every line. At the benchmark's rate that was about 15 % of
  * a token call's throughput (issue 13 §1); Quarkus's batching writer ({@code log-to-file}) writes only to
  * files, which a container's log collector does not read. Here Quarkus's attribute parser still reads the
- * pattern and builds each line when the response has ended; the rest is ours: a request appends its line to a
+ * pattern and builds each line when the response has ended (but for {@code %t}, formatted once a second); the
+ * rest is ours: a request appends its line to a
  * lock-free queue,
  * and a ticker writes what has queued every {@value #FLUSH_MILLIS} ms in one write to {@code System.out} (the
  * stream the console log writes to, under the same lock, so lines never interleave), or to
@@ -75,12 +82,11 @@ public class AccessLog {
         if (!config.enabled()) {
             return;
         }
-        ExchangeAttribute line = new ExchangeAttributeParser(AccessLog.class.getClassLoader(), List.of(new SubstituteEmptyWrapper("-")))
-                .parse(config.pattern());
+        Line line = new Line(config.pattern());
         Pattern excluded = config.excludePattern().map(Pattern::compile).orElse(null);
         router.route().order(RouteConstants.ROUTE_ORDER_ACCESS_LOG_HANDLER).handler(rc -> {
             if (excluded == null || !excluded.matcher(rc.normalizedPath()).matches()) {
-                rc.addEndHandler(ended -> receiver.logMessage(line.readAttribute(rc)));
+                rc.addEndHandler(ended -> receiver.logMessage(line.of(rc)));
             }
             rc.next();
         });
@@ -92,6 +98,56 @@ public class AccessLog {
             ticker.close();
         }
         receiver.flush();
+    }
+
+    /**
+     * One request's line: Quarkus's attributes, except {@code %t} (the time, in the Common Log Format), which
+     * is formatted once a second here instead of once a request.
+     */
+    static final class Line {
+
+        private static final DateTimeFormatter COMMON_LOG = DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.US)
+                .withZone(ZoneId.systemDefault());
+
+        private final List<ExchangeAttribute> between;
+        private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+
+        private record Stamp(long second, String text) {
+        }
+
+        Line(String pattern) {
+            ExchangeAttributeParser parser = new ExchangeAttributeParser(AccessLog.class.getClassLoader(),
+                    List.of(new SubstituteEmptyWrapper("-")));
+            List<ExchangeAttribute> parts = new ArrayList<>();
+            for (String part : pattern.split("%t", -1)) {
+                parts.add(part.isEmpty() ? null : parser.parse(part));
+            }
+            this.between = parts;
+        }
+
+        String of(RoutingContext rc) {
+            StringBuilder line = new StringBuilder(160);
+            for (int i = 0; i < between.size(); i++) {
+                if (i > 0) {
+                    line.append(time());
+                }
+                ExchangeAttribute part = between.get(i);
+                if (part != null) {
+                    line.append(part.readAttribute(rc));
+                }
+            }
+            return line.toString();
+        }
+
+        private String time() {
+            long second = System.currentTimeMillis() / 1000;
+            Stamp current = stamp;
+            if (current.second() != second) {
+                current = new Stamp(second, COMMON_LOG.format(Instant.ofEpochSecond(second)));
+                stamp = current;
+            }
+            return current.text();
+        }
     }
 
     /** Lines queue without a lock or a wake-up; {@link #flush} writes them all at once. */

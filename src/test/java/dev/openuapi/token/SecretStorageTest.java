@@ -87,6 +87,9 @@ class SecretStorageTest {
         Thread.sleep(300); // the access log is written in batches, every 0.1 s
         String logged = Files.readString(log, StandardCharsets.UTF_8) + Files.readString(accessLog, StandardCharsets.UTF_8);
         assertTrue(logged.contains("/execute/Tokens/list"), "the access log is on");
+        assertTrue(Pattern.compile("(?m)^127\\.0\\.0\\.1 \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] "
+                + "\"GET /execute/Tokens/list HTTP/1\\.1\" 200 \\d+ \\d+ms$").matcher(Files.readString(accessLog, StandardCharsets.UTF_8)).find(),
+                "an access-log line: address, time (Common Log Format), request line, status, size, duration");
         for (String secret : List.of(restToken, uapiToken, alice.password(), queryPassword, whmToken, Fixtures.ROOT_PASSWORD)) {
             assertFalse(logged.contains(secret), "found a secret in the log");
         }
