@@ -16,7 +16,7 @@
 #
 # Settings (environment):
 #   HULK_LOCAL_LOCK=1          keep cPHulk's user lock for loopback (see openuapi_args)
-#   DURATION=10s ROUNDS=5 THREADS=1 CONNECTIONS=16 WARMUP=15s  wrk, per run (WARMUP=0 skips warm-ups)
+#   DURATION=10s ROUNDS=5 THREADS=1 CONNECTIONS=16 WARMUP=40s  wrk, per run (WARMUP=0 skips warm-ups)
 #   STARTS=3                   timed starts of each app (0 skips the start-up figure)
 #   SCALE=1                    0 skips the 1,000 / 1,000,000 token figure
 #   SMALL_TOKENS=1000 LARGE_TOKENS=1000000 WORKING_SET=10000 SCALE_ROUNDS=$ROUNDS
@@ -42,7 +42,7 @@ readonly DURATION="${DURATION:-10s}"
 readonly ROUNDS="${ROUNDS:-5}"
 readonly THREADS="${THREADS:-1}"
 readonly CONNECTIONS="${CONNECTIONS:-16}"
-readonly WARMUP="${WARMUP:-15s}"
+readonly WARMUP="${WARMUP:-40s}"
 readonly STARTS="${STARTS:-3}"
 readonly SCALE="${SCALE:-1}"
 readonly SMALL_TOKENS="${SMALL_TOKENS:-1000}"

@@ -19,12 +19,17 @@ public final class Ticker implements AutoCloseable {
 
     /** Starts ticking after one period; the task must catch what it can recover from (an exception ends the ticks). */
     public static Ticker every(String threadName, long millis, Runnable task) {
+        return every(threadName, millis, millis, task);
+    }
+
+    /** The same, with the first tick after {@code firstMillis} (0: at once, on the ticker's thread). */
+    public static Ticker every(String threadName, long firstMillis, long millis, Runnable task) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(task, firstMillis, millis, TimeUnit.MILLISECONDS);
         return new Ticker(executor);
     }
 
