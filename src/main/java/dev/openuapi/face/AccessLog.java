@@ -56,6 +56,7 @@ public class AccessLog {
 
     static final int FLUSH_MILLIS = 100;
     static final int MAX_PENDING = 10_000;
+    private static final String LOGGED = AccessLog.class.getName() + ".logged";
 
     private final OpenUapiConfig.AccessLog config;
     private final Batching receiver;
@@ -85,7 +86,9 @@ public class AccessLog {
         Line line = new Line(config.pattern());
         Pattern excluded = config.excludePattern().map(Pattern::compile).orElse(null);
         router.route().order(RouteConstants.ROUTE_ORDER_ACCESS_LOG_HANDLER).handler(rc -> {
-            if (excluded == null || !excluded.matcher(rc.normalizedPath()).matches()) {
+            // A rerouted request passes here again: one line, written at the end, so with the path it was rerouted to.
+            if (rc.get(LOGGED) == null && (excluded == null || !excluded.matcher(rc.normalizedPath()).matches())) {
+                rc.put(LOGGED, Boolean.TRUE);
                 rc.addEndHandler(ended -> receiver.logMessage(line.of(rc)));
             }
             rc.next();
