@@ -4,7 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The rows of cPanel API 2's domain lists: AddonDomain, Park and SubDomain (spec §9.2). */
+/**
+ * The rows of cPanel API 2's domain functions, AddonDomain, Park and SubDomain (spec §9.2): the lists, and the
+ * {@code {result, reason}} row each change answers with.
+ */
 final class Api2DomainRows {
 
     static final String NOT_REDIRECTED = "not redirected";
@@ -42,5 +45,21 @@ final class Api2DomainRows {
             @Schema(description = "home:<basedir>.") String reldir, @Schema(description = "Absolute document root.") String dir,
             @Schema(description = "Redirection; always \"not redirected\".") String status,
             @Schema(description = "<label>_<rootdomain>, e.g. blog_example.com.") String domainkey) {
+    }
+
+    /**
+     * What an API 2 change answers (cPanel's {@code api2_addsubdomain}, {@code api2_park} …: {@code return {result,
+     * reason}}): {@code result} 1 with cPanel's message, or 0 with the reason, which {@code cpanelresult.error} repeats.
+     */
+    @RegisterForReflection
+    @Schema(description = "The outcome of the change.")
+    record Result(@Schema(description = "1: done; 0: refused, see reason.") int result,
+            @Schema(description = "What was done, or why not.") String reason) {
+    }
+
+    /** UAPI AddonDomain::addaddondomain's data. */
+    @RegisterForReflection
+    @Schema(description = "The created addon domain.")
+    record AddedAddon(@Schema(description = "The addon domain that the system created.") String domain) {
     }
 }

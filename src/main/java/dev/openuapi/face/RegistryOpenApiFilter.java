@@ -3,6 +3,7 @@ package dev.openuapi.face;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -11,15 +12,23 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.openuapi.face.api2.Api2Result;
+import dev.openuapi.face.uapi.UapiResult;
+import dev.openuapi.face.whm1.WhmResult;
 import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.FunctionRegistry;
+import dev.openuapi.kernel.Outcome;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.kernel.WhmUser;
@@ -92,7 +101,8 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .addAPIResponse("200", OASFactory.createAPIResponse()
                                 .description("The UAPI result. HTTP 200 whether the function succeeded (status 1) or not (status 0).")
                                 .content(OASFactory.createContent().addMediaType("application/json",
-                                        OASFactory.createMediaType().schema(envelope(function.result())))))
+                                        example(OASFactory.createMediaType().schema(envelope(function.result())), function,
+                                                data -> UapiResult.of(data, Args.empty()).toMap()))))
                         .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
         if (post) {
             Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
@@ -160,8 +170,9 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .addAPIResponse("200", OASFactory.createAPIResponse()
                                 .description("The API 2 result, in cpanelresult.")
                                 .content(OASFactory.createContent().addMediaType("application/json",
-                                        OASFactory.createMediaType().schema(OASFactory.createSchema()
-                                                .type(List.of(SchemaType.OBJECT)).addProperty("cpanelresult", result)))))
+                                        example(OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                                .type(List.of(SchemaType.OBJECT)).addProperty("cpanelresult", result)), function,
+                                                data -> Api2Result.of(module.name(), function.name(), data, Args.empty())))))
                         .addAPIResponse("403", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
     }
 
@@ -187,9 +198,22 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
                         .description("The WHM API 1 result; data is left out when the function returns nothing.")
-                        .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                        .content(OASFactory.createContent().addMediaType("application/json", example(OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("metadata", metadata)
-                                        .addProperty("data", schema(function.result())))))));
+                                        .addProperty("data", schema(function.result()))), function,
+                                data -> WhmResult.of(function.name(), data, Args.empty()))))));
+    }
+
+    /**
+     * The function's example answer, if it declares one: its data in the face's envelope, built by the same code
+     * that builds real answers, so the example cannot take a shape that the face never sends.
+     */
+    private static MediaType example(MediaType media, ApiFunction function, Function<Outcome, Object> envelope) {
+        if (function.example() == null) {
+            return media;
+        }
+        Object data = CDI.current().select(ObjectMapper.class).get().convertValue(function.example().data(), Object.class);
+        return media.example(envelope.apply(new Outcome(Outcome.Status.OK, data, List.of(), List.of(), List.of())));
     }
 
     private static Parameter control(String name, String value, String description) {

@@ -8,9 +8,16 @@ import java.util.Objects;
  * The single declaration of an API function: its name, parameters, result shape, summary and the feature
  * it needs, plus the code that runs it. The dispatcher, the parameter checks and the OpenAPI document
  * all read this one object.
+ *
+ * @param example a successful answer's {@code data}, shown in the OpenAPI document inside the face's own envelope;
+ *                {@code null} for none
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, String acl, Handler handler) {
+        Shape result, String feature, String acl, Handler handler, Example example) {
+
+    /** An example answer's {@code data}, as the handler returns it (typed rows, a string, or {@code null} for no data). */
+    public record Example(Object data) {
+    }
 
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
     @FunctionalInterface
@@ -31,6 +38,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private Shape result = Shape.none();
         private String feature;
         private String acl;
+        private Example example;
 
         private Builder(String name) {
             this.name = name;
@@ -80,6 +88,15 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /**
+         * The data of an example answer, as the handler would return it (typed rows, a string, or {@code null} for a
+         * function that returns none): the OpenAPI document wraps it in the face's envelope.
+         */
+        public Builder example(Object data) {
+            this.example = new Example(data);
+            return this;
+        }
+
         /** A function that acts and returns no data ({@code data: null}). */
         public ApiFunction doing(java.util.function.Consumer<Call> action) {
             this.result = Shape.none();
@@ -94,7 +111,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
                 throw new IllegalStateException(name + ": every WHM API 1 function, and only those, declares its ACL");
             }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
-                    result, feature, acl, handler);
+                    result, feature, acl, handler, example);
         }
     }
 }

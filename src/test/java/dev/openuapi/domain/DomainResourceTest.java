@@ -232,6 +232,9 @@ class DomainResourceTest {
         assertProblem(post(alice.username(), request("", "sub_domain", alice.domain())), 400, "“” is not a valid subdomain.");
         assertProblem(post(alice.username(), request("blog", "sub_domain", null)), 400,
                 "A subdomain needs its root domain (rootdomain).");
+        // cPanel reserves www (Cpanel::Validate::SubDomain), in its words, on every face
+        assertProblem(post(alice.username(), request("www", "sub_domain", alice.domain())), 400,
+                "You cannot create the “www” subdomain, because the system adds the “www” subdomain to all newly-created domains.");
         asRoot().contentType(ContentType.JSON).body("[]").post(path(alice.username())).then().statusCode(400)
                 .contentType("application/problem+json");
         asRoot().contentType(ContentType.JSON).post(path(alice.username())).then().statusCode(400)

@@ -1,0 +1,7 @@
+package dev.openuapi.domain;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class OwnerDomainsIT extends OwnerDomainsTest {
+}
