@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Homes;
+import dev.openuapi.common.ApiException;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -34,8 +35,8 @@ public class AddonDomainModule implements ApiModule {
             + "or public_html/addon). Default: /home/<user>/<addon domain>. It stays inside the home directory; cPanel's reserved "
             + "directories (etc, mail, ssl, tmp, logs, …) are refused.").example("/public_html/addon");
     static final Param DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from subdomain.").example("1");
-    static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "As cPanel 11.138 documents it: accepted, with no effect for an "
-            + "account. The checks always apply, another account's domain is always refused and an existing zone is never overwritten.");
+    static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "Only 0: OpenUAPI never overwrites an existing zone or skips a check, "
+            + "so force=1 is refused: " + ParkModule.FORCE_REFUSED);
     static final String DOMAIN_TEXT = "The addon domain to remove.";
     static final String KEY_TEXT = "The subdomain the addon domain is parked on, as listaddondomains shows it in domainkey "
             + "(addon_example.com); a full name (addon.example.com) works too. It must be the addon domain's.";
@@ -129,6 +130,9 @@ public class AddonDomainModule implements ApiModule {
     }
 
     private AccountDomain add(Call call) {
+        if (call.args().isTrue(FORCE.name())) {
+            throw ApiException.invalid(ParkModule.FORCE_REFUSED);
+        }
         String subdomain = SUBDOMAIN.from(call);
         if (call.args().isTrue(DISALLOWDOT.name())) {
             // as cPanel does: the main domain comes off first, then the label's dots

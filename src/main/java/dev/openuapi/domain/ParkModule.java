@@ -33,8 +33,9 @@ public class ParkModule implements ApiModule {
             + "which makes it an addon domain (see AddonDomain::addaddondomain). Left out: the domain is parked on the main domain.")
             .example("shop");
     static final Param DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from topdomain.");
-    static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "As cPanel 11.138 documents it: accepted, with no effect for an "
-            + "account. The checks always apply, another account's domain is always refused and an existing zone is never overwritten.");
+    static final String FORCE_REFUSED = "OpenUAPI does not support “force”: it never overwrites an existing domain or zone.";
+    static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "Only 0: OpenUAPI never overwrites an existing zone or skips a check, "
+            + "so force=1 is refused: " + FORCE_REFUSED);
     static final Param PARKED = Param.of("domain", ParamType.DOMAIN, "The parked (or addon) domain to remove.").required()
             .example("alias.example.net");
     static final Param ON_SUBDOMAIN = Param.string("subdomain", "The subdomain the domain is parked on, as "
@@ -100,6 +101,9 @@ public class ParkModule implements ApiModule {
 
     /** @return cPanel's message: {@code <domain> was successfully parked on top of <main domain or subdomain>} */
     private String park(Call call) {
+        if (call.args().isTrue(FORCE.name())) {
+            throw ApiException.invalid(FORCE_REFUSED);
+        }
         String topdomain = Api2Changes.orNull(TOPDOMAIN.from(call));
         Principal account = call.principal();
         // cPanel (Park::_park): parking on the main domain needs "parkeddomains"; on a subdomain, either feature

@@ -514,11 +514,16 @@ class OwnerDomainsTest {
         String token = alice.newToken();
         String alias = "alias-" + Fixtures.randomSuffix(8) + ".test";
         // cPanel 138's UAPI Park::park and Park::unpark: no data; status and errors tell
-        JsonNode parked = Uapi.success(uapiBody(alice, token, "Park", "park", args("domain", alias, "force", "1")));
+        // force=1 (overwrite) is refused, never accepted and ignored; force=0 is the only behaviour OpenUAPI has
+        Uapi.failure(uapiBody(alice, token, "Park", "park", args("domain", alias, "force", "1")), ParkModule.FORCE_REFUSED);
+        assertFalse(zoneServed(alias));
+        JsonNode parked = Uapi.success(uapiBody(alice, token, "Park", "park", args("domain", alias, "force", "0")));
         assertTrue(parked.get("data").isNull());
         assertTrue(zoneServed(alias));
-        Uapi.failure(uapiBody(alice, token, "Park", "park", args("domain", alias, "force", "1")),
-                "The domain “" + alias + "” already exists on this server."); // force changes nothing for an account
+        Uapi.failure(uapiBody(alice, token, "Park", "park", args("domain", alias)),
+                "The domain “" + alias + "” already exists on this server.");
+        Uapi.failure(uapiBody(alice, token, "AddonDomain", "addaddondomain", args("newdomain", "other-" + alias, "subdomain", "other",
+                "force", "1")), ParkModule.FORCE_REFUSED);
         JsonNode unparked = Uapi.success(uapiBody(alice, token, "Park", "unpark", args("domain", alias)));
         assertTrue(unparked.get("data").isNull());
         assertFalse(zoneServed(alias));
