@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.FunctionRegistry;
@@ -92,7 +94,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .addAPIResponse("200", OASFactory.createAPIResponse()
                                 .description("The UAPI result. HTTP 200 whether the function succeeded (status 1) or not (status 0).")
                                 .content(OASFactory.createContent().addMediaType("application/json",
-                                        OASFactory.createMediaType().schema(envelope(function.result())))))
+                                        OASFactory.createMediaType().schema(envelope(function.result())).example(example(function)))))
                         .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
         if (post) {
             Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
@@ -225,6 +227,27 @@ public class RegistryOpenApiFilter implements OASFilter {
         return schema;
     }
 
+    /** A successful UAPI answer around the function's declared example data, or {@code null} when it declares none. */
+    private static Object example(ApiFunction function) {
+        if (function.example() == null) {
+            return null;
+        }
+        Object data;
+        try {
+            data = CDI.current().select(ObjectMapper.class).get().readValue(function.example(), Object.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(function.name() + ": its example is not JSON", e);
+        }
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("status", 1);
+        envelope.put("errors", null);
+        envelope.put("warnings", null);
+        envelope.put("messages", null);
+        envelope.put("metadata", data instanceof List<?> ? Map.of("transformed", 1) : Map.of());
+        envelope.put("data", data);
+        return envelope;
+    }
+
     /** The six-key UAPI envelope around a function's data schema. */
     private static Schema envelope(Shape data) {
         Schema strings = OASFactory.createSchema().type(List.of(SchemaType.ARRAY, SchemaType.NULL))
@@ -255,7 +278,9 @@ public class RegistryOpenApiFilter implements OASFilter {
         if (shape.nullable()) {
             types.add(SchemaType.NULL);
         }
-        schema.type(types);
+        if (!types.isEmpty()) { // no type at all: any JSON value
+            schema.type(types);
+        }
         if (shape.description() != null) {
             schema.description(shape.description());
         }
