@@ -171,6 +171,24 @@ public class HostingServer {
         return objects;
     }
 
+    /**
+     * The views, routines, triggers and events whose definer is this user (on any host), as "kind db.name": MariaDB's
+     * RENAME USER leaves their definer pointing at the old name.
+     */
+    public List<String> objectsDefinedBy(String name) {
+        String user = safe(name);
+        List<String> objects = new ArrayList<>();
+        objects.addAll(queryStrings("SELECT CONCAT('view ', TABLE_SCHEMA, '.', TABLE_NAME) FROM information_schema.VIEWS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_SCHEMA, '.', ROUTINE_NAME) FROM information_schema.ROUTINES "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT('trigger ', TRIGGER_SCHEMA, '.', TRIGGER_NAME) FROM information_schema.TRIGGERS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT('event ', EVENT_SCHEMA, '.', EVENT_NAME) FROM information_schema.EVENTS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        return objects;
+    }
+
     /** CHECK TABLE on each table: the tables the server reports an error for, with its message (cPanel checks first too). */
     public java.util.Map<String, String> damagedTables(String database, List<String> tables) {
         java.util.Map<String, String> damaged = new java.util.TreeMap<>();

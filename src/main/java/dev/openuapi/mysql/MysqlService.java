@@ -140,6 +140,12 @@ public class MysqlService {
         requireDifferent(oldName, newName);
         MysqlUser row = ownedUser(accountId, oldName);
         checkName(row.account, newName, "user", MAX_USER_NAME);
+        // cPanel re-creates such objects with the new definer; OpenUAPI refuses rather than leave them orphaned
+        List<String> defined = server.objectsDefinedBy(oldName);
+        if (!defined.isEmpty()) {
+            throw ApiException.invalid("The user " + Quote.of(oldName) + " is the definer of " + String.join(", ", defined)
+                    + ", which would keep the old name as their definer and stop working. Drop them, rename the user, then create them again.");
+        }
         row.name = newName;
         String exists = "The user " + Quote.of(newName) + " already exists.";
         Unique.flush(users.getEntityManager(), exists);

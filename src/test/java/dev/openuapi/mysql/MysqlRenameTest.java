@@ -199,6 +199,32 @@ class MysqlRenameTest {
         Uapi.success(call(alice, token, "delete_database", Map.of("name", other)));
     }
 
+    /**
+     * rename_user of a user that defines a view: MariaDB's RENAME USER would leave the view's definer on the old
+     * name (cPanel re-creates such objects, Cpanel::MysqlUtils::Rename::rename_user); OpenUAPI refuses instead,
+     * before anything changes.
+     */
+    @Test
+    void renameUserRefusesADefinerOfStoredObjects() throws Exception {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String db = alice.username() + "_views";
+        String user = alice.username() + "_definer";
+        Uapi.success(call(alice, token, "create_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "create_user", Map.of("name", user, "password", "long-enough")));
+        Uapi.success(call(alice, token, "set_privileges_on_database", Map.of("user", user, "database", db)));
+        rootExecute("CREATE TABLE `" + db + "`.t (x INT)");
+        rootExecute("CREATE DEFINER = '" + user + "'@'localhost' VIEW `" + db + "`.v AS SELECT x FROM `" + db + "`.t");
+        Uapi.failure(call(alice, token, "rename_user", Map.of("oldname", user, "newname", alice.username() + "_renamed")),
+                "The user “" + user + "” is the definer of view " + db + ".v, which would keep the old name as their definer and stop "
+                        + "working. Drop them, rename the user, then create them again.");
+        assertEquals(user, Uapi.success(call(alice, token, "list_users", Map.of())).get("data").get(0).get("user").textValue());
+        rootExecute("DROP VIEW `" + db + "`.v");
+        Uapi.success(call(alice, token, "rename_user", Map.of("oldname", user, "newname", alice.username() + "_renamed")));
+        Uapi.success(call(alice, token, "delete_database", Map.of("name", db)));
+        Uapi.success(call(alice, token, "delete_user", Map.of("name", alice.username() + "_renamed")));
+    }
+
     /** rename_user: cPanel's same-value check comes first (before, the call failed as "already exists"). */
     @Test
     void renameUserToItsOwnName() {
