@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = { "..account..", "..token..", "..operator..", "..whm..", "..dns..", "..domain..",
             "..email..", "..ftp..", "..login..", "..mysql..", "..ssl..", "..cron..", "..plan..", "..quota..", "..feature..",
-            "..variables..", "..batch..", "..page..", "..hulk.." };
+            "..variables..", "..batch..", "..page..", "..hulk..", "..settings..", "..lastlogin..", "..bandwidth..",
+            "..usermanager..", "..stats.." };
 
     private static JavaClasses main;
 

@@ -59,6 +59,13 @@ public class EmailModule implements ApiModule {
                 ApiFunction.named("list_pops_with_disk").summary("List the mailboxes with their disk use and quota").param(regex)
                         .param(domain).param(Param.string("email", "Only this local part.")).returns(popsWithDisk)
                         .handledBy(this::listPopsWithDisk),
+                ApiFunction.named("get_disk_usage").summary("Return the disk space a mailbox uses")
+                        .param(Param.of("domain", ParamType.DOMAIN, "The mailbox's domain.").required().example("example.com"))
+                        .param(Param.string("user", "The mailbox's user: the part before the @.").required().example("info"))
+                        .returns(Shape.of(EmailRows.DiskUsage.class))
+                        .exampleJson("{\"diskused\":399.6,\"domain\":\"example.com\",\"login\":\"info@example.com\",\"user\":\"info\"}")
+                        .handledBy(call -> EmailRows.DiskUsage.of(email.get(call.principal().accountId(), call.args().get("user"),
+                                call.args().get("domain")))),
                 ApiFunction.named("add_pop").summary("Create a mailbox").param(address).param(password)
                         .param(Param.string("password_hash", "Instead of password: a SHA512-CRYPT hash.")).param(domain).param(quota)
                         .param(Param.of("send_welcome_email", ParamType.BOOLEAN, "Ignored: OpenUAPI sends no mail."))
@@ -142,13 +149,16 @@ public class EmailModule implements ApiModule {
         Predicate<String> regex = regex(call.args());
         List<EmailRows.Pop> rows = new ArrayList<>();
         Principal account = call.principal();
-        if (!call.args().isTrue("skip_main") && regex.test(account.username())) {
-            rows.add(EmailRows.Pop.mainAccount(account.username()));
-        }
         for (Mailbox box : email.list(account.accountId())) {
             if (regex.test(box.email)) {
                 rows.add(EmailRows.Pop.of(box));
             }
+        }
+        // The account's own row comes last, after the mailboxes, as in the real replies we have: the one quoted in
+        // cPanel::APIClient (Request/UAPIFromWHM1.pm) and the output example of cPanel's "UAPI Functions -
+        // Email::list_pops" page (example1@, example2@, then the main account). See src/docs/more-functions.md.
+        if (!call.args().isTrue("skip_main") && regex.test(account.username())) {
+            rows.add(EmailRows.Pop.mainAccount(account.username()));
         }
         return rows;
     }

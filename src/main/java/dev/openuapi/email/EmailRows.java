@@ -40,6 +40,21 @@ final class EmailRows {
         }
     }
 
+    /** Email::get_disk_usage: keys and types from api.docs.cpanel.net (Email get_disk_usage). */
+    @RegisterForReflection
+    @Schema(description = "A mailbox's disk use.")
+    record DiskUsage(
+            @Schema(description = "MB used, to two decimals.") double diskused,
+            @Schema(description = "The mailbox's domain.") String domain,
+            @Schema(description = "The address.") String login,
+            @Schema(description = "The part before the @.") String user) {
+
+        static DiskUsage of(Mailbox box) {
+            return new DiskUsage(Math.round(box.diskUsedBytes / HostedLogin.MIB * 100) / 100.0, box.domain, box.email,
+                    box.email.substring(0, box.email.indexOf('@')));
+        }
+    }
+
     @RegisterForReflection
     @Schema(description = "A mailbox with disk figures (MB).")
     record PopWithDisk(

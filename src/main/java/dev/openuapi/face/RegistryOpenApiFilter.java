@@ -212,7 +212,15 @@ public class RegistryOpenApiFilter implements OASFilter {
         if (function.example() == null) {
             return media;
         }
-        Object data = CDI.current().select(ObjectMapper.class).get().convertValue(function.example().data(), Object.class);
+        ObjectMapper json = CDI.current().select(ObjectMapper.class).get();
+        Object declared = function.example().data();
+        Object data;
+        try {
+            data = declared instanceof ApiFunction.JsonText text ? json.readValue(text.json(), Object.class)
+                    : json.convertValue(declared, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(function.name() + ": its example is not JSON", e);
+        }
         return media.example(envelope.apply(new Outcome(Outcome.Status.OK, data, List.of(), List.of(), List.of())));
     }
 
@@ -279,7 +287,9 @@ public class RegistryOpenApiFilter implements OASFilter {
         if (shape.nullable()) {
             types.add(SchemaType.NULL);
         }
-        schema.type(types);
+        if (!types.isEmpty()) { // no type at all: any JSON value
+            schema.type(types);
+        }
         if (shape.description() != null) {
             schema.description(shape.description());
         }

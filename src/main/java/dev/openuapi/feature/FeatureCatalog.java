@@ -25,7 +25,10 @@ public final class FeatureCatalog {
             Map.entry("ftpaccts", "FTP Accounts"),
             Map.entry("cron", "Cron Jobs"),
             Map.entry("diskusageviewer", "Disk Usage"),
-            Map.entry("bandwidth", "Bandwidth")));
+            Map.entry("bandwidth", "Bandwidth"),
+            Map.entry("user_manager", "User Manager"),
+            Map.entry("webalizer", "Webalizer"),
+            Map.entry("analog", "Analog Stats")));
 
     private FeatureCatalog() {
     }

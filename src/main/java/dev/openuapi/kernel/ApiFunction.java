@@ -19,6 +19,10 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
     public record Example(Object data) {
     }
 
+    /** An example's data given as JSON text (copied from cPanel's reference), parsed when the document is built. */
+    public record JsonText(String json) {
+    }
+
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
     @FunctionalInterface
     public interface Handler {
@@ -94,6 +98,12 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
          */
         public Builder example(Object data) {
             this.example = new Example(data);
+            return this;
+        }
+
+        /** The same, as JSON text: for an example taken from cPanel's reference. */
+        public Builder exampleJson(String json) {
+            this.example = new Example(new JsonText(Objects.requireNonNull(json, "json")));
             return this;
         }
 

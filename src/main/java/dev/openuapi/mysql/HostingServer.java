@@ -38,6 +38,7 @@ public class HostingServer {
     private static final Logger LOG = Logger.getLogger(HostingServer.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_-]{1,255}");
+    private static final Pattern PRIVILEGE = Pattern.compile("[A-Z]+( [A-Z]+)*");
     private static final int DATABASE_EXISTS = 1007;
     private static final int CANNOT_CREATE_OR_RENAME_USER = 1396;
     private static final int NO_SUCH_GRANT = 1141;
@@ -140,6 +141,99 @@ public class HostingServer {
             databases.add(db.replace("\\_", "_"));
         }
         return databases;
+    }
+
+    // ---- renaming a database (Mysql::rename_database): MariaDB has no RENAME DATABASE, so the tables move ----
+
+    /** The database's base tables, by name. */
+    public List<String> tables(String database) {
+        return queryStrings("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' "
+                + "ORDER BY TABLE_NAME", database);
+    }
+
+    /** Whether the database holds no table or view at all (only then may a rename drop it). */
+    public boolean isEmpty(String database) {
+        return queryStrings("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", database).isEmpty();
+    }
+
+    /**
+     * What RENAME TABLE cannot carry to another database: views, stored procedures and functions, triggers and
+     * events, as "kind name".
+     */
+    public List<String> objectsThatCannotMove(String database) {
+        List<String> objects = new ArrayList<>();
+        queryStrings("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?", database).forEach(n -> objects.add("view " + n));
+        queryStrings("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", database)
+                .forEach(objects::add);
+        queryStrings("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?", database)
+                .forEach(n -> objects.add("trigger " + n));
+        queryStrings("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", database).forEach(n -> objects.add("event " + n));
+        return objects;
+    }
+
+    /**
+     * The views, routines, triggers and events whose definer is this user (on any host), as "kind db.name": MariaDB's
+     * RENAME USER leaves their definer pointing at the old name.
+     */
+    public List<String> objectsDefinedBy(String name) {
+        String user = safe(name);
+        List<String> objects = new ArrayList<>();
+        objects.addAll(queryStrings("SELECT CONCAT('view ', TABLE_SCHEMA, '.', TABLE_NAME) FROM information_schema.VIEWS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_SCHEMA, '.', ROUTINE_NAME) FROM information_schema.ROUTINES "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT('trigger ', TRIGGER_SCHEMA, '.', TRIGGER_NAME) FROM information_schema.TRIGGERS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        objects.addAll(queryStrings("SELECT CONCAT('event ', EVENT_SCHEMA, '.', EVENT_NAME) FROM information_schema.EVENTS "
+                + "WHERE SUBSTRING_INDEX(DEFINER, '@', 1) = ?", user));
+        return objects;
+    }
+
+    /** CHECK TABLE on each table: the tables the server reports an error for, with its message (cPanel checks first too). */
+    public java.util.Map<String, String> damagedTables(String database, List<String> tables) {
+        java.util.Map<String, String> damaged = new java.util.TreeMap<>();
+        if (tables.isEmpty()) {
+            return damaged;
+        }
+        String list = String.join(", ", tables.stream().map(t -> ident(database) + "." + tableIdent(t)).toList());
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("CHECK TABLE " + list)) {
+            while (rs.next()) {
+                if ("error".equalsIgnoreCase(rs.getString("Msg_type"))) {
+                    damaged.put(rs.getString("Table"), rs.getString("Msg_text"));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e, false);
+        }
+        return damaged;
+    }
+
+    /** Moves every listed table in one RENAME TABLE statement, which MariaDB applies all or not at all. */
+    public void moveTables(String from, String to, List<String> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        execute("RENAME TABLE " + String.join(", ",
+                tables.stream().map(t -> ident(from) + "." + tableIdent(t) + " TO " + ident(to) + "." + tableIdent(t)).toList()), false);
+    }
+
+    /** The privileges the user has on exactly this database (a grant made as OpenUAPI makes them, _ escaped). */
+    public List<String> privilegesOn(String database, String name, String host) {
+        List<String> privileges = new ArrayList<>();
+        for (String privilege : queryStrings("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = ? "
+                + "AND (TABLE_SCHEMA = ? OR TABLE_SCHEMA = ?) ORDER BY PRIVILEGE_TYPE", user(name, host), database,
+                safe(database).replace("_", "\\_"))) {
+            if (!PRIVILEGE.matcher(privilege).matches()) {
+                throw new IllegalStateException("Unexpected privilege name from the server");
+            }
+            privileges.add(privilege);
+        }
+        return privileges;
+    }
+
+    /** {@code `table`}: a table name as the server reported it, quoted (a backtick doubled). */
+    private static String tableIdent(String table) {
+        return "`" + table.replace("`", "``") + "`";
     }
 
     /** {@code `db`} for DDL. */

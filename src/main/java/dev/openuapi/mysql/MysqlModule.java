@@ -30,6 +30,10 @@ public class MysqlModule implements ApiModule {
     private static final Param PRIVILEGES = Param.string("privileges",
             "ALL PRIVILEGES (the default), or a comma-separated list such as SELECT,INSERT.");
 
+    private static final Param OLD_DATABASE = Param.string("oldname", "The database's current name.").required().example("alice_wp");
+    private static final Param NEW_DATABASE = Param.string("newname", "The new name, with the account's prefix.").required()
+            .example("alice_blog");
+
     private final MysqlService mysql;
 
     MysqlModule(MysqlService mysql) {
@@ -63,6 +67,13 @@ public class MysqlModule implements ApiModule {
                 ApiFunction.named("rename_user").summary("Rename a database user")
                         .param(OLD_NAME).param(NEW_NAME)
                         .doing(call -> mysql.renameUser(id(call), OLD_NAME.from(call), NEW_NAME.from(call))),
+                ApiFunction.named("rename_database").summary("Rename a database, with its tables and its users' privileges")
+                        .description("MariaDB has no RENAME DATABASE: the tables move to a new database in one atomic step, each user "
+                                + "keeps the same privileges on it, and the old database is dropped once empty. A database with views, "
+                                + "stored routines, triggers, events or damaged tables is refused, unchanged.")
+                        .param(OLD_DATABASE).param(NEW_DATABASE).example("null")
+                        .doing(call -> mysql.renameDatabase(id(call), OLD_DATABASE.from(call), NEW_DATABASE.from(call))
+                                .forEach(call::warning)),
                 ApiFunction.named("set_password").summary("Change a database user's password")
                         .param(USER).param(PASSWORD)
                         .returns(Shape.of(MysqlRows.PasswordOutcome.class))

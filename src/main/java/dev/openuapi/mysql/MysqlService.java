@@ -137,8 +137,15 @@ public class MysqlService {
 
     @Transactional
     public void renameUser(long accountId, String oldName, String newName) {
+        requireDifferent(oldName, newName);
         MysqlUser row = ownedUser(accountId, oldName);
         checkName(row.account, newName, "user", MAX_USER_NAME);
+        // cPanel re-creates such objects with the new definer; OpenUAPI refuses rather than leave them orphaned
+        List<String> defined = server.objectsDefinedBy(oldName);
+        if (!defined.isEmpty()) {
+            throw ApiException.invalid("The user " + Quote.of(oldName) + " is the definer of " + String.join(", ", defined)
+                    + ", which would keep the old name as their definer and stop working. Drop them, rename the user, then create them again.");
+        }
         row.name = newName;
         String exists = "The user " + Quote.of(newName) + " already exists.";
         Unique.flush(users.getEntityManager(), exists);
@@ -154,6 +161,100 @@ public class MysqlService {
                 undo(() -> server.renameUser(newName, oldName, host), "rename " + newName + "@" + host + " back to " + oldName);
             }
             throw e instanceof HostingServer.AlreadyExists ? ApiException.conflict(exists) : e;
+        }
+    }
+
+    /**
+     * Renames a database as cPanel does on MySQL (MariaDB has no RENAME DATABASE): a new database, every table
+     * moved into it by one atomic RENAME TABLE, each of the account's users given the same privileges on it, then
+     * the old grants revoked and the old database dropped, only once it is empty. Views, routines, triggers and
+     * events cannot move with RENAME TABLE, and damaged tables must not; a database with any of them is refused
+     * before anything changes. A failure while moving puts everything back.
+     *
+     * @return warnings: what could not be tidied up after the rename succeeded (cPanel answers those as warnings too)
+     */
+    @Transactional
+    public List<String> renameDatabase(long accountId, String oldName, String newName) {
+        requireDifferent(oldName, newName);
+        MysqlDatabase row = ownedDatabase(accountId, oldName);
+        checkName(row.account, newName, "database", MAX_DATABASE_NAME);
+        List<String> stuck = server.objectsThatCannotMove(oldName);
+        if (!stuck.isEmpty()) {
+            throw ApiException.invalid("The database " + Quote.of(oldName) + " cannot be renamed without losing its "
+                    + String.join(", ", stuck) + ": only tables can move to another database. Drop them, rename, then create them again.");
+        }
+        List<String> tables = server.tables(oldName);
+        java.util.Map<String, String> damaged = server.damagedTables(oldName, tables);
+        if (!damaged.isEmpty()) {
+            throw ApiException.invalid("The database " + Quote.of(oldName) + " has damaged tables (" + damaged.keySet().stream()
+                    .map(t -> t + ": " + damaged.get(t)).collect(java.util.stream.Collectors.joining("; ")) + "): repair them before renaming it.");
+        }
+        // cPanel's NameConflict wording
+        String exists = "This MySQL cluster already has a database named " + Quote.of(newName) + ".";
+        row.name = newName;
+        Unique.flush(databases.getEntityManager(), exists);
+
+        record Grant(String user, String host, List<String> privileges) {
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (MysqlUser user : users.forAccount(accountId)) {
+            for (String host : server.userHosts()) {
+                List<String> privileges = server.privilegesOn(oldName, user.name, host);
+                if (!privileges.isEmpty()) {
+                    grants.add(new Grant(user.name, host, privileges));
+                }
+            }
+        }
+        try {
+            server.createDatabase(newName);
+        } catch (HostingServer.AlreadyExists e) {
+            throw ApiException.conflict(exists);
+        }
+        boolean moved = false;
+        try {
+            server.moveTables(oldName, newName, tables);
+            moved = true;
+            for (Grant grant : grants) {
+                server.grant(String.join(", ", grant.privileges()), newName, grant.user(), grant.host());
+            }
+        } catch (RuntimeException e) {
+            // the ownership row keeps the old name (rollback); so must the server
+            for (Grant grant : grants) {
+                undo(() -> server.revokeAll(newName, grant.user(), grant.host()), "revoke on " + newName);
+            }
+            if (moved) {
+                undo(() -> server.moveTables(newName, oldName, tables), "move the tables of " + newName + " back to " + oldName);
+            }
+            undo(() -> {
+                if (server.isEmpty(newName)) {
+                    server.dropDatabase(newName);
+                }
+            }, "drop the new database " + newName);
+            throw e;
+        }
+        // The new database is complete. What is left only tidies up: as on cPanel, a failure here is a warning and the
+        // rename stands (the ownership row must follow the data, so nothing may throw from here on).
+        List<String> warnings = new ArrayList<>();
+        for (Grant grant : grants) {
+            server.revokeAll(oldName, grant.user(), grant.host()); // logs, never throws
+        }
+        try {
+            if (server.isEmpty(oldName)) {
+                server.dropDatabase(oldName);
+            } else {
+                warnings.add("The database " + Quote.of(oldName) + " got new tables during the rename, so it was kept.");
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("Renamed database %s to %s, but could not drop the old one", oldName, newName);
+            warnings.add("The system renamed the database, but could not delete the old database " + Quote.of(oldName) + ".");
+        }
+        return warnings;
+    }
+
+    /** cPanel's courtesy check in {@code Cpanel::API::Mysql::_do_admin_rename}, in its words. */
+    private static void requireDifferent(String oldName, String newName) {
+        if (oldName.equals(newName)) {
+            throw ApiException.invalid("The “oldname” and “newname” parameters cannot be the same value.");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
@@ -33,6 +34,13 @@ public class UsageService {
 
     public static final long MIB = 1024L * 1024L;
 
+    /**
+     * Fired inside the report's transaction when it carries a bandwidth figure (the month's transfer so far), so
+     * that features which keep the history (UAPI Bandwidth) record it without this package knowing them.
+     */
+    public record BandwidthReported(long accountId, long monthBytes, long reportedAt) {
+    }
+
     private final AccountUsageRepository usages;
     private final AccountRepository accounts;
     private final PlanService plans;
@@ -40,9 +48,10 @@ public class UsageService {
     private final DomainService domains;
     private final FtpService ftp;
     private final EmailService email;
+    private final Event<BandwidthReported> bandwidthReported;
 
     UsageService(AccountUsageRepository usages, AccountRepository accounts, PlanService plans, MysqlService mysql,
-            DomainService domains, FtpService ftp, EmailService email) {
+            DomainService domains, FtpService ftp, EmailService email, Event<BandwidthReported> bandwidthReported) {
         this.usages = usages;
         this.accounts = accounts;
         this.ftp = ftp;
@@ -50,6 +59,7 @@ public class UsageService {
         this.plans = plans;
         this.mysql = mysql;
         this.domains = domains;
+        this.bandwidthReported = bandwidthReported;
     }
 
     /**
@@ -77,6 +87,9 @@ public class UsageService {
             usage.bandwidthUsedBytes = bandwidthUsedBytes;
         }
         usage.updatedAt = Epoch.now();
+        if (bandwidthUsedBytes != null) {
+            bandwidthReported.fire(new BandwidthReported(account.id, bandwidthUsedBytes, usage.updatedAt));
+        }
         perItem(account.id, mailboxes, email, "mailbox");
         perItem(account.id, ftpLogins, ftp, "FTP account");
         return usage;

@@ -1,0 +1,7 @@
+package dev.openuapi.face;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class NewFunctionsOpenApiIT extends NewFunctionsOpenApiTest {
+}

@@ -1,0 +1,7 @@
+package dev.openuapi.lastlogin;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class LastLoginIT extends LastLoginTest {
+}

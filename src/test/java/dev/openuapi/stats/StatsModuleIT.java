@@ -1,0 +1,7 @@
+package dev.openuapi.stats;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class StatsModuleIT extends StatsModuleTest {
+}
