@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.FunctionRegistry;
@@ -92,7 +94,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .addAPIResponse("200", OASFactory.createAPIResponse()
                                 .description("The UAPI result. HTTP 200 whether the function succeeded (status 1) or not (status 0).")
                                 .content(OASFactory.createContent().addMediaType("application/json",
-                                        OASFactory.createMediaType().schema(envelope(function.result())))))
+                                        OASFactory.createMediaType().schema(envelope(function.result())).example(example(function)))))
                         .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
         if (post) {
             Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
@@ -189,7 +191,25 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .description("The WHM API 1 result; data is left out when the function returns nothing.")
                         .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("metadata", metadata)
-                                        .addProperty("data", schema(function.result())))))));
+                                        .addProperty("data", schema(function.result())))
+                                .example(whmExample(function))))));
+    }
+
+    /** A successful WHM API 1 answer around the function's declared example data, or {@code null} when it declares none. */
+    private static Object whmExample(ApiFunction function) {
+        Object uapi = example(function);
+        if (uapi == null) {
+            return null;
+        }
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("command", function.name());
+        metadata.put("version", 1);
+        metadata.put("result", 1);
+        metadata.put("reason", "OK");
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("metadata", metadata);
+        envelope.put("data", ((Map<?, ?>) uapi).get("data"));
+        return envelope;
     }
 
     private static Parameter control(String name, String value, String description) {
@@ -223,6 +243,27 @@ public class RegistryOpenApiFilter implements OASFilter {
             schema.examples(List.of(param.example()));
         }
         return schema;
+    }
+
+    /** A successful UAPI answer around the function's declared example data, or {@code null} when it declares none. */
+    private static Object example(ApiFunction function) {
+        if (function.example() == null) {
+            return null;
+        }
+        Object data;
+        try {
+            data = CDI.current().select(ObjectMapper.class).get().readValue(function.example(), Object.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(function.name() + ": its example is not JSON", e);
+        }
+        Map<String, Object> envelope = new java.util.LinkedHashMap<>();
+        envelope.put("status", 1);
+        envelope.put("errors", null);
+        envelope.put("warnings", null);
+        envelope.put("messages", null);
+        envelope.put("metadata", data instanceof List<?> ? Map.of("transformed", 1) : Map.of());
+        envelope.put("data", data);
+        return envelope;
     }
 
     /** The six-key UAPI envelope around a function's data schema. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * all read this one object.
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, String acl, Handler handler) {
+        Shape result, String feature, String acl, String example, Handler handler) {
 
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
     @FunctionalInterface
@@ -31,6 +31,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private Shape result = Shape.none();
         private String feature;
         private String acl;
+        private String example;
 
         private Builder(String name) {
             this.name = name;
@@ -80,6 +81,15 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /**
+         * An example of the function's {@code data}, as JSON text: the OpenAPI document shows it inside the
+         * envelope. Take it from cPanel's reference where it has one.
+         */
+        public Builder example(String json) {
+            this.example = json;
+            return this;
+        }
+
         /** A function that acts and returns no data ({@code data: null}). */
         public ApiFunction doing(java.util.function.Consumer<Call> action) {
             this.result = Shape.none();
@@ -94,7 +104,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
                 throw new IllegalStateException(name + ": every WHM API 1 function, and only those, declares its ACL");
             }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
-                    result, feature, acl, handler);
+                    result, feature, acl, example, handler);
         }
     }
 }
