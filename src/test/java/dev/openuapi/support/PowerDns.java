@@ -100,6 +100,11 @@ public final class PowerDns implements AutoCloseable {
         return new Answer(response.getRcode(), new ArrayList<>(response.getSection(Section.ANSWER)));
     }
 
+    /** The loopback UDP and TCP port it answers on. */
+    public int port() {
+        return port;
+    }
+
     public String log() throws IOException {
         return Files.readString(dir.resolve("pdns.log"));
     }
