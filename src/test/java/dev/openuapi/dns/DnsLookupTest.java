@@ -182,6 +182,29 @@ class DnsLookupTest {
         assertEquals("Provide at least one “domain” argument.", error(uapi(alice, token, "has_local_authority", Map.of())));
     }
 
+    @Test
+    void whenTheResolverDoesNotAnswer() throws Exception {
+        TestAccount alice = newAccount();
+        String token = alice.newToken();
+        String d = alice.domain();
+        PowerDnsResolver.stopServer();
+        try {
+            JsonNode row = Uapi.success(body(alice, token, "has_local_authority?domain=" + d)).get("data").get(0);
+            assertEquals(d, row.get("zone").textValue());
+            assertEquals(0, row.get("local_authority").intValue());
+            assertEquals(0, row.get("nameservers").size());
+            assertEquals("DNS query (" + d + "/SOA) timeout!", row.get("error").textValue(), "as cPanel's example words it");
+            assertEquals("The system was unable to track the domain that you entered. “;; connection timed out; no servers could be "
+                    + "reached”.", error(uapi(alice, token, "lookup", Map.of("domain", d))));
+            assertEquals("DNS query (" + d + "/A) timeout!",
+                    Uapi.success(body(alice, token, "ensure_domains_reside_only_locally?domain=" + d)).get("data").get(0).textValue());
+        } finally {
+            PowerDnsResolver.startServer();
+        }
+        assertEquals(1, Uapi.success(body(alice, token, "has_local_authority?domain=" + d)).get("data").get(0).get("local_authority")
+                .intValue(), "answered again");
+    }
+
     private static JsonNode withData(JsonNode answer, JsonNode data) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = answer.deepCopy();
         copy.set("data", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(data));
