@@ -143,10 +143,10 @@ public class AccountService {
      */
     @Transactional
     public Account suspend(String username, String reason) {
-        Account account = update(username, new Changes(true, null, null, null));
         if (reason != null && reason.length() > 1000) {
             throw ApiException.invalid("The reason is longer than 1000 characters.");
         }
+        Account account = update(username, new Changes(true, null, null, null));
         account.suspensionReason = reason;
         return account;
     }
