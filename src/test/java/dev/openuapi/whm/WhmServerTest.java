@@ -186,6 +186,12 @@ class WhmServerTest {
         assertEquals("Unknown", row(WhmChecks.ok(asRoot(), "listsuspended", Map.of()).get("data").get("account"), "user",
                 told.username()).get("reason").textValue());
 
+        // a reason longer than the column holds is refused, and the account stays as it was
+        assertEquals("The reason is longer than 1000 characters.",
+                Whm.reason(asRoot(), "suspendacct", Map.of("user", active.username(), "reason", "x".repeat(1001))));
+        assertTrue(Whm.names(WhmChecks.ok(asRoot(), "listsuspended", Map.of()).get("data").get("account"), "user").stream()
+                .noneMatch(active.username()::equals));
+
         refusedWithout("listsuspended", "suspend-acct", Map.of());
     }
 
