@@ -48,6 +48,14 @@ public class Account implements Snapshots.Source {
     @Column(nullable = false)
     public boolean suspended;
 
+    /** When the account was suspended (Unix epoch), {@code null} when it is not. */
+    @Column(name = "suspended_at")
+    public Long suspendedAt;
+
+    /** Why, as WHM's {@code suspendacct} was told; {@code null} when it was not told or the account is not suspended. */
+    @Column(name = "suspension_reason", length = 1000)
+    public String suspensionReason;
+
     /** The account's enabled features, sorted (cPanel's feature list). */
     @Column(nullable = false, length = 2000)
     @Convert(converter = CommaList.class)

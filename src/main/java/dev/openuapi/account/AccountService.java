@@ -119,8 +119,10 @@ public class AccountService {
             checkEmail(changes.contactEmail());
         }
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
-        if (changes.suspended() != null) {
+        if (changes.suspended() != null && changes.suspended() != account.suspended) {
             account.suspended = changes.suspended();
+            account.suspendedAt = account.suspended ? Epoch.now() : null;
+            account.suspensionReason = null;
         }
         if (changes.features() != null) {
             account.setFeatures(changes.features());
@@ -132,6 +134,20 @@ public class AccountService {
             account.passwordHash = newHash;
         }
         account.updatedAt = Epoch.now();
+        return account;
+    }
+
+    /**
+     * Suspends the account (as {@link #update} does) and records why; suspending an account that is suspended
+     * already only replaces the reason. {@code reason} {@code null}: none given.
+     */
+    @Transactional
+    public Account suspend(String username, String reason) {
+        if (reason != null && reason.length() > 1000) {
+            throw ApiException.invalid("The reason is longer than 1000 characters.");
+        }
+        Account account = update(username, new Changes(true, null, null, null));
+        account.suspensionReason = reason;
         return account;
     }
 

@@ -233,6 +233,17 @@ public interface OpenUapiConfig {
         /** SOA timers: refresh, retry, expire, minimum (negative-caching TTL). */
         @WithDefault("3600 1800 1209600 86400")
         String soaTimers();
+
+        /**
+         * The DNS servers that UAPI's DNS lookups ask ({@code DNS::lookup}, {@code has_local_authority},
+         * {@code ensure_domains_reside_only_locally}): each {@code host}, {@code host:port} or {@code [ipv6]:port}, asked
+         * in turn. Unset: the machine's own resolvers ({@code /etc/resolv.conf}).
+         */
+        Optional<java.util.List<String>> resolvers();
+
+        /** How long one of those lookups waits for an answer before it reports a timeout. */
+        @WithDefault("5s")
+        java.time.Duration resolverTimeout();
     }
 
     interface Password {

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +22,10 @@ import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
 import dev.openuapi.kernel.Shape;
 
-/** UAPI {@code DNS}: the zone as parsed lines (base64 fields) and atomic batch edits guarded by the serial. */
+/**
+ * UAPI {@code DNS}: the zone as parsed lines (base64 fields) and atomic batch edits guarded by the serial. Each needs
+ * the {@code zoneedit} feature; the module's lookups ({@link DnsLookupModule}) do not, so the feature is the functions'.
+ */
 @ApplicationScoped
 public class DnsModule implements ApiModule {
 
@@ -52,21 +54,16 @@ public class DnsModule implements ApiModule {
     }
 
     @Override
-    public Optional<String> feature() {
-        return Optional.of(ZoneEditModule.FEATURE);
-    }
-
-    @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("parse_zone")
+                ApiFunction.named("parse_zone").feature(ZoneEditModule.FEATURE)
                         .summary("Parse a zone into lines")
                         .description("Returns every line of the zone file. Names, text and record data are base64-encoded; "
                                 + "line_index is 0-based and is what mass_edit_zone takes.")
                         .param(ZONE)
                         .returns(Shape.arrayOf("The zone file's lines.", Shape.of(DnsRows.Line.class)))
                         .handledBy(this::parseZone),
-                ApiFunction.named("mass_edit_zone")
+                ApiFunction.named("mass_edit_zone").feature(ZoneEditModule.FEATURE)
                         .summary("Add, edit and remove records in one change")
                         .description("Applies every edit, removal and addition in one transaction with one serial bump. Fails as "
                                 + "a whole, changing nothing, when serial is stale or any item is invalid.")

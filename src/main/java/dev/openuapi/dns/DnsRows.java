@@ -46,4 +46,18 @@ public final class DnsRows {
     @Schema(description = "The outcome.")
     public record MassEdit(@JsonProperty("new_serial") @Schema(description = "The SOA serial after the change.") String newSerial) {
     }
+
+    /**
+     * has_local_authority's row for one domain (cPanel's {@code Cpanel::API::DNS::has_local_authority}: its five keys
+     * always, {@code error} null unless the DNS query for the zone failed).
+     */
+    @RegisterForReflection
+    @Schema(description = "One domain's authority check.")
+    public record Authority(
+            @Schema(description = "The domain, as given.") String domain,
+            @Schema(description = "The zone that holds the domain's records.") String zone,
+            @JsonProperty("local_authority") @Schema(description = "1: the DNS answers with the SOA serial this server serves; 0: it does not.") int localAuthority,
+            @Schema(description = "The zone's nameservers, as the DNS names them.") List<String> nameservers,
+            @Schema(description = "Why the check failed (the DNS query's error), or null.", nullable = true) String error) {
+    }
 }

@@ -27,6 +27,11 @@ public class AccountDomainRepository implements PanacheRepository<AccountDomain>
         return above + below > 0;
     }
 
+    /** Every domain with its account loaded (one query), by name. */
+    public List<AccountDomain> allWithAccounts() {
+        return find("from AccountDomain d join fetch d.account order by d.name").list();
+    }
+
     public Optional<AccountDomain> byName(String name) {
         return find("name", name).firstResultOptional();
     }

@@ -424,6 +424,22 @@ public class DomainService {
         return domain;
     }
 
+    /** A domain of some account, and that account's username: WHM's view of a domain. */
+    public record OwnedDomain(String username, String owner, AccountDomain domain) {
+    }
+
+    /** The domain with the account it belongs to, if any account has it. */
+    @Transactional
+    public java.util.Optional<OwnedDomain> find(String name) {
+        return domains.byName(DomainNames.normalize(name)).map(d -> new OwnedDomain(d.account.username, d.account.owner, d));
+    }
+
+    /** Every domain of every account, by name, with its account's username and owner. */
+    @Transactional
+    public List<OwnedDomain> all() {
+        return domains.allWithAccounts().stream().map(d -> new OwnedDomain(d.account.username, d.account.owner, d)).toList();
+    }
+
     public long count(long accountId, String type) {
         return domains.forAccount(accountId).stream().filter(d -> d.type.equals(type)).count();
     }

@@ -18,6 +18,7 @@ public final class FeatureCatalog {
             Map.entry("parkeddomains", "Aliases (parked domains)"),
             Map.entry("subdomains", "Subdomains"),
             Map.entry("zoneedit", "Zone Editor"),
+            Map.entry("nettools", "Track DNS"),
             Map.entry("sslinstall", "SSL/TLS installation"),
             Map.entry("popaccts", "Email Accounts"),
             Map.entry("forwarders", "Email Forwarders"),

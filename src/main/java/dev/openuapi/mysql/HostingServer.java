@@ -71,6 +71,40 @@ public class HostingServer {
         }
     }
 
+    /** The server as cPanel's {@code GET_SERVER_INFORMATION} describes it: the host OpenUAPI connects to, and its version. */
+    public record Information(String host, String version) {
+    }
+
+    /** The host (from the connection's JDBC URL) and the full version, or empty when the server cannot be reached. */
+    public Optional<Information> information() {
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            String version = rs.next() ? rs.getString(1) : null;
+            return version == null ? Optional.empty() : Optional.of(new Information(hostOf(c.getMetaData().getURL()), version));
+        } catch (SQLException e) {
+            LOG.debugf("The hosting database server cannot be reached: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code jdbc:mariadb://HOST:3306/…} (or {@code [v6]}, or several hosts: the first) to HOST. */
+    static String hostOf(String jdbcUrl) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        int slash = rest.indexOf('/');
+        int at = rest.lastIndexOf('@', slash < 0 ? rest.length() : slash);
+        if (at >= 0) {
+            rest = rest.substring(at + 1); // user:password@host
+        }
+        int end = 0;
+        if (rest.startsWith("[")) {
+            end = rest.indexOf(']') + 1;
+            return rest.substring(1, end - 1);
+        }
+        while (end < rest.length() && ":/,?".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        return rest.substring(0, end);
+    }
+
     /** @throws AlreadyExists when the database exists */
     public void createDatabase(String name) {
         execute("CREATE DATABASE " + ident(name), true);

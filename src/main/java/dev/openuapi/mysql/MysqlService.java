@@ -75,6 +75,40 @@ public class MysqlService {
         return server.version();
     }
 
+    /** The hosting database server's host and version (cPanel's {@code Mysql::get_server_information}). */
+    public record ServerInformation(String host, boolean remote, String version) {
+    }
+
+    /**
+     * The host OpenUAPI reaches the hosting server at ({@code localhost} when it runs on this machine), whether that is
+     * another machine, and its version.
+     *
+     * @throws ApiException when the server cannot be reached
+     */
+    public ServerInformation serverInformation() {
+        HostingServer.Information info = server.information()
+                .orElseThrow(() -> ApiException.invalid("The system could not connect to the MySQL server."));
+        return new ServerInformation(info.host(), !isLocal(info.host()), info.version());
+    }
+
+    /** localhost, a loopback address or an address of this machine's own interfaces (no name is looked up). */
+    static boolean isLocal(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.equals("localhost") || h.startsWith("localhost.") || h.isEmpty()) {
+            return true;
+        }
+        byte[] literal = dev.openuapi.common.IpAddresses.parse(h);
+        if (literal == null) {
+            return false;
+        }
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByAddress(literal);
+            return address.isLoopbackAddress() || address.isAnyLocalAddress() || java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Transactional
     public void createDatabase(long accountId, String name) {
         Account account = accounts.findById(accountId);

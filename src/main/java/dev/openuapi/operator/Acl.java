@@ -39,6 +39,10 @@ public final class Acl {
     public static final String CPANEL_API = "cpanel-api";
     /** cPanel's "Create User Session" ({@code create_user_session}, which OpenUAPI does not implement). */
     public static final String CREATE_USER_SESSION = "create-user-session";
+    /** cPanel's "Basic System Information": {@code version}, {@code gethostname}. */
+    public static final String BASIC_SYSTEM_INFO = "basic-system-info";
+    /** cPanel's "View Account Bandwidth Usage": {@code showbw}. */
+    public static final String SHOW_BANDWIDTH = "show-bandwidth";
     /** Functions that reach beyond one's own accounts (resellers, server-wide settings): root-level only. */
     public static final String ROOT = ALL;
     /** Functions every WHM user may call, about itself (for example {@code myprivs}). */
@@ -47,9 +51,10 @@ public final class Acl {
     /** Every name OpenUAPI accepts, in cPanel's spelling. */
     private static final Set<String> KNOWN = new TreeSet<>(List.of(ALL, ACCT_SUMMARY, LIST_ACCTS, CREATE_ACCT, KILL_ACCT, SUSPEND_ACCT,
             EDIT_ACCOUNT, PASSWD, UPGRADE_ACCOUNT, LIST_PKGS, ADD_PKG, EDIT_PKG, MANAGE_API_TOKENS, CPANEL_API,
+            BASIC_SYSTEM_INFO, SHOW_BANDWIDTH,
             // accepted for compatibility; nothing in OpenUAPI is gated by these yet
-            CREATE_USER_SESSION, "basic-system-info", "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
-            "limit-bandwidth", "show-bandwidth", "quota", "ssl", "ssl-info", "ssl-gencrt", "mysql-info", "stats", "status",
+            CREATE_USER_SESSION, "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
+            "limit-bandwidth", "quota", "ssl", "ssl-info", "ssl-gencrt", "mysql-info", "stats", "status",
             "allow-addoncreate", "allow-parkedcreate", "allow-unlimited-pkgs", "allow-unlimited-disk-pkgs",
             "allow-unlimited-bw-pkgs", "add-pkg-ip", "add-pkg-shell", "manage-dns-records", "track-email", "public-contact"));
 

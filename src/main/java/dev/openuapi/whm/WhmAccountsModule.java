@@ -88,9 +88,9 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account").param(USER)
                         .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(owned(call, call.args().get("user")), planNames())))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
-                        .param(USER).param(Param.string("reason", "Why (not stored)."))
-                        .doing(call -> accounts.update(notSelf(call, owned(call, call.args().get("user"))).username,
-                                new AccountService.Changes(true, null, null, null))),
+                        .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
+                        .doing(call -> accounts.suspend(notSelf(call, owned(call, call.args().get("user"))).username,
+                                call.args().getNonEmpty("reason"))),
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(false, null, null, null))),

@@ -32,7 +32,8 @@ class OpenApiTest {
             "Email/list_pops_with_disk", "Email/add_pop", "Email/delete_pop", "Email/passwd_pop", "Email/edit_pop_quota",
             "Email/get_pop_quota", "Email/list_forwarders", "Email/add_forwarder", "Email/delete_forwarder", "Email/suspend_login",
             "Email/unsuspend_login", "Email/suspend_incoming", "Email/unsuspend_incoming", "Email/suspend_outgoing",
-            "Email/unsuspend_outgoing", "SubDomain/addsubdomain");
+            "Email/unsuspend_outgoing", "SubDomain/addsubdomain", "DNS/lookup", "DNS/ensure_domains_reside_only_locally",
+            "DNS/has_local_authority", "Mysql/get_server_information", "Email/count_pops", "Resellers/list_accounts");
 
     static final List<String> API2_FUNCTIONS = List.of("CustInfo/displaycontactinfo", "ZoneEdit/fetchzones", "ZoneEdit/fetchzone",
             "ZoneEdit/fetchzone_records", "ZoneEdit/add_zone_record", "ZoneEdit/edit_zone_record", "ZoneEdit/remove_zone_record",
@@ -86,6 +87,41 @@ class OpenApiTest {
         }
         org.hamcrest.MatcherAssert.assertThat(doc.getList("paths.'/json-api/createacct'.get.parameters.name").subList(0, 4),
                 equalTo(List.of("api.version", "username", "domain", "password")));
+    }
+
+    /**
+     * Issue 14 §3's functions: each with its parameters and an example answer in its face's envelope (cPanel's reference
+     * example, or one in its shape).
+     */
+    @Test
+    void issue14FunctionsHaveParametersAndAnExampleAnswer() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, List<String>> uapi = Map.of("DNS/lookup", List.of("domain"), "DNS/ensure_domains_reside_only_locally", List.of("domain"),
+                "DNS/has_local_authority", List.of("domain"), "Mysql/get_server_information", List.of(), "Email/count_pops", List.of(),
+                "Resellers/list_accounts", List.of());
+        uapi.forEach((function, params) -> {
+            String op = "paths.'/execute/" + function + "'.get";
+            List<Object> names = doc.getList(op + ".parameters.name");
+            org.hamcrest.MatcherAssert.assertThat(function, names == null ? List.of() : names, equalTo(params));
+            String example = op + ".responses.'200'.content.'application/json'.example";
+            org.hamcrest.MatcherAssert.assertThat(function, doc.getInt(example + ".status"), equalTo(1));
+            org.hamcrest.MatcherAssert.assertThat(function, doc.get(example + ".data"), notNullValue());
+        });
+        Map<String, List<String>> whm = Map.of("version", List.of("api.version"), "gethostname", List.of("api.version"),
+                "listips", List.of("api.version"), "listsuspended", List.of("api.version"),
+                "domainuserdata", List.of("api.version", "domain"), "get_domain_info", List.of("api.version"),
+                "showbw", List.of("api.version", "month", "year", "showres", "search", "searchtype"));
+        whm.forEach((function, params) -> {
+            String op = "paths.'/json-api/" + function + "'.get";
+            org.hamcrest.MatcherAssert.assertThat(function, doc.getList(op + ".parameters.name"), equalTo(params));
+            String example = op + ".responses.'200'.content.'application/json'.example";
+            org.hamcrest.MatcherAssert.assertThat(function, doc.getString(example + ".metadata.command"), equalTo(function));
+            org.hamcrest.MatcherAssert.assertThat(function, doc.get(example + ".data"), notNullValue());
+        });
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("paths.'/json-api/version'.get.responses.'200'.content.'application/json'"
+                + ".example.data.version"), equalTo("11.120.0.16"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getInt("paths.'/execute/Email/count_pops'.get.responses.'200'.content.'application/json'"
+                + ".example.data"), equalTo(1));
     }
 
     @Test

@@ -40,10 +40,14 @@ public final class PowerDns implements AutoCloseable {
 
     /** Starts pdns_server against {@code database} on 127.0.0.1:3306 as root, and waits until it answers. */
     public static PowerDns start(String database) throws Exception {
+        return start(database, freePort());
+    }
+
+    /** Starts pdns_server against {@code database} on 127.0.0.1:{@code port}, and waits until it answers. */
+    public static PowerDns start(String database, int port) throws Exception {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install pdns-server pdns-backend-mysql (.ci/run does)");
         }
-        int port = freePort();
         Path dir = Files.createTempDirectory("pdns-test");
         Files.writeString(dir.resolve("pdns.conf"), String.join("\n",
                 "launch=gmysql",
@@ -98,6 +102,11 @@ public final class PowerDns implements AutoCloseable {
         resolver.setTimeout(Duration.ofSeconds(2));
         Message response = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN)));
         return new Answer(response.getRcode(), new ArrayList<>(response.getSection(Section.ANSWER)));
+    }
+
+    /** The loopback UDP and TCP port it answers on. */
+    public int port() {
+        return port;
     }
 
     public String log() throws IOException {

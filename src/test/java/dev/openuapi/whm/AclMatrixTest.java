@@ -48,6 +48,11 @@ class AclMatrixTest {
          * the function does. (The function pages on api.docs.cpanel.net name no ACL.)
          */
         CPANEL_PRIVILEGES,
+        /**
+         * cPanel's WHM API 0 dispatch table, {@code Whostmgr/XMLUI/Meta.pm} (cPanel 11.110's source, "FROZEN"): each
+         * function's {@code check} names its ACL. Used where the chart and the privileges page name none.
+         */
+        CPANEL_API0_TABLE,
         /** cPanel documents no ACL for the function, or the function is OpenUAPI's own: OpenUAPI's own choice. */
         OPENUAPI_CHOICE
     }
@@ -63,6 +68,16 @@ class AclMatrixTest {
             // ACL Reference Chart, "Basic privileges": | `acct-summary` | Initial Privileges | Account Summary |
             // accountsummary acctcounts domainuserdata get_domain_info | View an account's summary. |
             new Row("accountsummary", "acct-summary", Source.CPANEL_ACL_CHART),
+            new Row("domainuserdata", "acct-summary", Source.CPANEL_ACL_CHART),
+            new Row("get_domain_info", "acct-summary", Source.CPANEL_ACL_CHART),
+            // cPanel's WHM API 0 dispatch table (Whostmgr/XMLUI/Meta.pm, frozen), whose checks WHM API 1 kept:
+            // version and gethostname: checkacl('basic-system-info') (or 'clustering', which OpenUAPI has not);
+            new Row("version", "basic-system-info", Source.CPANEL_API0_TABLE),
+            new Row("gethostname", "basic-system-info", Source.CPANEL_API0_TABLE),
+            // listips: hasroot(); listsuspended: xml_checkacl('suspend-acct'); showbw: xml_checkacl('show-bandwidth').
+            new Row("listips", "all", Source.CPANEL_API0_TABLE),
+            new Row("listsuspended", "suspend-acct", Source.CPANEL_API0_TABLE),
+            new Row("showbw", "show-bandwidth", Source.CPANEL_API0_TABLE),
             // Edit Reseller Nameservers and Privileges, Standard Privileges > Packages:
             // | Add/Remove Packages | Allows resellers to add and remove cPanel user packages. | `add-pkg` |
             new Row("addpkg", "add-pkg", Source.CPANEL_PRIVILEGES),

@@ -92,6 +92,10 @@ class ResellerOwnershipTest {
                 new Target("uapi_cpanel", (as, t) -> whm(as, "uapi_cpanel", Map.of("cpanel.user", t.user(), "cpanel.module", "Tokens",
                         "cpanel.function", "create_full_access", "name", "taken")),
                         body -> whmOk(body) && Fixtures.json(body).get("data").get("uapi").get("status").intValue() == 1, null),
+                // a domain of the account: another's looks exactly like one that does not exist
+                new Target("domainuserdata", (as, t) -> whm(as, "domainuserdata", Map.of("domain", t.account().domain())),
+                        ResellerOwnershipTest::whmOk, body -> ("The domain “" + nobody.account().domain() + "” does not exist.")
+                                .equals(Fixtures.json(body).get("metadata").get("reason").textValue())),
                 new Target("listaccts", (as, t) -> whm(as, "listaccts", Map.of("search", "^" + t.user() + "$")),
                         body -> Fixtures.json(body).get("data").get("acct").size() == 1,
                         // not a refusal: an empty list, as for a name nobody has
@@ -143,7 +147,13 @@ class ResellerOwnershipTest {
             Map.entry("get_cphulk_user_brutes", "cPHulk, server-wide: root-level only (all)"),
             Map.entry("read_cphulk_records", "cPHulk, server-wide: root-level only (all)"),
             Map.entry("set_cphulk_config_key", "cPHulk, server-wide: root-level only (all)"),
-            Map.entry("listresellerowned", "root-level only (all)"));
+            Map.entry("listresellerowned", "root-level only (all)"),
+            Map.entry("version", "server-wide, no account"),
+            Map.entry("gethostname", "server-wide, no account"),
+            Map.entry("listips", "root-level only (all)"),
+            Map.entry("listsuspended", "a list: WhmServerTest checks a reseller sees only its own accounts"),
+            Map.entry("get_domain_info", "a list: WhmServerTest checks a reseller sees only its own accounts"),
+            Map.entry("showbw", "a list: WhmServerTest checks a reseller sees only its own accounts"));
 
     @Test
     void theTableCoversEveryWhmFunction() {
@@ -187,7 +197,8 @@ class ResellerOwnershipTest {
 
         Account rootOwned = withToken(Fixtures.newAccount());
         Account otherOwned = withToken(ownedBy(other.username()));
-        Account nobody = new Account(new TestAccount("nx" + Fixtures.randomSuffix(10), "pw", "none.example"), null);
+        String nobodyUser = "nx" + Fixtures.randomSuffix(10);
+        Account nobody = new Account(new TestAccount(nobodyUser, "pw", nobodyUser + ".example"), null);
         String notMine = "X";
 
         for (Target target : targets(nobody)) {
@@ -219,7 +230,7 @@ class ResellerOwnershipTest {
             String before = state(own);
             String done = target.call().apply(given().auth().preemptive().basic(reseller.username(), reseller.password()), own);
             assertTrue(target.succeeded().test(done), target.function() + " on its own account: " + done);
-            if (!List.of("accountsummary", "listaccts", "/json-api/cpanel (API 2)").contains(target.function())
+            if (!List.of("accountsummary", "domainuserdata", "listaccts", "/json-api/cpanel (API 2)").contains(target.function())
                     && !target.function().equals("removeacct")) {
                 assertTrue(!before.equals(state(own)), target.function() + " changed nothing on its own account either");
             }

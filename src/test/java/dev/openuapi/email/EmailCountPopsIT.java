@@ -1,0 +1,7 @@
+package dev.openuapi.email;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class EmailCountPopsIT extends EmailCountPopsTest {
+}

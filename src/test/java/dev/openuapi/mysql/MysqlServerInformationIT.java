@@ -1,0 +1,7 @@
+package dev.openuapi.mysql;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class MysqlServerInformationIT extends MysqlServerInformationTest {
+}
