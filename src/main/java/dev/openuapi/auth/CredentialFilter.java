@@ -21,8 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Authenticates every API request, whichever face it reaches: it takes the credentials {@link TokenPathGuard}
- * read from the header, asks the face which kinds it takes, lets the {@link Authenticator} check them and
- * fills in the {@link Caller}. A refusal is the face's own ({@link Face#unauthorized}). Before that, cPHulk's
+ * read from the header (or, without one, a session's cookie and security token), asks the face which kinds it
+ * takes, lets the {@link Authenticator} (or the {@link SessionAuthenticator}) check them and fills in the
+ * {@link Caller}. A refusal is the face's own ({@link Face#unauthorized}). Before that, cPHulk's
  * {@link LoginGuard} may refuse the login from memory (a blocked or denied address, a locked user), and it is
  * told of every failed login.
  *
@@ -41,9 +42,11 @@ public class CredentialFilter implements ContainerRequestFilter {
     private final ClientAddress clientAddress;
     private final LoginGuard guard;
     private final OpenUapiMetrics metrics;
+    private final SessionAuthenticator sessions;
 
-    CredentialFilter(Authenticator authenticator, Caller caller, CurrentVertxRequest request, ClientAddress clientAddress, LoginGuard guard,
-            OpenUapiMetrics metrics) {
+    CredentialFilter(Authenticator authenticator, SessionAuthenticator sessions, Caller caller, CurrentVertxRequest request,
+            ClientAddress clientAddress, LoginGuard guard, OpenUapiMetrics metrics) {
+        this.sessions = sessions;
         this.guard = guard;
         this.metrics = metrics;
         this.authenticator = authenticator;
@@ -64,24 +67,37 @@ public class CredentialFilter implements ContainerRequestFilter {
             context.abortWith(face.forbidden(path, ADMIN_DISABLED).response());
             return;
         }
+        if (!face.takesCredentials()) {
+            return; // the login form reads its own credentials (session.LoginResource)
+        }
         RoutingContext routing = request.getCurrent();
         AuthorizationHeader presented = TokenPathGuard.presented(routing);
+        PresentedSession session = presented == null ? TokenPathGuard.session(routing) : null; // a header wins over a cookie
         Optional<Authenticated> who;
-        if (presented == null || !presented.isComplete()) {
-            who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
-        } else {
-            // cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash
+        if (presented != null && presented.isComplete()) {
             String address = clientAddress.of(routing.request());
             String service = face.loginService();
-            LoginGuard.Refusal refusal = guard.check(address, presented.user(), service);
-            if (refusal != null) {
-                metrics.cphulkRefused(refusal.denied() ? "denied" : "blocked");
-                Reply reply = refusal.denied() ? face.deniedAddress(path) : face.tooManyAttempts(path, refusal.retryAfterSeconds());
-                context.abortWith((context.getHeaderString("X-Requested-With") == null ? reply : reply.withoutChallenge()).response());
+            Reply refused = refusedByHulk(context, face, path, address, presented.user(), service);
+            if (refused != null) {
+                context.abortWith(refused.response());
                 return;
             }
             who = authenticator.authenticate(face, presented, () -> address,
                     reason -> guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name()));
+        } else if (session != null && session.isComplete()) {
+            String address = clientAddress.of(routing.request());
+            String service = face.loginService();
+            String user = session.user();
+            Reply refused = refusedByHulk(context, face, path, address, user, service);
+            if (refused != null) {
+                context.abortWith(refused.response());
+                return;
+            }
+            who = sessions.authenticate(face, session,
+                    reason -> guard.failed(address, user, service, "session " + String.join(",", session.cookies()) + " " + session.securityToken(),
+                            reason.name()));
+        } else {
+            who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
         }
         if (who.isEmpty()) {
             Reply refused = face.unauthorized(path);
@@ -94,5 +110,16 @@ public class CredentialFilter implements ContainerRequestFilter {
         if (malformed != null) {
             throw malformed; // only now: a caller without valid credentials got the face's ordinary refusal above
         }
+    }
+
+    /** cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash. */
+    private Reply refusedByHulk(ContainerRequestContext context, Face face, String path, String address, String user, String service) {
+        LoginGuard.Refusal refusal = guard.check(address, user, service);
+        if (refusal == null) {
+            return null;
+        }
+        metrics.cphulkRefused(refusal.denied() ? "denied" : "blocked");
+        Reply reply = refusal.denied() ? face.deniedAddress(path) : face.tooManyAttempts(path, refusal.retryAfterSeconds());
+        return context.getHeaderString("X-Requested-With") == null ? reply : reply.withoutChallenge();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.token.IpAllowList;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,17 +34,15 @@ public class CrossSiteRequests {
     public static final String REFUSED = "Cross-site requests with browser credentials (HTTP Basic or a cookie) are refused.";
 
     static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
-    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-
-    private final List<String> trustedProxies;
+    private final RequestOrigin requestOrigin;
     private final Set<String> trustedOrigins = new HashSet<>();
     private final Set<Integer> ownPorts = new HashSet<>();
 
-    CrossSiteRequests(OpenUapiConfig config, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
+    CrossSiteRequests(OpenUapiConfig config, RequestOrigin requestOrigin, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             @ConfigProperty(name = "quarkus.http.ssl-port", defaultValue = "8443") int sslPort,
             @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort,
             @ConfigProperty(name = "quarkus.http.test-ssl-port", defaultValue = "8444") int testSslPort) {
-        this.trustedProxies = IpAllowList.normalize(config.trustedProxies().orElse(List.of()));
+        this.requestOrigin = requestOrigin;
         for (String origin : config.trustedOrigins().orElse(List.of())) {
             String normalized = normalizeOrigin(origin.trim());
             if (normalized == null) {
@@ -71,24 +68,11 @@ public class CrossSiteRequests {
         }
         List<String> origins = request.headers().getAll(HttpHeaders.ORIGIN);
         for (String origin : origins) {
-            if (!isOwn(origin, ownHost(request), request.localAddress() == null ? -1 : request.localAddress().port())) {
+            if (!isOwn(origin, requestOrigin.host(request), request.localAddress() == null ? -1 : request.localAddress().port())) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The host the client addressed: {@code Host}, or a trusted proxy's {@code X-Forwarded-Host}. */
-    private String ownHost(HttpServerRequest request) {
-        String forwarded = request.getHeader(X_FORWARDED_HOST);
-        if (forwarded != null && trustedProxies != null) {
-            var socket = request.remoteAddress();
-            if (socket != null && IpAllowList.allows(trustedProxies, socket.hostAddress())) {
-                int comma = forwarded.indexOf(',');
-                return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
-            }
-        }
-        return request.getHeader(HttpHeaders.HOST);
     }
 
     /**

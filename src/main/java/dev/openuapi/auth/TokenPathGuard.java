@@ -16,12 +16,14 @@ import io.vertx.ext.web.RoutingContext;
  * does not take tokens of its kind. A cPanel API token works only on UAPI, API 2 and our token API (spec
  * §2.1); a WHM token only on {@code /json-api/}: WHM API 1, and the cPanel APIs by acting as a user (spec
  * §2.2). This needs no database, so it also guards what is not a resource (OpenAPI, the page). It also
- * refuses, with the face's 403, browser credentials sent on another site's behalf ({@link CrossSiteRequests}).
+ * refuses, with the face's 403, browser credentials sent on another site's behalf ({@link CrossSiteRequests}), and
+ * reads a session's cookies and the security token {@link SecurityTokenPaths} took off the path.
  */
 @ApplicationScoped
 public class TokenPathGuard {
 
     private static final String PRESENTED = TokenPathGuard.class.getName() + ".presented";
+    private static final String SESSION = TokenPathGuard.class.getName() + ".session";
 
     private final CrossSiteRequests crossSite;
 
@@ -52,11 +54,20 @@ public class TokenPathGuard {
         if (presented != null) {
             rc.put(PRESENTED, presented);
         }
+        PresentedSession session = PresentedSession.read(rc.request(), SecurityTokenPaths.securityToken(rc));
+        if (session != null) {
+            rc.put(SESSION, session);
+        }
         rc.next();
     }
 
     /** The credentials read from this request's header, or {@code null}. */
     static AuthorizationHeader presented(RoutingContext rc) {
         return rc.get(PRESENTED);
+    }
+
+    /** The session cookies and security token this request presents, or {@code null}. */
+    static PresentedSession session(RoutingContext rc) {
+        return rc.get(SESSION);
     }
 }

@@ -1,5 +1,6 @@
 package dev.openuapi.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -71,6 +72,31 @@ public interface OpenUapiConfig {
 
         /** A file to append the lines to instead of standard output (created if missing). */
         Optional<String> file();
+    }
+
+    Sessions sessions();
+
+    /**
+     * cPanel's session login ({@code POST /login/}, WHM's {@code create_user_session}; src/docs/sessions.md). A
+     * session ends when it is not used for {@code idle-timeout}, and {@code absolute-timeout} after it began however
+     * much it is used; both are checked on every request against the clock.
+     */
+    interface Sessions {
+        /** A session not used for this long ends (cPanel's sessions from create_user_session: 15 minutes). */
+        @WithDefault("15m")
+        Duration idleTimeout();
+
+        /** A session ends this long after its login, even while it is used. */
+        @WithDefault("8h")
+        Duration absoluteTimeout();
+
+        /**
+         * The ports that make a login a WHM (whostmgrd) session when the client addressed one of them (the port of
+         * its {@code Host} header, or of a trusted proxy's {@code X-Forwarded-Host}): cPanel's 2086 and 2087, as
+         * the Helm chart's {@code service.cpanelWhmPorts} maps them. Any other port makes a cPanel (cpaneld) session.
+         */
+        @WithDefault("2086,2087")
+        java.util.List<Integer> whmPorts();
     }
 
     /** Issued token values and the in-memory view of tokens that answers authentication. */

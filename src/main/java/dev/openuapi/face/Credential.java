@@ -11,5 +11,12 @@ public enum Credential {
     /** HTTP Basic as {@code root} with {@code OPENUAPI_ROOT_PASSWORD}. */
     ROOT_PASSWORD,
     /** HTTP Basic as a reseller, with its account's password, for what it does as a WHM user. */
-    RESELLER_PASSWORD
+    RESELLER_PASSWORD,
+    /**
+     * A cpaneld session: the {@code cpsession} cookie of a login (or of WHM's {@code create_user_session}) together
+     * with the session's security token in the URL ({@code /cpsessNNNNNNNNNN/…}); it acts as the account.
+     */
+    CPANEL_SESSION,
+    /** A whostmgrd session: the {@code whostmgrsession} cookie and its security token; it acts as root or a reseller. */
+    WHM_SESSION
 }

@@ -1,9 +1,11 @@
 package dev.openuapi.face;
 
 import static dev.openuapi.face.Credential.ACCOUNT_PASSWORD;
+import static dev.openuapi.face.Credential.CPANEL_SESSION;
 import static dev.openuapi.face.Credential.CPANEL_TOKEN;
 import static dev.openuapi.face.Credential.RESELLER_PASSWORD;
 import static dev.openuapi.face.Credential.ROOT_PASSWORD;
+import static dev.openuapi.face.Credential.WHM_SESSION;
 import static dev.openuapi.face.Credential.WHM_TOKEN;
 
 import java.util.EnumSet;
@@ -27,20 +29,46 @@ import dev.openuapi.face.rest.Problem;
  * REST   /api/v1/tokens                    cPanel token, account password (our REST API)
  * ADMIN  /api/... (the rest)               root's password (our REST API for the operator)
  * PAGE   /tokens/                          none (its script calls REST)
+ * LOGIN  /login/, /logout/                 none in a header: the login form carries user and pass
  * OTHER  everything else (OpenAPI, ...)    none
  * </pre>
+ *
+ * <p>A session's calls carry its security token as the path's first segment, {@code /cpsessNNNNNNNNNN}
+ * (spec §1): {@link #sessionPath} reads it, and the rest of the path is the face's own. UAPI takes a cpaneld
+ * session, WHM API 1 a whostmgrd one, API 2 both (a whostmgrd session acts as one of its accounts there).
  */
 public enum Face {
-    UAPI(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD)),
-    API2(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD, WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD)),
-    WHM1(EnumSet.of(WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD)),
+    UAPI(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD, CPANEL_SESSION)),
+    API2(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD, WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD, CPANEL_SESSION, WHM_SESSION)),
+    WHM1(EnumSet.of(WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD, WHM_SESSION)),
     REST(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD)),
     ADMIN(EnumSet.of(ROOT_PASSWORD)),
     PAGE(EnumSet.noneOf(Credential.class)),
+    LOGIN(EnumSet.noneOf(Credential.class)),
     OTHER(EnumSet.noneOf(Credential.class));
 
     /** Where the Manage API Tokens page lives. */
     public static final String PAGE_ROOT = "/tokens/";
+
+    /** The first segment of a session's paths, before the security token's digits (spec §1). */
+    static final String SECURITY_TOKEN_PREFIX = "/cpsess";
+    /** cPanel's security tokens have ten digits; clients that send a token of their own (spec §14) may send others. */
+    private static final int MAX_SECURITY_TOKEN_DIGITS = 20;
+
+    /**
+     * A path under a session's security token: {@code /cpsess1234567890/execute/Tokens/list} is the token
+     * {@code 1234567890} and the path {@code /execute/Tokens/list}.
+     *
+     * @param securityToken the digits
+     * @param rest          the path without the token, at least {@code /}
+     */
+    public record SessionPath(String securityToken, String rest) {
+
+        /** The token as cPanel writes it in answers and URLs: {@code /cpsess1234567890}. */
+        public String prefix() {
+            return prefixOf(securityToken);
+        }
+    }
 
     /** Why a credential is refused on a face that does not take it (spec §2.1, §2.2). */
     public static final String TOKEN_PATHS_ONLY = "Token authentication allows access to UAPI or API 2 calls only.";
@@ -74,7 +102,47 @@ public enum Face {
         if (path.startsWith(PAGE_ROOT) || path.equals("/tokens")) {
             return PAGE;
         }
+        if (path.equals("/login") || path.startsWith("/login/") || path.equals("/logout") || path.startsWith("/logout/")) {
+            return LOGIN;
+        }
         return OTHER;
+    }
+
+    /**
+     * The security token that begins {@code rawPath}, and the path after it; {@code null} when the path does not
+     * begin with one. Several tokens in a row ({@code /cpsess1/cpsess2/…}) are all taken off; the first counts.
+     */
+    public static SessionPath sessionPath(String rawPath) {
+        int end = tokenEnd(rawPath, 0);
+        if (end < 0) {
+            return null;
+        }
+        String token = rawPath.substring(SECURITY_TOKEN_PREFIX.length(), end);
+        int rest = end;
+        for (int next; (next = tokenEnd(rawPath, rest)) >= 0;) {
+            rest = next;
+        }
+        return new SessionPath(token, rest == rawPath.length() ? "/" : rawPath.substring(rest));
+    }
+
+    /** {@code /cpsess} and the digits, the way answers and URLs write a security token. */
+    public static String prefixOf(String securityToken) {
+        return SECURITY_TOKEN_PREFIX + securityToken;
+    }
+
+    /** Where a security token that starts at {@code from} ends (before its {@code /} or the path's end), or -1. */
+    private static int tokenEnd(String path, int from) {
+        if (!path.startsWith(SECURITY_TOKEN_PREFIX, from)) {
+            return -1;
+        }
+        int i = from + SECURITY_TOKEN_PREFIX.length();
+        int digits = 0;
+        while (i < path.length() && path.charAt(i) >= '0' && path.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        boolean ends = i == path.length() || path.charAt(i) == '/';
+        return digits > 0 && digits <= MAX_SECURITY_TOKEN_DIGITS && ends ? i : -1;
     }
 
     /** The request's path, with its leading slash. */
@@ -85,6 +153,11 @@ public enum Face {
 
     public boolean accepts(Credential credential) {
         return credentials.contains(credential);
+    }
+
+    /** Whether requests here are authenticated at all ({@code /login/} reads its form itself). */
+    public boolean takesCredentials() {
+        return !credentials.isEmpty();
     }
 
     /** The faces of cPanel's own APIs answer in cPanel's formats; the others in problem+json. */

@@ -39,7 +39,13 @@ public class OpenUapiMetrics {
         SUSPENDED,
         UNKNOWN_USER,
         WRONG_PASSWORD,
-        NOT_A_WHM_USER;
+        NOT_A_WHM_USER,
+        /** A session cookie that names no live session (never issued, logged out, ended). */
+        UNKNOWN_SESSION,
+        /** A live session's cookie with another session's (or a made-up) security token in the URL. */
+        WRONG_SECURITY_TOKEN,
+        /** A login (POST /login/) on a service that the user's kind does not log in to (root on cPanel's ports). */
+        WRONG_SERVICE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

@@ -37,7 +37,7 @@ public final class Acl {
      * and Privileges).
      */
     public static final String CPANEL_API = "cpanel-api";
-    /** cPanel's "Create User Session" ({@code create_user_session}, which OpenUAPI does not implement). */
+    /** cPanel's "Create User Session": WHM API 1 {@code create_user_session} ({@code session.UserSessionModule}). */
     public static final String CREATE_USER_SESSION = "create-user-session";
     /** cPanel's "Basic System Information": {@code version}, {@code gethostname}. */
     public static final String BASIC_SYSTEM_INFO = "basic-system-info";
@@ -51,9 +51,9 @@ public final class Acl {
     /** Every name OpenUAPI accepts, in cPanel's spelling. */
     private static final Set<String> KNOWN = new TreeSet<>(List.of(ALL, ACCT_SUMMARY, LIST_ACCTS, CREATE_ACCT, KILL_ACCT, SUSPEND_ACCT,
             EDIT_ACCOUNT, PASSWD, UPGRADE_ACCOUNT, LIST_PKGS, ADD_PKG, EDIT_PKG, MANAGE_API_TOKENS, CPANEL_API,
-            BASIC_SYSTEM_INFO, SHOW_BANDWIDTH,
+            BASIC_SYSTEM_INFO, SHOW_BANDWIDTH, CREATE_USER_SESSION,
             // accepted for compatibility; nothing in OpenUAPI is gated by these yet
-            CREATE_USER_SESSION, "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
+            "basic-whm-functions", "create-dns", "edit-dns", "kill-dns", "park-dns", "edit-mx",
             "limit-bandwidth", "quota", "ssl", "ssl-info", "ssl-gencrt", "mysql-info", "stats", "status",
             "allow-addoncreate", "allow-parkedcreate", "allow-unlimited-pkgs", "allow-unlimited-disk-pkgs",
             "allow-unlimited-bw-pkgs", "add-pkg-ip", "add-pkg-shell", "manage-dns-records", "track-email", "public-contact"));
