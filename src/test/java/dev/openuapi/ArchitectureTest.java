@@ -31,7 +31,7 @@ class ArchitectureTest {
     private static final String[] FEATURES = { "..account..", "..token..", "..operator..", "..whm..", "..dns..", "..domain..",
             "..email..", "..ftp..", "..login..", "..mysql..", "..ssl..", "..cron..", "..plan..", "..quota..", "..feature..",
             "..variables..", "..batch..", "..page..", "..hulk..", "..settings..", "..lastlogin..", "..bandwidth..",
-            "..usermanager..", "..stats.." };
+            "..usermanager..", "..stats..", "..session.." };
 
     private static JavaClasses main;
 

@@ -44,7 +44,8 @@ import io.restassured.response.Response;
  * through one works on the other, concurrent last-use writes from both never fail a request, and every
  * change to what a request authenticates as (a {@code Principal}'s or a WHM user's fields: revocation,
  * expiry, suspension, removal, password, features, plan, owner, reseller privileges, a token's ACLs or
- * allow-list, contact email) made through replica a is seen by replica b within a second.
+ * allow-list, contact email) made through replica a is seen by replica b within a second; so is a session: made on
+ * a, it works on b, and its logout on a is refused by b within a second.
  *
  * <p>Each change test first asks b, so that whatever b may keep in memory holds the old answer, then makes
  * the change through a and polls b until b answers the new way: it fails when b still answered the old way
@@ -122,6 +123,30 @@ class MultiReplicaIT {
             assertFalse(log.contains("Could not record the last use"), replica.name() + ": a last-use write failed");
             assertFalse(log.contains(token), replica.name() + ": the token was logged");
         }
+    }
+
+    // --- sessions (issue 14 §1) ----------------------------------------------------------------------
+
+    @Test
+    void aSessionMadeOnOneReplicaWorksOnTheOtherAndItsLogoutIsSeenThereWithinASecond() {
+        createAccount("sessioned", "sessioned-password");
+        Response login = given().contentType("application/x-www-form-urlencoded").formParam("user", "sessioned")
+                .formParam("pass", "sessioned-password").post(a.url("/login/?login_only=1"));
+        assertEquals(200, login.statusCode(), login.asString());
+        String token = Fixtures.json(login.asString()).get("security_token").textValue();
+        String cookie = login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("cpsession=")).findFirst().orElseThrow();
+        String cookieHeader = cookie.substring(0, cookie.indexOf(';'));
+        assertEquals(200, sessionStatus(b, cookieHeader, token), "b serves the session a made");
+        assertEquals(200, sessionStatus(a, cookieHeader, token));
+        assertEquals(401, sessionStatus(b, cookieHeader, "/cpsess0000000000"), "b checks the security token too");
+
+        assertEquals(200, given().header("Cookie", cookieHeader).get(a.url(token + "/logout/")).statusCode());
+        seenOnB("session logged out (/logout/)", System.nanoTime(), () -> sessionStatus(b, cookieHeader, token) == 401);
+    }
+
+    /** 200 when UAPI serves the session's call under {@code token}, 401 when it refuses it. */
+    private static int sessionStatus(PackagedApp on, String cookieHeader, String token) {
+        return given().header("Cookie", cookieHeader).get(on.url(token + "/execute/Tokens/list")).statusCode();
     }
 
     // --- cPanel API tokens ---------------------------------------------------------------------------

@@ -120,6 +120,9 @@ class AclMatrixTest {
             new Row("setupreseller", "all", Source.OPENUAPI_CHOICE),
             new Row("unsetupreseller", "all", Source.OPENUAPI_CHOICE),
             new Row("listresellers", "all", Source.OPENUAPI_CHOICE),
+            // Edit Reseller Nameservers and Privileges: the privilege "Create User Session", API value `create-user-session`
+            // (operator.Acl.CREATE_USER_SESSION), named after the function it allows.
+            new Row("create_user_session", "create-user-session", Source.CPANEL_PRIVILEGES),
             // OpenUAPI extensions (README, WHM API 1): no cPanel counterpart.
             new Row("listresellerowned", "all", Source.OPENUAPI_CHOICE),
             new Row("set_cpanel_token_whitelist", "edit-account", Source.OPENUAPI_CHOICE),

@@ -1,0 +1,7 @@
+package dev.openuapi.session;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class CreateUserSessionIT extends CreateUserSessionTest {
+}
