@@ -30,16 +30,16 @@ public class SecurityTokenPaths {
     }
 
     void reroute(RoutingContext rc) {
-        if (rc.get(TOKEN) == null) {
-            Face.SessionPath under = Face.sessionPath(rc.request().path());
-            if (under != null) {
-                rc.put(TOKEN, under.securityToken());
-                String query = rc.request().query();
-                rc.reroute(query == null ? under.rest() : under.rest() + "?" + query);
-                return;
-            }
+        // Every token is taken off at once, so the rerouted request passes straight through here. The normalised path
+        // (percent-encoded letters decoded, dot segments gone), so that /%63psess… or /./cpsess… is a token too.
+        Face.SessionPath under = Face.sessionPath(rc.normalizedPath());
+        if (under == null) {
+            rc.next();
+            return;
         }
-        rc.next();
+        rc.put(TOKEN, under.securityToken());
+        String query = rc.request().query();
+        rc.reroute(query == null ? under.rest() : under.rest() + "?" + query);
     }
 
     /** The security token this request's path began with (its digits), or {@code null}. */
