@@ -144,7 +144,7 @@ class CreateUserSessionTest {
         JsonNode createdAccount = Whm.json(asRoot(), "createacct", Map.of("username", owned, "domain", owned + ".example", "password",
                 "pw-" + Fixtures.randomSuffix(12), "owner", carol.username()));
         assertEquals(1, createdAccount.get("metadata").get("result").intValue(), createdAccount.toString());
-        assertEquals(List.of(owned), listedUsers(carol.withPassword()));
+        assertTrue(listedUsers(carol.withPassword()).contains(owned));
         TestAccount foreign = Fixtures.newAccount();
 
         RequestSpecification asCarol = carol.withPassword();
@@ -189,7 +189,7 @@ class CreateUserSessionTest {
     void openApiListsTheFunctionWithItsParametersAndAnswer() {
         JsonNode doc = Fixtures.json(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         JsonNode op = doc.get("paths").get("/json-api/create_user_session").get("get");
-        assertEquals(List.of("user", "service"), op.get("parameters").findValuesAsText("name").subList(0, 2), op.toString());
+        assertEquals(List.of("api.version", "user", "service"), op.get("parameters").findValuesAsText("name"), op.toString());
         assertTrue(op.get("description").textValue().contains("create-user-session"), op.toString());
         String answer = op.get("responses").get("200").toString();
         for (String field : List.of("cp_security_token", "expires", "service", "session", "url")) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,9 @@ class SessionLoginTest {
         // POST with a form body, too
         String created = session.withCookie().contentType("application/x-www-form-urlencoded").formParam("name", "from-a-session")
                 .post(session.under("/execute/Tokens/create_full_access")).then().statusCode(200).extract().asString();
-        assertEquals("from-a-session", Uapi.success(created).get("data").get("name").textValue());
+        assertTrue(Uapi.success(created).get("data").get("token").textValue().matches("[0-9A-Z]{32}"), created);
+        String listed = session.withCookie().get(session.under("/execute/Tokens/list")).then().statusCode(200).extract().asString();
+        assertEquals(List.of("from-a-session"), Uapi.success(listed).get("data").findValuesAsText("name"));
         // a cpaneld session is not for WHM API 1: cpsrvd's JSON refusal
         session.withCookie().get(session.under("/json-api/listaccts?api.version=1")).then().statusCode(403).body(equalTo(ACCESS_DENIED_JSON));
         // nor for our REST API
