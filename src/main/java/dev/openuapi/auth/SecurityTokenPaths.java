@@ -15,8 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  * face answers under the token without knowing it. Token and Basic clients may send a token too (spec §14); for
  * them it is ignored.
  *
- * <p>The access log logs the path that was routed (Quarkus's {@code %R} after the reroute, one line per request with
- * {@code quarkus.http.access-log.consolidate-rerouted-requests}), so it never shows a security token.
+ * <p>The access log ({@code face.AccessLog}) writes one line per request when it ends, with the path it was routed
+ * on ({@code %R}), so it never shows a security token.
  */
 @ApplicationScoped
 public class SecurityTokenPaths {

@@ -54,6 +54,11 @@ public class UserSessionModule implements ApiModule {
                             + "%3Acreate_user_session%2C5dc619831bac4aa2") String url) {
     }
 
+    /** cPanel's documented example, in OpenUAPI's shape of the values. */
+    static final CreatedSession EXAMPLE = new CreatedSession("/cpsess1234567890", 1401993893L, "cpaneld",
+            "alice:Ab3dEf6hIj9kLm2nOp5qRs8t:create_user_session,5dc619831bac4aa2",
+            "https://host.example.com:2083/cpsess1234567890/login/?session=alice%3AAb3dEf6hIj9kLm2nOp5qRs8t%3Acreate_user_session%2C5dc619831bac4aa2");
+
     private final SessionService sessions;
     private final ServerIdentity server;
     private final int httpsPort;
@@ -80,6 +85,7 @@ public class UserSessionModule implements ApiModule {
                 .param(USER)
                 .param(SERVICE)
                 .returns(Shape.of(CreatedSession.class))
+                .example(EXAMPLE)
                 .handledBy(this::create));
     }
 

@@ -191,10 +191,15 @@ class CreateUserSessionTest {
         JsonNode op = doc.get("paths").get("/json-api/create_user_session").get("get");
         assertEquals(List.of("api.version", "user", "service"), op.get("parameters").findValuesAsText("name"), op.toString());
         assertTrue(op.get("description").textValue().contains("create-user-session"), op.toString());
-        String answer = op.get("responses").get("200").toString();
+        JsonNode media = op.get("responses").get("200").get("content").get("application/json");
+        String schema = media.get("schema").toString();
         for (String field : List.of("cp_security_token", "expires", "service", "session", "url")) {
-            assertTrue(answer.contains("\"" + field + "\""), field + " in " + answer);
+            assertTrue(schema.contains("\"" + field + "\""), field + " in " + schema);
         }
+        // the example answer, in WHM API 1's envelope, with the fields and types of a real one
+        JsonNode example = media.get("example");
+        assertEquals(1, example.get("metadata").get("result").intValue(), example.toString());
+        created(example);
     }
 
     private static List<String> listedUsers(RequestSpecification as) {

@@ -234,15 +234,17 @@ class SessionLoginTest {
         session.withCookie().get(session.securityToken() + "/json-api/listaccts").then().statusCode(403);
         session.withCookie().get(session.under("/logout/")).then().statusCode(200);
         String digits = Sessions.digits(session.securityToken());
-        Path log = Path.of("target/openuapi-test.log");
+        // the test profile's access log (openuapi.access-log.file), and the application's own log
+        Path accessLog = Path.of("target/openuapi-access.log");
         long deadline = System.currentTimeMillis() + 5000;
         String text;
         do {
             Thread.sleep(100);
-            text = Files.readString(log, StandardCharsets.UTF_8);
+            text = Files.readString(accessLog, StandardCharsets.UTF_8);
         } while (!text.contains("\"GET /logout/ ") && System.currentTimeMillis() < deadline);
         assertTrue(text.contains("\"GET " + marker + " HTTP/1.1\" 200"), "the call is logged, under its own path");
         assertTrue(text.contains("\"GET /logout/ HTTP/1.1\" 200"), "so is the logout");
+        text += Files.readString(Path.of("target/openuapi-test.log"), StandardCharsets.UTF_8);
         assertFalse(text.contains(digits), "the security token is never logged");
         assertFalse(text.contains(Sessions.cookieValueSecret(session)), "nor the cookie");
     }
