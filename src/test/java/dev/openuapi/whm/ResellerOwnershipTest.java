@@ -129,6 +129,7 @@ class ResellerOwnershipTest {
             Map.entry("api_token_revoke", "the caller's own WHM tokens"),
             Map.entry("api_token_get_details", "the caller's own WHM tokens"),
             Map.entry("myprivs", "the caller itself"),
+            Map.entry("create_user_session", "an account the caller may reach (AccountAccess)"),
             Map.entry("setupreseller", "root-level only (all), and all sees every account"),
             Map.entry("unsetupreseller", "root-level only (all)"),
             Map.entry("setacls", "root-level only (all)"),
