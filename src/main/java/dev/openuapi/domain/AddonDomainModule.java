@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Homes;
-import dev.openuapi.common.ApiException;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -130,9 +129,7 @@ public class AddonDomainModule implements ApiModule {
     }
 
     private AccountDomain add(Call call) {
-        if (call.args().isTrue(FORCE.name())) {
-            throw ApiException.invalid(ParkModule.FORCE_REFUSED);
-        }
+        ParkModule.refuseForce(call);
         String subdomain = SUBDOMAIN.from(call);
         if (call.args().isTrue(DISALLOWDOT.name())) {
             // as cPanel does: the main domain comes off first, then the label's dots

@@ -101,9 +101,7 @@ public class ParkModule implements ApiModule {
 
     /** @return cPanel's message: {@code <domain> was successfully parked on top of <main domain or subdomain>} */
     private String park(Call call) {
-        if (call.args().isTrue(FORCE.name())) {
-            throw ApiException.invalid(FORCE_REFUSED);
-        }
+        refuseForce(call);
         String topdomain = Api2Changes.orNull(TOPDOMAIN.from(call));
         Principal account = call.principal();
         // cPanel (Park::_park): parking on the main domain needs "parkeddomains"; on a subdomain, either feature
@@ -124,6 +122,13 @@ public class ParkModule implements ApiModule {
     }
 
     /** @return cPanel's message: {@code <domain> was successfully unparked} */
+    /** UAPI's {@code force} (here and in AddonDomain::addaddondomain): only 0, never accepted and ignored. */
+    static void refuseForce(Call call) {
+        if (call.args().isTrue(FORCE.name())) {
+            throw ApiException.invalid(FORCE_REFUSED);
+        }
+    }
+
     private String unpark(Call call) {
         Principal account = call.principal();
         requireFeature(account, List.of(FEATURE, AddonDomainModule.FEATURE));
