@@ -16,4 +16,13 @@ public final class AccountEvents {
     /** The account is about to be removed. */
     public record Removing(Account account) {
     }
+
+    /**
+     * The account's username changed from {@code oldUsername} to {@code account.username} (WHM's {@code modifyacct
+     * newuser}): each feature that keeps the name, or a path under {@code /home/<name>}, makes it follow, inside the
+     * rename's transaction. A feature whose change is not transactional (the hosting database server) observes late
+     * and undoes its change when the transaction does not commit.
+     */
+    public record Renamed(Account account, String oldUsername) {
+    }
 }

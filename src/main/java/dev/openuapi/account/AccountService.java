@@ -40,13 +40,15 @@ public class AccountService {
     private final PasswordHasher passwords;
     private final Event<AccountEvents.Created> created;
     private final Event<AccountEvents.Removing> removing;
+    private final Event<AccountEvents.Renamed> renamed;
 
     AccountService(AccountRepository accounts, PasswordHasher passwords, Event<AccountEvents.Created> created,
-            Event<AccountEvents.Removing> removing) {
+            Event<AccountEvents.Removing> removing, Event<AccountEvents.Renamed> renamed) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.created = created;
         this.removing = removing;
+        this.renamed = renamed;
     }
 
     @Transactional
@@ -57,13 +59,7 @@ public class AccountService {
     /** @param owner the WHM user that owns the account: {@code root} or a reseller */
     @Transactional
     public Account create(String username, String password, String domain, String contactEmail, String owner) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.invalid("The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 "
-                    + "lowercase letters or digits).");
-        }
-        if (RESERVED.contains(username)) {
-            throw ApiException.invalid("The username " + Quote.of(username) + " is reserved.");
-        }
+        checkUsername(username);
         String normalizedDomain = DomainNames.check(domain);
         String email = contactEmail == null ? "" : contactEmail; // left out: none
         checkEmail(email);
@@ -158,6 +154,43 @@ public class AccountService {
         removing.fire(new AccountEvents.Removing(account));
         accounts.delete(account);
         LOG.infof("Removed account %s", username);
+    }
+
+    /**
+     * Renames the account (WHM's {@code modifyacct newuser}), in one transaction: the account row, then every feature
+     * that keeps the name ({@link AccountEvents.Renamed}: the accounts a reseller owns, its WHM tokens, sessions,
+     * zones, paths under the home directory, prefixed databases and database users). Its API tokens are tied to the
+     * account, not the name, so they keep working under the new name; the old name no longer exists. The new name
+     * follows the same rules as a new account's. The same name again changes nothing, as cPanel documents.
+     */
+    @Transactional
+    public Account rename(String username, String newUsername) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
+        if (username.equals(newUsername)) {
+            return account;
+        }
+        checkUsername(newUsername);
+        if (accounts.findByUsername(newUsername).isPresent()) {
+            throw duplicate(newUsername);
+        }
+        account.username = newUsername;
+        account.updatedAt = Epoch.now();
+        // the unique key catches a concurrent create or rename to the same name
+        Unique.flush(accounts.getEntityManager(), duplicate(newUsername).getMessage());
+        renamed.fire(new AccountEvents.Renamed(account, username));
+        LOG.infof("Renamed account %s to %s", username, newUsername);
+        return account;
+    }
+
+    /** A new account's username: cPanel's form (a lowercase letter, then up to 15 letters or digits), not a reserved name. */
+    private static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.invalid("The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 "
+                    + "lowercase letters or digits).");
+        }
+        if (RESERVED.contains(username)) {
+            throw ApiException.invalid("The username " + Quote.of(username) + " is reserved.");
+        }
     }
 
     /** An address as {@link #EMAIL} says, or "" for none. */

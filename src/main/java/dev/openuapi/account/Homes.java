@@ -18,4 +18,16 @@ public final class Homes {
         }
         return dir.startsWith(home + "/") ? dir.substring(home.length() + 1) : dir;
     }
+
+    /**
+     * {@code path} with the home directory of {@code oldUser} replaced by that of {@code newUser} (an account's rename);
+     * a path outside that home directory is returned as it is.
+     */
+    public static String renamed(String path, String oldUser, String newUser) {
+        String oldHome = of(oldUser);
+        if (path == null || !(path.equals(oldHome) || path.startsWith(oldHome + "/"))) {
+            return path;
+        }
+        return of(newUser) + path.substring(oldHome.length());
+    }
 }

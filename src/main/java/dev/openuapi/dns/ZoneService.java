@@ -127,6 +127,12 @@ public class ZoneService {
         store.insert(zoneId, new ZoneRecord(0, domain, ttl, new RecordData.A(dns.accountIp())));
     }
 
+    /** The zones of an account that was renamed keep their records and follow the new name. */
+    @Transactional
+    public void changeOwner(String oldOwner, String newOwner) {
+        store.changeOwner(oldOwner, newOwner);
+    }
+
     @Transactional
     public void deleteZone(String domain) {
         store.find(domain).ifPresent(zone -> store.delete(zone.id()));

@@ -141,6 +141,11 @@ public class ZoneStore {
         return insert("INSERT INTO " + qualifier + "domains (name, type, account) VALUES (?, 'NATIVE', ?)", name, owner);
     }
 
+    /** Every zone of {@code oldOwner} is {@code newOwner}'s (an account's rename). */
+    public void changeOwner(String oldOwner, String newOwner) {
+        update("UPDATE " + qualifier + "domains SET account = ? WHERE account = ?", newOwner, oldOwner);
+    }
+
     public void delete(long zoneId) {
         update("DELETE FROM " + qualifier + "records WHERE domain_id = ?", zoneId);
         update("DELETE FROM " + qualifier + "domainmetadata WHERE domain_id = ?", zoneId);

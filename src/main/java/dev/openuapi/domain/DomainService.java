@@ -65,6 +65,15 @@ public class DomainService {
         }
     }
 
+    /** A renamed account: its zones follow the name, and its document roots the home directory (/home/new). */
+    void onAccountRenamed(@Observes AccountEvents.Renamed event) {
+        Account account = event.account();
+        zones.changeOwner(event.oldUsername(), account.username);
+        for (AccountDomain domain : domains.forAccount(account.id)) {
+            domain.documentRoot = Homes.renamed(domain.documentRoot, event.oldUsername(), account.username);
+        }
+    }
+
     /**
      * Accounts made before domains existed get their main domain and zone (idempotent). One query at start-up,
      * not two per account: it finds none once every account has its main domain.

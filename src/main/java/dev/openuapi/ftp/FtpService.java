@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
@@ -56,6 +58,16 @@ public class FtpService extends HostedLogins<FtpAccount> {
     public void setHomedir(long accountId, String user, String domain, String homedir) {
         FtpAccount ftp = find(accountId, user, domain);
         ftp.homedir = homedir(ftp.account, homedir);
+    }
+
+    /**
+     * A renamed account: its FTP logins ({@code user@domain}) keep their names, as on cPanel, and their directories
+     * follow the home directory to {@code /home/<new name>}. The main FTP login is the username itself, so it follows.
+     */
+    void onAccountRenamed(@Observes AccountEvents.Renamed event) {
+        for (FtpAccount ftp : logins.forAccount(event.account().id)) {
+            ftp.homedir = Homes.renamed(ftp.homedir, event.oldUsername(), event.account().username);
+        }
     }
 
     /** A directory under the account's home: relative, with no "..", normalised. */

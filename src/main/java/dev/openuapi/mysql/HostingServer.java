@@ -179,6 +179,11 @@ public class HostingServer {
 
     // ---- renaming a database (Mysql::rename_database): MariaDB has no RENAME DATABASE, so the tables move ----
 
+    /** Whether a database of this name exists on the server (whoever owns it). */
+    public boolean databaseExists(String name) {
+        return !queryStrings("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", safe(name)).isEmpty();
+    }
+
     /** The database's base tables, by name. */
     public List<String> tables(String database) {
         return queryStrings("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' "

@@ -22,4 +22,9 @@ public class MysqlDatabaseRepository implements PanacheRepository<MysqlDatabase>
     public long countFor(long accountId) {
         return count("account.id", accountId);
     }
+
+    /** Whether any account owns a database of this name. */
+    public boolean exists(String name) {
+        return count("name", name) > 0;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.openuapi.mysql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -55,14 +62,16 @@ public class MysqlService {
     private final AccountRepository accounts;
     private final HostingServer server;
     private final PlanService plans;
+    private final TransactionSynchronizationRegistry transactions;
 
     MysqlService(MysqlDatabaseRepository databases, MysqlUserRepository users, AccountRepository accounts, HostingServer server,
-            PlanService plans) {
+            PlanService plans, TransactionSynchronizationRegistry transactions) {
         this.databases = databases;
         this.users = users;
         this.accounts = accounts;
         this.server = server;
         this.plans = plans;
+        this.transactions = transactions;
     }
 
     /** cPanel's prefix of an account's database and database user names. */
@@ -366,6 +375,187 @@ public class MysqlService {
             users.delete(user);
         }
         LOG.debugf("Dropped the databases and database users of account %s", event.account().username);
+    }
+
+    /**
+     * A renamed account's prefixed databases and database users take the new prefix ({@code alice_db} becomes
+     * {@code alice2_db}), as cPanel's "Rename prefixed databases and database users" does. MariaDB has no RENAME
+     * DATABASE, so each database is made anew, its tables moved by one atomic RENAME TABLE, and each database user's
+     * privileges on it copied; then each user is renamed (RENAME USER carries its privileges, and its password, along).
+     * What cannot move (views, routines, triggers, events; damaged tables; objects a user is the definer of), a new
+     * name longer than the server allows or taken, refuses the rename before anything changes.
+     *
+     * <p>This observer runs last among the rename's observers, inside its transaction. A failure on the server undoes
+     * every step done so far and fails the rename; once every step is done, the old, now empty databases and the old
+     * grants are removed only when the transaction commits, and everything is undone when it does not.
+     */
+    void onAccountRenamed(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) AccountEvents.Renamed event) {
+        PrefixRename rename = renamePrefix(event.account(), event.oldUsername());
+        if (rename == null) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    rename.finish();
+                } else {
+                    LOG.warnf("The rename of account %s did not commit: its databases and database users get their old names back",
+                            event.oldUsername());
+                    rename.undo();
+                }
+            }
+        });
+    }
+
+    /** Steps done on the hosting server: how to undo them, and what is left to tidy once the rename stands. */
+    private record PrefixRename(Deque<Undo> steps, List<Runnable> tidy) {
+
+        void undo() {
+            while (!steps.isEmpty()) {
+                Undo step = steps.pop();
+                MysqlService.undo(step.action(), step.what());
+            }
+        }
+
+        /** The old grants revoked and the old, empty databases dropped: failures are logged, the rename stands. */
+        void finish() {
+            for (Runnable step : tidy) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    LOG.errorf("An account's databases were renamed, but an old database could not be tidied up: %s", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private record Undo(Runnable action, String what) {
+    }
+
+    /** @return the steps done, or {@code null} when the account has no prefixed database or database user */
+    private PrefixRename renamePrefix(Account account, String oldUsername) {
+        String oldPrefix = prefix(oldUsername);
+        String newPrefix = prefix(account.username);
+        List<MysqlDatabase> dbs = databases.forAccount(account.id).stream().filter(d -> d.name.startsWith(oldPrefix)).toList();
+        List<MysqlUser> dbUsers = users.forAccount(account.id).stream().filter(u -> u.name.startsWith(oldPrefix)).toList();
+        if (dbs.isEmpty() && dbUsers.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, String> newNames = new java.util.LinkedHashMap<>(); // old name -> new name, databases and users
+        java.util.Map<String, List<String>> tablesOf = new java.util.LinkedHashMap<>();
+        // 1. everything that would refuse, before anything changes
+        for (MysqlDatabase db : dbs) {
+            String newName = newPrefix + db.name.substring(oldPrefix.length());
+            if (newName.length() > MAX_DATABASE_NAME) {
+                throw ApiException.invalid("The database " + Quote.of(db.name) + " would be named " + Quote.of(newName) + ", which is longer than "
+                        + MAX_DATABASE_NAME + " characters. Rename or remove it, or choose a shorter username.");
+            }
+            if (databases.exists(newName) || server.databaseExists(newName)) {
+                throw ApiException.conflict("This MySQL cluster already has a database named " + Quote.of(newName) + ".");
+            }
+            List<String> stuck = server.objectsThatCannotMove(db.name);
+            if (!stuck.isEmpty()) {
+                throw ApiException.invalid("The database " + Quote.of(db.name) + " cannot be renamed without losing its " + String.join(", ", stuck)
+                        + ": only tables can move to another database. Drop them, rename the account, then create them again.");
+            }
+            List<String> tables = server.tables(db.name);
+            java.util.Map<String, String> damaged = server.damagedTables(db.name, tables);
+            if (!damaged.isEmpty()) {
+                throw ApiException.invalid("The database " + Quote.of(db.name) + " has damaged tables (" + String.join(", ", damaged.keySet())
+                        + "): repair them before renaming the account.");
+            }
+            newNames.put(db.name, newName);
+            tablesOf.put(db.name, tables);
+        }
+        for (MysqlUser user : dbUsers) {
+            String newName = newPrefix + user.name.substring(oldPrefix.length());
+            if (newName.length() > MAX_USER_NAME) {
+                throw ApiException.invalid("The database user " + Quote.of(user.name) + " would be named " + Quote.of(newName)
+                        + ", which is longer than " + MAX_USER_NAME + " characters. Rename or remove it, or choose a shorter username.");
+            }
+            if (users.exists(newName)) {
+                throw ApiException.conflict("The user " + Quote.of(newName) + " already exists.");
+            }
+            List<String> defined = server.objectsDefinedBy(user.name);
+            if (!defined.isEmpty()) {
+                throw ApiException.invalid("The user " + Quote.of(user.name) + " is the definer of " + String.join(", ", defined)
+                        + ", which would keep the old name as their definer and stop working. Drop them, rename the account, then create them again.");
+            }
+            newNames.put(user.name, newName);
+        }
+        // 2. the ownership rows (rolled back with the transaction)
+        dbs.forEach(db -> db.name = newNames.get(db.name));
+        List<String> oldUserNames = dbUsers.stream().map(u -> u.name).toList();
+        dbUsers.forEach(user -> user.name = newNames.get(user.name));
+        Unique.flush(databases.getEntityManager(), "A database or database user with the prefix " + Quote.of(newPrefix) + " already exists.");
+
+        // 3. the server, each step with its undo
+        record Grant(String user, String host, List<String> privileges) {
+        }
+        PrefixRename done = new PrefixRename(new ArrayDeque<>(), new ArrayList<>());
+        try {
+            for (var entry : tablesOf.entrySet()) {
+                String oldName = entry.getKey();
+                String newName = newNames.get(oldName);
+                List<String> tables = entry.getValue();
+                List<Grant> grants = new ArrayList<>();
+                for (String user : oldUserNames) {
+                    for (String host : server.userHosts()) {
+                        List<String> privileges = server.privilegesOn(oldName, user, host);
+                        if (!privileges.isEmpty()) {
+                            grants.add(new Grant(user, host, privileges));
+                        }
+                    }
+                }
+                try {
+                    server.createDatabase(newName);
+                } catch (HostingServer.AlreadyExists e) {
+                    throw ApiException.conflict("This MySQL cluster already has a database named " + Quote.of(newName) + ".");
+                }
+                done.steps().push(new Undo(() -> {
+                    if (server.isEmpty(newName)) {
+                        server.dropDatabase(newName);
+                    }
+                }, "drop the new database " + newName));
+                server.moveTables(oldName, newName, tables);
+                done.steps().push(new Undo(() -> server.moveTables(newName, oldName, tables), "move the tables of " + newName + " back to " + oldName));
+                for (Grant grant : grants) {
+                    server.grant(String.join(", ", grant.privileges()), newName, grant.user(), grant.host());
+                    done.steps().push(new Undo(() -> server.revokeAll(newName, grant.user(), grant.host()), "revoke on " + newName));
+                }
+                done.tidy().add(() -> {
+                    for (Grant grant : grants) {
+                        server.revokeAll(oldName, newNames.getOrDefault(grant.user(), grant.user()), grant.host()); // logs, never throws
+                    }
+                    if (server.isEmpty(oldName)) {
+                        server.dropDatabase(oldName);
+                    } else {
+                        LOG.warnf("The database %s got new tables during the account's rename, so it was kept", oldName);
+                    }
+                });
+            }
+            for (String oldName : oldUserNames) {
+                String newName = newNames.get(oldName);
+                for (String host : server.userHosts()) {
+                    try {
+                        server.renameUser(oldName, newName, host);
+                    } catch (HostingServer.AlreadyExists e) {
+                        throw ApiException.conflict("The user " + Quote.of(newName) + " already exists.");
+                    }
+                    done.steps().push(new Undo(() -> server.renameUser(newName, oldName, host), "rename " + newName + "@" + host + " back to " + oldName));
+                }
+            }
+        } catch (RuntimeException e) {
+            done.undo();
+            throw e;
+        }
+        LOG.infof("Renamed the databases and database users of account %s (prefix %s to %s)", account.username, oldPrefix, newPrefix);
+        return done;
     }
 
     /** Undoes part of a failed change; a failure here is logged, and the original error is what the caller gets. */

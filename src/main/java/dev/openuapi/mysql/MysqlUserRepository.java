@@ -18,4 +18,9 @@ public class MysqlUserRepository implements PanacheRepository<MysqlUser> {
     public Optional<MysqlUser> byName(long accountId, String name) {
         return find("account.id = ?1 and name = ?2", accountId, name).firstResultOptional();
     }
+
+    /** Whether any account owns a user of this name. */
+    public boolean exists(String name) {
+        return count("name", name) > 0;
+    }
 }

@@ -76,6 +76,21 @@ public class AccountAccess {
         return account;
     }
 
+    /**
+     * Renames an account this WHM user may manage ({@code modifyacct newuser}; {@link AccountService#rename}). As cPanel
+     * documents ("Only the root user can rename a self-owned reseller account."), a reseller that owns itself is renamed
+     * by root only.
+     */
+    @Transactional
+    public Account rename(WhmUser user, String username, String newUsername) {
+        Account account = owned(user, username);
+        if (account.isReseller() && account.owner.equals(account.username) && !WhmUser.ROOT.equals(user.username())
+                && !account.username.equals(newUsername)) {
+            throw ApiException.forbidden("Only the root user can rename a self-owned reseller account.");
+        }
+        return accounts.rename(account.username, newUsername);
+    }
+
     @Transactional
     public List<Account> visible(WhmUser user) {
         return accounts.list().stream().filter(a -> user.sees(a.owner)).toList();

@@ -99,6 +99,17 @@ public class ResellerService {
         }
     }
 
+    /**
+     * A renamed account: the accounts it owns (itself, when a reseller owns itself) and its WHM tokens follow the new
+     * name. Each row is written through its entity, so the change feed names it and every replica sees it.
+     */
+    void onRenamed(@Observes AccountEvents.Renamed event) {
+        String oldName = event.oldUsername();
+        String newName = event.account().username;
+        repository.list("owner", oldName).forEach(owned -> owned.owner = newName);
+        whmTokens.listForOwner(oldName).forEach(token -> token.owner = newName);
+    }
+
     private void release(Account reseller) {
         int moved = repository.update("owner = ?1 where owner = ?2 and username <> ?2", WhmUser.ROOT, reseller.username);
         long revoked = whmTokens.delete("owner", reseller.username);

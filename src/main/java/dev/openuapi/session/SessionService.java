@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
@@ -241,6 +242,15 @@ public class SessionService {
         LOG.debugf("A create_user_session session of %s was used from %s", session.username, address);
         return Optional.of(new Issued(daemon, session.username, secret, session.securityToken, session.createdAt, now + idleMillis,
                 session.expiresAt));
+    }
+
+    /**
+     * A renamed account's sessions end (cpaneld's and, for a reseller, whostmgrd's): each was issued to the old name,
+     * which no longer exists; its user logs in again under the new one. Each row is deleted through its entity, so
+     * the change feed names it and every replica forgets it.
+     */
+    void onAccountRenamed(@Observes AccountEvents.Renamed event) {
+        sessions.list("account.id", event.account().id).forEach(sessions::delete);
     }
 
     /** Ends the session whose secret has this hash (a logout, or one found expired): every replica forgets it. */

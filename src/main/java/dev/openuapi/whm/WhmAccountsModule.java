@@ -94,10 +94,15 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(false, null, null, null))),
-                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email").param(USER)
+                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email or username").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
-                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
-                                new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null))),
+                        .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
+                                + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
+                        .doing(call -> {
+                            String user = owned(call, call.args().get("user")).username;
+                            accounts.update(user, new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null));
+                            renameIfAsked(call, user); // last: the other changes are made under the name the caller gave
+                        }),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
@@ -229,6 +234,14 @@ public class WhmAccountsModule implements ApiModule {
 
     private Account owned(Call call, String username) {
         return access.owned(call.whmUser(), username);
+    }
+
+    /** {@code newuser}: the account's rename, when asked for. */
+    private void renameIfAsked(Call call, String user) {
+        String newUser = call.args().getNonEmpty("newuser");
+        if (newUser != null) {
+            access.rename(call.whmUser(), user, newUser);
+        }
     }
 
     /** A reseller may not remove or suspend the account it logs in with. */
