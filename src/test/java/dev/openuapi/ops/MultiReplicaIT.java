@@ -44,7 +44,7 @@ import io.restassured.response.Response;
  * through one works on the other, concurrent last-use writes from both never fail a request, and every
  * change to what a request authenticates as (a {@code Principal}'s or a WHM user's fields: revocation,
  * expiry, suspension, removal, password, features, plan, owner, reseller privileges, a token's ACLs or
- * allow-list, contact email) made through replica a is seen by replica b within a second; so is a session: made on
+ * allow-list, contact email, username) made through replica a is seen by replica b within a second; so is a session: made on
  * a, it works on b, and its logout on a is refused by b within a second.
  *
  * <p>Each change test first asks b, so that whatever b may keep in memory holds the old answer, then makes
@@ -280,6 +280,21 @@ class MultiReplicaIT {
         whmOk(a, ROOT, "removeacct", Map.of("username", "removed"));
         seenOnB("account removed (removeacct): token and password refused", System.nanoTime(),
                 () -> uapiStatus(b, token) == 401 && uapiStatus(b, password) == 401);
+    }
+
+    @Test
+    void anAccountRenamedOnOneReplicaAnswersToItsNewNameOnlyOnTheOtherWithinASecond() {
+        // issue 15 §2: modifyacct newuser; the token keeps working under the new name (spec §3.4), the old name is gone
+        createAccount("hbrenameold", "rename-password");
+        String token = newToken(a, "hbrenameold", "rename-password", "t");
+        String before = "cpanel hbrenameold:" + token;
+        String after = "cpanel hbrenamenew:" + token;
+        assertEquals(200, uapiStatus(b, before));
+        assertEquals(401, uapiStatus(b, after));
+
+        whmOk(a, ROOT, "modifyacct", Map.of("user", "hbrenameold", "newuser", "hbrenamenew"));
+        seenOnB("account renamed (modifyacct newuser): the token answers to the new name only", System.nanoTime(),
+                () -> uapiStatus(b, before) == 401 && uapiStatus(b, after) == 200);
     }
 
     @Test

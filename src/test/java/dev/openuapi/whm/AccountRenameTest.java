@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.openuapi.support.Fixtures;
+import dev.openuapi.support.Sessions;
 import dev.openuapi.support.Uapi;
 import dev.openuapi.support.Whm;
 import dev.openuapi.support.WhmChecks;
@@ -154,6 +155,8 @@ class AccountRenameTest {
     void theAccountAnswersToItsNewNameAndItsTokenKeepsWorking() {
         Account alice = create(Map.of());
         String token = token(alice);
+        Sessions.Session session = Sessions.login(alice.user(), alice.password());
+        assertEquals(200, session.withCookie().get(session.under("/execute/Tokens/list")).statusCode());
         String newName = name();
 
         JsonNode answer = WhmChecks.ok(asRoot(), "modifyacct", Map.of("user", alice.user(), "newuser", newName));
@@ -173,6 +176,8 @@ class AccountRenameTest {
         assertEquals(401, uapiStatus(given().header("Authorization", "cpanel " + alice.user() + ":" + token)));
         assertEquals(200, uapiStatus(given().auth().preemptive().basic(newName, alice.password())), "the password logs in under the new name");
         assertEquals(401, uapiStatus(alice.withPassword()));
+        assertEquals(401, session.withCookie().get(session.under("/execute/Tokens/list")).statusCode(),
+                "a session issued to the old name ends: its user logs in again under the new one");
 
         // the home directory is /home/<new name>: the document root and the zone follow
         JsonNode userdata = WhmChecks.ok(asRoot(), "domainuserdata", Map.of("domain", alice.domain())).get("data").get("userdata");
@@ -318,7 +323,7 @@ class AccountRenameTest {
 
         JsonNode owned = WhmChecks.ok(Whm.withToken(newName, whmToken), "listaccts", Map.of()).get("data").get("acct");
         List<String> users = Whm.names(owned, "user");
-        assertEquals(List.of(customer.user(), newName), users.stream().sorted().toList(), "its WHM token, under its new name, sees what it owns");
+        assertEquals(java.util.stream.Stream.of(customer.user(), newName).sorted().toList(), users.stream().sorted().toList(), "its WHM token, under its new name, sees what it owns");
         for (JsonNode acct : owned) {
             assertEquals(newName, acct.get("owner").textValue(), acct.toString());
         }
