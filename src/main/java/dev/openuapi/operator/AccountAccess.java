@@ -77,6 +77,16 @@ public class AccountAccess {
     }
 
     /**
+     * WHM's {@code modifyacct}: the account's changes, then its rename when {@code newUsername} is given, in one
+     * transaction: a refused rename leaves the other changes unmade too.
+     */
+    @Transactional
+    public Account modify(WhmUser user, String username, AccountService.Changes changes, String newUsername) {
+        Account account = accounts.update(owned(user, username).username, changes);
+        return newUsername == null ? account : rename(user, account.username, newUsername);
+    }
+
+    /**
      * Renames an account this WHM user may manage ({@code modifyacct newuser}; {@link AccountService#rename}). As cPanel
      * documents ("Only the root user can rename a self-owned reseller account."), a reseller that owns itself is renamed
      * by root only.

@@ -98,11 +98,9 @@ public class WhmAccountsModule implements ApiModule {
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
                         .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
                                 + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
-                        .doing(call -> {
-                            String user = owned(call, call.args().get("user")).username;
-                            accounts.update(user, new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null));
-                            renameIfAsked(call, user); // last: the other changes are made under the name the caller gave
-                        }),
+                        .doing(call -> access.modify(call.whmUser(), call.args().get("user"),
+                                new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null),
+                                call.args().getNonEmpty("newuser"))),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
@@ -234,14 +232,6 @@ public class WhmAccountsModule implements ApiModule {
 
     private Account owned(Call call, String username) {
         return access.owned(call.whmUser(), username);
-    }
-
-    /** {@code newuser}: the account's rename, when asked for. */
-    private void renameIfAsked(Call call, String user) {
-        String newUser = call.args().getNonEmpty("newuser");
-        if (newUser != null) {
-            access.rename(call.whmUser(), user, newUser);
-        }
     }
 
     /** A reseller may not remove or suspend the account it logs in with. */
