@@ -273,6 +273,34 @@ class AccountRenameTest {
         }
     }
 
+    @Test
+    void aViewOrANameTooLongForTheServerRefusesTheRenameBeforeAnythingChanges() throws Exception {
+        WithDatabase w = withDatabase();
+        try (Connection c = login(w.dbUser(), w.dbPassword(), w.database()); Statement s = c.createStatement()) {
+            s.execute("CREATE VIEW titles AS SELECT title FROM posts");
+        }
+        String newName = name();
+        assertEquals("The database “" + w.database() + "” cannot be renamed without losing its view titles: only tables can move to another "
+                + "database. Drop them, rename the account, then create them again.",
+                rename(asRoot(), w.account().user(), newName).get("metadata").get("reason").textValue());
+        assertUnchanged(w, newName);
+        try (Connection c = login(w.dbUser(), w.dbPassword(), w.database()); Statement s = c.createStatement()) {
+            s.execute("DROP VIEW titles");
+        }
+
+        // a 64-character database name (MariaDB's longest) with a 10-character prefix has no room for a 16-character one
+        String longest = w.account().user() + "_" + "x".repeat(64 - w.account().user().length() - 1);
+        Uapi.success(uapi(w.account().user(), w.token(), "Mysql/create_database", Map.of("name", longest)));
+        String longName = "hb" + Fixtures.randomSuffix(14);
+        String renamedLongest = longName + longest.substring(w.account().user().length());
+        assertEquals("The database “" + longest + "” would be named “" + renamedLongest + "”, which is longer than 64 characters. "
+                + "Rename or remove it, or choose a shorter username.",
+                rename(asRoot(), w.account().user(), longName).get("metadata").get("reason").textValue());
+        assertTrue(databaseExists(longest));
+        assertEquals("kept through the rename", titleIn(w.dbUser(), w.dbPassword(), w.database()));
+        assertTrue(listedUsers().contains(w.account().user()));
+    }
+
     /** The account, its token, database, user, row and privileges are all as before the refused rename. */
     private static void assertUnchanged(WithDatabase w, String newName) throws SQLException {
         List<String> users = listedUsers();
