@@ -218,6 +218,16 @@ class AccountRenameTest {
             s.execute("INSERT INTO posts VALUES (2, 'written after')"); // its privileges moved with it
         }
         assertThrows(SQLException.class, () -> login(w.dbUser(), w.dbPassword(), newDatabase).close());
+        try (Connection c = root(); PreparedStatement s = c.prepareStatement("SELECT Db FROM mysql.db WHERE User = ? ORDER BY Db")) {
+            s.setString(1, newDbUser);
+            List<String> grants = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    grants.add(rs.getString(1).replace("\\_", "_"));
+                }
+            }
+            assertEquals(java.util.Collections.nCopies(userHosts().size(), newDatabase), grants, "grants on the new database only, one per host");
+        }
 
         JsonNode databases = Uapi.success(uapi(newName, w.token(), "Mysql/list_databases", Map.of())).get("data");
         assertEquals(newDatabase, databases.get(0).get("database").textValue(), databases.toString());
