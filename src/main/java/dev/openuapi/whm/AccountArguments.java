@@ -57,6 +57,8 @@ final class AccountArguments {
 
     /** createacct's arguments that cannot mean anything here, or mean what OpenUAPI always does. */
     static final List<Rule> CREATEACCT_RULES = List.of(
+            new Rule("pass", "cPanel's other name for password: give password (which is required here) instead.", v -> false,
+                    "give the password argument instead (OpenUAPI requires it and does not generate passwords)."),
             new Rule("forcedns", "1: overwrite an existing DNS zone. Only 0: OpenUAPI never overwrites a zone.", ZERO,
                     "OpenUAPI never overwrites an existing DNS zone; remove the zone first."),
             new Rule("frontpage", "Deprecated: cPanel ignores it, and so does OpenUAPI.", ANY, ""),
@@ -123,8 +125,7 @@ final class AccountArguments {
 
     /** createacct's limits, capabilities and settings. */
     static ApiFunction.Builder declareCreateacct(ApiFunction.Builder b) {
-        b.param(Param.of("pass", ParamType.PASSWORD, "The account's password (password is the same)."))
-                .param(Param.string("pkgname", "Save the account's settings as a new package of this name (savepkg is implied)."))
+        b.param(Param.string("pkgname", "Save the account's settings as a new package of this name (savepkg is implied)."))
                 .param(Param.of("savepkg", ParamType.BOOLEAN, "1: save the account's settings as a new package (named pkgname, or the username)."))
                 .param(Param.string("featurelist", "Only default: OpenUAPI has one feature list."))
                 .param(Param.string("quota", "Disk quota in MB; 0 or unlimited: none. Overrides the package's for this account."))

@@ -72,7 +72,7 @@ public class WhmAccountsModule implements ApiModule {
                                 + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md).")
                         .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").required())
                         .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").required())
-                        .param(Param.of("password", ParamType.PASSWORD, "The account's password (or pass); one of them is required."))
+                        .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
                         .param(Param.string("plan", "A package name; none: no limits."))
                         .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
                         .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out.")))
@@ -163,17 +163,9 @@ public class WhmAccountsModule implements ApiModule {
     private Object createAccount(Call call) {
         Args args = call.args();
         String plan = args.getNonEmpty("plan");
-        String password = args.getNonEmpty("password");
-        String pass = args.getNonEmpty("pass");
-        if (password != null && pass != null) {
-            throw ApiException.invalid("Give the " + Quote.of("password") + " or the " + Quote.of("pass") + " argument, not both.");
-        }
-        if (password == null && pass == null) {
-            throw ApiException.invalid("Provide the " + Quote.of("password") + " argument.");
-        }
         AccountAccess.Settings settings = AccountArguments.createSettings(args);
         String savePackageAs = AccountArguments.packageToSave(args, args.get("username"));
-        Account account = access.create(call.whmUser(), new AccountAccess.NewAccount(args.get("username"), password == null ? pass : password,
+        Account account = access.create(call.whmUser(), new AccountAccess.NewAccount(args.get("username"), args.get("password"),
                 args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")), settings, savePackageAs);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", account.username);
