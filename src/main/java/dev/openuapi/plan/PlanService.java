@@ -163,7 +163,8 @@ public class PlanService {
             }
             apply(own, new Limits(limits.maxEmailAccounts(), limits.maxDatabases(), limits.maxFtpAccounts(), limits.maxSubdomains(),
                     limits.maxAddonDomains(), limits.maxParkedDomains(), limits.diskQuotaMb(), limits.bandwidthMb(), null));
-            plans.persist(own);
+            // a concurrent first customisation of the same account meets the unique key: a clear conflict, not a 500
+            own = Unique.insert(plans.getEntityManager(), own, "The account " + Quote.of(username) + " is being changed by another call; try again.");
             account.planId = own.id;
         } else {
             apply(own, new Limits(limits.maxEmailAccounts(), limits.maxDatabases(), limits.maxFtpAccounts(), limits.maxSubdomains(),
