@@ -148,6 +148,26 @@ class AccountArgumentsTest {
     }
 
     @Test
+    void maxEmailacctQuotaIsTheLargestMailboxQuota() {
+        String user = username();
+        ok("createacct", newAccount(user, "max_emailacct_quota", "250"));
+        String domain = user + ".example";
+        JsonNode tooLarge = uapi(user, "/execute/Email/add_pop?email=big&password=he-mail-pass-1&quota=300");
+        assertEquals(0, tooLarge.get("status").intValue(), tooLarge.toString());
+        assertTrue(tooLarge.get("errors").toString().contains("250"), tooLarge.toString());
+        assertEquals(1, uapi(user, "/execute/Email/add_pop?email=box&password=he-mail-pass-1").get("status").intValue());
+        assertEquals("250", uapi(user, "/execute/Email/get_pop_quota?email=box&domain=" + domain).get("data").asText(),
+                "no quota given: the account's maximum");
+        assertEquals(0, uapi(user, "/execute/Email/edit_pop_quota?email=box&domain=" + domain + "&quota=500").get("status").intValue());
+        assertEquals(1, uapi(user, "/execute/Email/edit_pop_quota?email=box&domain=" + domain + "&quota=100").get("status").intValue());
+        assertEquals("100", uapi(user, "/execute/Email/get_pop_quota?email=box&domain=" + domain).get("data").asText());
+        // modifyacct lifts it
+        ok("modifyacct", Map.of("user", user, "MAX_EMAILACCT_QUOTA", "unlimited"));
+        assertEquals(1, uapi(user, "/execute/Email/edit_pop_quota?email=box&domain=" + domain + "&quota=500").get("status").intValue());
+        ok("removeacct", Map.of("username", user));
+    }
+
+    @Test
     void createacctOnAPackageTakesItsValuesAndItsOwnOverThem() {
         String pkg = "hepkg" + Fixtures.randomSuffix(6);
         ok("addpkg", Map.of("name", pkg, "maxpop", "5", "hasshell", "1", "maxlst", "7", "digestauth", "1", "language", "de"));
