@@ -27,14 +27,17 @@ import io.restassured.specification.RequestSpecification;
  * refused. Each test sends the arguments and checks their effect through the API. src/docs/account-arguments.md
  * holds the table.
  *
- * <p>cPanel's accountsummary example (api.docs.cpanel.net, WHM API 1 accountsummary; the OpenAPI file
- * openapi/cpanel-accounts-api-openapi.yml of api-evangelist/cpanel), the fields compared with:
+ * <p>cPanel's accountsummary answer (api.docs.cpanel.net, WHM API 1 accountsummary; the OpenAPI file
+ * openapi/cpanel-accounts-api-openapi.yml of api-evangelist/cpanel, version 11.137), the example of each field
+ * compared with:
  * <pre>
  * "acct": [{ "disklimit": "unlimited", "maxaddons": "unlimited", "maxftp": "unlimited", "maxlst": "unlimited",
  *   "maxparked": "unlimited", "maxpop": "unlimited", "maxsql": "unlimited", "maxsub": "unlimited",
  *   "max_defer_fail_percentage": "unlimited", "max_email_per_hour": "unlimited", "max_emailacct_quota": "unlimited",
- *   "shell": "/usr/local/cpanel/bin/noshell", "theme": "jupiter", "is_locked": 0, "mailbox_format": "maildir", ... }]
+ *   "shell": "/bin/bash", "theme": "jupiter", "is_locked": 0, "mailbox_format": "maildir", "owner": "root",
+ *   "unix_startdate": 1369256589, ... }]
  * </pre>
+ * and WHM API 1 has_digest_auth's {@code "digestauth": 1}, the name accountsummary's {@code digestauth} takes.
  */
 @QuarkusTest
 class AccountArgumentsTest {

@@ -21,11 +21,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * Issue 15 §2 for WHM API 1's package functions (addpkg, editpkg, killpkg, listpkgs, changepackage): each documented
  * argument is applied, stored and reported back by listpkgs with cPanel's field names, or refused.
  *
- * <p>cPanel's listpkgs example (api.docs.cpanel.net, WHM API 1 listpkgs; openapi/cpanel-packages-api-openapi.yml of
- * api-evangelist/cpanel), the fields compared with:
+ * <p>cPanel's listpkgs answer (api.docs.cpanel.net, WHM API 1 listpkgs; openapi/cpanel-packages-api-openapi.yml of
+ * api-evangelist/cpanel, version 11.137), the example of each field compared with:
  * <pre>
- * "pkg": [{ "name": "package1", "BWLIMIT": "unlimited", "CGI": "y", "CPMOD": "jupiter", "DIGESTAUTH": "n",
- *   "FEATURELIST": "default", "HASSHELL": "n", "IP": "n", "LANG": "en", "MAXADDON": "unlimited", "MAXFTP": "unlimited",
+ * "pkg": [{ "BWLIMIT": "unlimited", "CGI": "y", "CPMOD": "jupiter", "DIGESTAUTH": "n",
+ *   "FEATURELIST": "myfeaturelist", "HASSHELL": "n", "IP": "n", "LANG": "en", "MAXADDON": "unlimited", "MAXFTP": "unlimited",
  *   "MAXLST": "unlimited", "MAXPARK": "unlimited", "MAXPOP": "unlimited", "MAXSQL": "unlimited", "MAXSUB": "unlimited",
  *   "MAX_DEFER_FAIL_PERCENTAGE": "unlimited", "MAX_EMAILACCT_QUOTA": "unlimited", "MAX_EMAIL_PER_HOUR": "unlimited",
  *   "MAX_TEAM_USERS": 7, "QUOTA": "unlimited" }]
