@@ -56,6 +56,64 @@ public class Account implements Snapshots.Source {
     @Column(name = "suspension_reason", length = 1000)
     public String suspensionReason;
 
+    /** suspendacct {@code disallowun=1}: only root (or a root-level reseller) may unsuspend. */
+    @Column(name = "suspension_locked", nullable = false)
+    public boolean suspensionLocked;
+
+    /** suspendacct {@code leave-ftp-accts-enabled=1}: the hosting stack keeps the FTP logins working while suspended. */
+    @Column(name = "suspension_keeps_ftp", nullable = false)
+    public boolean suspensionKeepsFtp;
+
+    // What the hosting stack reads to configure the account (cPanel keeps these in the cpuser file); see
+    // AccountOptions and src/docs/account-arguments.md. Limits that OpenUAPI enforces itself live in the plan.
+
+    /** The login shell: {@link AccountOptions#NO_SHELL} when the account has no shell access. */
+    @Column(nullable = false, length = 64)
+    public String shell = AccountOptions.NO_SHELL;
+
+    @Column(nullable = false)
+    public boolean cgi = true;
+
+    @Column(name = "digest_auth", nullable = false)
+    public boolean digestAuth;
+
+    @Column(nullable = false)
+    public boolean spamassassin = true;
+
+    @Column(nullable = false)
+    public boolean spambox = true;
+
+    @Column(nullable = false)
+    public boolean dkim = true;
+
+    @Column(nullable = false)
+    public boolean spf = true;
+
+    @Column(nullable = false)
+    public boolean dmarc = true;
+
+    @Column(name = "use_registered_ns", nullable = false)
+    public boolean useRegisteredNs;
+
+    @Column(name = "mailbox_format", nullable = false, length = 8)
+    public String mailboxFormat = "maildir";
+
+    /** {@code null}: unlimited, as for every limit below. */
+    @Column(name = "max_lists")
+    public Integer maxLists;
+
+    @Column(name = "max_email_per_hour")
+    public Integer maxEmailPerHour;
+
+    @Column(name = "max_defer_fail_percentage")
+    public Integer maxDeferFailPercentage;
+
+    @Column(name = "max_emailacct_quota_mb")
+    public Long maxEmailAccountQuotaMb;
+
+    @Column(name = "max_team_users")
+    public Integer maxTeamUsers;
+
     /** The account's enabled features, sorted (cPanel's feature list). */
     @Column(nullable = false, length = 2000)
     @Convert(converter = CommaList.class)

@@ -13,8 +13,12 @@ public final class AccountEvents {
     public record Created(Account account) {
     }
 
-    /** The account is about to be removed. */
-    public record Removing(Account account) {
+    /** The account is about to be removed; {@code keepDns}: its DNS zones stay (removeacct {@code keepdns=1}). */
+    public record Removing(Account account, boolean keepDns) {
+
+        public Removing(Account account) {
+            this(account, false);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.openuapi.account;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,8 @@ public class AccountService {
             account.suspended = changes.suspended();
             account.suspendedAt = account.suspended ? Epoch.now() : null;
             account.suspensionReason = null;
+            account.suspensionLocked = false;
+            account.suspensionKeepsFtp = false;
         }
         if (changes.features() != null) {
             account.setFeatures(changes.features());
@@ -147,11 +150,62 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * As {@link #suspend(String, String)}, and records suspendacct's {@code disallowun} ({@code locked}: only root may
+     * unsuspend) and {@code leave-ftp-accts-enabled} ({@code keepsFtp}) for the hosting stack.
+     */
+    @Transactional
+    public Account suspend(String username, String reason, boolean locked, boolean keepsFtp) {
+        Account account = suspend(username, reason);
+        account.suspensionLocked = locked;
+        account.suspensionKeepsFtp = keepsFtp;
+        return account;
+    }
+
+    /** Changes what the account keeps for the hosting stack: {@code change} gets the current values to edit. */
+    @Transactional
+    public Account setOptions(String username, Consumer<AccountOptions> change) {
+        Account account = get(username);
+        AccountOptions options = AccountOptions.of(account);
+        change.accept(options);
+        options.check();
+        options.applyTo(account);
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
+    /** modifyacct {@code STARTDATE}: the account's creation date, as listaccts reports it. */
+    @Transactional
+    public Account setStartDate(String username, long startDate) {
+        if (startDate < 0) {
+            throw ApiException.invalid("The start date is a Unix time of 0 or more.");
+        }
+        Account account = get(username);
+        account.createdAt = startDate;
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
+    /** modifyacct {@code owner}: who owns the account (the caller checks that it may and that the owner exists). */
+    @Transactional
+    public Account setOwner(String username, String owner) {
+        Account account = get(username);
+        account.owner = owner;
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
     /** Removes the account and, with it, everything it owns (each feature observes {@link AccountEvents.Removing}). */
     @Transactional
     public void delete(String username) {
+        delete(username, false);
+    }
+
+    /** As {@link #delete(String)}; {@code keepDns}: the account's DNS zones stay (WHM's removeacct {@code keepdns=1}). */
+    @Transactional
+    public void delete(String username, boolean keepDns) {
         Account account = accounts.findByUsername(username).orElseThrow(() -> notFound(username));
-        removing.fire(new AccountEvents.Removing(account));
+        removing.fire(new AccountEvents.Removing(account, keepDns));
         accounts.delete(account);
         LOG.infof("Removed account %s", username);
     }

@@ -58,7 +58,7 @@ public class DomainService {
 
     void onAccountRemoving(@Observes AccountEvents.Removing event) {
         for (AccountDomain domain : domains.forAccount(event.account().id)) {
-            if (domain.hasOwnZone()) {
+            if (domain.hasOwnZone() && !event.keepDns()) {
                 zones.deleteZone(domain.name);
             }
             domains.delete(domain);

@@ -41,6 +41,25 @@ public class EmailService extends HostedLogins<Mailbox> {
     }
 
     /**
+     * The account's {@code max_emailacct_quota} (createacct, modifyacct {@code MAX_EMAILACCT_QUOTA}, its package's): the
+     * largest quota a mailbox may have: a larger one is refused, and "unlimited" (or none given) gets the maximum.
+     */
+    @Override
+    protected Long allowedQuota(Account account, Long quotaMb) {
+        Long max = account.maxEmailAccountQuotaMb;
+        if (max == null) {
+            return quotaMb;
+        }
+        if (quotaMb == null) {
+            return max;
+        }
+        if (quotaMb > max) {
+            throw ApiException.invalid("The quota " + quotaMb + " MB exceeds this account's maximum mailbox quota of " + max + " MB.");
+        }
+        return quotaMb;
+    }
+
+    /**
      * @param passwordHash instead of {@code password}: a SHA512-CRYPT hash the client computed
      * @param quota        MB, or empty, 0 or "unlimited" for none
      */

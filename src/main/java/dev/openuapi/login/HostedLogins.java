@@ -88,7 +88,13 @@ public abstract class HostedLogins<T extends HostedLogin> {
 
     @Transactional
     public void setQuota(long accountId, String user, String domain, String quota) {
-        find(accountId, user, domain).quotaMb = quota(quota);
+        T login = find(accountId, user, domain);
+        login.quotaMb = allowedQuota(accounts.findById(accountId), quota(quota));
+    }
+
+    /** The quota a login gets when {@code quotaMb} is asked for ({@code null}: unlimited); by default, that one. */
+    protected Long allowedQuota(Account account, Long quotaMb) {
+        return quotaMb;
     }
 
     /**
@@ -129,7 +135,7 @@ public abstract class HostedLogins<T extends HostedLogin> {
         login.setAddress(address.toString());
         login.domain = address.domain();
         login.passwordHash = hash;
-        login.quotaMb = quota(quota);
+        login.quotaMb = allowedQuota(account, quota(quota));
         login.createdAt = Epoch.now();
         return Unique.insert(logins.getEntityManager(), login, conflict);
     }

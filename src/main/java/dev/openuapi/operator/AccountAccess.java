@@ -1,17 +1,23 @@
 package dev.openuapi.operator;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountOptions;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
+import dev.openuapi.plan.PackageOptions;
+import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
+import dev.openuapi.settings.AccountSettingsService;
 
 /**
  * Which accounts a WHM user may reach: root (and a root-level reseller) every account, a reseller only the
@@ -24,12 +30,144 @@ public class AccountAccess {
     public record NewAccount(String username, String password, String domain, String contactEmail, String plan, String owner) {
     }
 
+    /**
+     * What createacct and modifyacct set beyond the basics, each {@code null} when not asked for: the account's own
+     * limits ({@code limits} gets the current ones and returns the new), what it keeps for the hosting stack
+     * ({@code options} edits the current values), its theme and locale. See src/docs/account-arguments.md.
+     */
+    public record Settings(UnaryOperator<PlanService.Limits> limits, Consumer<AccountOptions> options, String theme, String locale) {
+
+        public static final Settings NONE = new Settings(null, null, null, null);
+    }
+
     private final AccountService accounts;
     private final PlanService plans;
+    private final AccountSettingsService interfaceSettings;
 
-    AccountAccess(AccountService accounts, PlanService plans) {
+    AccountAccess(AccountService accounts, PlanService plans, AccountSettingsService interfaceSettings) {
         this.accounts = accounts;
         this.plans = plans;
+        this.interfaceSettings = interfaceSettings;
+    }
+
+    /**
+     * createacct with its settings, in one transaction: the account on its package, then its own values over the
+     * package's; {@code savePackageAs} (savepkg/pkgname) saves the result as a new package and puts the account on it.
+     */
+    @Transactional
+    public Account create(WhmUser user, NewAccount request, Settings settings, String savePackageAs) {
+        Account account = create(user, request);
+        if (request.plan() != null) {
+            boolean digest = plans.options(request.plan()).digestAuth; // a new account takes the package's
+            accounts.setOptions(account.username, o -> o.digestAuth = digest);
+        }
+        apply(account, settings);
+        if (savePackageAs != null) {
+            PlanService.Limits limits = plans.limitsOf(account);
+            PackageOptions options = new PackageOptions();
+            options.hasShell = !account.shell.equals(AccountOptions.NO_SHELL);
+            options.cgi = account.cgi;
+            options.digestAuth = account.digestAuth;
+            options.theme = interfaceSettings.theme(account.id);
+            options.locale = interfaceSettings.locale(account.id);
+            options.maxLists = account.maxLists;
+            options.maxEmailPerHour = account.maxEmailPerHour;
+            options.maxDeferFailPercentage = account.maxDeferFailPercentage;
+            options.maxEmailAccountQuotaMb = account.maxEmailAccountQuotaMb;
+            options.maxTeamUsers = account.maxTeamUsers;
+            Plan saved = plans.create(savePackageAs, new PlanService.Limits(limits.maxEmailAccounts(), limits.maxDatabases(),
+                    limits.maxFtpAccounts(), limits.maxSubdomains(), limits.maxAddonDomains(), limits.maxParkedDomains(),
+                    limits.diskQuotaMb(), limits.bandwidthMb(), null), options);
+            plans.assign(account.username, saved.name);
+        }
+        return account;
+    }
+
+    /**
+     * What {@code modifyacct} changes; {@code null}: unchanged.
+     *
+     * @param newUsername the account's new name, applied after the other changes
+     */
+    public record Modification(String contactEmail, Settings settings, Long startDate, String owner, String newUsername) {
+    }
+
+    /**
+     * modifyacct, in one transaction: the contact email, start date and owner, the account's settings, then its rename:
+     * a refused rename leaves the other changes unmade too.
+     */
+    @Transactional
+    public Account modify(WhmUser user, String username, Modification change) {
+        Account account = owned(user, username);
+        String contactEmail = change.contactEmail();
+        String owner = change.owner();
+        Long startDate = change.startDate();
+        if (contactEmail != null) {
+            accounts.update(account.username, new AccountService.Changes(null, null, contactEmail, null));
+        }
+        if (owner != null && !owner.equals(account.owner)) {
+            if (!user.privileges().contains(Acl.ALL)) {
+                throw ApiException.forbidden("Only root-level users may change an account's owner.");
+            }
+            if (!owner.equals(WhmUser.ROOT) && !accounts.get(owner).isReseller()) {
+                throw ApiException.invalid(Quote.of(owner) + " is not a reseller.");
+            }
+            accounts.setOwner(account.username, owner);
+        }
+        if (startDate != null) {
+            accounts.setStartDate(account.username, startDate);
+        }
+        apply(account, change.settings());
+        return change.newUsername() == null ? account : rename(user, account.username, change.newUsername());
+    }
+
+    /** passwd, in one transaction: the password and, when {@code digestAuth} is given, Digest Authentication. */
+    @Transactional
+    public Account changePassword(WhmUser user, String username, String password, Boolean digestAuth) {
+        Account account = owned(user, username);
+        accounts.update(account.username, new AccountService.Changes(null, null, null, password));
+        if (digestAuth != null) {
+            boolean on = digestAuth;
+            accounts.setOptions(account.username, o -> o.digestAuth = on);
+        }
+        return account;
+    }
+
+    /** unsuspendacct: a suspension made with {@code disallowun=1} is root's to lift. */
+    @Transactional
+    public Account unsuspend(WhmUser user, String username) {
+        Account account = owned(user, username);
+        if (account.suspensionLocked && !user.privileges().contains(Acl.ALL)) {
+            throw ApiException.forbidden("Only root may unsuspend the account " + Quote.of(account.username)
+                    + ": it was suspended with disallowun.");
+        }
+        return accounts.update(account.username, new AccountService.Changes(false, null, null, null));
+    }
+
+    /** The account's theme, as accountsummary reports it. */
+    @Transactional
+    public String theme(Account account) {
+        return interfaceSettings.theme(account.id);
+    }
+
+    /** The account's locale, as accountsummary reports it. */
+    @Transactional
+    public String locale(Account account) {
+        return interfaceSettings.locale(account.id);
+    }
+
+    private void apply(Account account, Settings settings) {
+        if (settings.limits() != null) {
+            plans.customize(account.username, settings.limits());
+        }
+        if (settings.options() != null) {
+            accounts.setOptions(account.username, settings.options());
+        }
+        if (settings.theme() != null) {
+            interfaceSettings.setTheme(account.id, settings.theme());
+        }
+        if (settings.locale() != null) {
+            interfaceSettings.setLocale(account.id, settings.locale());
+        }
     }
 
     /**
@@ -74,16 +212,6 @@ public class AccountAccess {
             throw missing(username);
         }
         return account;
-    }
-
-    /**
-     * WHM's {@code modifyacct}: the account's changes, then its rename when {@code newUsername} is given, in one
-     * transaction: a refused rename leaves the other changes unmade too.
-     */
-    @Transactional
-    public Account modify(WhmUser user, String username, AccountService.Changes changes, String newUsername) {
-        Account account = accounts.update(owned(user, username).username, changes);
-        return newUsername == null ? account : rename(user, account.username, newUsername);
     }
 
     /**

@@ -56,8 +56,55 @@ public class Plan implements Snapshots.Source {
     @Convert(converter = CommaList.class)
     public List<String> features;
 
+    /** Set on an account's private plan (its own limits): that account's id. {@code null}: a package. */
+    @Column(name = "account_id")
+    public Long accountId;
+
+    /** A private plan's package, the one the account was on ({@code null}: default). */
+    @Column(name = "base_plan_id")
+    public Long basePlanId;
+
+    // What the package gives each of its accounts (copied to the account; see PackageOptions).
+
+    @Column(name = "has_shell", nullable = false)
+    public boolean hasShell;
+
+    @Column(nullable = false)
+    public boolean cgi = true;
+
+    @Column(name = "digest_auth", nullable = false)
+    public boolean digestAuth;
+
+    /** {@code null}: the server's default theme. */
+    @Column(length = 64)
+    public String theme;
+
+    /** {@code null}: the server's default locale. */
+    @Column(length = 16)
+    public String locale;
+
+    /** {@code null}: unlimited, as for every limit below. */
+    @Column(name = "max_lists")
+    public Integer maxLists;
+
+    @Column(name = "max_email_per_hour")
+    public Integer maxEmailPerHour;
+
+    @Column(name = "max_defer_fail_percentage")
+    public Integer maxDeferFailPercentage;
+
+    @Column(name = "max_emailacct_quota_mb")
+    public Long maxEmailAccountQuotaMb;
+
+    @Column(name = "max_team_users")
+    public Integer maxTeamUsers;
+
     @Column(name = "created_at", nullable = false)
     public long createdAt;
+
+    public boolean isPrivate() {
+        return accountId != null;
+    }
 
     public Integer limit(Limit limit) {
         return switch (limit) {

@@ -1,14 +1,20 @@
 package dev.openuapi.plan;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
+import dev.openuapi.account.AccountOptions;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.CommaList;
@@ -16,6 +22,7 @@ import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.feature.FeatureCatalog;
+import dev.openuapi.settings.AccountSettingsService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Plans, and the check every resource makes before it creates one more of something. */
@@ -27,14 +34,27 @@ public class PlanService {
     /** The limits of a plan as an operator sends them; {@code null} fields are unlimited. */
     public record Limits(Integer maxEmailAccounts, Integer maxDatabases, Integer maxFtpAccounts, Integer maxSubdomains,
             Integer maxAddonDomains, Integer maxParkedDomains, Long diskQuotaMb, Long bandwidthMb, List<String> features) {
+
+        public static final Limits UNLIMITED = new Limits(null, null, null, null, null, null, null, null, null);
+
+        public static Limits of(Plan plan) {
+            return new Limits(plan.maxEmailAccounts, plan.maxDatabases, plan.maxFtpAccounts, plan.maxSubdomains,
+                    plan.maxAddonDomains, plan.maxParkedDomains, plan.diskQuotaMb, plan.bandwidthMb, plan.features);
+        }
     }
+
+    /** What shows as a private plan's package when it was made from none. */
+    public static final String DEFAULT = "default";
+    private static final String PRIVATE_PREFIX = "~account-";
 
     private final PlanRepository plans;
     private final AccountRepository accounts;
+    private final AccountSettingsService settings;
 
-    PlanService(PlanRepository plans, AccountRepository accounts) {
+    PlanService(PlanRepository plans, AccountRepository accounts, AccountSettingsService settings) {
         this.plans = plans;
         this.accounts = accounts;
+        this.settings = settings;
     }
 
     @Transactional
@@ -58,6 +78,12 @@ public class PlanService {
 
     @Transactional
     public Plan create(String name, Limits limits) {
+        return create(name, limits, new PackageOptions());
+    }
+
+    /** A package with its limits and what it gives each account (cPanel's addpkg). */
+    @Transactional
+    public Plan create(String name, Limits limits, PackageOptions options) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.invalid("A plan name is 1 to 64 letters, digits, spaces, dots, dashes or underscores.");
         }
@@ -65,6 +91,8 @@ public class PlanService {
         plan.name = name;
         plan.createdAt = Epoch.now();
         apply(plan, limits);
+        options.check();
+        options.applyTo(plan);
         return Unique.insert(plans.getEntityManager(), plan, "The plan " + Quote.of(name) + " already exists.");
     }
 
@@ -73,6 +101,7 @@ public class PlanService {
     public Plan update(String name, Limits limits) {
         Plan plan = get(name);
         apply(plan, limits);
+        reclaim(plan);
         if (plan.features != null) {
             for (Account account : accounts.onPlan(plan.id)) {
                 account.features = plan.features;
@@ -82,10 +111,100 @@ public class PlanService {
         return plan;
     }
 
+    /**
+     * cPanel's editpkg: the package's new limits and options, given to every account on it at once. An account
+     * with limits of its own (a private plan made from this package) goes back to the package's, as cPanel
+     * overwrites an account's custom values when its package changes.
+     */
+    @Transactional
+    public Plan update(String name, Limits limits, PackageOptions options) {
+        options.check();
+        Plan plan = update(name, limits);
+        options.applyTo(plan);
+        for (Account account : accounts.onPlan(plan.id)) {
+            copyOptions(plan, account);
+        }
+        return plan;
+    }
+
+    /** What the package gives its accounts now. */
+    @Transactional
+    public PackageOptions options(String name) {
+        return PackageOptions.of(get(name));
+    }
+
+    /** The limits an account has now: its own, its package's, or none. */
+    @Transactional
+    public Limits limitsOf(Account account) {
+        return byId(account.planId).map(Limits::of).orElse(Limits.UNLIMITED);
+    }
+
+    /**
+     * Gives the account limits of its own (createacct's {@code quota}, {@code maxpop}...; modifyacct's
+     * {@code QUOTA}, {@code MAXPOP}...): {@code change} gets its current limits and returns the new ones. They live in
+     * the account's private plan, made from its package on first use, so every check that reads the account's
+     * plan enforces them; listaccts still names the package.
+     */
+    @Transactional
+    public Plan customize(String username, UnaryOperator<Limits> change) {
+        Account account = account(username);
+        Plan current = byId(account.planId).orElse(null);
+        Limits limits = change.apply(current == null ? Limits.UNLIMITED : Limits.of(current));
+        Plan own = current != null && current.isPrivate() ? current : null;
+        if (own == null) {
+            own = new Plan();
+            own.name = PRIVATE_PREFIX + account.id;
+            own.accountId = account.id;
+            own.basePlanId = current == null ? null : current.id;
+            own.createdAt = Epoch.now();
+            if (current != null) {
+                PackageOptions.of(current).applyTo(own);
+            }
+            apply(own, new Limits(limits.maxEmailAccounts(), limits.maxDatabases(), limits.maxFtpAccounts(), limits.maxSubdomains(),
+                    limits.maxAddonDomains(), limits.maxParkedDomains(), limits.diskQuotaMb(), limits.bandwidthMb(), null));
+            // a concurrent first customisation of the same account meets the unique key: a clear conflict, not a 500
+            own = Unique.insert(plans.getEntityManager(), own, "The account " + Quote.of(username) + " is being changed by another call; try again.");
+            account.planId = own.id;
+        } else {
+            apply(own, new Limits(limits.maxEmailAccounts(), limits.maxDatabases(), limits.maxFtpAccounts(), limits.maxSubdomains(),
+                    limits.maxAddonDomains(), limits.maxParkedDomains(), limits.diskQuotaMb(), limits.bandwidthMb(), own.features));
+        }
+        account.updatedAt = Epoch.now();
+        return own;
+    }
+
+    /** What listaccts and listpkgs call each plan: a package by its name, a private plan by its package's. */
+    @Transactional
+    public Map<Long, String> packageNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        List<Plan> all = plans.listAll();
+        all.stream().filter(p -> !p.isPrivate()).forEach(p -> names.put(p.id, p.name));
+        all.stream().filter(Plan::isPrivate).forEach(p -> names.put(p.id, p.basePlanId == null ? DEFAULT : names.getOrDefault(p.basePlanId, DEFAULT)));
+        return names;
+    }
+
+    /** Every plan by id, private ones included: for the reports that show each account's limits. */
+    @Transactional
+    public Map<Long, Plan> allById() {
+        Map<Long, Plan> all = new LinkedHashMap<>();
+        plans.listAll().forEach(p -> all.put(p.id, p));
+        return all;
+    }
+
+    /** The account's private plan goes with it. */
+    void onAccountRemoving(@Observes AccountEvents.Removing event) {
+        Account account = event.account();
+        byId(account.planId).filter(Plan::isPrivate).ifPresent(own -> {
+            account.planId = null;
+            accounts.flush();
+            plans.delete(own);
+        });
+    }
+
     @Transactional
     public void delete(String name) {
         Plan plan = get(name);
-        long users = accounts.countOnPlan(plan.id);
+        long users = accounts.countOnPlan(plan.id) + plans.basedOn(plan.id).size();
         if (users > 0) {
             throw ApiException.conflict("The plan " + Quote.of(name) + " is used by " + users + " account(s).");
         }
@@ -98,12 +217,64 @@ public class PlanService {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
         Plan plan = planName == null ? null : get(planName);
+        Plan previous = byId(account.planId).filter(Plan::isPrivate).orElse(null);
         account.planId = plan == null ? null : plan.id;
         if (plan != null && plan.features != null) {
             account.features = plan.features; // the account gets the plan's feature list
         }
+        if (plan != null) {
+            copyOptions(plan, account);
+        }
         account.updatedAt = Epoch.now();
+        if (previous != null) { // the account's own limits give way to the package's, as on cPanel
+            accounts.flush();
+            plans.delete(previous);
+        }
         return account;
+    }
+
+    /**
+     * What a package gives an account, copied to it as cPanel copies a package into the cpuser file: the shell,
+     * CGI, the limits the hosting stack applies, the theme and the locale. Digest Authentication stays as it is
+     * (cPanel: "Changing a user's package does not affect their Digest Authentication settings").
+     */
+    private void copyOptions(Plan plan, Account account) {
+        account.shell = plan.hasShell ? (account.shell.equals(AccountOptions.NO_SHELL) ? AccountOptions.SHELL : account.shell)
+                : AccountOptions.NO_SHELL;
+        account.cgi = plan.cgi;
+        account.maxLists = plan.maxLists;
+        account.maxEmailPerHour = plan.maxEmailPerHour;
+        account.maxDeferFailPercentage = plan.maxDeferFailPercentage;
+        account.maxEmailAccountQuotaMb = plan.maxEmailAccountQuotaMb;
+        account.maxTeamUsers = plan.maxTeamUsers;
+        if (plan.theme != null) {
+            settings.setTheme(account.id, plan.theme);
+        }
+        if (plan.locale != null) {
+            settings.setLocale(account.id, plan.locale);
+        }
+        account.updatedAt = Epoch.now();
+    }
+
+    /** The accounts with limits of their own made from {@code plan} go back to the plan's. */
+    private void reclaim(Plan plan) {
+        List<Plan> own = plans.basedOn(plan.id);
+        if (own.isEmpty()) {
+            return;
+        }
+        for (Plan privatePlan : own) {
+            accounts.findByIdOptional(privatePlan.accountId).ifPresent(account -> {
+                account.planId = plan.id;
+                account.updatedAt = Epoch.now();
+            });
+        }
+        accounts.flush();
+        own.forEach(plans::delete);
+    }
+
+    private Account account(String username) {
+        return accounts.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
     }
 
     /**

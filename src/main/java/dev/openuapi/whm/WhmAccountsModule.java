@@ -25,8 +25,11 @@ import dev.openuapi.kernel.ParamType;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
+import dev.openuapi.plan.PackageOptions;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
+import dev.openuapi.settings.AccountSettingsService;
+import dev.openuapi.settings.Locales;
 
 
 /**
@@ -58,20 +61,21 @@ public class WhmAccountsModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        Shape acct = Shape.object("An account.").field("user", Shape.string("Username.")).field("domain", Shape.string("Main domain."))
+        Shape acct = accountShape(Shape.object("An account.").field("user", Shape.string("Username.")).field("domain", Shape.string("Main domain."))
                 .field("email", Shape.string("Contact email.")).field("plan", Shape.string("Package, or default."))
                 .field("suspended", Shape.integer("1 or 0.")).field("unix_startdate", Shape.integer("Created (Unix epoch)."))
-                .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root, or the reseller that owns it.")).build();
+                .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root, or the reseller that owns it."))).build();
         Shape acctList = Shape.object("The accounts.").field("acct", Shape.arrayOf("The accounts.", acct)).build();
         return List.of(
-                ApiFunction.named("createacct").whm1().acl(Acl.CREATE_ACCT).summary("Create an account")
-                        .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction.")
+                AccountArguments.declareCreateacct(ApiFunction.named("createacct").whm1().acl(Acl.CREATE_ACCT).summary("Create an account")
+                        .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction. "
+                                + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md).")
                         .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").required())
                         .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").required())
                         .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
                         .param(Param.string("plan", "A package name; none: no limits."))
                         .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
-                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out."))
+                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out.")))
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
@@ -80,53 +84,80 @@ public class WhmAccountsModule implements ApiModule {
                         .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
                         .param(Param.string("username", "The account (user is accepted too)."))
                         .param(Param.string("user", "The account."))
-                        .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username)),
+                        .param(Param.of("keepdns", ParamType.BOOLEAN, "1: keep the account's DNS zones (default 0: remove them)."))
+                        .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username,
+                                Boolean.TRUE.equals(AccountArguments.flag(call.args(), "keepdns")))),
                 ApiFunction.named("listaccts").whm1().acl(Acl.LIST_ACCTS).summary("List accounts")
                         .param(Param.string("search", "A regular expression to match."))
                         .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
+                        .param(Param.string("searchmethod", "exact: the whole value equals search; regex (default): search is a regular expression."))
+                        .param(Param.string("want", "A comma-separated list of the fields to return (default: all)."))
                         .returns(acctList).handledBy(this::listAccounts),
-                ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account").param(USER)
-                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(owned(call, call.args().get("user")), planNames())))),
+                ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account")
+                        .param(Param.string("user", "The account's username (or give domain).").example("alice"))
+                        .param(Param.of("domain", ParamType.DOMAIN, "The account's main domain (or give user)."))
+                        .param(Param.string("search", "With searchtype: the username or main domain to find (exactly)."))
+                        .param(Param.string("searchtype", "user or domain: what search names."))
+                        .param(Param.string("searchmethod", "Only exact."))
+                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(summaryAccount(call), planNames())))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
                         .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
+                        .param(Param.of("disallowun", ParamType.BOOLEAN, "1: only root may unsuspend (accountsummary is_locked)."))
+                        .param(Param.of("leave-ftp-accts-enabled", ParamType.BOOLEAN,
+                                "1: the hosting stack keeps the FTP logins working (stored and reported)."))
                         .doing(call -> accounts.suspend(notSelf(call, owned(call, call.args().get("user"))).username,
-                                call.args().getNonEmpty("reason"))),
+                                call.args().getNonEmpty("reason"), Boolean.TRUE.equals(AccountArguments.flag(call.args(), "disallowun")),
+                                Boolean.TRUE.equals(AccountArguments.flag(call.args(), "leave-ftp-accts-enabled")))),
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
-                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
-                                new AccountService.Changes(false, null, null, null))),
-                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email or username").param(USER)
+                        .param(Param.of("retain-service-proxies", ParamType.BOOLEAN,
+                                "Ignored: OpenUAPI sets up no service proxies, so there are none to keep or remove."))
+                        .doing(call -> access.unsuspend(call.whmUser(), call.args().get("user"))),
+                AccountArguments.declareModifyacct(ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT)
+                        .summary("Change an account's contact email, username, owner, limits and capabilities").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
                         .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
                                 + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
-                        .doing(call -> access.modify(call.whmUser(), call.args().get("user"),
-                                new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null),
-                                call.args().getNonEmpty("newuser"))),
+                        .param(Param.of("rename_database_objects", ParamType.BOOLEAN,
+                                "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused.")))
+                        .doing(this::modifyAccount),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
-                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
-                                new AccountService.Changes(null, null, null, call.args().get("password")))),
+                        .param(Param.of("db_pass_update", ParamType.BOOLEAN,
+                                "Ignored: an account has no MySQL login of its own here; its database users keep their passwords."))
+                        .param(Param.of("enabledigest", ParamType.BOOLEAN, "1 or 0: Digest Authentication (left out: unchanged)."))
+                        .param(Param.of("digestauth", ParamType.BOOLEAN, "As enabledigest."))
+                        .doing(this::changePassword),
                 ApiFunction.named("changepackage").whm1().acl(Acl.UPGRADE_ACCOUNT).summary("Put an account on a package").param(USER)
                         .param(Param.string("pkg", "The package.").required())
                         .doing(call -> plans.assign(owned(call, call.args().get("user")).username, call.args().get("pkg"))),
                 packageFunction(ApiFunction.named("addpkg").whm1().acl(Acl.ADD_PKG).summary("Create a package")
                         .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
-                            Plan plan = plans.create(call.args().get("name"), limits(call.args()));
+                            PlanService.Limits limits = limits(call.args());
+                            Plan plan = plans.create(call.args().get("name"), limits, AccountArguments.packageOptions(call.args()));
                             return Map.of("pkg", plan.name);
                         }),
-                packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG).summary("Replace a package's limits")
+                packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG)
+                        .summary("Replace a package's limits and capabilities, for every account on it; create it if it does not exist")
                         .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
-                            List<String> features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
+                            String name = call.args().get("name");
                             PlanService.Limits given = limits(call.args());
-                            Plan plan = plans.update(call.args().get("name"), new PlanService.Limits(given.maxEmailAccounts(),
+                            PackageOptions options = AccountArguments.packageOptions(call.args());
+                            Optional<Plan> existing = plans.find(name);
+                            if (existing.isEmpty()) { // cPanel: "If the hosting plan does not exist, the system will create it."
+                                return Map.of("pkg", plans.create(name, given, options).name);
+                            }
+                            List<String> features = existing.get().features; // editpkg leaves the feature list alone
+                            Plan plan = plans.update(name, new PlanService.Limits(given.maxEmailAccounts(),
                                     given.maxDatabases(), given.maxFtpAccounts(), given.maxSubdomains(), given.maxAddonDomains(),
                                     given.maxParkedDomains(), given.diskQuotaMb(), given.bandwidthMb(),
-                                    features));
+                                    features), options);
                             return Map.of("pkg", plan.name);
                         }),
                 ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
                         .param(Param.string("pkgname", "The package's name.").required())
                         .doing(call -> plans.delete(call.args().get("pkgname"))),
                 ApiFunction.named("listpkgs").whm1().acl(Acl.LIST_PKGS).summary("List packages")
+                        .param(Param.string("want", "all (default), creatable, editable or viewable: every package is all of these here."))
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
                         .handledBy(this::listPackages));
@@ -136,19 +167,88 @@ public class WhmAccountsModule implements ApiModule {
     private Object createAccount(Call call) {
         Args args = call.args();
         String plan = args.getNonEmpty("plan");
+        AccountAccess.Settings settings = AccountArguments.createSettings(args);
+        String savePackageAs = AccountArguments.packageToSave(args, args.get("username"));
         Account account = access.create(call.whmUser(), new AccountAccess.NewAccount(args.get("username"), args.get("password"),
-                args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")));
+                args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")), settings, savePackageAs);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", account.username);
         data.put("domain", account.domain);
         data.put("ip", config.dns().accountIp());
-        data.put("package", plan == null ? "default" : plan);
+        data.put("package", savePackageAs != null ? savePackageAs : plan == null ? "default" : plan);
         return data;
+    }
+
+    /** modifyacct: the contact email, then the owner, start date, limits and capabilities (one transaction). */
+    private void modifyAccount(Call call) {
+        Args args = call.args();
+        Account account = owned(call, args.get("user"));
+        AccountAccess.Settings settings = AccountArguments.modifySettings(args, account.username);
+        String startDate = args.getNonEmpty("STARTDATE");
+        Long start = null;
+        if (startDate != null) {
+            if (!startDate.matches("\\d{1,12}")) {
+                throw ApiException.invalid(Quote.of(startDate) + " is not a valid value for " + Quote.of("STARTDATE") + ": give a Unix time.");
+            }
+            start = Long.parseLong(startDate);
+        }
+        if (args.getNonEmpty("newuser") != null && Boolean.FALSE.equals(AccountArguments.flag(args, "rename_database_objects"))) {
+            throw ApiException.invalid("OpenUAPI renames an account's prefixed databases and database users with the account: "
+                    + Quote.of("rename_database_objects") + " cannot be 0.");
+        }
+        access.modify(call.whmUser(), account.username, new AccountAccess.Modification(args.getNonEmpty("contactemail"), settings, start,
+                AccountArguments.newOwner(args), args.getNonEmpty("newuser")));
+    }
+
+    /** passwd: the password, and Digest Authentication when enabledigest (or digestauth) is given. */
+    private void changePassword(Call call) {
+        Args args = call.args();
+        Boolean digest = AccountArguments.flag(args, "enabledigest");
+        digest = digest == null ? AccountArguments.flag(args, "digestauth") : digest;
+        AccountArguments.flag(args, "db_pass_update"); // checked: 1 or 0
+        access.changePassword(call.whmUser(), args.get("user"), args.get("password"), digest);
+    }
+
+    /** accountsummary: by user, by domain, or by search and searchtype (exact). */
+    private Account summaryAccount(Call call) {
+        Args args = call.args();
+        String user = args.getNonEmpty("user");
+        String domain = args.getNonEmpty("domain");
+        String search = args.getNonEmpty("search");
+        if (user == null && domain == null && search != null) {
+            String method = Optional.ofNullable(args.getNonEmpty("searchmethod")).orElse("exact");
+            if (!method.equals("exact")) {
+                throw ApiException.invalid(Quote.of(method) + " is not a valid searchmethod here: use exact.");
+            }
+            String type = Optional.ofNullable(args.getNonEmpty("searchtype")).orElse("user");
+            switch (type) {
+                case "user" -> user = search;
+                case "domain" -> domain = search;
+                default -> throw ApiException.invalid(Quote.of(type) + " is not a valid searchtype: use user or domain.");
+            }
+        }
+        if (user != null) {
+            return owned(call, user);
+        }
+        if (domain == null) {
+            throw ApiException.invalid("Provide the " + Quote.of("user") + " or the " + Quote.of("domain") + " argument.");
+        }
+        String wanted = domain.toLowerCase(java.util.Locale.ROOT);
+        return access.visible(call.whmUser()).stream().filter(a -> a.domain.equals(wanted)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("No account has the main domain " + Quote.of(wanted) + "."));
     }
 
     private Object listAccounts(Call call) {
         Map<Long, String> names = planNames();
-        Predicate<String> search = Regexes.filter(call.args().get("search"), true);
+        String method = Optional.ofNullable(call.args().getNonEmpty("searchmethod")).orElse("regex");
+        if (!method.equals("regex") && !method.equals("exact")) {
+            throw ApiException.invalid(Quote.of(method) + " is not a valid searchmethod: use exact or regex.");
+        }
+        String searched = call.args().get("search");
+        Predicate<String> search = method.equals("exact") && searched != null && !searched.isEmpty() ? searched::equals
+                : Regexes.filter(searched, true);
+        String want = call.args().getNonEmpty("want");
+        java.util.Set<String> fields = want == null ? null : new java.util.HashSet<>(List.of(want.split(",")));
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Account account : access.visible(call.whmUser())) {
@@ -162,6 +262,9 @@ public class WhmAccountsModule implements ApiModule {
                 default -> throw ApiException.invalid(Quote.of(type) + " is not a valid searchtype: use user, domain, owner, ip or package.");
             };
             if (search.test(field)) {
+                if (fields != null) {
+                    row.keySet().retainAll(fields);
+                }
                 rows.add(row);
             }
         }
@@ -170,23 +273,29 @@ public class WhmAccountsModule implements ApiModule {
 
     /** addpkg and editpkg take the same limits: a number, or "unlimited" (or nothing) for none. */
     private static ApiFunction.Builder packageFunction(ApiFunction.Builder builder) {
-        for (String limit : List.of("maxpop", "maxsql", "maxftp", "maxsub", "maxaddon", "maxpark", "quota", "bwlimit")) {
+        for (String limit : List.of("maxpop", "maxsql", "maxftp", "maxsub", "maxaddon", "maxpark")) {
             builder.param(Param.string(limit, limit + ": a number, or unlimited (the default)."));
         }
+        for (String limit : List.of("quota", "bwlimit")) {
+            builder.param(Param.string(limit, limit + " in MB: a number; 0 or unlimited (the default): none."));
+        }
+        AccountArguments.declarePackage(builder);
         return builder.returns(Shape.object("The package.").field("pkg", Shape.string("Its name.")).build());
     }
 
     private static PlanService.Limits limits(Args args) {
         return new PlanService.Limits(count(args, "maxpop"), count(args, "maxsql"), count(args, "maxftp"), count(args, "maxsub"),
-                count(args, "maxaddon"), count(args, "maxpark"), megabytes(args, "quota"), megabytes(args, "bwlimit"), null);
+                count(args, "maxaddon"), count(args, "maxpark"), megabytesOrZero(args, "quota"), megabytesOrZero(args, "bwlimit"), null);
     }
 
     private static Integer count(Args args, String name) {
         return Quantities.countOrUnlimited(args.get(name), raw -> notValid(raw, name), raw -> Quote.of(raw) + " is too large for " + Quote.of(name) + ".");
     }
 
-    private static Long megabytes(Args args, String name) {
-        return Quantities.orUnlimited(args.get(name), raw -> notValid(raw, name));
+    /** cPanel: "0, unlimited, or null: unlimited" for a package's quota and bwlimit. */
+    private static Long megabytesOrZero(Args args, String name) {
+        String raw = args.get(name);
+        return Quantities.orUnlimitedOrZero(raw != null && raw.equalsIgnoreCase("null") ? null : raw, r -> notValid(r, name));
     }
 
     private static String notValid(String raw, String name) {
@@ -194,6 +303,10 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private Object listPackages(Call call) {
+        String want = call.args().getNonEmpty("want");
+        if (want != null && !List.of("all", "creatable", "editable", "viewable").contains(want)) {
+            throw ApiException.invalid(Quote.of(want) + " is not a valid value for " + Quote.of("want") + ": use all, creatable, editable or viewable.");
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Plan plan : plans.list()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -206,6 +319,18 @@ public class WhmAccountsModule implements ApiModule {
             row.put("MAXPARK", limit(plan.maxParkedDomains));
             row.put("QUOTA", plan.diskQuotaMb == null ? "unlimited" : String.valueOf(plan.diskQuotaMb));
             row.put("BWLIMIT", plan.bandwidthMb == null ? "unlimited" : String.valueOf(plan.bandwidthMb));
+            row.put("MAXLST", limit(plan.maxLists));
+            row.put("HASSHELL", plan.hasShell ? "y" : "n");
+            row.put("CGI", plan.cgi ? "y" : "n");
+            row.put("DIGESTAUTH", plan.digestAuth ? "y" : "n");
+            row.put("CPMOD", plan.theme == null ? AccountSettingsService.DEFAULT_THEME : plan.theme);
+            row.put("LANG", plan.locale == null ? Locales.DEFAULT : plan.locale);
+            row.put("FEATURELIST", "default");
+            row.put("IP", "n");
+            row.put("MAX_EMAIL_PER_HOUR", limit(plan.maxEmailPerHour));
+            row.put("MAX_DEFER_FAIL_PERCENTAGE", limit(plan.maxDeferFailPercentage));
+            row.put("MAX_EMAILACCT_QUOTA", plan.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(plan.maxEmailAccountQuotaMb));
+            row.put("MAX_TEAM_USERS", plan.maxTeamUsers);
             rows.add(row);
         }
         return Map.of("pkg", rows);
@@ -221,13 +346,60 @@ public class WhmAccountsModule implements ApiModule {
         row.put("unix_startdate", account.createdAt);
         row.put("ip", config.dns().accountIp());
         row.put("owner", account.owner);
+        // the account's limits (its own or its package's) and what it keeps for the hosting stack, by cPanel's names
+        PlanService.Limits limits = plans.limitsOf(account);
+        row.put("disklimit", limits.diskQuotaMb() == null ? "unlimited" : limits.diskQuotaMb() + "M");
+        row.put("bwlimit", limits.bandwidthMb() == null ? "unlimited" : limits.bandwidthMb() + "M");
+        row.put("maxpop", limit(limits.maxEmailAccounts()));
+        row.put("maxsql", limit(limits.maxDatabases()));
+        row.put("maxftp", limit(limits.maxFtpAccounts()));
+        row.put("maxsub", limit(limits.maxSubdomains()));
+        row.put("maxparked", limit(limits.maxParkedDomains()));
+        row.put("maxaddons", limit(limits.maxAddonDomains()));
+        row.put("maxlst", limit(account.maxLists));
+        row.put("max_email_per_hour", limit(account.maxEmailPerHour));
+        row.put("max_defer_fail_percentage", limit(account.maxDeferFailPercentage));
+        row.put("max_emailacct_quota", account.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(account.maxEmailAccountQuotaMb));
+        row.put("max_team_users", account.maxTeamUsers);
+        row.put("shell", account.shell);
+        row.put("cgi", account.cgi ? 1 : 0);
+        row.put("digestauth", account.digestAuth ? 1 : 0);
+        row.put("theme", access.theme(account));
+        row.put("locale", access.locale(account));
+        row.put("mailbox_format", account.mailboxFormat);
+        row.put("spamassassin", account.spamassassin ? 1 : 0);
+        row.put("spambox", account.spambox ? 1 : 0);
+        row.put("dkim", account.dkim ? 1 : 0);
+        row.put("spf", account.spf ? 1 : 0);
+        row.put("dmarc", account.dmarc ? 1 : 0);
+        row.put("useregns", account.useRegisteredNs ? 1 : 0);
+        row.put("is_locked", account.suspensionLocked ? 1 : 0);
+        row.put("leave-ftp-accts-enabled", account.suspensionKeepsFtp ? 1 : 0);
         return row;
     }
 
+    /** The fields of an account that issue 15 §2 added (see src/docs/account-arguments.md), after the first eight. */
+    private static Shape.ObjectBuilder accountShape(Shape.ObjectBuilder b) {
+        for (String field : List.of("disklimit", "bwlimit", "maxpop", "maxsql", "maxftp", "maxsub", "maxparked", "maxaddons", "maxlst",
+                "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota")) {
+            b.field(field, Shape.string("A limit: a number (disklimit and bwlimit in MB, with M), or unlimited."));
+        }
+        b.field("max_team_users", Shape.integer("Team users, or null for unlimited."));
+        b.field("shell", Shape.string("The login shell; /usr/local/cpanel/bin/noshell: no shell access."));
+        for (String flag : List.of("cgi", "digestauth")) {
+            b.field(flag, Shape.integer("1 or 0."));
+        }
+        b.field("theme", Shape.string("The cPanel theme."));
+        b.field("locale", Shape.string("The locale."));
+        b.field("mailbox_format", Shape.string("maildir or mdbox."));
+        for (String flag : List.of("spamassassin", "spambox", "dkim", "spf", "dmarc", "useregns", "is_locked", "leave-ftp-accts-enabled")) {
+            b.field(flag, Shape.integer("1 or 0."));
+        }
+        return b;
+    }
+
     private Map<Long, String> planNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        plans.list().forEach(plan -> names.put(plan.id, plan.name));
-        return names;
+        return plans.packageNames();
     }
 
     private Account owned(Call call, String username) {

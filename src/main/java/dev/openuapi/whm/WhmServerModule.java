@@ -233,10 +233,9 @@ public class WhmServerModule implements ApiModule {
             throw ApiException.invalid(Quote.of(searchType) + " is not a valid searchtype: use domain, owner, user, ip or package.");
         }
         Predicate<String> matches = search != null && searchType != null ? Regexes.filter(search, true) : value -> true;
-        Map<Long, String> planNames = new LinkedHashMap<>();
+        Map<Long, String> planNames = plans.packageNames(); // an account's own limits show its package's name
         Map<Long, Long> planLimits = new LinkedHashMap<>();
-        for (Plan plan : plans.list()) {
-            planNames.put(plan.id, plan.name);
+        for (Plan plan : plans.allById().values()) {
             planLimits.put(plan.id, plan.bandwidthMb == null ? 0L : plan.bandwidthMb * UsageService.MIB);
         }
         String ip = addresses.mainAddress().ip();

@@ -335,6 +335,10 @@ class AccountRenameTest {
         assertEquals("The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 lowercase letters or digits).",
                 rename(asRoot(), alice.user(), "hb" + Fixtures.randomSuffix(15)).get("metadata").get("reason").textValue(), "17 characters");
         assertEquals("The username “root” is reserved.", rename(asRoot(), alice.user(), "root").get("metadata").get("reason").textValue());
+        // cPanel's rename_database_objects=0 keeps the old database names; here they always follow, so 0 is refused
+        assertEquals("OpenUAPI renames an account's prefixed databases and database users with the account: "
+                + "“rename_database_objects” cannot be 0.", Whm.json(asRoot(), "modifyacct", Map.of("user", alice.user(),
+                        "newuser", alice.user() + "x", "rename_database_objects", "0")).get("metadata").get("reason").textValue());
         // modifyacct is one transaction: a refused rename leaves its other changes unmade too
         String email = WhmChecks.ok(asRoot(), "accountsummary", Map.of("user", alice.user())).get("data").get("acct").get(0).get("email").textValue();
         assertEquals(0, Whm.json(asRoot(), "modifyacct", Map.of("user", alice.user(), "contactemail", "changed@" + alice.domain(),
