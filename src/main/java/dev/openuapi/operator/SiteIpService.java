@@ -13,6 +13,7 @@ import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
 import dev.openuapi.common.IpAddresses;
 import dev.openuapi.common.Quote;
 import dev.openuapi.dns.ZoneService;
@@ -75,6 +76,7 @@ public class SiteIpService {
         Account account = accounts.get(username);
         String old = ipOf(account);
         account.ip = address.equals(addresses.mainAddress().ip()) ? null : address;
+        account.updatedAt = Epoch.now();
         int moved = old.equals(address) ? 0 : zones.moveAddress(account.username, old, address);
         LOG.infof("Account %s now uses %s (%d A record(s) moved from %s)", username, address, moved, old);
         return moved;
