@@ -80,7 +80,7 @@ public class WhmAccountsModule implements ApiModule {
                                 + "a main domain."))
                         .param(Param.string("ip", "y: the account gets its own IP address, the first of the server's further "
                                 + "addresses (openuapi.dns.additional-ips) no account uses; n (the default): the shared one."))
-                        .param(Param.string("customip", "An IP address of the server (listips) for the account; before ip.")
+                        .param(Param.string("customip", "The account's IP address: one of the server's (listips); it takes precedence over ip.")
                                 .example("192.0.2.10"))
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
