@@ -74,6 +74,8 @@ public class ResellersModule implements ApiModule {
                                 + "others stay as they were (a new list starts empty). setacls acllist=NAME applies it.")
                         .param(Param.string("acllist", "The ACL list's name: to change a list, its name.").required()
                                 .example("my_acl_list"))
+                        // cPanel's sample answer: metadata only ({"command":"saveacllist","reason":"ACL List my_acl_list saved.",…})
+                        .example(null)
                         .doing(call -> aclLists.save(call.args().get("acllist"), aclChanges(call))),
                 ApiFunction.named("listacls").whm1().acl(Acl.ROOT).summary("Return all privilege lists and settings")
                         .description("Every saved ACL list, by name, with each privilege OpenUAPI knows as 1 or 0.")

@@ -44,6 +44,7 @@ public class SiteIpModule implements ApiModule {
                 .param(Param.string("ip", "The site's or user's IPv4 address.").required().example("192.168.4.10"))
                 .param(Param.string("user", "The user's username; you must use either user or domain.").example("username"))
                 .param(Param.string("domain", "A domain of the account; you must use either user or domain.").example("example.com"))
+                .example(null) // cPanel's sample answer: {"metadata":{"command":"setsiteip","reason":"OK","result":1,"version":1}}
                 .doing(call -> siteIps.setSiteIp(account(call), call.args().get("ip"))));
     }
 
