@@ -258,7 +258,6 @@ public class WhmServerModule implements ApiModule {
             planNames.put(plan.id, plan.name);
             planLimits.put(plan.id, plan.bandwidthMb == null ? 0L : plan.bandwidthMb * UsageService.MIB);
         }
-        String ip = addresses.mainAddress().ip();
         List<WhmServerRows.AccountBandwidth> rows = new ArrayList<>();
         long total = 0;
         for (Account account : access.visible(call.whmUser())) {
@@ -270,7 +269,7 @@ public class WhmServerModule implements ApiModule {
                 case "domain" -> account.domain;
                 case "owner" -> account.owner;
                 case "user" -> account.username;
-                case "ip" -> ip;
+                case "ip" -> siteIps.ipOf(account);
                 default -> planName;
             };
             if (!matches.test(field)) {

@@ -128,6 +128,18 @@ class SiteIpTest {
         JsonNode found = WhmChecks.ok(asRoot(), "listaccts", Map.of("searchtype", "ip", "search", "^" + free.replace(".", "\\.") + "$"))
                 .get("data").get("acct");
         assertTrue(Whm.names(found, "user").contains(site.user()), found.toString());
+        JsonNode bandwidth = WhmChecks.ok(asRoot(), "showbw", Map.of("searchtype", "ip", "search", "^" + free.replace(".", "\\.") + "$"))
+                .get("data").get("acct");
+        assertTrue(Whm.names(bandwidth, "user").contains(site.user()), bandwidth.toString());
+        for (JsonNode info : WhmChecks.ok(asRoot(), "get_domain_info", Map.of()).get("data").get("domains")) {
+            if (info.get("user").textValue().equals(site.user())) {
+                assertEquals(free, info.get("ipv4").textValue(), info.toString());
+            }
+        }
+        assertEquals(free, WhmChecks.ok(asRoot(), "domainuserdata", Map.of("domain", domain)).get("data").get("userdata").get("ip")
+                .textValue());
+        assertEquals(free, Uapi.success(site.account().withToken(site.token()).get("/execute/Variables/get_user_information").then()
+                .statusCode(200).extract().asString()).get("data").get("ip").textValue(), "UAPI Variables::get_user_information");
         // a new subdomain points at the account's address too
         Uapi.success(site.account().withToken(site.token()).queryParam("domain", "blog").queryParam("rootdomain", domain)
                 .get("/execute/SubDomain/addsubdomain").then().statusCode(200).extract().asString());
