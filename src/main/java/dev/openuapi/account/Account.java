@@ -133,6 +133,13 @@ public class Account implements Snapshots.Source {
     @Convert(converter = CommaList.class)
     public List<String> resellerAcls;
 
+    /**
+     * The account's own IPv4 address (WHM {@code setsiteip}), one of the server's; {@code null}: the shared main address
+     * ({@code openuapi.dns.account-ip}).
+     */
+    @Column(length = 45)
+    public String ip;
+
     @Column(name = "created_at", nullable = false)
     public long createdAt;
 

@@ -252,6 +252,13 @@ public interface OpenUapiConfig {
          */
         String accountIp();
 
+        /**
+         * The server's further IPv4 addresses, besides {@link #accountIp()}: WHM's {@code listips} lists them, and
+         * {@code setsiteip} and {@code createacct} ({@code ip=y}, {@code customip}) give them to accounts, whose zones'
+         * A records then point at them. Unset: the server has one address.
+         */
+        Optional<java.util.List<String>> additionalIps();
+
         /** TTL of records created without one. */
         @WithDefault("14400")
         int defaultTtl();

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
+import dev.openuapi.common.IpAddresses;
 import dev.openuapi.common.Quote;
 import dev.openuapi.config.OpenUapiConfig;
 
@@ -111,9 +112,15 @@ public class ZoneService {
         this.config = config;
     }
 
-    /** A new zone with its SOA, NS records and the A record of the domain itself. */
+    /** A new zone with its SOA, NS records and the A record of the domain itself, at the shared address. */
     @Transactional
     public void createZone(String domain, String owner) {
+        createZone(domain, owner, config.dns().accountIp());
+    }
+
+    /** A new zone with its SOA, NS records and the A record of the domain itself, at {@code address}. */
+    @Transactional
+    public void createZone(String domain, String owner, String address) {
         long zoneId = store.create(domain, owner);
         OpenUapiConfig.Dns dns = config.dns();
         int ttl = dns.defaultTtl();
@@ -124,7 +131,33 @@ public class ZoneService {
         for (String ns : nameservers) {
             store.insert(zoneId, new ZoneRecord(0, domain, 86400, new RecordData.Ns(ns.toLowerCase(Locale.ROOT))));
         }
-        store.insert(zoneId, new ZoneRecord(0, domain, ttl, new RecordData.A(dns.accountIp())));
+        store.insert(zoneId, new ZoneRecord(0, domain, ttl, new RecordData.A(address)));
+    }
+
+    /**
+     * WHM's {@code setsiteip}: in every zone {@code owner} owns, each A record at {@code from} now points at {@code to}
+     * (records at any other address stay), each changed zone with a new serial.
+     *
+     * @return how many records moved
+     */
+    @Transactional
+    public int moveAddress(String owner, String from, String to) {
+        byte[] old = IpAddresses.parse(from);
+        int moved = 0;
+        for (Zone zone : store.ownedBy(owner)) {
+            ZoneView view = locked(owner, zone.name());
+            int before = moved;
+            for (ZoneRecord record : view.records()) {
+                if (record.data() instanceof RecordData.A a && java.util.Arrays.equals(IpAddresses.parse(a.address()), old)) {
+                    store.replace(zone.id(), record.withData(new RecordData.A(to)));
+                    moved++;
+                }
+            }
+            if (moved > before) {
+                bumpSerial(view);
+            }
+        }
+        return moved;
     }
 
     /** The zones of an account that was renamed keep their records and follow the new name. */

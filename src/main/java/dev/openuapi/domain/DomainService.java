@@ -191,7 +191,8 @@ public class DomainService {
             }
             String docroot = request.documentRoot() == null ? home + "/" + full : documentRoot(home, request.documentRoot());
             AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, docroot);
-            zones.add(account.username, parent.name, ZoneService.RecordInput.of(full + ".", RecordData.A.parse(zones.defaultAddress())));
+            String address = account.ip == null ? zones.defaultAddress() : account.ip; // setsiteip's address, if any
+            zones.add(account.username, parent.name, ZoneService.RecordInput.of(full + ".", RecordData.A.parse(address)));
             return sub;
         }
         String domain = DomainNames.check(request.name());
@@ -428,7 +429,7 @@ public class DomainService {
         // the unique name decides a race between two requests for one name
         Unique.insert(domains.getEntityManager(), domain, "The domain " + Quote.of(name) + " already exists on this server.");
         if (domain.hasOwnZone()) {
-            zones.createZone(name, account.username);
+            zones.createZone(name, account.username, account.ip == null ? zones.defaultAddress() : account.ip); // setsiteip's address
         }
         return domain;
     }

@@ -40,14 +40,29 @@ public class AccountAccess {
         public static final Settings NONE = new Settings(null, null, null, null);
     }
 
+    /**
+     * What else {@code createacct} may ask for, each root-level only: {@code reseller} makes the new account a reseller
+     * (as {@code setupreseller}), {@code ownSelf} has it own itself (ignored when an owner is named), {@code ip} gives it
+     * that address of the server, or {@code dedicatedIp} the first one no account uses.
+     */
+    public record Role(boolean reseller, boolean ownSelf, String ip, boolean dedicatedIp) {
+
+        public static final Role PLAIN = new Role(false, false, null, false);
+    }
+
     private final AccountService accounts;
     private final PlanService plans;
     private final AccountSettingsService interfaceSettings;
+    private final ResellerService resellers;
+    private final SiteIpService siteIps;
 
-    AccountAccess(AccountService accounts, PlanService plans, AccountSettingsService interfaceSettings) {
+    AccountAccess(AccountService accounts, PlanService plans, AccountSettingsService interfaceSettings, ResellerService resellers,
+            SiteIpService siteIps) {
         this.accounts = accounts;
         this.plans = plans;
         this.interfaceSettings = interfaceSettings;
+        this.resellers = resellers;
+        this.siteIps = siteIps;
     }
 
     /**
@@ -55,8 +70,8 @@ public class AccountAccess {
      * package's; {@code savePackageAs} (savepkg/pkgname) saves the result as a new package and puts the account on it.
      */
     @Transactional
-    public Account create(WhmUser user, NewAccount request, Settings settings, String savePackageAs) {
-        Account account = create(user, request);
+    public Account create(WhmUser user, NewAccount request, Role role, Settings settings, String savePackageAs) {
+        Account account = create(user, request, role);
         if (request.plan() != null) {
             boolean digest = plans.options(request.plan()).digestAuth; // a new account takes the package's
             accounts.setOptions(account.username, o -> o.digestAuth = digest);
@@ -177,11 +192,37 @@ public class AccountAccess {
      */
     @Transactional
     public Account create(WhmUser user, NewAccount request) {
+        return create(user, request, Role.PLAIN);
+    }
+
+    /** The same, with {@code createacct}'s reseller and IP arguments, all in the one transaction. */
+    @Transactional
+    public Account create(WhmUser user, NewAccount request, Role role) {
+        boolean rootLevel = user.privileges().contains(Acl.ALL);
+        if (role.reseller() && !rootLevel) {
+            throw ApiException.forbidden("Only root-level users may create resellers (reseller=1).");
+        }
+        if ((role.ip() != null || role.dedicatedIp()) && !rootLevel) {
+            throw ApiException.forbidden("Only root-level users may give an account its own IP address (ip=y, customip).");
+        }
+        boolean ownSelf = role.ownSelf() && request.owner() == null;
+        if (ownSelf && !rootLevel) {
+            throw ApiException.forbidden("Only root-level users may create accounts for another owner.");
+        }
         String owner = ownerFor(user, request.owner());
         String email = request.contactEmail() == null ? "webmaster@" + request.domain() : request.contactEmail();
         Account account = accounts.create(request.username(), request.password(), request.domain(), email, owner);
         if (request.plan() != null) {
             plans.assign(account.username, request.plan());
+        }
+        if (role.reseller()) {
+            resellers.setup(account.username, false);
+        }
+        if (ownSelf) {
+            account.owner = account.username;
+        }
+        if (role.ip() != null || role.dedicatedIp()) {
+            siteIps.setSiteIp(account.username, role.ip() != null ? role.ip() : siteIps.freeAddress());
         }
         return account;
     }

@@ -34,9 +34,12 @@ public class ResellerService {
     private final AccountRepository repository;
     private final WhmTokenRepository whmTokens;
     private final OpenUapiMetrics metrics;
+    private final AclListService aclLists;
 
-    ResellerService(AccountService accounts, AccountRepository repository, WhmTokenRepository whmTokens, OpenUapiMetrics metrics) {
+    ResellerService(AccountService accounts, AccountRepository repository, WhmTokenRepository whmTokens, OpenUapiMetrics metrics,
+            AclListService aclLists) {
         this.accounts = accounts;
+        this.aclLists = aclLists;
         this.repository = repository;
         this.whmTokens = whmTokens;
         this.metrics = metrics;
@@ -76,6 +79,18 @@ public class ResellerService {
             throw ApiException.invalid("Unknown ACLs: " + String.join(", ", unknown) + ".");
         }
         account.resellerAcls = CommaList.sorted(acls);
+        return account;
+    }
+
+    /**
+     * {@code setacls acllist=NAME}: the reseller's privileges become the saved list's (a copy: saving the list again
+     * later does not change them). An unknown list changes nothing.
+     */
+    @Transactional
+    public Account applyAclList(String username, String listName) {
+        Account account = reseller(username);
+        account.resellerAcls = CommaList.sorted(aclLists.acls(listName));
+        LOG.infof("Reseller %s: privileges of ACL list %s applied", username, listName);
         return account;
     }
 

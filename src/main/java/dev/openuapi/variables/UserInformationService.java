@@ -63,7 +63,7 @@ public class UserInformationService {
         info.put("demo_mode", 0);
         info.put("feature", FeatureCatalog.map(account.featureSet()));
         info.put("home", Homes.of(account.username));
-        info.put("ip", config.dns().accountIp());
+        info.put("ip", account.ip == null ? config.dns().accountIp() : account.ip); // its own, once setsiteip gave it one
         info.put("plan", plan.map(p -> p.name).orElse("default"));
         info.put("owner", account.owner);
         info.put("maximum_mail_accounts", maximum(plan.map(p -> p.maxEmailAccounts).orElse(null)));

@@ -1,18 +1,26 @@
 package dev.openuapi.whm;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.openuapi.account.Account;
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.Acl;
+import dev.openuapi.operator.AclList;
+import dev.openuapi.operator.AclListService;
 import dev.openuapi.operator.ResellerService;
 
 /**
@@ -24,9 +32,11 @@ import dev.openuapi.operator.ResellerService;
 public class ResellersModule implements ApiModule {
 
     private final ResellerService resellers;
+    private final AclListService aclLists;
 
-    ResellersModule(ResellerService resellers) {
+    ResellersModule(ResellerService resellers, AclListService aclLists) {
         this.resellers = resellers;
+        this.aclLists = aclLists;
     }
 
     @Override
@@ -49,9 +59,33 @@ public class ResellersModule implements ApiModule {
                         .doing(call -> resellers.remove(call.args().get("user"))),
                 ApiFunction.named("setacls").whm1().acl(Acl.ROOT).summary("Set a reseller's privileges")
                         .description("Each acl-NAME argument given (for example acl-create-acct=1) grants NAME; every privilege "
-                                + "not given is taken away.")
-                        .param(Param.string("reseller", "The reseller.").required())
-                        .doing(call -> resellers.setAcls(call.args().get("reseller"), aclsGiven(call))),
+                                + "not given is taken away. Or acllist=NAME gives the reseller a copy of the list saved with "
+                                + "saveacllist (saving the list again later does not change the reseller); not both.")
+                        .param(Param.string("reseller", "The reseller (user is accepted too).").example("username"))
+                        .param(Param.string("user", "The reseller: an alias of reseller."))
+                        .param(Param.string("acllist", "A saved ACL list (listacls) to apply instead of acl-* arguments.")
+                                .example("my_acl_list"))
+                        .returns(Shape.object("The reseller's privileges.")
+                                .field("acl", Shape.arrayOf("The privileges it now holds.", Shape.string("A privilege."))).build())
+                        .exampleJson("{\"acl\":[\"all\"]}")
+                        .handledBy(this::setAcls),
+                ApiFunction.named("saveacllist").whm1().acl(Acl.ROOT).summary("Create or update privilege list and settings")
+                        .description("Saves a named ACL list: each acl-NAME=1 adds NAME to it, each acl-NAME=0 removes it, the "
+                                + "others stay as they were (a new list starts empty). setacls acllist=NAME applies it.")
+                        .param(Param.string("acllist", "The ACL list's name: to change a list, its name.").required()
+                                .example("my_acl_list"))
+                        // cPanel's sample answer: metadata only ({"command":"saveacllist","reason":"ACL List my_acl_list saved.",…})
+                        .example(null)
+                        .doing(call -> aclLists.save(call.args().get("acllist"), aclChanges(call))),
+                ApiFunction.named("listacls").whm1().acl(Acl.ROOT).summary("Return all privilege lists and settings")
+                        .description("Every saved ACL list, by name, with each privilege OpenUAPI knows as 1 or 0.")
+                        .returns(Shape.object("The lists.").field("acl", Shape.arrayOf("The saved ACL lists.",
+                                Shape.object("A list.").field("name", Shape.string("Its name."))
+                                        .field("privileges", Shape.mapOf("Each privilege to 1 or 0.", Shape.integer("1 or 0.")))
+                                        .build())).build())
+                        .exampleJson("{\"acl\":[{\"name\":\"acl1\",\"privileges\":{\"acct-summary\":1,\"add-pkg\":1,"
+                                + "\"all\":1,\"create-acct\":1,\"list-accts\":1}}]}")
+                        .handledBy(this::listAcls),
                 ApiFunction.named("listresellers").whm1().acl(Acl.ROOT).summary("List resellers")
                         .returns(Shape.object("The resellers.").field("reseller", Shape.arrayOf("Usernames.", Shape.string("A reseller."))).build())
                         .handledBy(call -> Map.of("reseller", resellers.list().stream().map(a -> a.username).toList())),
@@ -63,6 +97,47 @@ public class ResellersModule implements ApiModule {
                         .description("What this request may do: the user's privileges, narrowed by the token's when it has its own list.")
                         .returns(privileges)
                         .handledBy(call -> Map.of("privileges", List.of(Acl.expand(Set.of(Acl.ALL), call.whmUser().effectiveAcls())))));
+    }
+
+    private Object setAcls(Call call) {
+        String reseller = call.args().getNonEmpty("reseller");
+        reseller = reseller == null ? call.args().getNonEmpty("user") : reseller;
+        if (reseller == null) {
+            throw ApiException.invalid("Provide the “reseller” argument.");
+        }
+        String list = call.args().getNonEmpty("acllist");
+        Set<String> given = aclsGiven(call);
+        if (list != null && !given.isEmpty()) {
+            throw ApiException.invalid("Give either acllist or acl-* arguments, not both.");
+        }
+        Account account = list != null ? resellers.applyAclList(reseller, list) : resellers.setAcls(reseller, given);
+        return Map.of("acl", List.copyOf(account.resellerAcls));
+    }
+
+    private Object listAcls(Call call) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AclList list : aclLists.list()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", list.name);
+            row.put("privileges", Acl.expand(Set.of(Acl.ALL), new TreeSet<>(list.acls)));
+            rows.add(row);
+        }
+        return Map.of("acl", rows);
+    }
+
+    /** saveacllist's acl-NAME arguments: 1 adds NAME, 0 removes it (cPanel's enum); anything else is refused. */
+    private static Map<String, Boolean> aclChanges(Call call) {
+        Map<String, Boolean> changes = new TreeMap<>();
+        call.args().asMap().forEach((key, value) -> {
+            if (key.startsWith("acl-")) {
+                String acl = key.substring("acl-".length());
+                if (!"1".equals(value) && !"0".equals(value)) {
+                    throw ApiException.invalid(Quote.of(value) + " is not a valid value for " + Quote.of(key) + ": use 1 or 0.");
+                }
+                changes.put(acl, "1".equals(value));
+            }
+        });
+        return changes;
     }
 
     private static Set<String> aclsGiven(Call call) {

@@ -15,7 +15,6 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
-import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -25,6 +24,7 @@ import dev.openuapi.kernel.ParamType;
 import dev.openuapi.kernel.Shape;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
+import dev.openuapi.operator.SiteIpService;
 import dev.openuapi.plan.PackageOptions;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
@@ -45,13 +45,13 @@ public class WhmAccountsModule implements ApiModule {
     private final AccountService accounts;
     private final AccountAccess access;
     private final PlanService plans;
-    private final OpenUapiConfig config;
+    private final SiteIpService siteIps;
 
-    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config) {
+    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, SiteIpService siteIps) {
         this.accounts = accounts;
         this.access = access;
         this.plans = plans;
-        this.config = config;
+        this.siteIps = siteIps;
     }
 
     @Override
@@ -75,7 +75,17 @@ public class WhmAccountsModule implements ApiModule {
                         .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
                         .param(Param.string("plan", "A package name; none: no limits."))
                         .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
-                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out.")))
+                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out."))
+                        .param(Param.of("reseller", ParamType.BOOLEAN, "1: the new account is a reseller too, with no privileges "
+                                + "yet, as setupreseller makes one (root-level callers only)."))
+                        .param(Param.of("ownerself", ParamType.BOOLEAN, "1: the account owns itself; ignored when owner is given "
+                                + "(root-level callers only)."))
+                        .param(Param.of("reseller_without_domain", ParamType.BOOLEAN, "1 is refused: every OpenUAPI account has "
+                                + "a main domain."))
+                        .param(Param.string("ip", "y: the account gets its own IP address, the first of the server's further "
+                                + "addresses (openuapi.dns.additional-ips) no account uses; n (the default): the shared one."))
+                        .param(Param.string("customip", "The account's IP address: one of the server's (listips); it takes precedence over ip.")
+                                .example("192.0.2.10")))
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
@@ -170,13 +180,27 @@ public class WhmAccountsModule implements ApiModule {
         AccountAccess.Settings settings = AccountArguments.createSettings(args);
         String savePackageAs = AccountArguments.packageToSave(args, args.get("username"));
         Account account = access.create(call.whmUser(), new AccountAccess.NewAccount(args.get("username"), args.get("password"),
-                args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")), settings, savePackageAs);
+                args.get("domain"), args.getNonEmpty("contactemail"), plan, args.getNonEmpty("owner")), role(args), settings, savePackageAs);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user", account.username);
         data.put("domain", account.domain);
-        data.put("ip", config.dns().accountIp());
+        data.put("ip", siteIps.ipOf(account));
         data.put("package", savePackageAs != null ? savePackageAs : plan == null ? "default" : plan);
         return data;
+    }
+
+    /** createacct's reseller and IP arguments. */
+    private static AccountAccess.Role role(Args args) {
+        if (Boolean.TRUE.equals(AccountArguments.flag(args, "reseller_without_domain"))) {
+            throw ApiException.invalid("OpenUAPI cannot create a reseller without a domain (reseller_without_domain=1): every "
+                    + "account has a main domain.");
+        }
+        String ip = Optional.ofNullable(args.getNonEmpty("ip")).orElse("n");
+        if (!ip.equals("y") && !ip.equals("n")) {
+            throw ApiException.invalid(Quote.of(ip) + " is not a valid value for “ip”: use y or n.");
+        }
+        return new AccountAccess.Role(Boolean.TRUE.equals(AccountArguments.flag(args, "reseller")),
+                Boolean.TRUE.equals(AccountArguments.flag(args, "ownerself")), args.getNonEmpty("customip"), ip.equals("y"));
     }
 
     /** modifyacct: the contact email, then the owner, start date, limits and capabilities (one transaction). */
@@ -257,7 +281,7 @@ public class WhmAccountsModule implements ApiModule {
                 case "user" -> account.username;
                 case "domain" -> account.domain;
                 case "owner" -> account.owner;
-                case "ip" -> config.dns().accountIp();
+                case "ip" -> siteIps.ipOf(account);
                 case "package" -> (String) row.get("plan");
                 default -> throw ApiException.invalid(Quote.of(type) + " is not a valid searchtype: use user, domain, owner, ip or package.");
             };
@@ -344,7 +368,7 @@ public class WhmAccountsModule implements ApiModule {
         row.put("plan", account.planId == null ? "default" : planNames.getOrDefault(account.planId, "default"));
         row.put("suspended", account.suspended ? 1 : 0);
         row.put("unix_startdate", account.createdAt);
-        row.put("ip", config.dns().accountIp());
+        row.put("ip", siteIps.ipOf(account));
         row.put("owner", account.owner);
         // the account's limits (its own or its package's) and what it keeps for the hosting stack, by cPanel's names
         PlanService.Limits limits = plans.limitsOf(account);

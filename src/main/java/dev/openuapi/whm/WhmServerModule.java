@@ -33,6 +33,7 @@ import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
 import dev.openuapi.operator.ServerAddressService;
+import dev.openuapi.operator.SiteIpService;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 import dev.openuapi.quota.UsageService;
@@ -56,9 +57,11 @@ public class WhmServerModule implements ApiModule {
     private final DomainService domains;
     private final UsageService usage;
     private final PlanService plans;
+    private final SiteIpService siteIps;
 
     WhmServerModule(ServerIdentity server, ServerAddressService addresses, AccountAccess access, DomainService domains,
-            UsageService usage, PlanService plans) {
+            UsageService usage, PlanService plans, SiteIpService siteIps) {
+        this.siteIps = siteIps;
         this.server = server;
         this.addresses = addresses;
         this.access = access;
@@ -84,8 +87,10 @@ public class WhmServerModule implements ApiModule {
                         .returns(Shape.of(WhmServerRows.Hostname.class)).exampleJson("{\"hostname\":\"hostname.example.com\"}")
                         .handledBy(call -> new WhmServerRows.Hostname(server.hostname())),
                 ApiFunction.named("listips").whm1().acl(Acl.ROOT).summary("Return server's IP addresses")
-                        .description("OpenUAPI hosts every account on one shared address, openuapi.dns.account-ip. Its interface, "
-                                + "netmask and network are those of the local interface that holds it, empty when none does (NAT).")
+                        .description("The shared main address, openuapi.dns.account-ip (mainaddr 1), then the further ones, "
+                                + "openuapi.dns.additional-ips, that setsiteip gives accounts (dedicated 1 when exactly one account has it). "
+                                + "Interface, netmask and network are those of the local interface that holds the address, empty "
+                                + "when none does (NAT).")
                         .returns(Shape.of(WhmServerRows.Ips.class))
                         .exampleJson("{\"ip\":[{\"active\":1,\"dedicated\":0,\"if\":\"eth0\",\"ip\":\"192.0.2.10\",\"mainaddr\":1,"
                                 + "\"netmask\":\"255.255.255.0\",\"network\":\"192.0.2.0\",\"public_ip\":\"192.0.2.10\",\"removable\":0,"
@@ -134,11 +139,22 @@ public class WhmServerModule implements ApiModule {
                         .handledBy(this::showBandwidth));
     }
 
+    /**
+     * The shared main address first, then each further one; used: some account has it; dedicated: a further address
+     * exactly one account has. None can be removed through the API (they are configured).
+     */
     private Object listIps(Call call) {
-        ServerAddressService.ServerAddress main = addresses.mainAddress();
-        int used = access.visible(call.whmUser()).isEmpty() ? 0 : 1;
-        return new WhmServerRows.Ips(List.of(new WhmServerRows.Ip(1, 0, main.networkInterface().orElse(""), main.ip(), 1,
-                main.netmask().orElse(""), main.network().orElse(""), main.ip(), 0, used)));
+        Map<String, Long> users = siteIps.accountsByAddress();
+        List<WhmServerRows.Ip> rows = new ArrayList<>();
+        boolean main = true;
+        for (ServerAddressService.ServerAddress address : addresses.addresses()) {
+            long accounts = users.getOrDefault(address.ip(), 0L);
+            int used = accounts > 0 ? 1 : 0;
+            rows.add(new WhmServerRows.Ip(1, !main && accounts == 1 ? 1 : 0, address.networkInterface().orElse(""), address.ip(), main ? 1 : 0,
+                    address.netmask().orElse(""), address.network().orElse(""), address.ip(), 0, used));
+            main = false;
+        }
+        return new WhmServerRows.Ips(rows);
     }
 
     private Object listSuspended(Call call) {
@@ -165,7 +181,8 @@ public class WhmServerModule implements ApiModule {
         String serverName = AccountDomain.ADDON.equals(vhost.type) ? vhost.backingLabel() + "." + owned.main().name : vhost.name;
         String username = found.username();
         return new WhmServerRows.DomainUserData(new WhmServerRows.UserData(List.of(), vhost.documentRoot, username, 1, Homes.of(username),
-                addresses.mainAddress().ip(), found.owner(), 1, HTTP_PORT, List.of(), "webmaster@" + serverName,
+                siteIps.addressesByUsername().getOrDefault(username, addresses.mainAddress().ip()), found.owner(), 1, HTTP_PORT,
+                List.of(), "webmaster@" + serverName,
                 serverAlias(owned, vhost, serverName), serverName, "Off", username, "Off"));
     }
 
@@ -194,12 +211,14 @@ public class WhmServerModule implements ApiModule {
                 mainRoots.put(d.username(), d.domain().documentRoot);
             }
         }
-        String ip = addresses.mainAddress().ip();
+        String shared = addresses.mainAddress().ip();
+        Map<String, String> ips = siteIps.addressesByUsername();
         List<WhmServerRows.DomainInfo> rows = new ArrayList<>();
         for (DomainService.OwnedDomain d : visible) {
             AccountDomain domain = d.domain();
             boolean parked = AccountDomain.PARKED.equals(domain.type);
             String docroot = parked ? mainRoots.getOrDefault(d.username(), domain.documentRoot) : domain.documentRoot;
+            String ip = ips.getOrDefault(d.username(), shared);
             rows.add(new WhmServerRows.DomainInfo(docroot, domain.name, domainType(domain.type), ip, ip, null, 0, 0,
                     mainDomains.getOrDefault(d.username(), domain.name), null, HTTP_PORT, HTTPS_PORT, d.username(), d.owner()));
         }
@@ -238,7 +257,6 @@ public class WhmServerModule implements ApiModule {
         for (Plan plan : plans.allById().values()) {
             planLimits.put(plan.id, plan.bandwidthMb == null ? 0L : plan.bandwidthMb * UsageService.MIB);
         }
-        String ip = addresses.mainAddress().ip();
         List<WhmServerRows.AccountBandwidth> rows = new ArrayList<>();
         long total = 0;
         for (Account account : access.visible(call.whmUser())) {
@@ -250,7 +268,7 @@ public class WhmServerModule implements ApiModule {
                 case "domain" -> account.domain;
                 case "owner" -> account.owner;
                 case "user" -> account.username;
-                case "ip" -> ip;
+                case "ip" -> siteIps.ipOf(account);
                 default -> planName;
             };
             if (!matches.test(field)) {

@@ -120,6 +120,11 @@ class AclMatrixTest {
             new Row("setupreseller", "all", Source.OPENUAPI_CHOICE),
             new Row("unsetupreseller", "all", Source.OPENUAPI_CHOICE),
             new Row("listresellers", "all", Source.OPENUAPI_CHOICE),
+            // Saving an ACL list changes what setacls acllist= gives resellers: root-level, as setacls (the quote above).
+            new Row("saveacllist", "all", Source.CPANEL_PRIVILEGES),
+            new Row("listacls", "all", Source.OPENUAPI_CHOICE),
+            // Changing a site's IP address moves DNS for the whole server's address plan: root-level, OpenUAPI's choice.
+            new Row("setsiteip", "all", Source.OPENUAPI_CHOICE),
             // Edit Reseller Nameservers and Privileges: the privilege "Create User Session", API value `create-user-session`
             // (operator.Acl.CREATE_USER_SESSION), named after the function it allows.
             new Row("create_user_session", "create-user-session", Source.CPANEL_PRIVILEGES),
