@@ -224,7 +224,6 @@ class AccountArgumentsTest {
         refusals.put("gid=1234", "no system group");
         refusals.put("homedir=/home2/x", "/home/<user>");
         refusals.put("mail_node_alias=node", "mail nodes");
-        refusals.put("ownerself=1", "owned by root or a reseller");
         refusals.put("reseller_without_domain=1", "main domain");
         refusals.put("account_enhancements=Extra", "Account Enhancements");
         refusals.put("mxcheck=remote", "mail exchanger");

@@ -106,8 +106,8 @@ class ResellerCreateTest {
     @Test
     void refusalsCreateNothing() {
         Map<Map<String, String>, String> refusals = Map.of(
-                Map.of("reseller", "2"), "“2” is not a valid value for “reseller”: use 1 or 0.",
-                Map.of("ownerself", "yes"), "“yes” is not a valid value for “ownerself”: use 1 or 0.",
+                Map.of("reseller", "2"), "“2” is not a valid value for “reseller”: give 1 or 0.",
+                Map.of("ownerself", "yes"), "“yes” is not a valid value for “ownerself”: give 1 or 0.",
                 Map.of("reseller", "1", "reseller_without_domain", "1"),
                 "OpenUAPI cannot create a reseller without a domain (reseller_without_domain=1): every account has a main domain.",
                 // one transaction: the account made before the IP is refused does not stay behind
