@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -42,15 +43,18 @@ public class ResellersModule implements ApiModule {
                 ApiFunction.named("setupreseller").whm1().acl(Acl.ROOT).summary("Make an account a reseller (with no privileges yet)")
                         .param(Param.string("user", "The account.").required())
                         .param(Param.string("makeowner", "1: the reseller owns its own account."))
+                        .api0(Api0.status("result", ""))
                         .doing(call -> resellers.setup(call.args().get("user"), "1".equals(call.args().get("makeowner")))),
                 ApiFunction.named("unsetupreseller").whm1().acl(Acl.ROOT).summary("End reselling: its accounts go back to root")
                         .description("The reseller's WHM API tokens are revoked.")
                         .param(Param.string("user", "The reseller.").required())
+                        .api0(Api0.status("result", ""))
                         .doing(call -> resellers.remove(call.args().get("user"))),
                 ApiFunction.named("setacls").whm1().acl(Acl.ROOT).summary("Set a reseller's privileges")
                         .description("Each acl-NAME argument given (for example acl-create-acct=1) grants NAME; every privilege "
                                 + "not given is taken away.")
                         .param(Param.string("reseller", "The reseller.").required())
+                        .api0(Api0.status("result", "Reseller Acls Saved"))
                         .doing(call -> resellers.setAcls(call.args().get("reseller"), aclsGiven(call))),
                 ApiFunction.named("listresellers").whm1().acl(Acl.ROOT).summary("List resellers")
                         .returns(Shape.object("The resellers.").field("reseller", Shape.arrayOf("Usernames.", Shape.string("A reseller."))).build())

@@ -16,6 +16,7 @@ import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -75,43 +76,52 @@ public class WhmAccountsModule implements ApiModule {
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
+                        .api0(Api0.status("result", "Account Creation Ok").nestedIn("options"))
                         .handledBy(this::createAccount),
                 ApiFunction.named("removeacct").whm1().acl(Acl.KILL_ACCT).summary("Remove an account")
                         .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
                         .param(Param.string("username", "The account (user is accepted too)."))
                         .param(Param.string("user", "The account."))
+                        .api0(Api0.status("result", "{username} account removed").arg("user", "username"))
                         .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username)),
                 ApiFunction.named("listaccts").whm1().acl(Acl.LIST_ACCTS).summary("List accounts")
                         .param(Param.string("search", "A regular expression to match."))
                         .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
-                        .returns(acctList).handledBy(this::listAccounts),
+                        .returns(acctList).api0(Api0.listWithStatus("acct")).handledBy(this::listAccounts),
                 ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account").param(USER)
-                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(owned(call, call.args().get("user")), planNames())))),
+                        .returns(acctList).api0(Api0.listWithStatus("acct")).handledBy(call -> Map.of("acct", List.of(view(owned(call, call.args().get("user")), planNames())))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
                         .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
+                        .api0(Api0.status("result", "{user}'s account has been suspended"))
                         .doing(call -> accounts.suspend(notSelf(call, owned(call, call.args().get("user"))).username,
                                 call.args().getNonEmpty("reason"))),
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
+                        .api0(Api0.status("result", "{user}'s account is now active"))
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(false, null, null, null))),
                 ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
+                        .api0(Api0.status("result", "Account Modified"))
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null))),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
+                        .api0(Api0.status("passwd", "Password changed for user \u201c{user}\u201d.").arg("pass", "password"))
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(null, null, null, call.args().get("password")))),
                 ApiFunction.named("changepackage").whm1().acl(Acl.UPGRADE_ACCOUNT).summary("Put an account on a package").param(USER)
                         .param(Param.string("pkg", "The package.").required())
+                        .api0(Api0.status("result", "Account Upgrade/Downgrade Complete for {user}"))
                         .doing(call -> plans.assign(owned(call, call.args().get("user")).username, call.args().get("pkg"))),
                 packageFunction(ApiFunction.named("addpkg").whm1().acl(Acl.ADD_PKG).summary("Create a package")
-                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                        .param(Param.string("name", "The package's name.").required()))
+                        .api0(Api0.status("result", "Created the package {name}")).handledBy(call -> {
                             Plan plan = plans.create(call.args().get("name"), limits(call.args()));
                             return Map.of("pkg", plan.name);
                         }),
                 packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG).summary("Replace a package's limits")
-                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                        .param(Param.string("name", "The package's name.").required()))
+                        .api0(Api0.status("result", "Modified the package {name}")).handledBy(call -> {
                             List<String> features = plans.get(call.args().get("name")).features; // editpkg leaves the feature list alone
                             PlanService.Limits given = limits(call.args());
                             Plan plan = plans.update(call.args().get("name"), new PlanService.Limits(given.maxEmailAccounts(),
@@ -122,10 +132,12 @@ public class WhmAccountsModule implements ApiModule {
                         }),
                 ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
                         .param(Param.string("pkgname", "The package's name.").required())
+                        .api0(Api0.status("result", "The package was successfully deleted.").arg("pkg", "pkgname"))
                         .doing(call -> plans.delete(call.args().get("pkgname"))),
                 ApiFunction.named("listpkgs").whm1().acl(Acl.LIST_PKGS).summary("List packages")
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
+                        .api0(Api0.list("package"))
                         .handledBy(this::listPackages));
     }
 
