@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Outcome;
@@ -43,7 +44,7 @@ public final class Whm0Result {
      */
     public static Map<String, Object> of(Api0 api0, Outcome outcome, Args args) {
         Map<String, Object> body = new LinkedHashMap<>();
-        String reason = outcome.ok() ? null : outcome.errors().get(0);
+        String reason = outcome.ok() ? null : inApi0Names(api0, outcome.errors().get(0));
         switch (api0.answer()) {
             case DATA -> {
                 if (outcome.ok() && outcome.data() instanceof Map<?, ?> data) {
@@ -108,6 +109,15 @@ public final class Whm0Result {
         result.put("data", data);
         result.put("type", "text");
         return Map.of("cpanelresult", result);
+    }
+
+    /** A refusal that names a renamed argument names it as API 0 does ("Provide the “pass” argument."). */
+    private static String inApi0Names(Api0 api0, String reason) {
+        String text = reason;
+        for (Map.Entry<String, String> rename : api0.argNames().entrySet()) {
+            text = text.replace(Quote.of(rename.getValue()), Quote.of(rename.getKey()));
+        }
+        return text;
     }
 
     private static void failed(Map<String, Object> body, String reason) {
