@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +41,9 @@ import io.vertx.core.http.HttpServerRequest;
  * API 1's answer: src/docs/whm-api-0.md). Both run the same declared functions through
  * {@link Dispatcher#runWhm}, so auth, cPHulk and each function's ACL are the same; they differ only in argument
  * names and answer shape: WHM API 1's {@link WhmResult}, WHM API 0's {@link Whm0Result} as the function's
- * {@link Api0} declaration says. {@code /json-api/cpanel} is API 2 and answers elsewhere.
+ * {@link Api0} declaration says. The function is the path segment without its path parameters: the OpenAPI document's
+ * WHM API 0 paths ({@code /json-api/passwd;api=0}) answer as {@code /json-api/passwd}. {@code /json-api/cpanel} is API 2
+ * and answers elsewhere.
  */
 @Path("/json-api/{function}")
 public class WhmResource {
@@ -61,15 +64,16 @@ public class WhmResource {
 
     @GET
     @Operation(hidden = true)
-    public Response get(@PathParam("function") String function, @Context HttpServerRequest request) {
-        return run(function, RequestArgs.query(request.query(), maxParameters));
+    public Response get(@PathParam("function") PathSegment function, @Context HttpServerRequest request) {
+        return run(function.getPath(), RequestArgs.query(request.query(), maxParameters));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Response post(@PathParam("function") String function, @Context HttpServerRequest request,
+    public Response post(@PathParam("function") PathSegment segment, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        String function = segment.getPath();
         try {
             return run(function, RequestArgs.post(request.query(), contentType, body, json, maxParameters, true));
         } catch (RequestArgs.UnreadableJson e) {
@@ -83,9 +87,9 @@ public class WhmResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public Response postMultipart(@PathParam("function") String function, @Context HttpServerRequest request,
+    public Response postMultipart(@PathParam("function") PathSegment function, @Context HttpServerRequest request,
             MultipartFormDataInput input) {
-        return run(function, RequestArgs.multipart(request.query(), input, maxParameters));
+        return run(function.getPath(), RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
     private Response run(String function, Args args) {
