@@ -1,6 +1,9 @@
 package dev.openuapi.kernel;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -97,13 +100,13 @@ public record Api0(Answer answer, String key, String message, String nestIn, Map
         if (argNames.isEmpty()) {
             return args;
         }
-        java.util.List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
         args.asMap().forEach((name, value) -> {
             String renamed = argNames.get(name);
             if (renamed == null) {
-                pairs.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, value)); // a value may be null
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(name, value)); // a value may be null
             } else if (!args.has(renamed)) {
-                pairs.add(new java.util.AbstractMap.SimpleImmutableEntry<>(renamed, value));
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(renamed, value));
             }
         });
         return Args.fromPairs(pairs);
