@@ -20,6 +20,8 @@ import dev.openuapi.common.DatabaseUnavailable;
 import dev.openuapi.face.api2.Api2Result;
 import dev.openuapi.face.rest.Problem;
 import dev.openuapi.face.uapi.UapiResult;
+import dev.openuapi.face.whm0.Whm0Result;
+import dev.openuapi.face.whm1.WhmResource;
 import dev.openuapi.face.whm1.WhmResult;
 
 /**
@@ -130,7 +132,8 @@ public class FaceErrors {
             case API2 -> "3".equals(query.getFirst("cpanel_jsonapi_apiversion"))
                     ? Api2Result.api3(module, function, UapiResult.failure(message))
                     : Api2Result.failure(module, function, message);
-            case WHM1 -> WhmResult.failure(lastSegment(Face.pathOf(uri)), message);
+            case WHM1 -> WhmResource.isApi0(query.getFirst("api.version")) ? Whm0Result.error(message)
+                    : WhmResult.failure(lastSegment(Face.pathOf(uri)), message);
             default -> UapiResult.failure(message).toMap();
         };
         return WireResponses.ok(json, body);

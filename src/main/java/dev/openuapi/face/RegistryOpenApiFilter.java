@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openuapi.face.api2.Api2Result;
 import dev.openuapi.face.uapi.UapiResult;
+import dev.openuapi.face.whm0.Whm0Result;
 import dev.openuapi.face.whm1.WhmResult;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.ApiKind;
@@ -65,6 +67,9 @@ public class RegistryOpenApiFilter implements OASFilter {
             }
             for (ApiFunction function : module.functions(ApiKind.WHM1).values()) {
                 openAPI.getPaths().addPathItem("/json-api/" + function.name(), OASFactory.createPathItem().GET(whmOperation(function)));
+                if (function.api0() != null) {
+                    openAPI.getPaths().addPathItem(whm0Path(function.name()), OASFactory.createPathItem().GET(whm0Operation(function)));
+                }
             }
             for (ApiFunction function : module.functions(ApiKind.API2).values()) {
                 openAPI.getPaths().addPathItem(api2Path(module.name(), function.name()),
@@ -202,6 +207,53 @@ public class RegistryOpenApiFilter implements OASFilter {
                                 .schema(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("metadata", metadata)
                                         .addProperty("data", schema(function.result()))), function,
                                 data -> WhmResult.of(function.name(), data, Args.empty()))))));
+    }
+
+    /**
+     * One OpenAPI path per WHM API 0 function although it shares {@code /json-api/<function>} with WHM API 1: as for
+     * API 2 ({@link #api2Path}), a path parameter ({@code ;api=0}) that does not change the resource that answers.
+     * Without {@code api.version} the call is WHM API 0.
+     */
+    public static String whm0Path(String function) {
+        return "/json-api/" + function + ";api=0";
+    }
+
+    /** The same function as WHM API 0: API 0's argument names, API 0's answer, its own operationId. */
+    private static Operation whm0Operation(ApiFunction function) {
+        Api0 api0 = function.api0();
+        List<Parameter> parameters = new ArrayList<>();
+        for (Param param : function.params()) {
+            parameters.add(OASFactory.createParameter().name(api0.api0Name(param.name())).in(Parameter.In.QUERY)
+                    .required(param.isRequired()).description(param.description()).schema(paramSchema(param)));
+        }
+        Schema answer = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
+        Schema status = OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).description("1 or 0.");
+        Schema statusmsg = OASFactory.createSchema().type(List.of(SchemaType.STRING)).description("What happened, or why not.");
+        switch (api0.answer()) {
+            case DATA -> answer = schema(function.result()).description("The answer; {status: 0, statusmsg} when it failed.");
+            case LIST, BY_NAME -> answer.addProperty(api0.key(), OASFactory.createSchema()
+                    .type(List.of(api0.answer() == Api0.Answer.LIST ? SchemaType.ARRAY : SchemaType.OBJECT)))
+                    .addProperty("status", status.description("Only when it failed: 0."))
+                    .addProperty("statusmsg", statusmsg.description("Only when it failed: why."));
+            case LIST_WITH_STATUS -> answer.addProperty(api0.key(), OASFactory.createSchema().type(List.of(SchemaType.ARRAY)))
+                    .addProperty("status", status).addProperty("statusmsg", statusmsg);
+            case STATUS -> answer.addProperty(api0.key(), OASFactory.createSchema().type(List.of(SchemaType.ARRAY))
+                    .items(OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).addProperty("status", status)
+                            .addProperty("statusmsg", statusmsg)));
+        }
+        return OASFactory.createOperation()
+                .operationId("whm0_" + function.name())
+                .summary(function.summary())
+                .description((function.description().isEmpty() ? "" : function.description() + "\n\n")
+                        + "WHM API 0: the same function as WHM API 1's " + function.name() + ", called without api.version. "
+                        + "Needs the WHM privilege (ACL): " + (WhmUser.ANY.equals(function.acl()) ? "none." : "`" + function.acl() + "`."))
+                .tags(List.of("WHM API 0"))
+                .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
+                .parameters(parameters)
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("The WHM API 0 answer, in this function's own shape.")
+                        .content(OASFactory.createContent().addMediaType("application/json", example(OASFactory.createMediaType()
+                                .schema(answer), function, data -> Whm0Result.of(api0, data, Args.empty()))))));
     }
 
     /**

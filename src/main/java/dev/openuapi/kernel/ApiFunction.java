@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param example a successful answer's {@code data}, shown in the OpenAPI document inside the face's own envelope;
  *                {@code null} for none
+ * @param api0    for a WHM API 1 function that WHM API 0 also reaches: API 0's argument names and answer shape;
+ *                {@code null} for none
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, String acl, Handler handler, Example example) {
+        Shape result, String feature, String acl, Handler handler, Example example, Api0 api0) {
 
     /** An example answer's {@code data}, as the handler returns it (typed rows, a string, or {@code null} for no data). */
     public record Example(Object data) {
@@ -43,6 +45,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private String feature;
         private String acl;
         private Example example;
+        private Api0 api0;
 
         private Builder(String name) {
             this.name = name;
@@ -101,6 +104,15 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /**
+         * The function is also WHM API 0's: reached without {@code api.version}, with API 0's argument names, and
+         * answered in API 0's shape (see {@link Api0}). Only for WHM functions.
+         */
+        public Builder api0(Api0 api0) {
+            this.api0 = Objects.requireNonNull(api0, "api0");
+            return this;
+        }
+
         /** The same, as JSON text: for an example taken from cPanel's reference. */
         public Builder exampleJson(String json) {
             this.example = new Example(new JsonText(Objects.requireNonNull(json, "json")));
@@ -120,8 +132,11 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             if ((kind == ApiKind.WHM1) != (acl != null)) {
                 throw new IllegalStateException(name + ": every WHM API 1 function, and only those, declares its ACL");
             }
+            if (api0 != null && kind != ApiKind.WHM1) {
+                throw new IllegalStateException(name + ": only a WHM function has a WHM API 0 form");
+            }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
-                    result, feature, acl, handler, example);
+                    result, feature, acl, handler, example, api0);
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.openuapi.account.Account;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -52,10 +53,12 @@ public class ResellersModule implements ApiModule {
                 ApiFunction.named("setupreseller").whm1().acl(Acl.ROOT).summary("Make an account a reseller (with no privileges yet)")
                         .param(Param.string("user", "The account.").required())
                         .param(Param.string("makeowner", "1: the reseller owns its own account."))
+                        .api0(Api0.status("result", ""))
                         .doing(call -> resellers.setup(call.args().get("user"), "1".equals(call.args().get("makeowner")))),
                 ApiFunction.named("unsetupreseller").whm1().acl(Acl.ROOT).summary("End reselling: its accounts go back to root")
                         .description("The reseller's WHM API tokens are revoked.")
                         .param(Param.string("user", "The reseller.").required())
+                        .api0(Api0.status("result", ""))
                         .doing(call -> resellers.remove(call.args().get("user"))),
                 ApiFunction.named("setacls").whm1().acl(Acl.ROOT).summary("Set a reseller's privileges")
                         .description("Each acl-NAME argument given (for example acl-create-acct=1) grants NAME; every privilege "
@@ -68,6 +71,7 @@ public class ResellersModule implements ApiModule {
                         .returns(Shape.object("The reseller's privileges.")
                                 .field("acl", Shape.arrayOf("The privileges it now holds.", Shape.string("A privilege."))).build())
                         .exampleJson("{\"acl\":[\"all\"]}")
+                        .api0(Api0.status("result", "Reseller Acls Saved"))
                         .handledBy(this::setAcls),
                 ApiFunction.named("saveacllist").whm1().acl(Acl.ROOT).summary("Create or update privilege list and settings")
                         .description("Saves a named ACL list: each acl-NAME=1 adds NAME to it, each acl-NAME=0 removes it, the "
@@ -76,6 +80,7 @@ public class ResellersModule implements ApiModule {
                                 .example("my_acl_list"))
                         // cPanel's sample answer: metadata only ({"command":"saveacllist","reason":"ACL List my_acl_list saved.",…})
                         .example(null)
+                        .api0(Api0.status("result", "ACL List {acllist} saved."))
                         .doing(call -> aclLists.save(call.args().get("acllist"), aclChanges(call))),
                 ApiFunction.named("listacls").whm1().acl(Acl.ROOT).summary("Return all privilege lists and settings")
                         .description("Every saved ACL list, by name, with each privilege OpenUAPI knows as 1 or 0.")
@@ -85,6 +90,7 @@ public class ResellersModule implements ApiModule {
                                         .build())).build())
                         .exampleJson("{\"acl\":[{\"name\":\"acl1\",\"privileges\":{\"acct-summary\":1,\"add-pkg\":1,"
                                 + "\"all\":1,\"create-acct\":1,\"list-accts\":1}}]}")
+                        .api0(Api0.byName("acls"))
                         .handledBy(this::listAcls),
                 ApiFunction.named("listresellers").whm1().acl(Acl.ROOT).summary("List resellers")
                         .returns(Shape.object("The resellers.").field("reseller", Shape.arrayOf("Usernames.", Shape.string("A reseller."))).build())

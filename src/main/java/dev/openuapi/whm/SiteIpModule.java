@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.domain.DomainService;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -45,6 +46,7 @@ public class SiteIpModule implements ApiModule {
                 .param(Param.string("user", "The user's username; you must use either user or domain.").example("username"))
                 .param(Param.string("domain", "A domain of the account; you must use either user or domain.").example("example.com"))
                 .example(null) // cPanel's sample answer: {"metadata":{"command":"setsiteip","reason":"OK","result":1,"version":1}}
+                .api0(Api0.status("result", ""))
                 .doing(call -> siteIps.setSiteIp(account(call), call.args().get("ip"))));
     }
 

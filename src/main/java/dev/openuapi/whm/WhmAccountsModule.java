@@ -15,6 +15,7 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -89,12 +90,14 @@ public class WhmAccountsModule implements ApiModule {
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
+                        .api0(Api0.status("result", "Account Creation Ok").nestedIn("options"))
                         .handledBy(this::createAccount),
                 ApiFunction.named("removeacct").whm1().acl(Acl.KILL_ACCT).summary("Remove an account")
                         .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
                         .param(Param.string("username", "The account (user is accepted too)."))
                         .param(Param.string("user", "The account."))
                         .param(Param.of("keepdns", ParamType.BOOLEAN, "1: keep the account's DNS zones (default 0: remove them)."))
+                        .api0(Api0.status("result", "{username} account removed").arg("user", "username"))
                         .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username,
                                 Boolean.TRUE.equals(AccountArguments.flag(call.args(), "keepdns")))),
                 ApiFunction.named("listaccts").whm1().acl(Acl.LIST_ACCTS).summary("List accounts")
@@ -102,25 +105,28 @@ public class WhmAccountsModule implements ApiModule {
                         .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
                         .param(Param.string("searchmethod", "exact: the whole value equals search; regex (default): search is a regular expression."))
                         .param(Param.string("want", "A comma-separated list of the fields to return (default: all)."))
-                        .returns(acctList).handledBy(this::listAccounts),
+                        .returns(acctList).api0(Api0.listWithStatus("acct")).handledBy(this::listAccounts),
                 ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account")
                         .param(Param.string("user", "The account's username (or give domain).").example("alice"))
                         .param(Param.of("domain", ParamType.DOMAIN, "The account's main domain (or give user)."))
                         .param(Param.string("search", "With searchtype: the username or main domain to find (exactly)."))
                         .param(Param.string("searchtype", "user or domain: what search names."))
                         .param(Param.string("searchmethod", "Only exact."))
-                        .returns(acctList).handledBy(call -> Map.of("acct", List.of(view(summaryAccount(call), planNames())))),
+                        .returns(acctList).api0(Api0.listWithStatus("acct"))
+                        .handledBy(call -> Map.of("acct", List.of(view(summaryAccount(call), planNames())))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
                         .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
                         .param(Param.of("disallowun", ParamType.BOOLEAN, "1: only root may unsuspend (accountsummary is_locked)."))
                         .param(Param.of("leave-ftp-accts-enabled", ParamType.BOOLEAN,
                                 "1: the hosting stack keeps the FTP logins working (stored and reported)."))
+                        .api0(Api0.status("result", "{user}'s account has been suspended"))
                         .doing(call -> accounts.suspend(notSelf(call, owned(call, call.args().get("user"))).username,
                                 call.args().getNonEmpty("reason"), Boolean.TRUE.equals(AccountArguments.flag(call.args(), "disallowun")),
                                 Boolean.TRUE.equals(AccountArguments.flag(call.args(), "leave-ftp-accts-enabled")))),
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .param(Param.of("retain-service-proxies", ParamType.BOOLEAN,
                                 "Ignored: OpenUAPI sets up no service proxies, so there are none to keep or remove."))
+                        .api0(Api0.status("result", "{user}'s account is now active"))
                         .doing(call -> access.unsuspend(call.whmUser(), call.args().get("user"))),
                 AccountArguments.declareModifyacct(ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT)
                         .summary("Change an account's contact email, username, owner, limits and capabilities").param(USER)
@@ -129,6 +135,7 @@ public class WhmAccountsModule implements ApiModule {
                                 + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
                         .param(Param.of("rename_database_objects", ParamType.BOOLEAN,
                                 "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused.")))
+                        .api0(Api0.status("result", "Account Modified"))
                         .doing(this::modifyAccount),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
@@ -136,19 +143,23 @@ public class WhmAccountsModule implements ApiModule {
                                 "Ignored: an account has no MySQL login of its own here; its database users keep their passwords."))
                         .param(Param.of("enabledigest", ParamType.BOOLEAN, "1 or 0: Digest Authentication (left out: unchanged)."))
                         .param(Param.of("digestauth", ParamType.BOOLEAN, "As enabledigest."))
+                        .api0(Api0.status("passwd", "Password changed for user \u201c{user}\u201d.").arg("pass", "password"))
                         .doing(this::changePassword),
                 ApiFunction.named("changepackage").whm1().acl(Acl.UPGRADE_ACCOUNT).summary("Put an account on a package").param(USER)
                         .param(Param.string("pkg", "The package.").required())
+                        .api0(Api0.status("result", "Account Upgrade/Downgrade Complete for {user}"))
                         .doing(call -> plans.assign(owned(call, call.args().get("user")).username, call.args().get("pkg"))),
                 packageFunction(ApiFunction.named("addpkg").whm1().acl(Acl.ADD_PKG).summary("Create a package")
-                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                        .param(Param.string("name", "The package's name.").required()))
+                        .api0(Api0.status("result", "Created the package {name}")).handledBy(call -> {
                             PlanService.Limits limits = limits(call.args());
                             Plan plan = plans.create(call.args().get("name"), limits, AccountArguments.packageOptions(call.args()));
                             return Map.of("pkg", plan.name);
                         }),
                 packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG)
                         .summary("Replace a package's limits and capabilities, for every account on it; create it if it does not exist")
-                        .param(Param.string("name", "The package's name.").required())).handledBy(call -> {
+                        .param(Param.string("name", "The package's name.").required()))
+                        .api0(Api0.status("result", "Modified the package {name}")).handledBy(call -> {
                             String name = call.args().get("name");
                             PlanService.Limits given = limits(call.args());
                             PackageOptions options = AccountArguments.packageOptions(call.args());
@@ -165,11 +176,13 @@ public class WhmAccountsModule implements ApiModule {
                         }),
                 ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
                         .param(Param.string("pkgname", "The package's name.").required())
+                        .api0(Api0.status("result", "The package was successfully deleted.").arg("pkg", "pkgname"))
                         .doing(call -> plans.delete(call.args().get("pkgname"))),
                 ApiFunction.named("listpkgs").whm1().acl(Acl.LIST_PKGS).summary("List packages")
                         .param(Param.string("want", "all (default), creatable, editable or viewable: every package is all of these here."))
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
+                        .api0(Api0.list("package"))
                         .handledBy(this::listPackages));
     }
 

@@ -23,6 +23,7 @@ import dev.openuapi.common.ServerIdentity;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.AccountDomains;
 import dev.openuapi.domain.DomainService;
+import dev.openuapi.kernel.Api0;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -81,10 +82,10 @@ public class WhmServerModule implements ApiModule {
                 ApiFunction.named("version").whm1().acl(Acl.BASIC_SYSTEM_INFO).summary("Return cPanel & WHM version")
                         .description("The cPanel version whose API OpenUAPI follows (openuapi.server.cpanel-version), so clients "
                                 + "that branch on it take the right branch. cPanel::PublicAPI and cPanel::APIClient read data.version.")
-                        .returns(Shape.of(WhmServerRows.Version.class)).exampleJson("{\"version\":\"11.120.0.16\"}")
+                        .returns(Shape.of(WhmServerRows.Version.class)).exampleJson("{\"version\":\"11.120.0.16\"}").api0(Api0.data())
                         .handledBy(call -> new WhmServerRows.Version(server.cpanelVersion())),
                 ApiFunction.named("gethostname").whm1().acl(Acl.BASIC_SYSTEM_INFO).summary("Return server's hostname")
-                        .returns(Shape.of(WhmServerRows.Hostname.class)).exampleJson("{\"hostname\":\"hostname.example.com\"}")
+                        .returns(Shape.of(WhmServerRows.Hostname.class)).exampleJson("{\"hostname\":\"hostname.example.com\"}").api0(Api0.data())
                         .handledBy(call -> new WhmServerRows.Hostname(server.hostname())),
                 ApiFunction.named("listips").whm1().acl(Acl.ROOT).summary("Return server's IP addresses")
                         .description("The shared main address, openuapi.dns.account-ip (mainaddr 1), then the further ones, "

@@ -178,7 +178,8 @@ class AclMatrixTest {
                 .get("paths");
         Map<String, String> acls = new TreeMap<>();
         paths.fieldNames().forEachRemaining(path -> {
-            if (path.startsWith("/json-api/") && !path.startsWith("/json-api/cpanel")) {
+            // A WHM API 0 operation (/json-api/<function>;api=0) is the same function, with the same ACL: counted once.
+            if (path.startsWith("/json-api/") && !path.startsWith("/json-api/cpanel") && !path.contains(";")) {
                 Matcher m = DECLARED.matcher(paths.get(path).get("get").get("description").textValue());
                 assertTrue(m.find(), path + " documents no ACL");
                 acls.put(path.substring("/json-api/".length()), m.group(1) == null ? ANY : m.group(1));

@@ -120,8 +120,10 @@ class WhmAccountsTest {
         // cPanel's wording (spec §10.1; PublicAPI matches "Unknown app\s+(?:\(.+\))?\s+requested")
         assertEquals("{\"metadata\":{\"command\":\"nosuchthing\",\"version\":1,\"result\":0,\"reason\":\"Unknown app (nosuchthing) requested "
                 + "for this version (1) of the API.\"}}\n", whm("nosuchthing", Map.of()));
-        JsonNode noVersion = Fixtures.json(asRoot().get("/json-api/listaccts").then().statusCode(200).extract().asString()).get("metadata");
-        assertEquals(0, noVersion.get("result").intValue());
+        // Without api.version the call is WHM API 0 (issue 15 §1; Whm0Test): its own answer, no metadata.
+        JsonNode noVersion = Fixtures.json(asRoot().get("/json-api/listaccts").then().statusCode(200).extract().asString());
+        assertEquals(1, noVersion.get("status").intValue(), noVersion.toString());
+        assertTrue(noVersion.get("acct").isArray());
         JsonNode missing = Fixtures.json(whm("createacct", Map.of())).get("metadata");
         assertEquals(0, missing.get("result").intValue());
         assertEquals("Provide the “username”, “domain”, and “password” arguments.", missing.get("reason").textValue()); // OpenUAPI's own wording
