@@ -51,7 +51,8 @@ class Whm0OpenApiTest {
         assertEquals(List.of(), repeated, "no two operations share an operationId");
 
         // API 0's argument names: passwd's pass (WHM API 1: password), killpkg's pkg (WHM API 1: pkgname).
-        assertEquals(List.of("user", "pass"), doc.getList("paths.'/json-api/passwd;api=0'.get.parameters.name"));
+        assertEquals(List.of("user", "pass", "db_pass_update", "enabledigest", "digestauth"),
+                doc.getList("paths.'/json-api/passwd;api=0'.get.parameters.name"));
         assertEquals(List.of("user", "password"), doc.getList("paths.'/json-api/passwd'.get.parameters.name").subList(1, 3));
         assertEquals(List.of("pkg"), doc.getList("paths.'/json-api/killpkg;api=0'.get.parameters.name"));
         // The example rendered through API 0's envelope: cPanel's version example, {"version":"11.120.0.16"}.
