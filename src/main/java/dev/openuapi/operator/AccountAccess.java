@@ -101,9 +101,12 @@ public class AccountAccess {
     /**
      * What {@code modifyacct} changes; {@code null}: unchanged.
      *
+     * @param reseller    {@code true}: the account becomes a reseller (as setupreseller), {@code false}: it stops being one
+     *                    (as unsetupreseller); root-level callers only
      * @param newUsername the account's new name, applied after the other changes
      */
-    public record Modification(String contactEmail, Settings settings, Long startDate, String owner, String newUsername) {
+    public record Modification(String contactEmail, Settings settings, Long startDate, String owner, Boolean reseller,
+            String newUsername) {
     }
 
     /**
@@ -132,6 +135,16 @@ public class AccountAccess {
             accounts.setStartDate(account.username, startDate);
         }
         apply(account, change.settings());
+        if (change.reseller() != null && change.reseller() != account.isReseller()) {
+            if (!user.privileges().contains(Acl.ALL)) {
+                throw ApiException.forbidden("Only root-level users may make an account a reseller or end its reselling (reseller).");
+            }
+            if (change.reseller()) {
+                resellers.setup(account.username, false);
+            } else {
+                resellers.remove(account.username);
+            }
+        }
         return change.newUsername() == null ? account : rename(user, account.username, change.newUsername());
     }
 

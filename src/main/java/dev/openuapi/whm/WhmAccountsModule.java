@@ -134,7 +134,9 @@ public class WhmAccountsModule implements ApiModule {
                         .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
                                 + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
                         .param(Param.of("rename_database_objects", ParamType.BOOLEAN,
-                                "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused.")))
+                                "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused."))
+                        .param(Param.of("reseller", ParamType.BOOLEAN, "1: the account becomes a reseller (as setupreseller); "
+                                + "0: it stops being one (as unsetupreseller). Root-level callers only.")))
                         .api0(Api0.status("result", "Account Modified"))
                         .doing(this::modifyAccount),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
@@ -234,7 +236,7 @@ public class WhmAccountsModule implements ApiModule {
                     + Quote.of("rename_database_objects") + " cannot be 0.");
         }
         access.modify(call.whmUser(), account.username, new AccountAccess.Modification(args.getNonEmpty("contactemail"), settings, start,
-                AccountArguments.newOwner(args), args.getNonEmpty("newuser")));
+                AccountArguments.newOwner(args), AccountArguments.flag(args, "reseller"), args.getNonEmpty("newuser")));
     }
 
     /** passwd: the password, and Digest Authentication when enabledigest (or digestauth) is given. */

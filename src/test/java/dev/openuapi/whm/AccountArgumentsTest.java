@@ -346,6 +346,18 @@ class AccountArgumentsTest {
     }
 
     @Test
+    void modifyacctResellerGrantsAndEndsReselling() {
+        String user = username();
+        ok("createacct", newAccount(user));
+        ok("modifyacct", Map.of("user", user, "reseller", "1"));
+        assertTrue(ok("listresellers", Map.of()).get("data").get("reseller").toString().contains("\"" + user + "\""));
+        ok("modifyacct", Map.of("user", user, "reseller", "0"));
+        assertFalse(ok("listresellers", Map.of()).get("data").get("reseller").toString().contains("\"" + user + "\""));
+        refused("modifyacct", Map.of("user", user, "reseller", "yes"), "1 or 0");
+        ok("removeacct", Map.of("username", user));
+    }
+
+    @Test
     void suspendacctDisallowunLocksTheSuspensionAgainstTheReseller() {
         TestAccount reseller = Fixtures.newAccount();
         assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", reseller.username())));
