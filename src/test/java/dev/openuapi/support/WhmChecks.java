@@ -1,5 +1,6 @@
 package dev.openuapi.support;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,5 +33,15 @@ public final class WhmChecks {
     /** A UAPI call (GET) that must succeed: HTTP 200 and {@code status} 1. */
     public static void uapiOk(RequestSpecification as, String path) {
         as.get(path).then().statusCode(200).body("status", equalTo(1));
+    }
+
+    /** The account's password logs in: a UAPI call with it as HTTP Basic succeeds. */
+    public static void passwordLogsIn(String user, String password) {
+        uapiOk(given().auth().preemptive().basic(user, password), "/execute/Tokens/list");
+    }
+
+    /** The account's password is refused: the same UAPI call answers HTTP 401. */
+    public static void passwordRefused(String user, String password) {
+        given().auth().preemptive().basic(user, password).get("/execute/Tokens/list").then().statusCode(401);
     }
 }

@@ -143,11 +143,11 @@ class Whm0FossBillingTest {
     }
 
     private static void logsIn(String user, String password) {
-        WhmChecks.uapiOk(given().auth().preemptive().basic(user, password), "/execute/Tokens/list");
+        WhmChecks.passwordLogsIn(user, password);
     }
 
     private static void cannotLogIn(String user, String password) {
-        given().auth().preemptive().basic(user, password).get("/execute/Tokens/list").then().statusCode(401);
+        WhmChecks.passwordRefused(user, password);
     }
 
     private static String newName() {

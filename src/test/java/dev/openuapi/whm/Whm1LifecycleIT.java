@@ -1,0 +1,7 @@
+package dev.openuapi.whm;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class Whm1LifecycleIT extends Whm1LifecycleTest {
+}
