@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
@@ -98,21 +99,9 @@ public class Account implements Snapshots.Source {
     @Column(name = "mailbox_format", nullable = false, length = 8)
     public String mailboxFormat = "maildir";
 
-    /** {@code null}: unlimited, as for every limit below. */
-    @Column(name = "max_lists")
-    public Integer maxLists;
-
-    @Column(name = "max_email_per_hour")
-    public Integer maxEmailPerHour;
-
-    @Column(name = "max_defer_fail_percentage")
-    public Integer maxDeferFailPercentage;
-
-    @Column(name = "max_emailacct_quota_mb")
-    public Long maxEmailAccountQuotaMb;
-
-    @Column(name = "max_team_users")
-    public Integer maxTeamUsers;
+    /** Private: Hibernate loads five {@code null} columns as no object; see {@link #mailLimits()}. */
+    @Embedded
+    private MailLimits mailLimits;
 
     /** The account's enabled features, sorted (cPanel's feature list). */
     @Column(nullable = false, length = 2000)
@@ -145,6 +134,15 @@ public class Account implements Snapshots.Source {
 
     @Column(name = "updated_at", nullable = false)
     public long updatedAt;
+
+    /** The account's mail and Team limits, a copy: change them with {@link #setMailLimits}. */
+    public MailLimits mailLimits() {
+        return MailLimits.copyOf(mailLimits);
+    }
+
+    public void setMailLimits(MailLimits limits) {
+        this.mailLimits = limits.copy();
+    }
 
     public Set<String> featureSet() {
         return features == null ? new TreeSet<>() : new TreeSet<>(features);

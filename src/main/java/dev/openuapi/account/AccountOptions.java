@@ -30,11 +30,7 @@ public final class AccountOptions {
     public boolean dmarc = true;
     public boolean useRegisteredNs;
     public String mailboxFormat = "maildir";
-    public Integer maxLists;
-    public Integer maxEmailPerHour;
-    public Integer maxDeferFailPercentage;
-    public Long maxEmailAccountQuotaMb;
-    public Integer maxTeamUsers;
+    public MailLimits mailLimits = new MailLimits();
 
     public static AccountOptions of(Account account) {
         AccountOptions o = new AccountOptions();
@@ -48,11 +44,7 @@ public final class AccountOptions {
         o.dmarc = account.dmarc;
         o.useRegisteredNs = account.useRegisteredNs;
         o.mailboxFormat = account.mailboxFormat;
-        o.maxLists = account.maxLists;
-        o.maxEmailPerHour = account.maxEmailPerHour;
-        o.maxDeferFailPercentage = account.maxDeferFailPercentage;
-        o.maxEmailAccountQuotaMb = account.maxEmailAccountQuotaMb;
-        o.maxTeamUsers = account.maxTeamUsers;
+        o.mailLimits = account.mailLimits();
         return o;
     }
 
@@ -67,12 +59,7 @@ public final class AccountOptions {
         if (!MAILBOX_FORMATS.contains(mailboxFormat)) {
             throw ApiException.invalid(Quote.of(mailboxFormat) + " is not a valid mailbox format: use maildir or mdbox.");
         }
-        if (maxDeferFailPercentage != null && maxDeferFailPercentage > 100) {
-            throw ApiException.invalid("The percentage of failed or deferred messages is at most 100.");
-        }
-        if (maxTeamUsers != null && maxTeamUsers > 7) {
-            throw ApiException.invalid("The maximum number of Team users is at most 7.");
-        }
+        mailLimits.check();
     }
 
     void applyTo(Account account) {
@@ -86,10 +73,6 @@ public final class AccountOptions {
         account.dmarc = dmarc;
         account.useRegisteredNs = useRegisteredNs;
         account.mailboxFormat = mailboxFormat;
-        account.maxLists = maxLists;
-        account.maxEmailPerHour = maxEmailPerHour;
-        account.maxDeferFailPercentage = maxDeferFailPercentage;
-        account.maxEmailAccountQuotaMb = maxEmailAccountQuotaMb;
-        account.maxTeamUsers = maxTeamUsers;
+        account.setMailLimits(mailLimits);
     }
 }

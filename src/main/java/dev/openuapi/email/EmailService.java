@@ -46,7 +46,7 @@ public class EmailService extends HostedLogins<Mailbox> {
      */
     @Override
     protected Long allowedQuota(Account account, Long quotaMb) {
-        Long max = account.maxEmailAccountQuotaMb;
+        Long max = account.mailLimits().maxEmailAccountQuotaMb;
         if (max == null) {
             return quotaMb;
         }

@@ -85,11 +85,7 @@ public class AccountAccess {
             options.digestAuth = account.digestAuth;
             options.theme = interfaceSettings.theme(account.id);
             options.locale = interfaceSettings.locale(account.id);
-            options.maxLists = account.maxLists;
-            options.maxEmailPerHour = account.maxEmailPerHour;
-            options.maxDeferFailPercentage = account.maxDeferFailPercentage;
-            options.maxEmailAccountQuotaMb = account.maxEmailAccountQuotaMb;
-            options.maxTeamUsers = account.maxTeamUsers;
+            options.mailLimits = account.mailLimits();
             Plan saved = plans.create(savePackageAs, new PlanService.Limits(limits.maxEmailAccounts(), limits.maxDatabases(),
                     limits.maxFtpAccounts(), limits.maxSubdomains(), limits.maxAddonDomains(), limits.maxParkedDomains(),
                     limits.diskQuotaMb(), limits.bandwidthMb(), null), options);

@@ -1,5 +1,6 @@
 package dev.openuapi.plan;
 
+import dev.openuapi.account.MailLimits;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.settings.AccountSettingsService;
@@ -18,11 +19,7 @@ public final class PackageOptions {
     public boolean digestAuth;
     public String theme;
     public String locale;
-    public Integer maxLists;
-    public Integer maxEmailPerHour;
-    public Integer maxDeferFailPercentage;
-    public Long maxEmailAccountQuotaMb;
-    public Integer maxTeamUsers;
+    public MailLimits mailLimits = new MailLimits();
 
     public static PackageOptions of(Plan plan) {
         PackageOptions o = new PackageOptions();
@@ -31,11 +28,7 @@ public final class PackageOptions {
         o.digestAuth = plan.digestAuth;
         o.theme = plan.theme;
         o.locale = plan.locale;
-        o.maxLists = plan.maxLists;
-        o.maxEmailPerHour = plan.maxEmailPerHour;
-        o.maxDeferFailPercentage = plan.maxDeferFailPercentage;
-        o.maxEmailAccountQuotaMb = plan.maxEmailAccountQuotaMb;
-        o.maxTeamUsers = plan.maxTeamUsers;
+        o.mailLimits = plan.mailLimits();
         return o;
     }
 
@@ -47,12 +40,7 @@ public final class PackageOptions {
         if (locale != null && Locales.byCode(locale).isEmpty()) {
             throw ApiException.invalid(Quote.of(locale) + " is not a locale this server offers.");
         }
-        if (maxDeferFailPercentage != null && maxDeferFailPercentage > 100) {
-            throw ApiException.invalid("The percentage of failed or deferred messages is at most 100.");
-        }
-        if (maxTeamUsers != null && maxTeamUsers > 7) {
-            throw ApiException.invalid("The maximum number of Team users is at most 7.");
-        }
+        mailLimits.check();
     }
 
     void applyTo(Plan plan) {
@@ -61,10 +49,6 @@ public final class PackageOptions {
         plan.digestAuth = digestAuth;
         plan.theme = theme;
         plan.locale = locale;
-        plan.maxLists = maxLists;
-        plan.maxEmailPerHour = maxEmailPerHour;
-        plan.maxDeferFailPercentage = maxDeferFailPercentage;
-        plan.maxEmailAccountQuotaMb = maxEmailAccountQuotaMb;
-        plan.maxTeamUsers = maxTeamUsers;
+        plan.setMailLimits(mailLimits);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.openuapi.account.MailLimits;
 import dev.openuapi.common.CommaList;
 import dev.openuapi.common.Snapshots;
 
@@ -83,24 +85,21 @@ public class Plan implements Snapshots.Source {
     @Column(length = 16)
     public String locale;
 
-    /** {@code null}: unlimited, as for every limit below. */
-    @Column(name = "max_lists")
-    public Integer maxLists;
-
-    @Column(name = "max_email_per_hour")
-    public Integer maxEmailPerHour;
-
-    @Column(name = "max_defer_fail_percentage")
-    public Integer maxDeferFailPercentage;
-
-    @Column(name = "max_emailacct_quota_mb")
-    public Long maxEmailAccountQuotaMb;
-
-    @Column(name = "max_team_users")
-    public Integer maxTeamUsers;
+    /** Private: Hibernate loads five {@code null} columns as no object; see {@link #mailLimits()}. */
+    @Embedded
+    private MailLimits mailLimits;
 
     @Column(name = "created_at", nullable = false)
     public long createdAt;
+
+    /** The package's mail and Team limits, a copy: change them with {@link #setMailLimits}. */
+    public MailLimits mailLimits() {
+        return MailLimits.copyOf(mailLimits);
+    }
+
+    public void setMailLimits(MailLimits limits) {
+        this.mailLimits = limits.copy();
+    }
 
     public boolean isPrivate() {
         return accountId != null;

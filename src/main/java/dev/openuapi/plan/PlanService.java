@@ -242,11 +242,7 @@ public class PlanService {
         account.shell = plan.hasShell ? (account.shell.equals(AccountOptions.NO_SHELL) ? AccountOptions.SHELL : account.shell)
                 : AccountOptions.NO_SHELL;
         account.cgi = plan.cgi;
-        account.maxLists = plan.maxLists;
-        account.maxEmailPerHour = plan.maxEmailPerHour;
-        account.maxDeferFailPercentage = plan.maxDeferFailPercentage;
-        account.maxEmailAccountQuotaMb = plan.maxEmailAccountQuotaMb;
-        account.maxTeamUsers = plan.maxTeamUsers;
+        account.setMailLimits(plan.mailLimits());
         if (plan.theme != null) {
             settings.setTheme(account.id, plan.theme);
         }

@@ -250,11 +250,11 @@ final class AccountArguments {
                 o.shell = shell ? AccountOptions.SHELL : AccountOptions.NO_SHELL;
             }
             o.cgi = cgi == null ? o.cgi : cgi;
-            o.maxLists = or(maxlst, o.maxLists);
-            o.maxEmailPerHour = or(perHour, o.maxEmailPerHour);
-            o.maxDeferFailPercentage = or(deferFail, o.maxDeferFailPercentage);
-            o.maxEmailAccountQuotaMb = or(mailboxQuota, o.maxEmailAccountQuotaMb);
-            o.maxTeamUsers = or(team, o.maxTeamUsers);
+            o.mailLimits.maxLists = or(maxlst, o.mailLimits.maxLists);
+            o.mailLimits.maxEmailPerHour = or(perHour, o.mailLimits.maxEmailPerHour);
+            o.mailLimits.maxDeferFailPercentage = or(deferFail, o.mailLimits.maxDeferFailPercentage);
+            o.mailLimits.maxEmailAccountQuotaMb = or(mailboxQuota, o.mailLimits.maxEmailAccountQuotaMb);
+            o.mailLimits.maxTeamUsers = or(team, o.mailLimits.maxTeamUsers);
             o.spamassassin = spamassassin == null ? o.spamassassin : spamassassin;
             o.spambox = spambox == null ? o.spambox : spambox;
             o.dkim = dkim == null ? o.dkim : dkim;
@@ -337,11 +337,11 @@ final class AccountArguments {
             o.dmarc = dmarc == null ? o.dmarc : dmarc;
             o.spamassassin = spamassassin == null ? o.spamassassin : spamassassin;
             o.mailboxFormat = mailboxFormat == null ? o.mailboxFormat : mailboxFormat;
-            o.maxLists = or(maxlst, o.maxLists);
-            o.maxEmailPerHour = or(perHour, o.maxEmailPerHour);
-            o.maxDeferFailPercentage = or(deferFail, o.maxDeferFailPercentage);
-            o.maxEmailAccountQuotaMb = or(mailboxQuota, o.maxEmailAccountQuotaMb);
-            o.maxTeamUsers = or(team, o.maxTeamUsers);
+            o.mailLimits.maxLists = or(maxlst, o.mailLimits.maxLists);
+            o.mailLimits.maxEmailPerHour = or(perHour, o.mailLimits.maxEmailPerHour);
+            o.mailLimits.maxDeferFailPercentage = or(deferFail, o.mailLimits.maxDeferFailPercentage);
+            o.mailLimits.maxEmailAccountQuotaMb = or(mailboxQuota, o.mailLimits.maxEmailAccountQuotaMb);
+            o.mailLimits.maxTeamUsers = or(team, o.mailLimits.maxTeamUsers);
         };
         String locale = args.getNonEmpty("LOCALE");
         String lang = args.getNonEmpty("LANG");
@@ -366,12 +366,12 @@ final class AccountArguments {
         o.digestAuth = Boolean.TRUE.equals(flag(args, "digestauth"));
         o.theme = args.getNonEmpty("cpmod");
         o.locale = args.getNonEmpty("language");
-        o.maxLists = value(count(args, "maxlst", true));
-        o.maxEmailPerHour = value(count(args, args.getNonEmpty("MAX_EMAIL_PER_HOUR") != null ? "MAX_EMAIL_PER_HOUR" : "max_email_per_hour", true));
-        o.maxDeferFailPercentage = value(count(args,
+        o.mailLimits.maxLists = value(count(args, "maxlst", true));
+        o.mailLimits.maxEmailPerHour = value(count(args, args.getNonEmpty("MAX_EMAIL_PER_HOUR") != null ? "MAX_EMAIL_PER_HOUR" : "max_email_per_hour", true));
+        o.mailLimits.maxDeferFailPercentage = value(count(args,
                 args.getNonEmpty("MAX_DEFER_FAIL_PERCENTAGE") != null ? "MAX_DEFER_FAIL_PERCENTAGE" : "max_defer_fail_percentage", true));
-        o.maxEmailAccountQuotaMb = value(megabytes(args, "max_emailacct_quota", true));
-        o.maxTeamUsers = value(count(args, "max_team_users", false));
+        o.mailLimits.maxEmailAccountQuotaMb = value(megabytes(args, "max_emailacct_quota", true));
+        o.mailLimits.maxTeamUsers = value(count(args, "max_team_users", false));
         return o;
     }
 

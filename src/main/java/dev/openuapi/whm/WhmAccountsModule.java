@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
+import dev.openuapi.account.MailLimits;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
@@ -348,6 +349,7 @@ public class WhmAccountsModule implements ApiModule {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Plan plan : plans.list()) {
+            MailLimits mail = plan.mailLimits();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", plan.name);
             row.put("MAXPOP", limit(plan.maxEmailAccounts));
@@ -358,7 +360,7 @@ public class WhmAccountsModule implements ApiModule {
             row.put("MAXPARK", limit(plan.maxParkedDomains));
             row.put("QUOTA", plan.diskQuotaMb == null ? "unlimited" : String.valueOf(plan.diskQuotaMb));
             row.put("BWLIMIT", plan.bandwidthMb == null ? "unlimited" : String.valueOf(plan.bandwidthMb));
-            row.put("MAXLST", limit(plan.maxLists));
+            row.put("MAXLST", limit(mail.maxLists));
             row.put("HASSHELL", plan.hasShell ? "y" : "n");
             row.put("CGI", plan.cgi ? "y" : "n");
             row.put("DIGESTAUTH", plan.digestAuth ? "y" : "n");
@@ -366,10 +368,10 @@ public class WhmAccountsModule implements ApiModule {
             row.put("LANG", plan.locale == null ? Locales.DEFAULT : plan.locale);
             row.put("FEATURELIST", "default");
             row.put("IP", "n");
-            row.put("MAX_EMAIL_PER_HOUR", limit(plan.maxEmailPerHour));
-            row.put("MAX_DEFER_FAIL_PERCENTAGE", limit(plan.maxDeferFailPercentage));
-            row.put("MAX_EMAILACCT_QUOTA", plan.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(plan.maxEmailAccountQuotaMb));
-            row.put("MAX_TEAM_USERS", plan.maxTeamUsers);
+            row.put("MAX_EMAIL_PER_HOUR", limit(mail.maxEmailPerHour));
+            row.put("MAX_DEFER_FAIL_PERCENTAGE", limit(mail.maxDeferFailPercentage));
+            row.put("MAX_EMAILACCT_QUOTA", mail.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(mail.maxEmailAccountQuotaMb));
+            row.put("MAX_TEAM_USERS", mail.maxTeamUsers);
             rows.add(row);
         }
         return Map.of("pkg", rows);
@@ -395,11 +397,12 @@ public class WhmAccountsModule implements ApiModule {
         row.put("maxsub", limit(limits.maxSubdomains()));
         row.put("maxparked", limit(limits.maxParkedDomains()));
         row.put("maxaddons", limit(limits.maxAddonDomains()));
-        row.put("maxlst", limit(account.maxLists));
-        row.put("max_email_per_hour", limit(account.maxEmailPerHour));
-        row.put("max_defer_fail_percentage", limit(account.maxDeferFailPercentage));
-        row.put("max_emailacct_quota", account.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(account.maxEmailAccountQuotaMb));
-        row.put("max_team_users", account.maxTeamUsers);
+        MailLimits mail = account.mailLimits();
+        row.put("maxlst", limit(mail.maxLists));
+        row.put("max_email_per_hour", limit(mail.maxEmailPerHour));
+        row.put("max_defer_fail_percentage", limit(mail.maxDeferFailPercentage));
+        row.put("max_emailacct_quota", mail.maxEmailAccountQuotaMb == null ? "unlimited" : String.valueOf(mail.maxEmailAccountQuotaMb));
+        row.put("max_team_users", mail.maxTeamUsers);
         row.put("shell", account.shell);
         row.put("cgi", account.cgi ? 1 : 0);
         row.put("digestauth", account.digestAuth ? 1 : 0);
