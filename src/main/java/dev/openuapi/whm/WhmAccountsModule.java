@@ -16,6 +16,7 @@ import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.domain.MainDomainChange;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -27,6 +28,7 @@ import dev.openuapi.operator.AccountAccess;
 import dev.openuapi.operator.Acl;
 import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 
 /**
@@ -43,8 +45,10 @@ public class WhmAccountsModule implements ApiModule {
     private final AccountAccess access;
     private final PlanService plans;
     private final OpenUapiConfig config;
+    private final MainDomainChange mainDomain;
 
-    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config) {
+    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config, MainDomainChange mainDomain) {
+        this.mainDomain = mainDomain;
         this.accounts = accounts;
         this.access = access;
         this.plans = plans;
@@ -94,10 +98,20 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(false, null, null, null))),
-                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email").param(USER)
+                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email or main domain").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
-                        .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
-                                new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null))),
+                        .param(Param.of("domain", ParamType.DOMAIN, "The new main domain; its zone, subdomains, mailboxes, FTP logins and "
+                                + "installed certificates follow (src/docs/main-domain-change.md)."))
+                        .param(Param.of("DNS", ParamType.DOMAIN, "An alias of domain; given both, DNS wins."))
+                        .doing(call -> {
+                            String user = owned(call, call.args().get("user")).username;
+                            // one transaction for every argument: a refused one changes nothing
+                            QuarkusTransaction.joiningExisting().run(() -> {
+                                Optional.ofNullable(call.args().getNonEmpty("DNS")).or(() -> Optional.ofNullable(call.args().getNonEmpty("domain")))
+                                        .ifPresent(domain -> mainDomain.change(user, domain));
+                                accounts.update(user, new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null));
+                            });
+                        }),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
