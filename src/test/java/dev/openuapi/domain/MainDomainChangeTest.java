@@ -211,6 +211,43 @@ class MainDomainChangeTest {
         assertTrue(pdns.query("fresh-" + user + ".example.", Type.SOA).records().isEmpty());
     }
 
+    /**
+     * A failure after the zone is renamed (a mailbox left on a domain removed earlier holds the new address) undoes
+     * everything: the zone is served under its old name again, and nothing else moved.
+     */
+    @Test
+    void aFailureAfterTheZoneIsRenamedUndoesEverything() throws Exception {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        String user = alice.username();
+        String to = "left-" + user + ".example";
+        // bob had `to` as a parked domain with a mailbox on it; the domain went, the mailbox row stayed
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", to, "type", "parked_domain"))
+                .post("/api/v1/accounts/" + bob.username() + "/domains").then().statusCode(201);
+        String bobToken = bob.newToken();
+        uapi(bob, bobToken, "Email", "add_pop", Map.of("email", "box", "domain", to, "password", "mail-pass-2"));
+        asRoot().delete("/api/v1/accounts/" + bob.username() + "/domains/" + to).then().statusCode(204);
+        String token = alice.newToken();
+        uapi(alice, token, "Email", "add_pop", Map.of("email", "box", "password", "mail-pass-1"));
+        asRoot().contentType(ContentType.JSON).body(Map.of("domain", "blog", "type", "sub_domain", "rootdomain", alice.domain()))
+                .post("/api/v1/accounts/" + user + "/domains").then().statusCode(201);
+
+        JsonNode answer = modifyacct(Map.of("user", user, "domain", to));
+        assertEquals(0, answer.get("metadata").get("result").intValue(), answer.toString());
+        assertEquals("The email account names on “" + to + "” are taken already.", answer.get("metadata").get("reason").textValue());
+
+        assertEquals(alice.domain(), mainDomain(user));
+        JsonNode domains = uapi(alice, token, "DomainInfo", "list_domains", Map.of());
+        assertEquals(alice.domain(), domains.get("main_domain").textValue());
+        assertEquals("[\"blog." + alice.domain() + "\"]", domains.get("sub_domains").toString());
+        assertTrue(texts(uapi(alice, token, "Email", "list_pops", Map.of()), "email").contains("box@" + alice.domain()));
+        PowerDns.Answer soa = pdns.query(alice.domain() + ".", Type.SOA);
+        assertEquals(1, soa.records().size(), "the zone has its old name again");
+        assertEquals("hostmaster." + alice.domain() + ".", ((SOARecord) soa.records().get(0)).getAdmin().toString());
+        assertEquals(List.of("192.0.2.1"), addresses(pdns.query("blog." + alice.domain() + ".", Type.A).records()));
+        assertTrue(pdns.query(to + ".", Type.SOA).records().isEmpty());
+    }
+
     @Test
     void theSameDomainChangesNothingAndDnsOverridesDomain() {
         TestAccount alice = newAccount();
