@@ -1,7 +1,7 @@
 package dev.openuapi.domain;
 
 /**
- * Fired inside {@link MainDomainChange}'s transaction once the account's main domain, its subdomains and its zone carry
+ * Fired inside {@link MainDomainService}'s transaction once the account's main domain, its subdomains and its zone carry
  * the new name, so that what else is named after the domain (mailboxes, FTP logins, installed certificates) follows in the
  * same transaction, without the domain package knowing those features. An observer that throws undoes the whole change.
  *

@@ -16,7 +16,7 @@ import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.config.OpenUapiConfig;
-import dev.openuapi.domain.MainDomainChange;
+import dev.openuapi.domain.MainDomainService;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -45,9 +45,9 @@ public class WhmAccountsModule implements ApiModule {
     private final AccountAccess access;
     private final PlanService plans;
     private final OpenUapiConfig config;
-    private final MainDomainChange mainDomain;
+    private final MainDomainService mainDomain;
 
-    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config, MainDomainChange mainDomain) {
+    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config, MainDomainService mainDomain) {
         this.mainDomain = mainDomain;
         this.accounts = accounts;
         this.access = access;

@@ -26,9 +26,9 @@ import dev.openuapi.dns.ZoneService;
  * so a refusal or a failure at any step leaves everything as it was.
  */
 @ApplicationScoped
-public class MainDomainChange {
+public class MainDomainService {
 
-    private static final Logger LOG = Logger.getLogger(MainDomainChange.class);
+    private static final Logger LOG = Logger.getLogger(MainDomainService.class);
 
     /** What changed; {@code from} equals {@code to} when the domain was the account's main domain already. */
     public record Changed(String from, String to) {
@@ -39,7 +39,7 @@ public class MainDomainChange {
     private final ZoneService zones;
     private final Event<MainDomainChanged> changed;
 
-    MainDomainChange(AccountRepository accounts, AccountDomainRepository domains, ZoneService zones, Event<MainDomainChanged> changed) {
+    MainDomainService(AccountRepository accounts, AccountDomainRepository domains, ZoneService zones, Event<MainDomainChanged> changed) {
         this.accounts = accounts;
         this.domains = domains;
         this.zones = zones;
