@@ -89,7 +89,7 @@ public class MainDomainService {
         Unique.flush(domains.getEntityManager(), taken);
         zones.renameZone(account.username, from, to);
         changed.fire(event);
-        LOG.infof("Changed the main domain of account %s from %s to %s", account.username, from, to);
+        LOG.infof("Changing the main domain of account %s from %s to %s", account.username, from, to);
         return new Changed(from, to);
     }
 }

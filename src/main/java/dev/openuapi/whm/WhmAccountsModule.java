@@ -47,7 +47,8 @@ public class WhmAccountsModule implements ApiModule {
     private final OpenUapiConfig config;
     private final MainDomainService mainDomain;
 
-    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config, MainDomainService mainDomain) {
+    WhmAccountsModule(AccountService accounts, AccountAccess access, PlanService plans, OpenUapiConfig config,
+            MainDomainService mainDomain) {
         this.mainDomain = mainDomain;
         this.accounts = accounts;
         this.access = access;
@@ -98,7 +99,8 @@ public class WhmAccountsModule implements ApiModule {
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .doing(call -> accounts.update(owned(call, call.args().get("user")).username,
                                 new AccountService.Changes(false, null, null, null))),
-                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email or main domain").param(USER)
+                ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT).summary("Change an account's contact email or main domain")
+                        .param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
                         .param(Param.of("domain", ParamType.DOMAIN, "The new main domain; its zone, subdomains, mailboxes, FTP logins and "
                                 + "installed certificates follow (src/docs/main-domain-change.md)."))
@@ -107,8 +109,10 @@ public class WhmAccountsModule implements ApiModule {
                             String user = owned(call, call.args().get("user")).username;
                             // one transaction for every argument: a refused one changes nothing
                             QuarkusTransaction.joiningExisting().run(() -> {
-                                Optional.ofNullable(call.args().getNonEmpty("DNS")).or(() -> Optional.ofNullable(call.args().getNonEmpty("domain")))
-                                        .ifPresent(domain -> mainDomain.change(user, domain));
+                                String domain = Optional.ofNullable(call.args().getNonEmpty("DNS")).orElse(call.args().getNonEmpty("domain"));
+                                if (domain != null) {
+                                    mainDomain.change(user, domain);
+                                }
                                 accounts.update(user, new AccountService.Changes(null, null, call.args().getNonEmpty("contactemail"), null));
                             });
                         }),
