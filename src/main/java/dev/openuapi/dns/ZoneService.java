@@ -166,6 +166,53 @@ public class ZoneService {
         store.changeOwner(oldOwner, newOwner);
     }
 
+    /**
+     * Renames {@code owner}'s zone {@code from} to {@code to}, as a main domain change needs: the zone's name, every owner
+     * name that is {@code from} or under it, and the host names in the data that are (CNAME, NS and MX targets, SRV targets,
+     * the SOA's primary name server and responsible mailbox) move under {@code to}; names elsewhere and other data (addresses,
+     * TXT) stay. The SOA serial goes up. One transaction with the caller's, with the zone's row locked.
+     */
+    @Transactional
+    public void renameZone(String owner, String from, String to) {
+        ZoneView view = locked(owner, from);
+        if (store.find(to).isPresent()) {
+            throw ApiException.conflict("The domain " + Quote.of(to) + " already exists on this server.");
+        }
+        long zoneId = view.zone().id();
+        store.rename(zoneId, to);
+        for (ZoneRecord record : view.records()) {
+            store.replace(zoneId, new ZoneRecord(record.id(), under(record.name(), from, to), record.ttl(), renamed(record.data(), from, to)));
+        }
+    }
+
+    private static RecordData renamed(RecordData data, String from, String to) {
+        if (data instanceof RecordData.Cname c) {
+            return new RecordData.Cname(under(c.target(), from, to));
+        }
+        if (data instanceof RecordData.Ns n) {
+            return new RecordData.Ns(under(n.target(), from, to));
+        }
+        if (data instanceof RecordData.Mx m) {
+            return new RecordData.Mx(m.preference(), under(m.exchange(), from, to));
+        }
+        if (data instanceof RecordData.Srv s) {
+            return new RecordData.Srv(s.priority(), s.weight(), s.port(), under(s.target(), from, to));
+        }
+        if (data instanceof RecordData.Soa s) {
+            return new RecordData.Soa(under(s.mname(), from, to), under(s.rname(), from, to), nextSerial(s.serial()), s.refresh(), s.retry(),
+                    s.expire(), s.minimum());
+        }
+        return data;
+    }
+
+    /** {@code name} moved from under {@code from} to under {@code to}; a name elsewhere as it is. */
+    static String under(String name, String from, String to) {
+        if (name.equals(from)) {
+            return to;
+        }
+        return name.endsWith("." + from) ? name.substring(0, name.length() - from.length()) + to : name;
+    }
+
     @Transactional
     public void deleteZone(String domain) {
         store.find(domain).ifPresent(zone -> store.delete(zone.id()));

@@ -146,6 +146,11 @@ public class ZoneStore {
         update("UPDATE " + qualifier + "domains SET account = ? WHERE account = ?", newOwner, oldOwner);
     }
 
+    /** Gives the zone another name; its records keep theirs until the caller rewrites them in the same transaction. */
+    public void rename(long zoneId, String name) {
+        update("UPDATE " + qualifier + "domains SET name = ? WHERE id = ?", name, zoneId);
+    }
+
     public void delete(long zoneId) {
         update("DELETE FROM " + qualifier + "records WHERE domain_id = ?", zoneId);
         update("DELETE FROM " + qualifier + "domainmetadata WHERE domain_id = ?", zoneId);

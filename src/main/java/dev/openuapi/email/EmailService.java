@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
@@ -17,6 +18,7 @@ import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
+import dev.openuapi.domain.MainDomainChanged;
 import dev.openuapi.login.HostedLogins;
 import dev.openuapi.login.LoginAddress;
 import dev.openuapi.plan.Limit;
@@ -57,6 +59,23 @@ public class EmailService extends HostedLogins<Mailbox> {
             throw ApiException.invalid("The quota " + quotaMb + " MB exceeds this account's maximum mailbox quota of " + max + " MB.");
         }
         return quotaMb;
+    }
+
+    /**
+     * Mailboxes {@code x@old.example} become {@code x@new.example} with their passwords, quotas and disk figures; forwarders
+     * from an address on the old domain move with it, and a forwarder's destination on the old domain (one of the moved
+     * mailboxes) names the new address; any other destination stays as it was.
+     */
+    void onMainDomainChanged(@Observes MainDomainChanged change) {
+        follow(change);
+        for (EmailForwarder forwarder : forwarders.forAccount(change.accountId())) {
+            forwarder.domain = change.rename(forwarder.domain);
+            forwarder.address = change.renameAddress(forwarder.address);
+            String moved = change.renameAddress(forwarder.destination);
+            if (!moved.equals(forwarder.destination) && logins.byAddress(change.accountId(), moved).isPresent()) {
+                forwarder.destination = moved;
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.domain.AccountDomainRepository;
+import dev.openuapi.domain.MainDomainChanged;
 import dev.openuapi.login.HostedLogins;
 import dev.openuapi.login.LoginAddress;
 import dev.openuapi.plan.Limit;
@@ -27,6 +28,11 @@ import dev.openuapi.plan.PlanService;
 public class FtpService extends HostedLogins<FtpAccount> {
 
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /** FTP logins {@code user@old.example} become {@code user@new.example}, as cPanel renames them. */
+    void onMainDomainChanged(@Observes MainDomainChanged change) {
+        follow(change);
+    }
 
     FtpService(FtpAccountRepository logins, AccountRepository accounts, AccountDomainRepository domains, PlanService plans) {
         super(logins, accounts, domains, plans, Limit.FTP_ACCOUNTS, "FTP account", "pass_hash");

@@ -15,6 +15,7 @@ import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
+import dev.openuapi.domain.MainDomainChanged;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
@@ -105,6 +106,21 @@ public abstract class HostedLogins<T extends HostedLogin> {
     @Transactional
     public boolean recordDiskUse(long accountId, String address, long bytes) {
         return logins.recordDiskUse(accountId, address.toLowerCase(Locale.ROOT), bytes) > 0;
+    }
+
+    /**
+     * The account's logins on the old main domain or under it move to the new name with the same user, password, quota
+     * and disk figures (cPanel renames {@code x@old.example} to {@code x@new.example}). A taken address undoes the change.
+     */
+    protected void follow(MainDomainChanged change) {
+        for (T login : logins.forAccount(change.accountId())) {
+            String domain = change.rename(login.domain);
+            if (!domain.equals(login.domain)) {
+                login.domain = domain;
+                login.setAddress(change.renameAddress(login.address()));
+            }
+        }
+        Unique.flush(logins.getEntityManager(), "The " + noun + " names on " + Quote.of(change.to()) + " are taken already.");
     }
 
     protected T find(long accountId, String user, String domain) {

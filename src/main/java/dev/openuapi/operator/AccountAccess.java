@@ -12,6 +12,7 @@ import dev.openuapi.account.AccountOptions;
 import dev.openuapi.account.AccountService;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
+import dev.openuapi.domain.MainDomainService;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.plan.PackageOptions;
@@ -55,9 +56,11 @@ public class AccountAccess {
     private final AccountSettingsService interfaceSettings;
     private final ResellerService resellers;
     private final SiteIpService siteIps;
+    private final MainDomainService mainDomains;
 
     AccountAccess(AccountService accounts, PlanService plans, AccountSettingsService interfaceSettings, ResellerService resellers,
-            SiteIpService siteIps) {
+            SiteIpService siteIps, MainDomainService mainDomains) {
+        this.mainDomains = mainDomains;
         this.accounts = accounts;
         this.plans = plans;
         this.interfaceSettings = interfaceSettings;
@@ -99,10 +102,11 @@ public class AccountAccess {
      *
      * @param reseller    {@code true}: the account becomes a reseller (as setupreseller), {@code false}: it stops being one
      *                    (as unsetupreseller); root-level callers only
+     * @param domain      the account's new main domain ({@link MainDomainService#change})
      * @param newUsername the account's new name, applied after the other changes
      */
     public record Modification(String contactEmail, Settings settings, Long startDate, String owner, Boolean reseller,
-            String newUsername) {
+            String domain, String newUsername) {
     }
 
     /**
@@ -140,6 +144,9 @@ public class AccountAccess {
             } else {
                 resellers.remove(account.username);
             }
+        }
+        if (change.domain() != null) {
+            mainDomains.change(account.username, change.domain());
         }
         return change.newUsername() == null ? account : rename(user, account.username, change.newUsername());
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.AccountRepository;
@@ -24,9 +25,11 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Quote;
+import dev.openuapi.common.Unique;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.AccountDomainRepository;
+import dev.openuapi.domain.MainDomainChanged;
 
 /**
  * Certificates: install one on a domain of the account (key and certificate must match, the certificate
@@ -63,6 +66,29 @@ public class SslService {
         this.domains = domains;
         this.cipher = cipher;
         this.config = config;
+    }
+
+    /**
+     * A certificate installed on the old main domain or one of its subdomains: it moves to the new name if it covers that
+     * name, otherwise it is uninstalled (a certificate is only ever installed on a name it covers). The certificates
+     * themselves stay stored, so that one can be installed again.
+     */
+    void onMainDomainChanged(@Observes MainDomainChanged change) {
+        for (SslInstallation installation : installations.forAccount(change.accountId())) {
+            String name = change.rename(installation.domain);
+            if (name.equals(installation.domain)) {
+                continue;
+            }
+            if (covers(installation.certificate.domains, name)) {
+                // an installation left on the new name by a domain removed earlier is stale: no account owns that name
+                installations.byDomain(name).ifPresent(installations::delete);
+                installations.flush();
+                installation.domain = name;
+            } else {
+                installations.delete(installation);
+            }
+        }
+        Unique.flush(installations.getEntityManager(), "A certificate is installed on " + Quote.of(change.to()) + " already.");
     }
 
     public String ip() {

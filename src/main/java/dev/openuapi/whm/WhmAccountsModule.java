@@ -130,8 +130,11 @@ public class WhmAccountsModule implements ApiModule {
                         .api0(Api0.status("result", "{user}'s account is now active"))
                         .doing(call -> access.unsuspend(call.whmUser(), call.args().get("user"))),
                 AccountArguments.declareModifyacct(ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT)
-                        .summary("Change an account's contact email, username, owner, limits and capabilities").param(USER)
+                        .summary("Change an account's contact email, main domain, username, owner, limits and capabilities").param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
+                        .param(Param.of("domain", ParamType.DOMAIN, "The new main domain; its zone, subdomains, mailboxes, FTP logins and "
+                                + "installed certificates follow (src/docs/main-domain-change.md)."))
+                        .param(Param.of("DNS", ParamType.DOMAIN, "An alias of domain; given both, DNS wins."))
                         .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
                                 + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
                         .param(Param.of("rename_database_objects", ParamType.BOOLEAN,
@@ -237,7 +240,8 @@ public class WhmAccountsModule implements ApiModule {
                     + Quote.of("rename_database_objects") + " cannot be 0.");
         }
         access.modify(call.whmUser(), account.username, new AccountAccess.Modification(args.getNonEmpty("contactemail"), settings, start,
-                AccountArguments.newOwner(args), AccountArguments.flag(args, "reseller"), args.getNonEmpty("newuser")));
+                AccountArguments.newOwner(args), AccountArguments.flag(args, "reseller"),
+                Optional.ofNullable(args.getNonEmpty("DNS")).orElse(args.getNonEmpty("domain")), args.getNonEmpty("newuser")));
     }
 
     /** passwd: the password, and Digest Authentication when enabledigest (or digestauth) is given. */

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -266,7 +265,6 @@ class Whm0FossBillingTest {
     }
 
     @Test
-    @Disabled("needs the modifyacct domain branch")
     void changeTheDomain() {
         String username = newName();
         createAccount(username, username + ".example", "Pw-" + Fixtures.randomSuffix(14), "c@" + username + ".example",

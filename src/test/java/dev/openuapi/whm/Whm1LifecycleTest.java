@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,7 +207,6 @@ class Whm1LifecycleTest {
     }
 
     @Test
-    @Disabled("needs the maindomain merge")
     void changeTheDomain() {
         TestAccount account = createAccount();
         String accountToken = account.newToken();
