@@ -1,6 +1,7 @@
 package dev.openuapi.operator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -174,16 +175,9 @@ public class AccountAccess {
         return accounts.update(account.username, new AccountService.Changes(false, null, null, null));
     }
 
-    /** The account's theme, as accountsummary reports it. */
-    @Transactional
-    public String theme(Account account) {
-        return interfaceSettings.theme(account.id);
-    }
-
-    /** The account's locale, as accountsummary reports it. */
-    @Transactional
-    public String locale(Account account) {
-        return interfaceSettings.locale(account.id);
+    /** The theme and locale of each of these accounts, as accountsummary and listaccts report them, in one query. */
+    public Map<Long, AccountSettingsService.Interface> interfaces(List<Account> accounts) {
+        return interfaceSettings.interfaces(accounts.stream().map(a -> a.id).toList());
     }
 
     private void apply(Account account, Settings settings) {

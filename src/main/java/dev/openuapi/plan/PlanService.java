@@ -139,6 +139,25 @@ public class PlanService {
         return byId(account.planId).map(Limits::of).orElse(Limits.UNLIMITED);
     }
 
+    /** The limits of each of these accounts, by account id, with one query for their plans (listaccts). */
+    @Transactional
+    public java.util.Map<Long, Limits> limitsOf(java.util.Collection<Account> accounts) {
+        java.util.Set<Long> planIds = new java.util.HashSet<>();
+        accounts.forEach(account -> {
+            if (account.planId != null) {
+                planIds.add(account.planId);
+            }
+        });
+        java.util.Map<Long, Limits> byPlan = new java.util.HashMap<>();
+        if (!planIds.isEmpty()) {
+            plans.list("id in ?1", planIds).forEach(plan -> byPlan.put(plan.id, Limits.of(plan)));
+        }
+        java.util.Map<Long, Limits> limits = new java.util.HashMap<>();
+        accounts.forEach(account -> limits.put(account.id, account.planId == null ? Limits.UNLIMITED
+                : byPlan.getOrDefault(account.planId, Limits.UNLIMITED)));
+        return limits;
+    }
+
     /**
      * Gives the account limits of its own (createacct's {@code quota}, {@code maxpop}...; modifyacct's
      * {@code QUOTA}, {@code MAXPOP}...): {@code change} gets its current limits and returns the new ones. They live in

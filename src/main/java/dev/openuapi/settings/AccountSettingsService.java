@@ -1,6 +1,9 @@
 package dev.openuapi.settings;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +28,25 @@ public class AccountSettingsService {
 
     AccountSettingsService(AccountSettingRepository settings) {
         this.settings = settings;
+    }
+
+    /** An account's theme and locale. */
+    public record Interface(String theme, String locale) {
+
+        public static final Interface DEFAULT = new Interface(DEFAULT_THEME, Locales.DEFAULT);
+    }
+
+    /** The theme and locale of each of these accounts, in one query (listaccts); an account not in the map has the defaults. */
+    @Transactional
+    public Map<Long, Interface> interfaces(Collection<Long> accountIds) {
+        Map<Long, Interface> found = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            for (AccountSetting row : settings.list("accountId in ?1", accountIds)) {
+                found.put(row.accountId, new Interface(row.theme == null ? DEFAULT_THEME : row.theme,
+                        row.locale == null ? Locales.DEFAULT : row.locale));
+            }
+        }
+        return found;
     }
 
     /** The account's locale code, {@code en} until it sets another. */

@@ -114,7 +114,7 @@ public class WhmAccountsModule implements ApiModule {
                         .param(Param.string("searchtype", "user or domain: what search names."))
                         .param(Param.string("searchmethod", "Only exact."))
                         .returns(acctList).api0(Api0.listWithStatus("acct"))
-                        .handledBy(call -> Map.of("acct", List.of(view(summaryAccount(call), planNames())))),
+                        .handledBy(call -> Map.of("acct", views(List.of(summaryAccount(call))))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
                         .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
                         .param(Param.of("disallowun", ParamType.BOOLEAN, "1: only root may unsuspend (accountsummary is_locked)."))
@@ -283,7 +283,6 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     private Object listAccounts(Call call) {
-        Map<Long, String> names = planNames();
         String method = Optional.ofNullable(call.args().getNonEmpty("searchmethod")).orElse("regex");
         if (!method.equals("regex") && !method.equals("exact")) {
             throw ApiException.invalid(Quote.of(method) + " is not a valid searchmethod: use exact or regex.");
@@ -295,8 +294,11 @@ public class WhmAccountsModule implements ApiModule {
         java.util.Set<String> fields = want == null ? null : new java.util.HashSet<>(List.of(want.split(",")));
         String type = Optional.ofNullable(call.args().getNonEmpty("searchtype")).orElse("user");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Account account : access.visible(call.whmUser())) {
-            Map<String, Object> row = view(account, names);
+        List<Account> visible = access.visible(call.whmUser());
+        List<Map<String, Object>> views = views(visible);
+        for (int i = 0; i < visible.size(); i++) {
+            Account account = visible.get(i);
+            Map<String, Object> row = views.get(i);
             String field = switch (type) {
                 case "user" -> account.username;
                 case "domain" -> account.domain;
@@ -381,7 +383,21 @@ public class WhmAccountsModule implements ApiModule {
         return Map.of("pkg", rows);
     }
 
-    private Map<String, Object> view(Account account, Map<Long, String> planNames) {
+    /** The accounts' rows, in their order: their packages, limits and interface settings read once for all of them. */
+    private List<Map<String, Object>> views(List<Account> accounts) {
+        Map<Long, String> planNames = plans.packageNames();
+        Map<Long, PlanService.Limits> limits = plans.limitsOf(accounts);
+        Map<Long, AccountSettingsService.Interface> interfaces = access.interfaces(accounts);
+        List<Map<String, Object>> rows = new ArrayList<>(accounts.size());
+        for (Account account : accounts) {
+            rows.add(view(account, planNames, limits.get(account.id),
+                    interfaces.getOrDefault(account.id, AccountSettingsService.Interface.DEFAULT)));
+        }
+        return rows;
+    }
+
+    private Map<String, Object> view(Account account, Map<Long, String> planNames, PlanService.Limits limits,
+            AccountSettingsService.Interface settings) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("user", account.username);
         row.put("domain", account.domain);
@@ -392,7 +408,6 @@ public class WhmAccountsModule implements ApiModule {
         row.put("ip", siteIps.ipOf(account));
         row.put("owner", account.owner);
         // the account's limits (its own or its package's) and what it keeps for the hosting stack, by cPanel's names
-        PlanService.Limits limits = plans.limitsOf(account);
         row.put("disklimit", limits.diskQuotaMb() == null ? "unlimited" : limits.diskQuotaMb() + "M");
         row.put("bwlimit", limits.bandwidthMb() == null ? "unlimited" : limits.bandwidthMb() + "M");
         row.put("maxpop", limit(limits.maxEmailAccounts()));
@@ -410,8 +425,8 @@ public class WhmAccountsModule implements ApiModule {
         row.put("shell", account.shell);
         row.put("cgi", account.cgi ? 1 : 0);
         row.put("digestauth", account.digestAuth ? 1 : 0);
-        row.put("theme", access.theme(account));
-        row.put("locale", access.locale(account));
+        row.put("theme", settings.theme());
+        row.put("locale", settings.locale());
         row.put("mailbox_format", account.mailboxFormat);
         row.put("spamassassin", account.spamassassin ? 1 : 0);
         row.put("spambox", account.spambox ? 1 : 0);
@@ -442,10 +457,6 @@ public class WhmAccountsModule implements ApiModule {
             b.field(flag, Shape.integer("1 or 0."));
         }
         return b;
-    }
-
-    private Map<Long, String> planNames() {
-        return plans.packageNames();
     }
 
     private Account owned(Call call, String username) {
