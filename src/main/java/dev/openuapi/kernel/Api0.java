@@ -21,8 +21,11 @@ import java.util.Objects;
  * @param nestIn   for {@link Answer#STATUS}: the field of the status entry that holds the function's data
  *                 ({@code options} for createacct); {@code null}: the data's fields go into the entry itself
  * @param argNames API 0's argument name → the function's (API 1) name, for arguments that API 0 names differently
+ * @param fieldNames for {@link Answer#STATUS}: the function's data field → the name API 0's status entry gives it
+ *                   ({@code acl} → {@code acls} for setacls)
  */
-public record Api0(Answer answer, String key, String message, String nestIn, Map<String, String> argNames) {
+public record Api0(Answer answer, String key, String message, String nestIn, Map<String, String> argNames,
+        Map<String, String> fieldNames) {
 
     /** API 0's answer shapes (WHM API 0 has no common envelope: each function has its own). */
     public enum Answer {
@@ -47,39 +50,47 @@ public record Api0(Answer answer, String key, String message, String nestIn, Map
             throw new IllegalArgumentException("every API 0 answer but DATA has a key");
         }
         argNames = Map.copyOf(argNames);
+        fieldNames = Map.copyOf(fieldNames);
     }
 
     public static Api0 data() {
-        return new Api0(Answer.DATA, null, null, null, Map.of());
+        return new Api0(Answer.DATA, null, null, null, Map.of(), Map.of());
     }
 
     public static Api0 list(String key) {
-        return new Api0(Answer.LIST, key, null, null, Map.of());
+        return new Api0(Answer.LIST, key, null, null, Map.of(), Map.of());
     }
 
     public static Api0 listWithStatus(String key) {
-        return new Api0(Answer.LIST_WITH_STATUS, key, null, null, Map.of());
+        return new Api0(Answer.LIST_WITH_STATUS, key, null, null, Map.of(), Map.of());
     }
 
     /** {@code {key:[{"status":1,"statusmsg":message}]}}; {@code message} may name arguments as {@code {user}}. */
     public static Api0 status(String key, String message) {
-        return new Api0(Answer.STATUS, key, Objects.requireNonNull(message, "message"), null, Map.of());
+        return new Api0(Answer.STATUS, key, Objects.requireNonNull(message, "message"), null, Map.of(), Map.of());
     }
 
     public static Api0 byName(String key) {
-        return new Api0(Answer.BY_NAME, key, null, null, Map.of());
+        return new Api0(Answer.BY_NAME, key, null, null, Map.of(), Map.of());
     }
 
     /** API 0 sends {@code api0Name} where the function reads {@code name} (passwd's {@code pass}, say). */
     public Api0 arg(String api0Name, String name) {
         Map<String, String> names = new LinkedHashMap<>(argNames);
         names.put(api0Name, name);
-        return new Api0(answer, key, message, nestIn, names);
+        return new Api0(answer, key, message, nestIn, names, fieldNames);
     }
 
     /** For {@link Answer#STATUS}: the function's data goes into this field of the status entry. */
     public Api0 nestedIn(String field) {
-        return new Api0(answer, key, message, field, argNames);
+        return new Api0(answer, key, message, field, argNames, fieldNames);
+    }
+
+    /** For {@link Answer#STATUS}: the function's data field {@code name} is {@code api0Name} in the status entry. */
+    public Api0 field(String name, String api0Name) {
+        Map<String, String> names = new LinkedHashMap<>(fieldNames);
+        names.put(name, api0Name);
+        return new Api0(answer, key, message, nestIn, argNames, names);
     }
 
     /** The API 0 name of the function's argument {@code name} (itself unless renamed). */

@@ -71,7 +71,7 @@ public class ResellersModule implements ApiModule {
                         .returns(Shape.object("The reseller's privileges.")
                                 .field("acl", Shape.arrayOf("The privileges it now holds.", Shape.string("A privilege."))).build())
                         .exampleJson("{\"acl\":[\"all\"]}")
-                        .api0(Api0.status("result", "Reseller Acls Saved"))
+                        .api0(Api0.status("result", "Reseller Acls Saved").field("acl", "acls"))
                         .handledBy(this::setAcls),
                 ApiFunction.named("saveacllist").whm1().acl(Acl.ROOT).summary("Create or update privilege list and settings")
                         .description("Saves a named ACL list: each acl-NAME=1 adds NAME to it, each acl-NAME=0 removes it, the "

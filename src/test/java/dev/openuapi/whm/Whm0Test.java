@@ -214,8 +214,7 @@ class Whm0Test {
         assertEquals("{\"result\":[{\"status\":1,\"statusmsg\":\"\"}]}\n", call("setupreseller", Map.of("user", user, "makeowner", "0")));
         assertTrue(WhmChecks.ok(asRoot(), "listresellers", Map.of()).get("data").get("reseller").toString().contains("\"" + user + "\""));
         // cPanel twiki SetResellersACLList: {"result":[{"status":1,"statusmsg":"Reseller Acls Saved","acls":[…]}]}.
-        // OpenUAPI's entry carries WHM API 1's data field, acl (the privileges now held), where cPanel's API 0 names them acls.
-        assertEquals("{\"result\":[{\"acl\":[\"list-accts\"],\"status\":1,\"statusmsg\":\"Reseller Acls Saved\"}]}\n",
+        assertEquals("{\"result\":[{\"acls\":[\"list-accts\"],\"status\":1,\"statusmsg\":\"Reseller Acls Saved\"}]}\n",
                 call("setacls", Map.of("reseller", user, "acl-list-accts", "1")));
         JsonNode privileges = WhmChecks.ok(given().auth().preemptive().basic(user, password), "myprivs", Map.of()).get("data")
                 .get("privileges").get(0);

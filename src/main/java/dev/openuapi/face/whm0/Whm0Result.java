@@ -71,7 +71,7 @@ public final class Whm0Result {
                     if (api0.nestIn() != null) {
                         entry.put(api0.nestIn(), data);
                     } else {
-                        data.forEach((key, value) -> entry.put(String.valueOf(key), value));
+                        data.forEach((key, value) -> entry.put(api0.fieldNames().getOrDefault(String.valueOf(key), String.valueOf(key)), value));
                     }
                 }
                 entry.put("status", outcome.ok() ? 1 : 0);
