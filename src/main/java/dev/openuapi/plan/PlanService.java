@@ -139,25 +139,6 @@ public class PlanService {
         return byId(account.planId).map(Limits::of).orElse(Limits.UNLIMITED);
     }
 
-    /** The limits of each of these accounts, by account id, with one query for their plans (listaccts). */
-    @Transactional
-    public java.util.Map<Long, Limits> limitsOf(java.util.Collection<Account> accounts) {
-        java.util.Set<Long> planIds = new java.util.HashSet<>();
-        accounts.forEach(account -> {
-            if (account.planId != null) {
-                planIds.add(account.planId);
-            }
-        });
-        java.util.Map<Long, Limits> byPlan = new java.util.HashMap<>();
-        if (!planIds.isEmpty()) {
-            plans.list("id in ?1", planIds).forEach(plan -> byPlan.put(plan.id, Limits.of(plan)));
-        }
-        java.util.Map<Long, Limits> limits = new java.util.HashMap<>();
-        accounts.forEach(account -> limits.put(account.id, account.planId == null ? Limits.UNLIMITED
-                : byPlan.getOrDefault(account.planId, Limits.UNLIMITED)));
-        return limits;
-    }
-
     /**
      * Gives the account limits of its own (createacct's {@code quota}, {@code maxpop}...; modifyacct's
      * {@code QUOTA}, {@code MAXPOP}...): {@code change} gets its current limits and returns the new ones. They live in
@@ -192,22 +173,33 @@ public class PlanService {
         return own;
     }
 
-    /** What listaccts and listpkgs call each plan: a package by its name, a private plan by its package's. */
-    @Transactional
-    public Map<Long, String> packageNames() {
-        Map<Long, String> names = new LinkedHashMap<>();
-        List<Plan> all = plans.listAll();
-        all.stream().filter(p -> !p.isPrivate()).forEach(p -> names.put(p.id, p.name));
-        all.stream().filter(Plan::isPrivate).forEach(p -> names.put(p.id, p.basePlanId == null ? DEFAULT : names.getOrDefault(p.basePlanId, DEFAULT)));
-        return names;
+    /**
+     * Every plan, read once, for the reports that show many accounts (listaccts, accountsummary, showbw): what each plan
+     * is called (a package by its name, a private plan by its package's) and what it allows.
+     */
+    public record Catalog(Map<Long, Plan> byId, Map<Long, String> names) {
+
+        /** The package name an account on {@code planId} shows ({@code default} for none). */
+        public String nameOf(Long planId) {
+            return planId == null ? DEFAULT : names.getOrDefault(planId, DEFAULT);
+        }
+
+        /** The limits of an account on {@code planId}: its plan's, or none. */
+        public Limits limitsOf(Long planId) {
+            Plan plan = planId == null ? null : byId.get(planId);
+            return plan == null ? Limits.UNLIMITED : Limits.of(plan);
+        }
     }
 
-    /** Every plan by id, private ones included: for the reports that show each account's limits. */
     @Transactional
-    public Map<Long, Plan> allById() {
-        Map<Long, Plan> all = new LinkedHashMap<>();
-        plans.listAll().forEach(p -> all.put(p.id, p));
-        return all;
+    public Catalog catalog() {
+        Map<Long, Plan> byId = new LinkedHashMap<>();
+        plans.listAll().forEach(p -> byId.put(p.id, p));
+        Map<Long, String> names = new LinkedHashMap<>();
+        byId.values().stream().filter(p -> !p.isPrivate()).forEach(p -> names.put(p.id, p.name));
+        byId.values().stream().filter(Plan::isPrivate)
+                .forEach(p -> names.put(p.id, p.basePlanId == null ? DEFAULT : names.getOrDefault(p.basePlanId, DEFAULT)));
+        return new Catalog(byId, names);
     }
 
     /** The account's private plan goes with it. */

@@ -303,7 +303,7 @@ public class WhmAccountsModule implements ApiModule {
                 case "user" -> account.username;
                 case "domain" -> account.domain;
                 case "owner" -> account.owner;
-                case "ip" -> siteIps.ipOf(account);
+                case "ip" -> (String) row.get("ip");
                 case "package" -> (String) row.get("plan");
                 default -> throw ApiException.invalid(Quote.of(type) + " is not a valid searchtype: use user, domain, owner, ip or package.");
             };
@@ -385,24 +385,23 @@ public class WhmAccountsModule implements ApiModule {
 
     /** The accounts' rows, in their order: their packages, limits and interface settings read once for all of them. */
     private List<Map<String, Object>> views(List<Account> accounts) {
-        Map<Long, String> planNames = plans.packageNames();
-        Map<Long, PlanService.Limits> limits = plans.limitsOf(accounts);
+        PlanService.Catalog catalog = plans.catalog();
         Map<Long, AccountSettingsService.Interface> interfaces = access.interfaces(accounts);
         List<Map<String, Object>> rows = new ArrayList<>(accounts.size());
         for (Account account : accounts) {
-            rows.add(view(account, planNames, limits.get(account.id),
+            rows.add(view(account, catalog.nameOf(account.planId), catalog.limitsOf(account.planId),
                     interfaces.getOrDefault(account.id, AccountSettingsService.Interface.DEFAULT)));
         }
         return rows;
     }
 
-    private Map<String, Object> view(Account account, Map<Long, String> planNames, PlanService.Limits limits,
+    private Map<String, Object> view(Account account, String packageName, PlanService.Limits limits,
             AccountSettingsService.Interface settings) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("user", account.username);
         row.put("domain", account.domain);
         row.put("email", account.contactEmail);
-        row.put("plan", account.planId == null ? "default" : planNames.getOrDefault(account.planId, "default"));
+        row.put("plan", packageName);
         row.put("suspended", account.suspended ? 1 : 0);
         row.put("unix_startdate", account.createdAt);
         row.put("ip", siteIps.ipOf(account));

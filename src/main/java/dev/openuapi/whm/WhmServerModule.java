@@ -253,9 +253,9 @@ public class WhmServerModule implements ApiModule {
             throw ApiException.invalid(Quote.of(searchType) + " is not a valid searchtype: use domain, owner, user, ip or package.");
         }
         Predicate<String> matches = search != null && searchType != null ? Regexes.filter(search, true) : value -> true;
-        Map<Long, String> planNames = plans.packageNames(); // an account's own limits show its package's name
+        PlanService.Catalog catalog = plans.catalog(); // an account's own limits show its package's name
         Map<Long, Long> planLimits = new LinkedHashMap<>();
-        for (Plan plan : plans.allById().values()) {
+        for (Plan plan : catalog.byId().values()) {
             planLimits.put(plan.id, plan.bandwidthMb == null ? 0L : plan.bandwidthMb * UsageService.MIB);
         }
         List<WhmServerRows.AccountBandwidth> rows = new ArrayList<>();
@@ -264,7 +264,7 @@ public class WhmServerModule implements ApiModule {
             if (showres != null && !showres.equals(account.owner)) {
                 continue;
             }
-            String planName = account.planId == null ? "default" : planNames.getOrDefault(account.planId, "default");
+            String planName = catalog.nameOf(account.planId);
             String field = searchType == null ? "" : switch (searchType) {
                 case "domain" -> account.domain;
                 case "owner" -> account.owner;
