@@ -76,6 +76,19 @@ public interface OpenUapiConfig {
 
     Sessions sessions();
 
+    Homes homes();
+
+    /** The accounts' home directories (issue 16, src/docs/files.md). */
+    interface Homes {
+        /**
+         * The directory that holds one home directory per account, {@code <root>/<user>}; made when missing. With
+         * more than one replica it must be shared storage (a ReadWriteMany volume). A relative path is taken from the
+         * working directory.
+         */
+        @WithDefault("/home")
+        String root();
+    }
+
     /**
      * cPanel's session login ({@code POST /login/}, WHM's {@code create_user_session}; src/docs/sessions.md). A
      * session ends when it is not used for {@code idle-timeout}, and {@code absolute-timeout} after it began however
