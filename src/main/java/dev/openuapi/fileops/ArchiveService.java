@@ -432,6 +432,9 @@ public class ArchiveService {
             if (resolved.isHome()) {
                 throw ApiException.invalid("You cannot compress your whole home directory into itself.");
             }
+            if (!info.isFile() && !info.isDirectory()) {
+                throw ApiException.invalid("The path " + Quote.of(source.relative()) + " is not a regular file or directory.");
+            }
             if ((format == Format.GZ || format == Format.BZ2) && !info.isFile()) {
                 throw ApiException.invalid("A " + type + " archive holds one regular file; " + Quote.of(source.relative()) + " is not one.");
             }

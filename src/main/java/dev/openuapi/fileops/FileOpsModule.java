@@ -67,7 +67,7 @@ public class FileOpsModule implements ApiModule {
                         .handledBy(this::fileop),
                 ApiFunction.named("mkdir").api2().summary("Create a directory")
                         .param(Param.string("path", "The directory to make it in (default: the home directory).").example("public_html"))
-                        .param(Param.string("name", "The new directory's name.").required().example("new_dir"))
+                        .param(Param.string("name", "The new directory's name (cPanel answers “No name specified.” without it).").example("new_dir"))
                         .param(Param.string("permissions", "Its permissions in octal (0755 when not given).").example("0755"))
                         .returns(Shape.arrayOf("One row.", Shape.of(FileOpsRows.Made.class)))
                         .handledBy(this::mkdir),

@@ -115,6 +115,10 @@ public class FileOpsService {
             }
             String output = switch (op) {
                 case "copy" -> {
+                    FileInfo what = home.stat(home.resolve(source, true));
+                    if (!what.isFile() && !what.isDirectory()) {
+                        throw ApiException.invalid("The path “" + source.relative() + "” is not a regular file or directory.");
+                    }
                     home.copy(source, into(home, source, target), true);
                     yield null;
                 }
@@ -150,7 +154,7 @@ public class FileOpsService {
                     yield null;
                 }
                 case "unlink" -> {
-                    if (home.resolve(source, true).isHome()) {
+                    if (source.isHome()) {
                         yield "";
                     }
                     home.delete(source);
