@@ -87,6 +87,20 @@ public interface OpenUapiConfig {
          */
         @WithDefault("/home")
         String root();
+
+        /**
+         * File Manager's archive extraction (API 2 {@code Fileman::fileop op=extract}) refuses an archive with more
+         * entries than this, before anything of it is kept (src/docs/file-operations.md).
+         */
+        @WithDefault("20000")
+        int archiveMaxEntries();
+
+        /**
+         * ... and an archive whose expanded content is larger than this many bytes (a zip bomb), whatever the disk
+         * quota leaves free.
+         */
+        @WithDefault("4294967296")
+        long archiveMaxBytes();
     }
 
     /**

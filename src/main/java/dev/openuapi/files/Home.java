@@ -689,4 +689,23 @@ public final class Home {
             return -1;
         }
     }
+
+    // ---- added for the File Manager's operations (dev.openuapi.fileops) ----
+
+    /**
+     * Makes a symbolic link at {@code link} holding {@code target} as given (the caller has checked where it leads).
+     * As {@link #mkdir}, the parent is checked on its real path just before: it must still be the home's.
+     */
+    public void symlink(HomePath link, String target) {
+        HomePath real = resolve(requireNotHome(link).parent(), true).child(link.name());
+        try {
+            Path realParent = onDisk(real.parent().parts()).toRealPath();
+            if (!realParent.startsWith(dir)) {
+                throw ApiException.invalid("The path " + Quote.of(link.relative()) + " leads out of your home directory.");
+            }
+            Files.createSymbolicLink(realParent.resolve(real.name()), Path.of(target));
+        } catch (IOException e) {
+            throw failure(link, e);
+        }
+    }
 }

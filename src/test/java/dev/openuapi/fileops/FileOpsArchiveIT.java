@@ -1,0 +1,7 @@
+package dev.openuapi.fileops;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class FileOpsArchiveIT extends FileOpsArchiveTest {
+}
