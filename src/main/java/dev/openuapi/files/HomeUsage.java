@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -63,11 +65,16 @@ public class HomeUsage implements DiskQuota {
         return t;
     });
 
+    @Inject
     HomeUsage(HomeSizeService sizes, MysqlService mysql, OpenUapiConfig config) {
+        this(sizes, mysql, config.diskUsage().rescanInterval(), config.diskUsage().databaseCache());
+    }
+
+    HomeUsage(HomeSizeService sizes, MysqlService mysql, Duration rescanInterval, Duration databaseCache) {
         this.sizes = sizes;
         this.mysql = mysql;
-        this.rescanSeconds = config.diskUsage().rescanInterval().toSeconds();
-        this.databaseCacheNanos = config.diskUsage().databaseCache().toNanos();
+        this.rescanSeconds = rescanInterval.toSeconds();
+        this.databaseCacheNanos = databaseCache.toNanos();
     }
 
     @PreDestroy

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Epoch;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.mysql.MysqlService;
 import dev.openuapi.quota.DiskUsageTest;
@@ -124,6 +126,29 @@ class HomeQuotaTest {
         assertEquals(450, home.delete(home.path("a.txt")) + home.delete(home.path("docs")));
         assertEquals(53, usage.bytes(home));
         assertEquals(60, usage.measure(home));
+    }
+
+    @Test
+    void aStaleFigureIsAnsweredAtOnceAndMeasuredAgainInTheBackgroundByOneReplica() throws Exception {
+        Home home = newHome(null);
+        // a replica whose figures go stale after a second; its databases' size is read each time
+        HomeUsage replica = new HomeUsage(sizes, mysql, Duration.ofSeconds(1), Duration.ZERO);
+        try {
+            sizes.store(home.accountId(), 5, Epoch.now() - 10);
+            Files.write(home.directory().resolve("delivered-by-exim"), new byte[70]);
+            assertEquals(5, replica.bytes(home), "the stored figure, answered without waiting for the walk");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sizes.find(home.accountId()).orElseThrow().bytes() != 70 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(70, sizes.find(home.accountId()).orElseThrow().bytes(), "the background walk stored what is there");
+            assertTrue(sizes.find(home.accountId()).orElseThrow().measuredAt() >= Epoch.now() - 2);
+            // the walk was claimed: another replica finds the figure fresh, and takes no second claim
+            assertFalse(sizes.claim(home.accountId(), Epoch.now() - 5, Epoch.now()));
+            assertEquals(70, usage.bytes(home));
+        } finally {
+            replica.stop();
+        }
     }
 
     @Test
