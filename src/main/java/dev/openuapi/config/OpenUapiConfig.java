@@ -325,4 +325,21 @@ public interface OpenUapiConfig {
         @WithDefault("alice.example")
         String domain();
     }
+
+    DiskUsage diskUsage();
+
+    /** How each account's disk use is kept and measured (src/docs/disk-usage.md). */
+    interface DiskUsage {
+        /**
+         * A home's stored size older than this is measured again by walking the home, in the background, to catch
+         * what other programs (mail delivery, FTP) wrote; the stored figure is used meanwhile. {@code 0}: never walk a
+         * home that has a figure (the metering agent's reports keep it). OpenUAPI's own writes update the figure at once.
+         */
+        @WithDefault("6h")
+        Duration rescanInterval();
+
+        /** How long one replica reuses the size of an account's databases (read from information_schema). */
+        @WithDefault("60s")
+        Duration databaseCache();
+    }
 }

@@ -55,7 +55,7 @@ import dev.openuapi.common.Quote;
  */
 public final class Home {
 
-    /** Read and write in chunks of this size; the quota is asked again before each one past what it allowed. */
+    /** Read and write in chunks of this size; the quota is asked again before the first one past the room it gave. */
     static final int CHUNK = 64 * 1024;
     private static final int MAX_LINK_HOPS = 40;
     private static final String TEMP_PREFIX = ".openuapi-";
@@ -269,8 +269,9 @@ public final class Home {
                     int n;
                     while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
                         if (written + n > allowed) {
-                            quota.check(this, written + n - oldSize + CHUNK);
-                            allowed = written + n + CHUNK;
+                            // asks for exactly what the file has grown by; the answer says how far it may grow before asking again
+                            long room = quota.room(this, written + n - oldSize);
+                            allowed = written + n + Math.min(room, Long.MAX_VALUE - written - n);
                         }
                         out.write(ByteBuffer.wrap(buffer, 0, n));
                         written += n;

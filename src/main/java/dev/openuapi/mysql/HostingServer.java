@@ -162,6 +162,25 @@ public class HostingServer {
         }
     }
 
+    /** Bytes of data and indexes in all of {@code databases} together (one query; 0 for none). */
+    public long diskUsage(List<String> databases) {
+        if (databases.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(databases.size(), "?"));
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.TABLES WHERE table_schema IN (" + marks + ")")) {
+            for (int i = 0; i < databases.size(); i++) {
+                s.setString(i + 1, databases.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read from the hosting database server", e);
+        }
+    }
+
     /** The users with privileges on the database, by name. */
     public List<String> grantees(String database) {
         return queryStrings("SELECT DISTINCT User FROM mysql.db WHERE Db = ? OR Db = ? ORDER BY User", database,

@@ -357,6 +357,16 @@ public class MysqlService {
         return list;
     }
 
+    /**
+     * Bytes of data and indexes in all of the account's databases, as the hosting server's information_schema reports
+     * them (cPanel's "Use INFORMATION_SCHEMA to acquire database disk usage"); InnoDB's figures are estimates that the
+     * server refreshes with its table statistics.
+     */
+    @Transactional
+    public long diskUsage(long accountId) {
+        return server.diskUsage(databases.forAccount(accountId).stream().map(db -> db.name).toList());
+    }
+
     public long countDatabases(long accountId) {
         return databases.countFor(accountId);
     }

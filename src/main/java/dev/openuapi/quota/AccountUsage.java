@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Disk and bandwidth use of one account, as the metering agent last reported it. */
+/**
+ * Bandwidth use of one account, as the metering agent last reported it. Disk use is not stored here: it is the home's
+ * stored size ({@code files.HomeSize}) plus the account's databases, computed by {@code files.HomeUsage}.
+ */
 @Entity
 @Table(name = "account_usage")
 public class AccountUsage {
@@ -13,9 +16,6 @@ public class AccountUsage {
     @Id
     @Column(name = "account_id")
     public Long accountId;
-
-    @Column(name = "disk_used_bytes", nullable = false)
-    public long diskUsedBytes;
 
     @Column(name = "bandwidth_used_bytes", nullable = false)
     public long bandwidthUsedBytes;

@@ -19,7 +19,10 @@ import dev.openuapi.plan.Plan;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** UAPI {@code Quota} (spec §9.1 rows 1-2): disk use against the plan's quota; 0 means unlimited. */
+/**
+ * UAPI {@code Quota} (spec §9.1 rows 1-2): disk use (home files and mail, plus databases: src/docs/disk-usage.md)
+ * against the plan's quota; 0 means unlimited.
+ */
 @ApplicationScoped
 public class QuotaModule implements ApiModule {
 
@@ -39,7 +42,8 @@ public class QuotaModule implements ApiModule {
         return List.of(
                 ApiFunction.named("get_quota_info")
                         .summary("Return the account's disk use and quota")
-                        .description("Megabytes used, the limit (0: unlimited) and what remains. Inodes are not metered: 0.")
+                        .description("Megabytes used (home files and mail, plus databases), the limit (0: unlimited) and what remains. Inodes are not "
+                                + "metered: 0.")
                         .returns(Shape.of(QuotaInfo.class))
                         .handledBy(this::quotaInfo),
                 ApiFunction.named("get_local_quota_info")
@@ -49,7 +53,7 @@ public class QuotaModule implements ApiModule {
     }
 
     private Object quotaInfo(Call call) {
-        long used = usage.usage(call.principal().accountId()).diskUsedBytes;
+        long used = usage.disk(call.principal()).usedBytes();
         Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
         BigDecimal usedMb = megabytes(used);
         boolean unlimited = limitMb == null || limitMb == 0;
@@ -60,7 +64,7 @@ public class QuotaModule implements ApiModule {
     }
 
     private Object localQuotaInfo(Call call) {
-        long used = usage.usage(call.principal().accountId()).diskUsedBytes;
+        long used = usage.disk(call.principal()).usedBytes();
         Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
         return new LocalQuotaInfo(limitMb == null ? 0 : limitMb * UsageService.MIB, used, 0, 0);
     }

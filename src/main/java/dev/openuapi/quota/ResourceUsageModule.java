@@ -31,7 +31,8 @@ public class ResourceUsageModule implements ApiModule {
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("get_usages")
                 .summary("Return the account's resource usage against its plan")
-                .description("Disk and bandwidth as the metering agent reports them; counts from the stored resources. "
+                .description("disk_usage: the home's files and mail plus the databases (src/docs/disk-usage.md); bandwidth as the "
+                        + "metering agent reports it; counts from the stored resources. "
                         + "maximum is null when the plan sets no limit.")
                 .returns(Shape.arrayOf("One row per resource.", Shape.of(UsageRow.class)))
                 .handledBy(call -> usage.usages(call.principal()).stream().map(UsageRow::of).toList()));

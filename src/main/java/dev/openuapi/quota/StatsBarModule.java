@@ -64,9 +64,9 @@ public class StatsBarModule implements ApiModule {
             Map<String, Object> row = switch (key) {
                 case "hostname" -> valueRow(key, "Server Name", server.hostname());
                 case "cpanelversion" -> valueRow(key, "cPanel Version", server.cpanelVersion());
-                case "diskusage" -> usageRow(key, "Disk Usage", byId.get("disk_usage"), "MB", "FileStorage", null);
-                case "bandwidthusage" -> usageRow(key, "Monthly Bandwidth Transfer", byId.get("bandwidth"), "MB", "WebServer",
-                        "bandwidth");
+                case "diskusage" -> module(usageRow(key, "Disk Space Usage", byId.get("disk_usage"), "MB", "FileStorage", null), "Quota");
+                case "bandwidthusage" -> module(usageRow(key, "Monthly Bandwidth Transfer", byId.get("bandwidth"), "MB", "WebServer",
+                        "bandwidth"), "Stats");
                 case "emailaccounts" -> usageRow(key, "Email Accounts", byId.get("email_accounts"), "", "MailReceive", "popaccts");
                 case "sqldatabases", "mysqldatabases" -> usageRow(key, "Databases", byId.get("mysql_databases"), "", "MySQL", "mysql");
                 case "ftpaccounts" -> usageRow(key, "FTP Accounts", byId.get("ftp_accounts"), "", "FTP", "ftpaccts");
@@ -89,23 +89,28 @@ public class StatsBarModule implements ApiModule {
         return row;
     }
 
-    /** Bytes (disk, bandwidth) are shown in MB with two decimals; counts as they are. */
+    /**
+     * Bytes (disk, bandwidth): {@code _count}/{@code _max} in MB with two decimals, {@code count}/{@code max} for people
+     * ("1.75 MB", "1 GB"), as cPanel's rows; counts as they are.
+     */
     private static Map<String, Object> usageRow(String name, String item, UsageService.ResourceUse source, String units, String role,
             String feature) {
         long used = source.usage();
         Long maximum = source.maximum();
         boolean bytes = units.equals("MB");
-        String count = bytes ? String.format(java.util.Locale.ROOT, "%.2f", used / (double) UsageService.MIB) : String.valueOf(used);
-        String max = maximum == null ? "unlimited"
+        String rawCount = bytes ? String.format(java.util.Locale.ROOT, "%.2f", used / (double) UsageService.MIB) : String.valueOf(used);
+        String rawMax = maximum == null ? "unlimited"
                 : bytes ? String.format(java.util.Locale.ROOT, "%.2f", maximum.longValue() / (double) UsageService.MIB)
                         : String.valueOf(maximum.longValue());
+        String count = bytes ? formatBytes(used) : rawCount;
+        String max = maximum == null ? "unlimited" : bytes ? formatBytes(maximum.longValue()) : rawMax;
         int percent = maximum == null || maximum.longValue() == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * used / maximum.longValue()));
         boolean maxed = maximum != null && used >= maximum.longValue();
         Map<String, Object> row = base(name, item);
         row.put("count", count);
         row.put("max", max);
-        row.put("_count", count);
-        row.put("_max", max);
+        row.put("_count", rawCount);
+        row.put("_max", rawMax);
         row.put("percent", percent);
         row.put("percent5", Math.round(percent / 5.0) * 5);
         row.put("percent10", Math.round(percent / 10.0) * 10);
@@ -117,6 +122,28 @@ public class StatsBarModule implements ApiModule {
         row.put("_maxed", maxed ? 1 : 0);
         row.put("zeroisunlimited", 1);
         return row;
+    }
+
+    private static Map<String, Object> module(Map<String, Object> row, String module) {
+        row.put("module", module);
+        return row;
+    }
+
+    private static final String[] UNITS = { "KB", "MB", "GB", "TB", "PB", "EB" };
+
+    /** cPanel's format_bytes: bytes below 1 KB, else the largest unit (1024-based) with up to two decimals ("1.75 MB", "1 GB"). */
+    static String formatBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        int unit = 0;
+        double value = bytes / 1024.0;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.toPlainString() + " " + UNITS[unit];
     }
 
     private static Map<String, Object> base(String name, String item) {

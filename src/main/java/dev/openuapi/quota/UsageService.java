@@ -17,6 +17,9 @@ import dev.openuapi.common.Quote;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.DomainService;
 import dev.openuapi.email.EmailService;
+import dev.openuapi.files.Home;
+import dev.openuapi.files.HomeDirectories;
+import dev.openuapi.files.HomeUsage;
 import dev.openuapi.ftp.FtpService;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.login.HostedLogins;
@@ -26,8 +29,9 @@ import dev.openuapi.plan.Plan;
 import dev.openuapi.plan.PlanService;
 
 /**
- * What an account uses against what its plan allows: disk and bandwidth as the metering agent reports
- * them, counts from the stored resources themselves.
+ * What an account uses against what its plan allows: disk as {@link HomeUsage} keeps it (home files and mail, plus
+ * databases; src/docs/disk-usage.md), bandwidth as the metering agent reports it, counts from the stored resources
+ * themselves.
  */
 @ApplicationScoped
 public class UsageService {
@@ -49,9 +53,14 @@ public class UsageService {
     private final FtpService ftp;
     private final EmailService email;
     private final Event<BandwidthReported> bandwidthReported;
+    private final HomeDirectories homes;
+    private final HomeUsage disk;
 
     UsageService(AccountUsageRepository usages, AccountRepository accounts, PlanService plans, MysqlService mysql,
-            DomainService domains, FtpService ftp, EmailService email, Event<BandwidthReported> bandwidthReported) {
+            DomainService domains, FtpService ftp, EmailService email, Event<BandwidthReported> bandwidthReported, HomeDirectories homes,
+            HomeUsage disk) {
+        this.homes = homes;
+        this.disk = disk;
         this.usages = usages;
         this.accounts = accounts;
         this.ftp = ftp;
@@ -62,12 +71,17 @@ public class UsageService {
         this.bandwidthReported = bandwidthReported;
     }
 
+    /** What a report left stored: the home's size ({@code null} when none is stored yet), the month's bandwidth, when. */
+    public record Reported(Long homeBytes, long bandwidthUsedBytes, long updatedAt) {
+    }
+
     /**
-     * The metering agent's report for one account: its totals, and optionally the disk use of each mailbox
-     * and FTP login (by address). All of it is applied, or none of it.
+     * The metering agent's report for one account: the size of its home directory (files and mail, as the agent
+     * measured it: it replaces the stored figure, as a walk of the home would), the month's bandwidth, and optionally
+     * the disk use of each mailbox and FTP login (by address). All of it is applied, or none of it.
      */
     @Transactional
-    public AccountUsage report(String username, Long diskUsedBytes, Long bandwidthUsedBytes, Map<String, Long> mailboxes,
+    public Reported report(String username, Long diskUsedBytes, Long bandwidthUsedBytes, Map<String, Long> mailboxes,
             Map<String, Long> ftpLogins) {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
@@ -80,9 +94,6 @@ public class UsageService {
             usages.persist(fresh);
             return fresh;
         });
-        if (diskUsedBytes != null) {
-            usage.diskUsedBytes = diskUsedBytes;
-        }
         if (bandwidthUsedBytes != null) {
             usage.bandwidthUsedBytes = bandwidthUsedBytes;
         }
@@ -92,7 +103,11 @@ public class UsageService {
         }
         perItem(account.id, mailboxes, email, "mailbox");
         perItem(account.id, ftpLogins, ftp, "FTP account");
-        return usage;
+        if (diskUsedBytes != null) {
+            disk.reported(account.id, diskUsedBytes);
+        }
+        return new Reported(diskUsedBytes != null ? diskUsedBytes : disk.stored(account.id).orElse(null), usage.bandwidthUsedBytes,
+                usage.updatedAt);
     }
 
     private static void perItem(long accountId, Map<String, Long> usage, HostedLogins<?> logins, String what) {
@@ -124,6 +139,29 @@ public class UsageService {
         return plans.byId(account.planId());
     }
 
+    /** The account's disk use in bytes and its plan's disk quota in bytes ({@code null}: unlimited). */
+    public record Disk(String home, long usedBytes, long homeBytes, long databaseBytes, Long limitBytes) {
+    }
+
+    /** Walks the account's home now, stores what it found, and returns its disk use. */
+    @Transactional
+    public Disk measure(String username) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
+        Home home = homes.of(account);
+        disk.measure(home);
+        Long limit = plans.byId(account.planId).map(p -> p.diskQuotaMb).filter(mb -> mb > 0).map(mb -> mb * MIB).orElse(null);
+        HomeUsage.Use use = disk.use(home);
+        return new Disk(home.directory().toString(), use.total(), use.homeBytes(), use.databaseBytes(), limit);
+    }
+
+    public Disk disk(Principal account) {
+        Home home = homes.of(account);
+        HomeUsage.Use use = disk.use(home);
+        Long limit = plan(account).map(p -> p.diskQuotaMb).filter(mb -> mb > 0).map(mb -> mb * MIB).orElse(null);
+        return new Disk(home.directory().toString(), use.total(), use.homeBytes(), use.databaseBytes(), limit);
+    }
+
     /**
      * One resource an account uses: its id (cPanel's ResourceUsage ids), name, use (bytes or a count) and
      * its plan's limit, {@code null} for unlimited. {@code formatter} says how to show bytes.
@@ -137,9 +175,9 @@ public class UsageService {
         Optional<Plan> plan = plans.byId(account.planId());
         long accountId = account.accountId();
         AccountUsage usage = usage(accountId);
+        Disk used = disk(account);
         List<ResourceUse> rows = new ArrayList<>();
-        rows.add(new ResourceUse("disk_usage", "Disk Usage", usage.diskUsedBytes,
-                plan.map(p -> p.diskQuotaMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
+        rows.add(new ResourceUse("disk_usage", "Disk Usage", used.usedBytes(), used.limitBytes(), "format_bytes"));
         rows.add(new ResourceUse("bandwidth", "Monthly Bandwidth Transfer", usage.bandwidthUsedBytes,
                 plan.map(p -> p.bandwidthMb).map(mb -> mb * MIB).orElse(null), "format_bytes"));
         rows.add(count("email_accounts", "Email Accounts", email.count(accountId), plan, Limit.EMAIL_ACCOUNTS));

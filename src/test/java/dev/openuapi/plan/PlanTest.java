@@ -231,7 +231,7 @@ class PlanTest {
     }
 
     @Test
-    void quotaReflectsTheMeteringAgentsReport() {
+    void quotaReflectsTheMeteringAgentsReportOfTheHome() {
         TestAccount alice = newAccount();
         String token = alice.newToken();
         JsonNode unlimited = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");
@@ -239,6 +239,7 @@ class PlanTest {
         assertEquals(1, unlimited.get("under_quota_overall").intValue());
 
         assign(alice, newPlan(Map.of("disk_quota_mb", 100, "bandwidth_mb", 1000)));
+        // disk_used_bytes: the home's size as the agent measured it; alice has no database, so it is her whole disk use
         asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 52_848_230L, "bandwidth_used_bytes", 7_000_000L))
                 .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200).body("disk_used_bytes", equalTo(52_848_230));
         JsonNode quota = Uapi.success(alice.withToken(token).get("/execute/Quota/get_quota_info").asString()).get("data");

@@ -20,8 +20,8 @@ import io.restassured.http.ContentType;
 
 /**
  * UAPI StatsBar::get_stats: usage rows against the plan, and the server rows clients read value from. Row and field
- * names follow spec §9.1 row 29; the number formatting (MB with two decimals, whole percents, "unlimited") is
- * OpenUAPI's own reading of cPanel's rows.
+ * names follow spec §9.1 row 29 and cPanel's example row (DiskUsageTest); whole percents and "unlimited" are OpenUAPI's
+ * own reading of cPanel's rows.
  */
 @QuarkusTest
 class StatsBarTest {
@@ -35,6 +35,7 @@ class StatsBarTest {
                 .then().statusCode(201);
         asRoot().contentType(ContentType.JSON).body(Map.of("plan", plan)).put("/api/v1/accounts/" + alice.username() + "/plan").then()
                 .statusCode(200);
+        // the metering agent's measurement of the home (its databases add nothing: the one made below has no table)
         asRoot().contentType(ContentType.JSON).body(Map.of("disk_used_bytes", 50L * 1024 * 1024))
                 .put("/api/v1/accounts/" + alice.username() + "/usage").then().statusCode(200);
         Uapi.success(alice.withToken(token).formParam("name", alice.username() + "_s").post("/execute/Mysql/create_database").asString());
@@ -47,8 +48,13 @@ class StatsBarTest {
         assertEquals(List.of("cpanelversion", "diskusage", "sqldatabases", "ftpaccounts", "hostname"), names);
         assertEquals("11.120.0.16", rows.get(0).get("value").textValue()); // openuapi.server.cpanel-version's default
         JsonNode disk = rows.get(1);
-        assertEquals("50.00", disk.get("count").textValue());
-        assertEquals("200.00", disk.get("max").textValue());
+        // cPanel's diskusage row (DiskUsageTest.STATSBAR_REFERENCE): _count/_max in MB with two decimals, count/max for people
+        assertEquals("50 MB", disk.get("count").textValue());
+        assertEquals("200 MB", disk.get("max").textValue());
+        assertEquals("50.00", disk.get("_count").textValue());
+        assertEquals("200.00", disk.get("_max").textValue());
+        assertEquals("Disk Space Usage", disk.get("item").textValue());
+        assertEquals("Quota", disk.get("module").textValue());
         assertEquals(25, disk.get("percent").intValue());
         assertEquals("MB", disk.get("units").textValue());
         JsonNode dbs = rows.get(2);
