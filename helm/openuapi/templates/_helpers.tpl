@@ -185,10 +185,32 @@ OPENUAPI_DNS_ACCOUNT_IP: {{ required "dns.accountIp is required: the hosting ser
 OPENUAPI_TRUSTED_PROXIES: {{ join "," . | quote }}
 {{- end }}
 QUARKUS_HTTP_INSECURE_REQUESTS: {{ ternary "enabled" "disabled" .Values.http.plain.enabled | quote }}
+# The accounts' home directories: the homes volume is mounted there.
+OPENUAPI_HOMES_ROOT: {{ .Values.homes.root | quote }}
 # Where the self-signed certificate goes when no TLS Secret is given (an emptyDir).
 OPENUAPI_TLS_DIRECTORY: "/var/lib/openuapi/tls"
 {{- if .Values.tls.existingSecret }}
 QUARKUS_HTTP_SSL_CERTIFICATE_FILES: "/etc/openuapi/tls/tls.crt"
 QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES: "/etc/openuapi/tls/tls.key"
 {{- end }}
+{{- end }}
+
+{{/*
+The homes claim's name: the existing one, or the chart's own.
+*/}}
+{{- define "openuapi.homesClaim" -}}
+{{- .Values.homes.persistence.existingClaim | default (printf "%s-homes" (include "openuapi.fullname" .)) -}}
+{{- end }}
+
+{{/*
+The homes claim's access mode: as given, or ReadWriteMany when more than one pod may mount it.
+*/}}
+{{- define "openuapi.homesAccessMode" -}}
+{{- if .Values.homes.persistence.accessMode -}}
+{{- .Values.homes.persistence.accessMode -}}
+{{- else if or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1) -}}
+ReadWriteMany
+{{- else -}}
+ReadWriteOnce
+{{- end -}}
 {{- end }}

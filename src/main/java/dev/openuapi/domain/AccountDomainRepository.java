@@ -12,6 +12,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class AccountDomainRepository implements PanacheRepository<AccountDomain> {
 
+    /** Document roots below the directory {@code from} move below {@code to} (the homes root changed); returns how many. */
+    public int moveBelow(String from, String to) {
+        String prefix = from + "/";
+        return update("documentRoot = concat(?1, substring(documentRoot, ?2)) where substring(documentRoot, 1, ?3) = ?4", to + "/",
+                prefix.length() + 1, prefix.length(), prefix);
+    }
+
     public List<AccountDomain> forAccount(long accountId) {
         return list("account.id = ?1 order by id", accountId);
     }

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.account.Homes;
 
 /** An account's domains by type, each list sorted by name. */
 public record AccountDomains(AccountDomain main, List<AccountDomain> addons, List<AccountDomain> parked, List<AccountDomain> subs) {
 
-    static AccountDomains of(Account account, List<AccountDomain> all) {
-        AccountDomain main = all.stream().filter(d -> AccountDomain.MAIN.equals(d.type)).findFirst().orElseGet(() -> fallbackMain(account));
+    static AccountDomains of(Account account, List<AccountDomain> all, String mainDocumentRoot) {
+        AccountDomain main = all.stream().filter(d -> AccountDomain.MAIN.equals(d.type)).findFirst()
+                .orElseGet(() -> fallbackMain(account, mainDocumentRoot));
         return new AccountDomains(main, ofType(all, AccountDomain.ADDON), ofType(all, AccountDomain.PARKED), ofType(all, AccountDomain.SUB));
     }
 
@@ -30,11 +30,11 @@ public record AccountDomains(AccountDomain main, List<AccountDomain> addons, Lis
     }
 
     /** Only if the row is missing (the startup backfill creates it): the account's own domain. */
-    private static AccountDomain fallbackMain(Account account) {
+    private static AccountDomain fallbackMain(Account account, String documentRoot) {
         AccountDomain main = new AccountDomain();
         main.name = account.domain;
         main.type = AccountDomain.MAIN;
-        main.documentRoot = Homes.of(account.username) + "/public_html";
+        main.documentRoot = documentRoot;
         return main;
     }
 }

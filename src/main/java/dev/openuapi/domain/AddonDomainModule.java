@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -163,7 +162,7 @@ public class AddonDomainModule implements ApiModule {
         String root = owned.main().name;
         return owned.addons().stream().map(addon -> {
             String label = addon.backingLabel();
-            String basedir = Homes.relative(account.username(), addon.documentRoot);
+            String basedir = domains.basedir(account.username(), addon.documentRoot);
             return new Api2DomainRows.Addon(addon.name, label + "." + root, label, root, addon.documentRoot, basedir, "home:" + basedir,
                     Api2DomainRows.NOT_REDIRECTED, label + "_" + root);
         }).toList();

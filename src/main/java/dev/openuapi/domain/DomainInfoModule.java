@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Quote;
@@ -111,7 +110,7 @@ public class DomainInfoModule implements ApiModule {
         boolean parked = AccountDomain.PARKED.equals(domain.type);
         // an addon domain's vhost is its backing subdomain's, as in cPanel's domains_data example
         String serverName = AccountDomain.ADDON.equals(domain.type) ? backingSubdomain(owned, domain) : domain.name;
-        return new DomainInfoRows.Vhost(domain.name, parked ? owned.main().documentRoot : domain.documentRoot, Homes.of(account.username()),
+        return new DomainInfoRows.Vhost(domain.name, parked ? owned.main().documentRoot : domain.documentRoot, domains.home(account.username()),
                 config.dns().accountIp(), null, "root", account.username(), account.username(), serverAlias(owned, domain, serverName),
                 serverName, "webmaster@" + serverName, domain.type, "Off", "", 1, 1, 1, 0, 0);
     }

@@ -1,7 +1,5 @@
 package dev.openuapi.domain;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +14,6 @@ import org.jboss.logging.Logger;
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
@@ -24,6 +21,12 @@ import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.dns.RecordData;
 import dev.openuapi.dns.ZoneService;
+import dev.openuapi.files.FileInfo;
+import dev.openuapi.files.Home;
+import dev.openuapi.files.HomeDirectories;
+import dev.openuapi.files.HomePath;
+import dev.openuapi.files.HomePaths;
+import dev.openuapi.files.HomesRootMoved;
 import dev.openuapi.plan.Limit;
 import dev.openuapi.plan.PlanService;
 
@@ -42,10 +45,14 @@ public class DomainService {
     private final AccountRepository accounts;
     private final ZoneService zones;
     private final PlanService plans;
+    private final HomePaths homes;
+    private final HomeDirectories directories;
 
     DomainService(AccountDomainRepository domains, AccountRepository accounts, ZoneService zones,
-            PlanService plans) {
+            PlanService plans, HomePaths homes, HomeDirectories directories) {
         this.plans = plans;
+        this.homes = homes;
+        this.directories = directories;
         this.domains = domains;
         this.accounts = accounts;
         this.zones = zones;
@@ -53,7 +60,7 @@ public class DomainService {
 
     void onAccountCreated(@Observes AccountEvents.Created event) {
         Account account = event.account();
-        store(account, account.domain, AccountDomain.MAIN, null, Homes.of(account.username) + "/public_html");
+        store(account, account.domain, AccountDomain.MAIN, null, mainDocumentRoot(account.username));
     }
 
     void onAccountRemoving(@Observes AccountEvents.Removing event) {
@@ -65,13 +72,36 @@ public class DomainService {
         }
     }
 
-    /** A renamed account: its zones follow the name, and its document roots the home directory (/home/new). */
+    /** A renamed account: its zones follow the name, and its document roots the home directory ({@code <root>/<new>}). */
     void onAccountRenamed(@Observes AccountEvents.Renamed event) {
         Account account = event.account();
         zones.changeOwner(event.oldUsername(), account.username);
         for (AccountDomain domain : domains.forAccount(account.id)) {
-            domain.documentRoot = Homes.renamed(domain.documentRoot, event.oldUsername(), account.username);
+            domain.documentRoot = homes.renamed(domain.documentRoot, event.oldUsername(), account.username);
         }
+    }
+
+    /** The homes root changed: the document roots follow it (one statement). */
+    void onHomesRootMoved(@Observes HomesRootMoved moved) {
+        int rows = domains.moveBelow(moved.from(), moved.to());
+        if (rows > 0) {
+            LOG.infof("%d document roots moved from %s to %s", rows, moved.from(), moved.to());
+        }
+    }
+
+    /** The real home directory of {@code username}: {@code <openuapi.homes.root>/<user>}. */
+    public String home(String username) {
+        return homes.of(username);
+    }
+
+    /** A document root relative to the home directory (cPanel's {@code basedir}: {@code public_html/blog}). */
+    public String basedir(String username, String documentRoot) {
+        return homes.relative(username, documentRoot);
+    }
+
+    /** The real document root of the main domain of {@code username}. */
+    public String mainDocumentRoot(String username) {
+        return homes.of(username) + "/public_html";
     }
 
     /**
@@ -82,7 +112,7 @@ public class DomainService {
     void backfill(@Observes StartupEvent event) {
         for (Account account : domains.accountsWithoutMainDomain()) {
             if (!zones.zoneExists(account.domain)) {
-                store(account, account.domain, AccountDomain.MAIN, null, Homes.of(account.username) + "/public_html");
+                store(account, account.domain, AccountDomain.MAIN, null, mainDocumentRoot(account.username));
                 LOG.infof("Created the main domain and zone of account %s", account.username);
             }
         }
@@ -97,7 +127,7 @@ public class DomainService {
     @Transactional
     public AccountDomains domainsOf(String username) {
         Account account = account(username);
-        return AccountDomains.of(account, domains.forAccount(account.id));
+        return AccountDomains.of(account, domains.forAccount(account.id), mainDocumentRoot(account.username));
     }
 
     /**
@@ -110,7 +140,7 @@ public class DomainService {
      *                     {@code subdomain}); {@code null} for the addon domain's first label
      * @param documentRoot for an addon domain or a subdomain: the document root relative to the home directory
      *                     (cPanel's {@code dir}, {@code /public_html/x} or {@code public_html/x}); {@code null} for
-     *                     the default, {@code /home/<user>/<domain>}
+     *                     the default, {@code <home>/<domain>}
      */
     public record Request(String type, String name, String rootDomain, String subdomain, String documentRoot) {
     }
@@ -134,6 +164,9 @@ public class DomainService {
 
     /** A directory name in a document root. */
     private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9._~+@-]+");
+
+    /** A document root made for a new domain. */
+    private static final int DOCUMENT_ROOT_MODE = 0755;
 
     /** The document_root column's length. */
     private static final int MAX_DOCUMENT_ROOT = 1024;
@@ -165,7 +198,7 @@ public class DomainService {
         };
         plans.requireRoom(account, limit, () -> count(account.id, type));
         List<AccountDomain> owned = domains.forAccount(account.id);
-        String home = Homes.of(account.username);
+        String home = homes.of(account.username);
         if (AccountDomain.SUB.equals(type)) {
             String rootDomain = request.rootDomain();
             if (rootDomain == null || rootDomain.isEmpty()) {
@@ -189,8 +222,10 @@ public class DomainService {
                 // cPanel's addon domain lives on this very subdomain: it exists already
                 throw ApiException.conflict("The domain " + Quote.of(full) + " already exists on this server.");
             }
-            String docroot = request.documentRoot() == null ? home + "/" + full : documentRoot(home, request.documentRoot());
+            String docroot = request.documentRoot() == null ? home + "/" + full
+                    : documentRoot(account.username, home, request.documentRoot());
             AccountDomain sub = store(account, full, AccountDomain.SUB, parent.name, docroot);
+            makeDocumentRoot(account, docroot);
             String address = account.ip == null ? zones.defaultAddress() : account.ip; // setsiteip's address, if any
             zones.add(account.username, parent.name, ZoneService.RecordInput.of(full + ".", RecordData.A.parse(address)));
             return sub;
@@ -209,8 +244,11 @@ public class DomainService {
             throw ApiException.conflict("The subdomain " + Quote.of(backing)
                     + " already exists; an addon domain needs a subdomain of its own.");
         }
-        String docroot = request.documentRoot() == null ? home + "/" + domain : documentRoot(home, request.documentRoot());
-        return store(account, domain, type, label, docroot);
+        String docroot = request.documentRoot() == null ? home + "/" + domain
+                : documentRoot(account.username, home, request.documentRoot());
+        AccountDomain addon = store(account, domain, type, label, docroot);
+        makeDocumentRoot(account, docroot);
+        return addon;
     }
 
     /**
@@ -361,36 +399,32 @@ public class DomainService {
     }
 
     /**
-     * A document root given relative to the home directory, as cPanel takes it: a leading {@code /} or the home
-     * directory itself may start it, blanks, backslashes and angle brackets are dropped, {@code .} and {@code ..}
-     * are resolved. It stays inside the home directory and is not one of the directories cPanel reserves.
+     * A document root given relative to the home directory, as cPanel takes it: it may start with {@code /}, with
+     * cPanel's {@code /home/<user>} or with the real home directory {@code home}; any other absolute path is read as
+     * relative to the home, as cPanel reads it. Blanks, backslashes and angle brackets are dropped, {@code .} and
+     * {@code ..} are resolved ({@link HomePath}). It stays inside the home directory and is not one of the
+     * directories cPanel reserves. Returns the real absolute path.
      */
-    static String documentRoot(String home, String dir) {
+    static String documentRoot(String username, String home, String dir) {
         String path = dir.replaceAll("\\s+", "").replace("\\", "").replace("<", "").replace(">", "");
-        if (path.equals(home) || path.startsWith(home + "/")) {
-            path = path.substring(home.length());
+        String relative = below(path, "/home/" + username);
+        if (relative == null) {
+            relative = below(path, home);
         }
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    throw ApiException.invalid(Quote.of(dir) + " may not leave the home directory.");
-                }
-                parts.removeLast();
-                continue;
-            }
+        HomePath parsed = HomePath.HOME.resolve(relative != null ? relative : path);
+        if (parsed == null) {
+            throw ApiException.invalid(Quote.of(dir) + " may not leave the home directory.");
+        }
+        for (String part : parsed.parts()) {
             if (!DIRECTORY.matcher(part).matches()) {
                 // a web server's configuration will quote this path: nothing in it may need escaping
                 throw ApiException.invalid(Quote.of(dir) + " is not a valid directory: use letters, digits, dots, dashes, underscores, "
                         + "~, + and @.");
             }
-            parts.addLast(part);
         }
-        String absolute = parts.isEmpty() ? home : home + "/" + String.join("/", parts);
-        if (parts.isEmpty() || (parts.size() == 1 && RESERVED_DOCROOTS.contains(parts.getFirst()))) {
+        List<String> parts = parsed.parts();
+        String absolute = parts.isEmpty() ? home : home + "/" + parsed.relative();
+        if (parts.isEmpty() || (parts.size() == 1 && RESERVED_DOCROOTS.contains(parts.get(0)))) {
             throw ApiException.invalid("The system reserves the " + Quote.of(absolute)
                     + " document root. You must specify a document root that the system does not reserve.");
         }
@@ -398,6 +432,29 @@ public class DomainService {
             throw ApiException.invalid("A document root is at most " + MAX_DOCUMENT_ROOT + " characters long.");
         }
         return absolute;
+    }
+
+    /**
+     * Makes a new domain's document root when it is missing, as cPanel does (and the home, for an account made before
+     * homes existed). A file in its place, or a symlink that leads out of the home, is refused.
+     */
+    private void makeDocumentRoot(Account account, String documentRoot) {
+        Home home = directories.of(account);
+        HomePath real = home.resolve(homes.parse(account.username, documentRoot), true);
+        Optional<FileInfo> there = home.find(real);
+        if (there.isEmpty()) {
+            home.mkdir(real, true, DOCUMENT_ROOT_MODE);
+        } else if (!there.get().isDirectory()) {
+            throw ApiException.invalid("The document root " + Quote.of(documentRoot) + " exists and is not a directory.");
+        }
+    }
+
+    /** {@code path} below the directory {@code top}, without a leading slash; {@code null} when it is not below it. */
+    private static String below(String path, String top) {
+        if (path.equals(top)) {
+            return "";
+        }
+        return path.startsWith(top + "/") ? path.substring(top.length() + 1) : null;
     }
 
     private static String quotedList(List<String> names) {

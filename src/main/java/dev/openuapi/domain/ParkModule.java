@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.ApiFunction;
@@ -150,7 +149,7 @@ public class ParkModule implements ApiModule {
         Principal account = call.principal();
         AccountDomains owned = domains.domainsOf(account.username());
         return owned.parked().stream().map(parked -> {
-            String basedir = Homes.relative(account.username(), parked.documentRoot);
+            String basedir = domains.basedir(account.username(), parked.documentRoot);
             return new Api2DomainRows.Parked(parked.name, parked.documentRoot, basedir, "home:" + basedir, Api2DomainRows.NOT_REDIRECTED);
         }).toList();
     }

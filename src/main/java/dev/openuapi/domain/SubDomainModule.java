@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -131,7 +130,7 @@ public class SubDomainModule implements ApiModule {
             String label = root != null && sub.name.endsWith("." + root)
                     ? sub.name.substring(0, sub.name.length() - root.length() - 1)
                     : sub.name;
-            String basedir = Homes.relative(account.username(), sub.documentRoot);
+            String basedir = domains.basedir(account.username(), sub.documentRoot);
             return new Api2DomainRows.Sub(sub.name, label, root, basedir, "home:" + basedir, sub.documentRoot, Api2DomainRows.NOT_REDIRECTED,
                     label + "_" + root);
         }).toList();

@@ -99,7 +99,7 @@ public class EmailModule implements ApiModule {
                         .param(Param.string("fwdopt", "fwd, fail, blackhole or pipe.").required().example("fwd"))
                         .param(Param.string("fwdemail", "fwd: the destination address."))
                         .param(Param.string("failmsgs", "fail: the message returned to the sender."))
-                        .param(Param.string("pipefwd", "pipe: a program relative to the home directory."))
+                        .param(Param.string("pipefwd", "pipe: a program relative to the home directory (or under it: /home/<user>/... or its real path)."))
                         .returns(Shape.arrayOf("The new forwarder.", Shape.of(EmailRows.NewForwarder.class)))
                         .handledBy(this::addForwarder),
                 ApiFunction.named("delete_forwarder").summary("Delete a forwarder")

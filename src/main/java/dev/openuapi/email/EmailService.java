@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import dev.openuapi.account.Account;
+import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DomainNames;
 import dev.openuapi.common.Epoch;
@@ -19,6 +19,9 @@ import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
 import dev.openuapi.domain.AccountDomainRepository;
 import dev.openuapi.domain.MainDomainChanged;
+import dev.openuapi.files.HomePath;
+import dev.openuapi.files.HomePaths;
+import dev.openuapi.files.HomesRootMoved;
 import dev.openuapi.login.HostedLogins;
 import dev.openuapi.login.LoginAddress;
 import dev.openuapi.plan.Limit;
@@ -35,11 +38,29 @@ public class EmailService extends HostedLogins<Mailbox> {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@[a-z0-9.-]{1,253}");
 
     private final EmailForwarderRepository forwarders;
+    private final HomePaths homes;
 
     EmailService(MailboxRepository mailboxes, EmailForwarderRepository forwarders, AccountRepository accounts,
-            AccountDomainRepository domains, PlanService plans) {
+            AccountDomainRepository domains, PlanService plans, HomePaths homes) {
         super(mailboxes, accounts, domains, plans, Limit.EMAIL_ACCOUNTS, "email account", "password_hash");
         this.forwarders = forwarders;
+        this.homes = homes;
+    }
+
+    /** A renamed account: its pipe forwarders' programs follow the home directory to {@code <root>/<new name>}. */
+    void onAccountRenamed(@Observes AccountEvents.Renamed event) {
+        String from = homes.of(event.oldUsername());
+        String to = homes.of(event.account().username);
+        for (EmailForwarder forwarder : forwarders.forAccount(event.account().id)) {
+            if (forwarder.destination.startsWith("|")) {
+                forwarder.destination = "|" + HomePaths.moved(forwarder.destination.substring(1), from, to);
+            }
+        }
+    }
+
+    /** The homes root changed: the pipe forwarders' programs follow it (one statement). */
+    void onHomesRootMoved(@Observes HomesRootMoved moved) {
+        forwarders.movePipesBelow(moved.from(), moved.to());
     }
 
     /**
@@ -121,11 +142,12 @@ public class EmailService extends HostedLogins<Mailbox> {
                 if (pipefwd == null || pipefwd.isBlank()) {
                     throw ApiException.invalid("Provide the “pipefwd” argument.");
                 }
-                String program = oneLine(pipefwd);
-                if (program.startsWith("/") || program.contains("..")) {
-                    throw ApiException.invalid(Quote.of(pipefwd) + " must be a program path relative to the home directory.");
+                // relative to the home (cPanel's mailscript.pl), or under /home/<user> or the real home; never out of it
+                HomePath program = homes.parse(account.username, oneLine(pipefwd).trim());
+                if (program.isHome()) {
+                    throw ApiException.invalid(Quote.of(pipefwd) + " is not a program in the home directory.");
                 }
-                yield "|" + Homes.of(account.username) + "/" + program;
+                yield "|" + homes.of(account.username, program);
             }
             default -> throw ApiException.invalid(Quote.of(fwdopt) + " is not a valid “fwdopt”: use fwd, fail, blackhole or pipe.");
         };
@@ -139,11 +161,15 @@ public class EmailService extends HostedLogins<Mailbox> {
                 "The forwarder from " + Quote.of(address) + " to " + Quote.of(destination) + " already exists.");
     }
 
-    /** @return whether a forwarder was removed */
+    /** @return whether a forwarder was removed; a pipe may name its program under {@code /home/<user>}, as cPanel shows it */
     @Transactional
     public boolean deleteForwarder(long accountId, String address, String destination) {
-        return forwarders.deleteExact(accountId, address == null ? "" : address.trim().toLowerCase(Locale.ROOT),
-                destination == null ? "" : destination.trim()) > 0;
+        String exact = destination == null ? "" : destination.trim();
+        if (exact.startsWith("|/home/")) {
+            String username = accounts.findById(accountId).username;
+            exact = "|" + HomePaths.moved(exact.substring(1), "/home/" + username, homes.of(username));
+        }
+        return forwarders.deleteExact(accountId, address == null ? "" : address.trim().toLowerCase(Locale.ROOT), exact) > 0;
     }
 
     /** user@domain on one of the account's domains, its local part checked. */

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
@@ -57,7 +56,8 @@ public class FtpModule implements ApiModule {
                         .param(Param.of("pass", ParamType.PASSWORD, "The password (8 characters or more)."))
                         .param(Param.string("pass_hash", "Instead of pass: a SHA512-CRYPT hash."))
                         .param(domain)
-                        .param(Param.string("homedir", "Directory relative to the home directory; public_html/<user> by default."))
+                        .param(Param.string("homedir", "Directory relative to the home directory (or under it: /home/<user>/... or its "
+                                + "real path); public_html/<user> by default. Made when missing."))
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none."))
                         .doing(call -> ftp.add(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota"))),
@@ -73,7 +73,8 @@ public class FtpModule implements ApiModule {
                         .doing(call -> ftp.setQuota(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("quota"))),
                 ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
-                        .param(Param.string("homedir", "Directory relative to the home directory.").required())
+                        .param(Param.string("homedir", "Directory relative to the home directory (or under it: /home/<user>/... or its "
+                                + "real path). Made when missing.").required())
                         .doing(call -> ftp.setHomedir(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("homedir"))));
     }
@@ -83,7 +84,7 @@ public class FtpModule implements ApiModule {
         Set<String> wanted = types(call);
         Principal account = call.principal();
         if (wanted.contains("main")) {
-            rows.add(new FtpRows.Account(account.username(), Homes.of(account.username()), "main"));
+            rows.add(new FtpRows.Account(account.username(), ftp.home(account.username()), "main"));
         }
         if (wanted.contains("sub")) {
             ftp.list(account.accountId()).forEach(f -> rows.add(new FtpRows.Account(f.login, f.homedir, "sub")));
@@ -95,7 +96,7 @@ public class FtpModule implements ApiModule {
         List<FtpRows.AccountWithDisk> rows = new ArrayList<>();
         Set<String> wanted = types(call);
         Principal account = call.principal();
-        String home = Homes.of(account.username());
+        String home = ftp.home(account.username());
         if (wanted.contains("main")) {
             rows.add(FtpRows.AccountWithDisk.of(account.username(), account.username(), home, home, "main", 0, null, 0));
         }

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -79,7 +78,7 @@ public class UserManagerModule implements ApiModule {
     }
 
     private List<UserManagerRows.User> listUsers(Call call) {
-        String home = Homes.of(call.principal().username());
+        String home = users.home(call.principal().username());
         boolean flat = call.args().isTrue(FLAT.name());
         List<UserManagerRows.User> rows = new ArrayList<>();
         for (UserManagerService.Group group : users.serviceAccounts(call.principal().accountId(), home)) {
@@ -112,7 +111,7 @@ public class UserManagerModule implements ApiModule {
             throw ApiException.invalid("Unsupported service type. You must specify email, ftp, or webdisk.");
         }
         List<UserManagerService.ServiceAccount> accounts = users.serviceAccounts(call.principal().accountId(),
-                Homes.of(call.principal().username()), fullUsername);
+                users.home(call.principal().username()), fullUsername);
         int siblings = accounts.size() > 1 ? 1 : 0;
         return accounts.stream().filter(a -> a.service().equals(type)).findFirst().map(a -> service(a, siblings, null))
                 .orElseThrow(() -> ApiException.notFound("The specified service account does not exist."));

@@ -45,6 +45,11 @@ public class UserManagerService {
         this.ftp = ftp;
     }
 
+    /** The real home directory of {@code username}, which the FTP logins' directories are shown relative to. */
+    public String home(String username) {
+        return ftp.home(username);
+    }
+
     /** Every service account of the account, grouped by full username, sorted by it. */
     @Transactional
     public List<Group> serviceAccounts(long accountId, String home) {

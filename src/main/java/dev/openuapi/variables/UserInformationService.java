@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountService;
-import dev.openuapi.account.Homes;
+import dev.openuapi.files.HomePaths;
 import dev.openuapi.common.Snapshots;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.feature.FeatureCatalog;
@@ -31,14 +31,16 @@ public class UserInformationService {
     private final AccountService accounts;
     private final PlanService plans;
     private final OpenUapiConfig config;
+    private final HomePaths homes;
     private final LoadingCache<String, Info> snapshots;
 
     /** The settings, and the rows they were read from. */
     private record Info(Map<String, Object> settings, List<String> tags) {
     }
 
-    UserInformationService(AccountService accounts, PlanService plans, OpenUapiConfig config, ExecutorService executor) {
+    UserInformationService(AccountService accounts, PlanService plans, OpenUapiConfig config, ExecutorService executor, HomePaths homes) {
         this.accounts = accounts;
+        this.homes = homes;
         this.plans = plans;
         this.config = config;
         this.snapshots = Snapshots.cache(config.tokens().cacheSize(), executor, this::load, (username, info) -> info.tags());
@@ -62,7 +64,7 @@ public class UserInformationService {
         info.put("last_modified", account.updatedAt);
         info.put("demo_mode", 0);
         info.put("feature", FeatureCatalog.map(account.featureSet()));
-        info.put("home", Homes.of(account.username));
+        info.put("home", homes.of(account.username)); // the real home directory (src/docs/files.md)
         info.put("ip", account.ip == null ? config.dns().accountIp() : account.ip); // its own, once setsiteip gave it one
         info.put("plan", plan.map(p -> p.name).orElse("default"));
         info.put("owner", account.owner);

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.account.Account;
-import dev.openuapi.account.Homes;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Regexes;
@@ -181,7 +180,7 @@ public class WhmServerModule implements ApiModule {
         AccountDomain vhost = AccountDomain.PARKED.equals(found.domain().type) ? owned.main() : found.domain();
         String serverName = AccountDomain.ADDON.equals(vhost.type) ? vhost.backingLabel() + "." + owned.main().name : vhost.name;
         String username = found.username();
-        return new WhmServerRows.DomainUserData(new WhmServerRows.UserData(List.of(), vhost.documentRoot, username, 1, Homes.of(username),
+        return new WhmServerRows.DomainUserData(new WhmServerRows.UserData(List.of(), vhost.documentRoot, username, 1, domains.home(username),
                 siteIps.addressesByUsername().getOrDefault(username, addresses.mainAddress().ip()), found.owner(), 1, HTTP_PORT,
                 List.of(), "webmaster@" + serverName,
                 serverAlias(owned, vhost, serverName), serverName, "Off", username, "Off"));

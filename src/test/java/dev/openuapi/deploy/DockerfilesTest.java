@@ -193,8 +193,33 @@ class DockerfilesTest {
 
     // ---- every check fails on a bad input ----------------------------------------------------------------
 
+    /**
+     * The accounts' homes (issue 16 §1, src/docs/files.md): OpenUAPI's root is OPENUAPI_HOMES_ROOT, /home as on cPanel,
+     * on a named volume of its own; the images make /home the service user's, so a new named volume inherits it.
+     */
+    @Test
+    void composeKeepsTheHomesOnANamedVolumeTheServiceUserOwns() throws IOException {
+        Map<String, Object> compose = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(read(COMPOSE)));
+        Map<String, Object> openuapi = map(map(compose.get("services")).get("openuapi"));
+        String root = (String) map(openuapi.get("environment")).get("OPENUAPI_HOMES_ROOT");
+        assertEquals("/home", root);
+        String volume = volumeMountedAt(openuapi, root);
+        assertEquals("openuapi-homes", volume, "the homes root's mount in " + openuapi.get("volumes"));
+        assertTrue(map(compose.get("volumes")).containsKey(volume), volume + " is a named volume");
+        for (String file : DOCKERFILES) {
+            assertTrue(finalStageOwns(instructions(read(file)), root), file + " does not give " + root + " to " + SERVICE_UID);
+        }
+    }
+
     @Test
     void theChecksRejectWhatTheyShould() {
+        assertEquals(null, volumeMountedAt(Map.of("volumes", List.of("data:/var/lib/openuapi")), "/home"));
+        assertEquals(null, volumeMountedAt(Map.of("volumes", List.of("./homes:/home")), "/home"), "a bind mount is no named volume");
+        assertEquals("h", volumeMountedAt(Map.of("volumes", List.of("h:/home:rw")), "/home"));
+        assertFalse(finalStageOwns(instructions("FROM a:1.2\nRUN chown 10001:10001 /home\nFROM b:1.2\nRUN mkdir /home\n"), "/home"));
+        assertFalse(finalStageOwns(instructions("FROM b:1.2\nRUN chown 10001:10001 /homes\n"), "/home"));
+        assertTrue(finalStageOwns(instructions("FROM b:1.2\nRUN mkdir -p /home \\\n    && chown 10001:10001 /home\n"), "/home"));
+
         for (String bad : List.of("debian", "debian:latest", "debian:13-slim", "mariadb:10", "maven:3-eclipse-temurin-21",
                 "eclipse-temurin:21-jre", "x:${VERSION}", "powerdns/pdns-auth-47:latest")) {
             assertFalse(isPinned(bad), bad);
@@ -334,6 +359,27 @@ class DockerfilesTest {
             }
         }
         return last < 0 ? List.of() : instructions.subList(last, instructions.size());
+    }
+
+    /** The named volume a Compose service mounts at {@code path}, or null (none, or a bind mount). */
+    static String volumeMountedAt(Map<String, Object> service, String path) {
+        Object volumes = service.get("volumes");
+        if (!(volumes instanceof List<?> list)) {
+            return null;
+        }
+        for (Object entry : list) {
+            String[] parts = String.valueOf(entry).split(":");
+            if (parts.length >= 2 && parts[1].equals(path) && !parts[0].startsWith(".") && !parts[0].startsWith("/")) {
+                return parts[0];
+            }
+        }
+        return null;
+    }
+
+    /** Whether the final stage gives {@code path} to the service user ({@code chown 10001:10001 <path>}). */
+    static boolean finalStageOwns(List<Instruction> instructions, String path) {
+        Pattern chown = Pattern.compile("chown\\s+(-R\\s+)?" + SERVICE_UID + ":" + SERVICE_UID + "\\s+" + Pattern.quote(path) + "(\\s|$)");
+        return finalStage(instructions).stream().anyMatch(i -> i.keyword().equals("RUN") && chown.matcher(i.arguments()).find());
     }
 
     /** The user the final stage runs as, or null when it sets none (root). */

@@ -305,6 +305,47 @@ class HelmChartTest {
         assertTrue(manifests.all("HorizontalPodAutoscaler").isEmpty());
     }
 
+    /**
+     * The accounts' homes (issue 16 §1, src/docs/files.md): a claim the chart makes, kept on uninstall, mounted at
+     * {@code homes.root} (OPENUAPI_HOMES_ROOT, /home by default as on cPanel). Two replicas by default share it, so it is
+     * ReadWriteMany; one replica gets ReadWriteOnce, the autoscaler ReadWriteMany; an explicit mode wins.
+     */
+    @Test
+    void homesLiveOnAClaimEveryReplicaMounts() {
+        Manifests manifests = render(Map.of());
+        Map<String, Object> claim = manifests.named("PersistentVolumeClaim", RELEASE + "-homes");
+        assertEquals(List.of("ReadWriteMany"), at(claim, "spec", "accessModes"), "two replicas share the homes");
+        assertEquals("10Gi", at(claim, "spec", "resources", "requests", "storage"));
+        assertEquals("keep", at(claim, "metadata", "annotations", "helm.sh/resource-policy"), "customers' files outlive the release");
+        assertNull(at(claim, "spec", "storageClassName"), "the cluster's default class");
+        assertEquals("/home", map(manifests.named("ConfigMap", RELEASE).get("data")).get("OPENUAPI_HOMES_ROOT"));
+        assertEquals("homes", mountsByPath(manifests.container()).get("/home"));
+        Map<String, Map<String, Object>> volumes = byName(list(manifests.podSpec().get("volumes")));
+        assertEquals(RELEASE + "-homes", at(volumes.get("homes"), "persistentVolumeClaim", "claimName"));
+
+        assertEquals(List.of("ReadWriteOnce"), at(render(Map.of("replicaCount", 1)).named("PersistentVolumeClaim", RELEASE + "-homes"),
+                "spec", "accessModes"), "one pod alone");
+        assertEquals(List.of("ReadWriteMany"), at(render(Map.of("replicaCount", 1, "autoscaling.enabled", true))
+                .named("PersistentVolumeClaim", RELEASE + "-homes"), "spec", "accessModes"), "the autoscaler may add pods");
+        assertEquals(List.of("ReadWriteOnce"), at(render(Map.of("homes.persistence.accessMode", "ReadWriteOnce"))
+                .named("PersistentVolumeClaim", RELEASE + "-homes"), "spec", "accessModes"), "an explicit mode wins");
+
+        Manifests custom = render(Map.of("homes.root", "/srv/homes", "homes.persistence.size", "500Gi", "homes.persistence.storageClass",
+                "cephfs"));
+        Map<String, Object> customClaim = custom.named("PersistentVolumeClaim", RELEASE + "-homes");
+        assertEquals("500Gi", at(customClaim, "spec", "resources", "requests", "storage"));
+        assertEquals("cephfs", at(customClaim, "spec", "storageClassName"));
+        assertEquals("/srv/homes", map(custom.named("ConfigMap", RELEASE).get("data")).get("OPENUAPI_HOMES_ROOT"));
+        assertEquals("homes", mountsByPath(custom.container()).get("/srv/homes"));
+
+        Manifests existing = render(Map.of("homes.persistence.existingClaim", "shared-homes"));
+        assertTrue(existing.all("PersistentVolumeClaim").isEmpty(), "no claim of the chart's own");
+        assertEquals("shared-homes", at(byName(list(existing.podSpec().get("volumes"))).get("homes"), "persistentVolumeClaim", "claimName"));
+        // the migration Job only migrates the database (the paths follow a new root at the application's start): no homes
+        Map<String, Object> job = renderWithHooks(Map.of()).named("Job", MIGRATE);
+        assertFalse(String.valueOf(at(job, "spec", "template", "spec")).contains(RELEASE + "-homes"), "the Job mounts no homes");
+    }
+
     @Test
     void defaultConfigurationBuildsTheJdbcUrlsAndLeavesOptionalKeysOut() {
         Map<String, Object> config = map(render(Map.of()).named("ConfigMap", RELEASE).get("data"));
@@ -448,6 +489,8 @@ class HelmChartTest {
             "replicas: 3                        | replicas",
             "migrations: {job: {enabled: maybe}} | migrations.job.enabled",
             "secrets: {previousTokenCheckKeys: [\"a,b\"]} | previousTokenCheckKeys",
+            "homes: {root: homes}               | homes.root",
+            "homes: {persistence: {accessMode: ReadWriteOncePod}} | accessMode",
     })
     void schemaRejectsWrongValues(String values, String reported) throws IOException {
         Path file = Files.writeString(tempDir.resolve("bad-values.yaml"), values + "\n");

@@ -39,8 +39,9 @@ class DomainInfoTest {
 
     /** An account with two addon domains (added out of order), a parked domain and a subdomain. */
     record Setup(TestAccount account, String token, String addonA, String addonZ, String parked, String sub) {
+        /** The real home, as Variables::get_user_information reports it (cPanel's example shows /home/user). */
         String home() {
-            return "/home/" + account.username();
+            return account.home();
         }
 
         /** Each domain's document root as the operator's domain API (/api/v1/accounts/{user}/domains) reports it. */
@@ -141,7 +142,7 @@ class DomainInfoTest {
         Map<String, Object> vhost = new LinkedHashMap<>();
         vhost.put("domain", domain);
         vhost.put("documentroot", s.documentRoots().get(domain)); // as the operator's domain API reports it
-        vhost.put("homedir", "/home/" + user); // docs: homedir /home/user
+        vhost.put("homedir", s.home()); // docs: homedir /home/user, the home directory: here the real one
         vhost.put("ip", IP); // docs: the account's IPv4 address; here openuapi.dns.account-ip
         vhost.put("ipv6", null); // docs: null when the account does not use IPv6
         vhost.put("owner", "root"); // docs: the WHM user that owns the account; root made it

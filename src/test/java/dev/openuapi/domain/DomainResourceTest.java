@@ -123,7 +123,7 @@ class DomainResourceTest {
     @Test
     void addAddonParkedAndSubDomainsThenListThem() {
         TestAccount alice = newAccount();
-        String home = "/home/" + alice.username();
+        String home = alice.home();
         String addon = "Shop-" + alice.domain();
         String parked = "alias-" + alice.domain() + ".";
         long from = now();

@@ -277,7 +277,7 @@ class OwnerDomainsTest {
         assertEquals(List.of(IP), a(blog), "PowerDNS serves the new A record at once");
         assertEquals(List.of(blog), strings(listDomains(alice, token).get("sub_domains")));
         JsonNode vhost = Uapi.success(uapiBody(alice, token, "DomainInfo", "single_domain_data", Map.of("domain", blog))).get("data");
-        assertEquals("/home/" + alice.username() + "/public_html/blog", vhost.get("documentroot").textValue(), "dir took effect");
+        assertEquals(alice.home() + "/public_html/blog", vhost.get("documentroot").textValue(), "dir took effect");
         JsonNode row = list(alice, token, "SubDomain", "listsubdomains").get(0);
         assertEquals("blog_" + alice.domain(), row.get("domainkey").textValue());
         assertEquals("public_html/blog", row.get("basedir").textValue());
@@ -318,7 +318,7 @@ class OwnerDomainsTest {
         api2Refused(alice, token, "SubDomain", "addsubdomain", args("domain", "www", "rootdomain", alice.domain()),
                 "You cannot create the “www” subdomain, because the system adds the “www” subdomain to all newly-created domains.");
         api2Refused(alice, token, "SubDomain", "addsubdomain", args("domain", "blog", "rootdomain", alice.domain(), "dir", "/etc"),
-                "The system reserves the “/home/" + alice.username() + "/etc” document root. You must specify a document root that the "
+                "The system reserves the “" + alice.home() + "/etc” document root. You must specify a document root that the "
                         + "system does not reserve.");
         // OpenUAPI's own refusals: a document root outside the home directory, and UseCanonicalName On
         api2Refused(alice, token, "SubDomain", "addsubdomain", args("domain", "blog", "rootdomain", alice.domain(), "dir", "../other"),
@@ -346,7 +346,7 @@ class OwnerDomainsTest {
         JsonNode added = Uapi.success(uapiBody(alice, token, "SubDomain", "addsubdomain",
                 args("domain", "shop", "rootdomain", alice.domain(), "dir", "public_html/shop")));
         assertTrue(added.get("data").isNull(), added.toString());
-        assertEquals("/home/" + alice.username() + "/public_html/shop", Uapi.success(uapiBody(alice, token, "DomainInfo",
+        assertEquals(alice.home() + "/public_html/shop", Uapi.success(uapiBody(alice, token, "DomainInfo",
                 "single_domain_data", Map.of("domain", shop))).get("data").get("documentroot").textValue());
         assertEquals(List.of(IP), a(shop));
 

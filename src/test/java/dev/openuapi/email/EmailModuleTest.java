@@ -109,7 +109,7 @@ class EmailModuleTest {
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "teleport")),
                 "“teleport” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe."); // OpenUAPI's own wording
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "pipe", "pipefwd", "/bin/sh")),
-                "“/bin/sh” must be a program path relative to the home directory."); // OpenUAPI's own wording
+                "The path “/bin/sh” is outside your home directory."); // OpenUAPI's own wording (Home.path)
         Uapi.success(call(alice, token, "delete_forwarder", Map.of("address", "sales@" + alice.domain(), "forwarder", "boss@example.net")));
         JsonNode left = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain()))).get("data");
         assertEquals(1, left.size(), left.toString());
@@ -283,12 +283,12 @@ class EmailModuleTest {
                 rawData(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "sales", "fwdopt", "fwd", "fwdemail", "boss@example.net"))));
         Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "old", "fwdopt", "fail", "failmsgs", "Gone away")));
         Uapi.success(call(alice, token, "add_forwarder", Map.of("domain", d, "email", "robot", "fwdopt", "pipe", "pipefwd", "bin/x.sh")));
-        String home = "/home/" + alice.username();
+        String home = alice.home();
         assertEquals("[{\"dest\":\"old@" + d + "\",\"forward\":\":fail: Gone away\",\"html_dest\":\"old@" + d + "\","
                 + "\"html_forward\":\":fail: Gone away\",\"uri_dest\":\"old%40" + d + "\",\"uri_forward\":\"%3Afail%3A+Gone+away\"},"
                 + "{\"dest\":\"robot@" + d + "\",\"forward\":\"|" + home + "/bin/x.sh\",\"html_dest\":\"robot@" + d + "\","
-                + "\"html_forward\":\"|" + home + "/bin/x.sh\",\"uri_dest\":\"robot%40" + d + "\",\"uri_forward\":\"%7C%2Fhome%2F"
-                + alice.username() + "%2Fbin%2Fx.sh\"},"
+                + "\"html_forward\":\"|" + home + "/bin/x.sh\",\"uri_dest\":\"robot%40" + d + "\",\"uri_forward\":\"%7C"
+                + java.net.URLEncoder.encode(home, java.nio.charset.StandardCharsets.UTF_8) + "%2Fbin%2Fx.sh\"},"
                 + "{\"dest\":\"sales@" + d + "\",\"forward\":\"boss@example.net\",\"html_dest\":\"sales@" + d + "\","
                 + "\"html_forward\":\"boss@example.net\",\"uri_dest\":\"sales%40" + d + "\",\"uri_forward\":\"boss%40example.net\"}]",
                 rawData(call(alice, token, "list_forwarders", Map.of("domain", d))));

@@ -51,7 +51,9 @@ class FtpModuleTest {
         assertEquals("main", list.get(0).get("type").textValue());
         assertEquals(alice.username(), list.get(0).get("user").textValue());
         assertEquals(login, list.get(1).get("user").textValue());
-        assertEquals("/home/" + alice.username() + "/public_html/deploy", list.get(1).get("homedir").textValue());
+        String home = alice.home();
+        assertEquals(home + "/public_html/deploy", list.get(1).get("homedir").textValue());
+        assertTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(home, "public_html", "deploy")), "add_ftp makes the directory");
         assertEquals(1, Uapi.success(call(alice, token, "list_ftp", Map.of("skip_acct_types", "main"))).get("data").size());
 
         JsonNode disk = Uapi.success(call(alice, token, "list_ftp_with_disk", Map.of("include_acct_types", "sub"))).get("data").get(0);
@@ -67,7 +69,7 @@ class FtpModuleTest {
         Uapi.success(call(alice, token, "set_homedir", Map.of("user", "deploy", "homedir", "sites/./deploy/")));
         disk = Uapi.success(call(alice, token, "list_ftp_with_disk", Map.of("include_acct_types", "sub"))).get("data").get(0);
         assertEquals("unlimited", disk.get("diskquota").textValue());
-        assertEquals("/home/" + alice.username() + "/sites/deploy", disk.get("dir").textValue());
+        assertEquals(home + "/sites/deploy", disk.get("dir").textValue());
 
         Uapi.success(call(alice, token, "delete_ftp", Map.of("user", "deploy", "domain", alice.domain())));
         assertEquals(1, Uapi.success(call(alice, token, "list_ftp", Map.of())).get("data").size());
@@ -82,9 +84,9 @@ class FtpModuleTest {
                 "“bad user” is not a valid FTP user name: use letters, digits, dots, dashes and underscores.");
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "u", "pass", "short")), "The password must be at least 8 characters long.");
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "u", "pass", "long-enough", "homedir", "../../etc")),
-                "“../../etc” may not leave the home directory.");
+                "The path “../../etc” leads out of your home directory.");
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "u", "pass", "long-enough", "homedir", "/etc")),
-                "“/etc” must be a path relative to the home directory.");
+                "The path “/etc” is outside your home directory.");
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "u", "pass", "long-enough", "domain", bob.domain())),
                 "The domain “" + bob.domain() + "” does not belong to this account.");
         Uapi.failure(call(alice, token, "add_ftp", Map.of("user", "u", "pass_hash", "$1$md5$nope")),
@@ -136,16 +138,17 @@ class FtpModuleTest {
         Uapi.success(call(alice, token, "add_ftp", Map.of("user", "deploy", "pass", "ftp-password-1", "quota", "100")));
         String u = alice.username();
         String login = "deploy@" + alice.domain();
+        String home = alice.home();
         asRoot().contentType(ContentType.JSON).body(Map.of("ftp_accounts", Map.of(login, 25L * 1024 * 1024)))
                 .put("/api/v1/accounts/" + u + "/usage").then().statusCode(200);
-        assertEquals("[{\"user\":\"" + u + "\",\"homedir\":\"/home/" + u + "\",\"type\":\"main\"},{\"user\":\"" + login
-                + "\",\"homedir\":\"/home/" + u + "/public_html/deploy\",\"type\":\"sub\"}]",
+        assertEquals("[{\"user\":\"" + u + "\",\"homedir\":\"" + home + "\",\"type\":\"main\"},{\"user\":\"" + login
+                + "\",\"homedir\":\"" + home + "/public_html/deploy\",\"type\":\"sub\"}]",
                 rawData(call(alice, token, "list_ftp", Map.of())));
-        assertEquals("[{\"login\":\"" + u + "\",\"serverlogin\":\"" + u + "\",\"dir\":\"/home/" + u + "\",\"reldir\":\"\",\"htmldir\":\"/home/"
-                + u + "\",\"accttype\":\"main\",\"deleteable\":0,\"diskused\":\"0.00\",\"diskquota\":\"unlimited\",\"_diskused\":\"0.00\","
+        assertEquals("[{\"login\":\"" + u + "\",\"serverlogin\":\"" + u + "\",\"dir\":\"" + home + "\",\"reldir\":\"\",\"htmldir\":\""
+                + home + "\",\"accttype\":\"main\",\"deleteable\":0,\"diskused\":\"0.00\",\"diskquota\":\"unlimited\",\"_diskused\":\"0.00\","
                 + "\"_diskquota\":\"0\",\"diskusedpercent\":0,\"diskusedpercent20\":0,\"humandiskused\":\"0.00 MB\",\"humandiskquota\":\"None\"},"
-                + "{\"login\":\"" + login + "\",\"serverlogin\":\"" + login + "\",\"dir\":\"/home/" + u + "/public_html/deploy\","
-                + "\"reldir\":\"public_html/deploy\",\"htmldir\":\"/home/" + u + "/public_html/deploy\",\"accttype\":\"sub\",\"deleteable\":1,"
+                + "{\"login\":\"" + login + "\",\"serverlogin\":\"" + login + "\",\"dir\":\"" + home + "/public_html/deploy\","
+                + "\"reldir\":\"public_html/deploy\",\"htmldir\":\"" + home + "/public_html/deploy\",\"accttype\":\"sub\",\"deleteable\":1,"
                 + "\"diskused\":\"25.00\",\"diskquota\":\"100.00\",\"_diskused\":\"25.00\",\"_diskquota\":\"100.00\",\"diskusedpercent\":25,"
                 + "\"diskusedpercent20\":20,\"humandiskused\":\"25.00 MB\",\"humandiskquota\":\"100.00 MB\"}]",
                 rawData(call(alice, token, "list_ftp_with_disk", Map.of())));

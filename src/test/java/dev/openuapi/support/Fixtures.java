@@ -43,6 +43,25 @@ public final class Fixtures {
         public String newToken() {
             return newToken("t" + randomSuffix(8));
         }
+
+        /**
+         * The account's home directory as the API reports it (Variables::get_user_information {@code home}): the real
+         * one, {@code <openuapi.homes.root>/<user>}, which must be a directory on this machine (the tests and the
+         * application, packaged or not, run on the same one).
+         */
+        public String home() {
+            return homeOf(withPassword());
+        }
+    }
+
+    /** The home directory the API reports to {@code as} (an account's credentials), checked to be a directory here. */
+    public static String homeOf(RequestSpecification as) {
+        String body = as.get("/execute/Variables/get_user_information?name=home").then().statusCode(200).extract().asString();
+        String home = json(body).path("data").path("home").textValue();
+        if (home == null || !home.startsWith("/") || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(home))) {
+            throw new AssertionError("The reported home is not a directory on this machine: " + body);
+        }
+        return home;
     }
 
     private Fixtures() {

@@ -56,7 +56,10 @@ class VariablesModuleTest {
         assertEquals("unlimited", unlimited.get("maximum_databases").textValue());
         assertEquals("default", unlimited.get("plan").textValue());
         assertEquals(0, unlimited.get("disk_block_limit").intValue());
-        assertEquals("/home/" + alice.username(), unlimited.get("home").textValue());
+        // the real home, <openuapi.homes.root>/<user>, with cPanel's layout on this machine's disk
+        java.nio.file.Path home = java.nio.file.Path.of(unlimited.get("home").textValue());
+        assertEquals(alice.username(), home.getFileName().toString());
+        assertTrue(java.nio.file.Files.isDirectory(home.resolve("public_html")), home + " has no public_html");
         String plan = "vars-" + dev.openuapi.support.Fixtures.randomSuffix(8);
         dev.openuapi.support.Fixtures.asRoot().contentType("application/json")
                 .body(java.util.Map.of("name", plan, "max_databases", 3, "disk_quota_mb", 10)).post("/api/v1/plans").then().statusCode(201);

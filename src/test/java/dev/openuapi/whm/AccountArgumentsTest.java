@@ -222,7 +222,7 @@ class AccountArgumentsTest {
         refusals.put("forcedns=1", "never overwrites");
         refusals.put("uid=1234", "no system user");
         refusals.put("gid=1234", "no system group");
-        refusals.put("homedir=/home2/x", "/home/<user>");
+        refusals.put("homedir=/home2/x", "<openuapi.homes.root>/<user>");
         refusals.put("mail_node_alias=node", "mail nodes");
         refusals.put("reseller_without_domain=1", "main domain");
         refusals.put("account_enhancements=Extra", "Account Enhancements");

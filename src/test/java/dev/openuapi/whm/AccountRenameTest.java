@@ -179,10 +179,12 @@ class AccountRenameTest {
         assertEquals(401, session.withCookie().get(session.under("/execute/Tokens/list")).statusCode(),
                 "a session issued to the old name ends: its user logs in again under the new one");
 
-        // the home directory is /home/<new name>: the document root and the zone follow
+        // the home directory is <root>/<new name>: the document root and the zone follow
+        String home = Fixtures.homeOf(given().auth().preemptive().basic(newName, alice.password()));
+        assertEquals(newName, java.nio.file.Path.of(home).getFileName().toString());
         JsonNode userdata = WhmChecks.ok(asRoot(), "domainuserdata", Map.of("domain", alice.domain())).get("data").get("userdata");
-        assertEquals("/home/" + newName + "/public_html", userdata.get("documentroot").textValue());
-        assertEquals("/home/" + newName, userdata.get("homedir").textValue());
+        assertEquals(home + "/public_html", userdata.get("documentroot").textValue());
+        assertEquals(home, userdata.get("homedir").textValue());
         assertEquals(newName, userdata.get("user").textValue());
         Uapi.success(uapi(newName, token, "DNS/parse_zone", Map.of("zone", alice.domain())));
     }
@@ -192,14 +194,19 @@ class AccountRenameTest {
         Account alice = create(Map.of());
         String token = token(alice);
         Uapi.success(uapi(alice.user(), token, "Ftp/add_ftp", Map.of("user", "deploy", "pass", "ftp-password-1")));
+        String oldHome = Fixtures.homeOf(given().auth().preemptive().basic(alice.user(), alice.password()));
         String newName = name();
         WhmChecks.ok(asRoot(), "modifyacct", Map.of("user", alice.user(), "newuser", newName));
 
+        String home = Fixtures.homeOf(given().auth().preemptive().basic(newName, alice.password()));
+        assertEquals(java.nio.file.Path.of(oldHome).resolveSibling(newName).toString(), home, "the home moved beside the old one");
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of(oldHome)), "nothing is left at " + oldHome);
         JsonNode logins = Uapi.success(uapi(newName, token, "Ftp/list_ftp", Map.of())).get("data");
         assertEquals(newName, logins.get(0).get("user").textValue(), "the main FTP login is the username: " + logins);
-        assertEquals("/home/" + newName, logins.get(0).get("homedir").textValue());
+        assertEquals(home, logins.get(0).get("homedir").textValue());
         assertEquals("deploy@" + alice.domain(), logins.get(1).get("user").textValue(), "an FTP login at the domain keeps its name");
-        assertEquals("/home/" + newName + "/public_html/deploy", logins.get(1).get("homedir").textValue());
+        assertEquals(home + "/public_html/deploy", logins.get(1).get("homedir").textValue());
+        assertTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(home, "public_html", "deploy")), "the FTP directory moved with the home");
     }
 
     @Test

@@ -221,8 +221,9 @@ class WhmServerTest {
         assertTrue(userdata.get("scriptalias").isArray() && userdata.get("scriptalias").isEmpty());
         JsonShapes.assertSameShape(DOMAINUSERDATA_EXAMPLE.replace("[{\"format\":\"combined\",\"target\":\"/usr/local/apache/domlogs/example.com\"}]", "[]")
                 .replace("[{\"path\":\"/home/user/public_html/cgi-bin/\",\"url\":\"/cgi-bin/\"}]", "[]"), answer);
-        assertEquals("/home/" + alice.username() + "/public_html", userdata.get("documentroot").textValue());
-        assertEquals("/home/" + alice.username(), userdata.get("homedir").textValue());
+        String home = alice.home(); // the real home (the example's /home/username is cPanel's homes root)
+        assertEquals(home + "/public_html", userdata.get("documentroot").textValue());
+        assertEquals(home, userdata.get("homedir").textValue());
         assertEquals(alice.domain(), userdata.get("servername").textValue());
         assertEquals(alice.username(), userdata.get("user").textValue());
         assertEquals("root", userdata.get("owner").textValue());
@@ -261,7 +262,7 @@ class WhmServerTest {
         assertEquals(alice.domain(), sub.get("parent_domain").textValue());
         assertEquals(alice.username(), sub.get("user").textValue());
         assertEquals("root", sub.get("user_owner").textValue());
-        assertEquals("/home/" + alice.username() + "/public_html", row(domains, "domain", parked).get("docroot").textValue(),
+        assertEquals(alice.home() + "/public_html", row(domains, "domain", parked).get("docroot").textValue(),
                 "an alias serves its main domain's document root");
         assertTrue(sub.get("ipv6").isNull());
         assertEquals(80, sub.get("port").intValue());

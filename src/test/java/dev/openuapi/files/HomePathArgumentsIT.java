@@ -1,0 +1,8 @@
+package dev.openuapi.files;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** HomePathArgumentsTest against the packaged application, which runs on this machine too: the homes it reports are readable here. */
+@QuarkusIntegrationTest
+class HomePathArgumentsIT extends HomePathArgumentsTest {
+}
