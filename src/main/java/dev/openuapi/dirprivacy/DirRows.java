@@ -92,4 +92,10 @@ final class DirRows {
             @Schema(description = "The directory.") LeechDir current,
             @Schema(description = "Its subdirectories (not dot directories or symlinks), by path.") List<LeechDir> children) {
     }
+
+    /** API 2 Htaccess::listusers' row. */
+    @RegisterForReflection
+    @Schema(description = "A user of the directory's password file.")
+    record User(@Schema(description = "The username.") String user) {
+    }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.openuapi.dirprivacy.DirAccounts.Account;
 import dev.openuapi.common.Quote;
 import dev.openuapi.support.Uapi;
@@ -137,6 +139,17 @@ class DirectoryPrivacyModuleTest {
         a.call(MODULE, "add_user", Map.of("dir", dir, "user", "example1", "password", "123456luggage"));
         a.call(MODULE, "add_user", Map.of("dir", dir, "user", "example2", "password", "123456luggage"));
         assertEquals(okList("[\"example1\",\"example2\"]"), a.call(MODULE, "list_users", Map.of("dir", dir)));
+
+        // API 2 Htaccess::listusers and listuser (cPanel's example: cpanel_jsonapi_module=Htaccess&cpanel_jsonapi_func=listusers
+        // &dir=%2Fhome%2Fexample%2Fpublic_html%2Fheavensdoor), rows {user} as Cpanel::Htaccess::api2_listusers builds them
+        for (String function : new String[] {"listusers", "listuser"}) {
+            JsonNode result = Fixtures.json(io.restassured.RestAssured.given().auth().preemptive().basic(a.user(), a.password())
+                    .queryParam("cpanel_jsonapi_apiversion", "2").queryParam("cpanel_jsonapi_module", "Htaccess")
+                    .queryParam("cpanel_jsonapi_func", function).queryParam("dir", dir).get("/json-api/cpanel").then().statusCode(200)
+                    .extract().asString()).get("cpanelresult");
+            assertEquals("[{\"user\":\"example1\"},{\"user\":\"example2\"}]", result.get("data").toString(), result.toString());
+            assertEquals(1, result.get("event").get("result").intValue(), result.toString());
+        }
         assertFalse(Files.exists(a.home().resolve(".htpasswds/public_html")), "listing writes nothing");
         assertEquals(okList("[]"), a.call(MODULE, "list_users", Map.of("dir", "public_html")));
     }
