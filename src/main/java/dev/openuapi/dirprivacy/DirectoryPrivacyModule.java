@@ -1,0 +1,110 @@
+package dev.openuapi.dirprivacy;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Quote;
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Call;
+import dev.openuapi.kernel.Param;
+import dev.openuapi.kernel.Shape;
+
+/**
+ * UAPI {@code DirectoryPrivacy} (cPanel's reference: api.docs.cpanel.net, DirectoryPrivacy; Cpanel::API::DirectoryPrivacy):
+ * password-protected directories, in the directory's {@code .htaccess} and {@code ~/.htpasswds/<dir>/passwd}.
+ */
+@ApplicationScoped
+public class DirectoryPrivacyModule implements ApiModule {
+
+    static final Param DIR = Param.string("dir", "The directory: absolute (under the home) or relative to the home.").required()
+            .example("/home/example/example.com");
+
+    private final DirectoryPrivacyService service;
+
+    DirectoryPrivacyModule(DirectoryPrivacyService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "DirectoryPrivacy";
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        Shape protection = Shape.of(DirRows.Protection.class);
+        return List.of(
+                ApiFunction.named("add_user").summary("Add authorized user for protected directory")
+                        .description("Adds the user to the directory's password file, or sets a new password for an existing one. "
+                                + "The password is stored as an Apache MD5 ($apr1$) hash.")
+                        .param(DIR)
+                        .param(Param.string("user", "The username (no :, <, > or whitespace; 255 characters at most).").required()
+                                .example("example1"))
+                        .param(Param.string("password", "The password (255 characters at most).").required().example("123456luggage"))
+                        .doing(call -> service.addUser(call.principal(), DIR.from(call), call.args().get("user"), call.args().get("password"))),
+                ApiFunction.named("delete_user").summary("Delete authorized user for protected directory").param(DIR)
+                        .param(Param.string("user", "The username to remove.").required().example("example1"))
+                        .doing(call -> service.deleteUser(call.principal(), DIR.from(call), call.args().get("user"))),
+                ApiFunction.named("list_users").summary("Return authorized users for protected directory").param(DIR)
+                        .returns(Shape.arrayOf("The users in the directory's password file.", Shape.string("A username.")))
+                        .handledBy(call -> service.users(call.principal(), DIR.from(call))),
+                ApiFunction.named("is_directory_protected").summary("Return whether directory uses password protection").param(DIR)
+                        .returns(protection)
+                        .handledBy(call -> DirRows.Protection.of(service.protection(call.principal(), DIR.from(call)))),
+                ApiFunction.named("configure_directory_protection").summary("Enable or disable protected directory")
+                        .description("Writes or removes cPanel's managed section (AuthType Basic, AuthName, AuthUserFile, "
+                                + "Require valid-user) in the directory's .htaccess; the rest of the file is kept.")
+                        .param(DIR)
+                        .param(Param.string("enabled", "1: protect the directory; 0: stop protecting it.").required().example("1"))
+                        .param(Param.string("authname", "The AuthName; required when enabled=1, printable ASCII.").example("protectandserve"))
+                        .returns(protection)
+                        .handledBy(this::configure),
+                ApiFunction.named("list_directories").summary("Return privacy status of subdirectories").param(DIR)
+                        .returns(Shape.of(DirRows.PrivacyListing.class))
+                        .handledBy(call -> listing(service.privacyListing(call.principal(), DIR.from(call)))));
+    }
+
+    /** cPanel's order: authname (when enabling) and its characters, then the Boolean, then the directory. */
+    private Object configure(Call call) {
+        String dir = DIR.from(call);
+        String enabled = call.args().get("enabled");
+        boolean enabling = !enabled.isEmpty() && !enabled.equals("0");
+        String authName = null;
+        if (enabling) {
+            authName = call.args().get("authname");
+            if (authName == null) {
+                throw ApiException.invalid("Provide the " + Quote.of("authname") + " argument.");
+            }
+            if (authName.isEmpty()) {
+                throw ApiException.invalid("The " + Quote.of("authname") + " argument cannot be empty.");
+            }
+            if (!authName.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+                throw ApiException.invalid("The " + Quote.of("authname") + " argument contains the value " + Quote.of(authName)
+                        + ", which contains unsupported characters. It must contain only printable ASCII characters.");
+            }
+        }
+        if (enabled.isBlank()) {
+            throw ApiException.invalid("The " + Quote.of("enabled") + " argument cannot be empty.");
+        }
+        if (!enabled.equals("0") && !enabled.equals("1")) {
+            throw ApiException.invalid("The " + Quote.of("enabled") + " argument contains the value " + Quote.of(enabled)
+                    + ", which is an invalid Boolean value. Boolean values are either 0 or 1.");
+        }
+        return DirRows.Protection.of(service.configure(call.principal(), dir, enabling, authName));
+    }
+
+    private static DirRows.PrivacyListing listing(DirectoryPrivacyService.Listing<DirectoryPrivacyService.Protection> l) {
+        return new DirRows.PrivacyListing(dir(l.home()), dir(l.parent()), dir(l.current()),
+                l.children().stream().map(DirectoryPrivacyModule::dir).toList());
+    }
+
+    private static DirRows.PrivacyDir dir(DirectoryPrivacyService.Entry<DirectoryPrivacyService.Protection> e) {
+        DirectoryPrivacyService.Protection p = e.state();
+        DirRows.PrivacyState state = p == null ? new DirRows.PrivacyState(e.error(), null, null, null, null)
+                : new DirRows.PrivacyState(null, p.authType(), p.authName(), p.passwdFile(), p.isProtected());
+        return new DirRows.PrivacyDir(e.path(), state);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.openuapi.dirprivacy;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.kernel.ApiFunction;
+import dev.openuapi.kernel.ApiModule;
+import dev.openuapi.kernel.Shape;
+
+/**
+ * UAPI {@code DirectoryProtection} (cPanel's reference: api.docs.cpanel.net, DirectoryProtection;
+ * Cpanel::API::DirectoryProtection): its one function lists the leech-protection status of a directory's
+ * subdirectories, read from each {@code .htaccess} ({@code RewriteCond ${LeechProtect:…}}).
+ */
+@ApplicationScoped
+public class DirectoryProtectionModule implements ApiModule {
+
+    private final DirectoryPrivacyService service;
+
+    DirectoryProtectionModule(DirectoryPrivacyService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "DirectoryProtection";
+    }
+
+    @Override
+    public List<ApiFunction> functions() {
+        return List.of(ApiFunction.named("list_directories").summary("Return Directory Protection settings")
+                .description("The leech protection status of the home, the parent, the directory and its subdirectories.")
+                .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.LeechListing.class))
+                .handledBy(call -> {
+                    DirectoryPrivacyService.Listing<Integer> l = service.leechListing(call.principal(), DirectoryPrivacyModule.DIR.from(call));
+                    return new DirRows.LeechListing(dir(l.home()), dir(l.parent()), dir(l.current()),
+                            l.children().stream().map(DirectoryProtectionModule::dir).toList());
+                }));
+    }
+
+    private static DirRows.LeechDir dir(DirectoryPrivacyService.Entry<Integer> e) {
+        return new DirRows.LeechDir(e.path(), new DirRows.LeechState(e.error(), e.state()));
+    }
+}
