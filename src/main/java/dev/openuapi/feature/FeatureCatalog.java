@@ -25,6 +25,7 @@ public final class FeatureCatalog {
             Map.entry("mysql", "MySQL Databases"),
             Map.entry("ftpaccts", "FTP Accounts"),
             Map.entry("cron", "Cron Jobs"),
+            Map.entry("filemanager", "File Manager"),
             Map.entry("diskusageviewer", "Disk Usage"),
             Map.entry("bandwidth", "Bandwidth"),
             Map.entry("user_manager", "User Manager"),

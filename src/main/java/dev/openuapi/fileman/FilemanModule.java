@@ -250,7 +250,7 @@ public class FilemanModule implements ApiModule {
         FileInfo info = entry.info();
         String mime = includeMime ? entry.mimeType() : null;
         int bits = info.mode();
-        return new FilemanRows.File(entry.directory(), info.ctime(), 1, info.name(), entry.fullpath(), info.gid(), HumanSize.of(info.size()),
+        return new FilemanRows.File(entry.directory(), info.ctime(), 1, entry.name(), entry.fullpath(), info.gid(), HumanSize.of(info.size()),
                 entry.leaf() == null ? null : entry.leaf() ? 1 : 0, isparent, mime == null ? null : MimeTypes.nameOf(mime), mime,
                 Integer.toString(typeBits(entry.type()) | bits), info.mtime(), Integer.parseInt(Integer.toOctalString(bits)), entry.directory(),
                 mime == null ? null : MimeTypes.nameOf(mime), mime, permissions ? ((bits & 0400) != 0 ? 1 : 0) : null, info.size(),

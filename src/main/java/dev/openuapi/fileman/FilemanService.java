@@ -87,10 +87,10 @@ public class FilemanService {
      * @param leaf      for a directory when asked: whether it has no subdirectory; otherwise {@code null}
      * @param mimeType  its MIME type (a directory's is {@code httpd/unix-directory})
      */
-    public record Entry(FileInfo info, String type, String directory, Boolean leaf, String mimeType) {
+    public record Entry(FileInfo info, String name, String type, String directory, Boolean leaf, String mimeType) {
 
         public String fullpath() {
-            return directory + "/" + info.name();
+            return directory + "/" + name;
         }
     }
 
@@ -119,7 +119,7 @@ public class FilemanService {
             if (!mimeMatches(query.mimeTypes(), mime) || !mimeMatches(query.rawMimeTypes(), mime)) {
                 continue;
             }
-            entries.add(new Entry(info, type, absolute, query.checkLeaves() && info.isDirectory() ? isLeaf(home, info.path()) : null, mime));
+            entries.add(new Entry(info, name, type, absolute, query.checkLeaves() && info.isDirectory() ? isLeaf(home, info.path()) : null, mime));
         }
         return entries;
     }
@@ -133,16 +133,13 @@ public class FilemanService {
         }
         FileInfo info = home.stat(target);
         String directory = home.absolute(home.resolve(target.parent(), true));
+        String name = info.name();
         String type = typeOf(home, info);
         if (target.isHome()) {
             directory = home.directory().getParent().toString();
+            name = home.directory().getFileName().toString();
         }
-        return new Entry(info, type, directory, checkLeaf && info.isDirectory() ? isLeaf(home, info.path()) : null, mimeOf(info, type));
-    }
-
-    /** The absolute path of {@code path}, as it would be shown. */
-    public String homeDirectory(Principal account) {
-        return homes.of(account).directory().toString();
+        return new Entry(info, name, type, directory, checkLeaf && info.isDirectory() ? isLeaf(home, info.path()) : null, mimeOf(info, type));
     }
 
     /**
@@ -219,8 +216,8 @@ public class FilemanService {
     }
 
     /**
-     * Completes {@code prefix}: with {@code listAll} and a directory there, everything in it; otherwise the names in its
-     * parent that begin with its last component. Hidden names only when the prefix's last component starts with a dot.
+     * Completes {@code prefix}: ending with {@code /}, or with {@code listAll} and a directory there, everything in it;
+     * otherwise the names in its parent that begin with its last component. Hidden names only when the prefix's last component starts with a dot.
      */
     public List<Completion> autocomplete(Principal account, String prefix, boolean dirsOnly, boolean listAll) {
         Home home = homes.of(account);
@@ -229,7 +226,8 @@ public class FilemanService {
         HomePath directory;
         String start;
         String shown;
-        if (listAll && there.isPresent() && (there.get().isDirectory() || isDirectoryLink(home, there.get()))) {
+        boolean directoryNamed = prefix.endsWith("/") || path.isHome();
+        if (directoryNamed || (listAll && there.isPresent() && (there.get().isDirectory() || isDirectoryLink(home, there.get())))) {
             directory = path;
             start = "";
             shown = prefix.endsWith("/") || prefix.isEmpty() ? prefix : prefix + "/";
