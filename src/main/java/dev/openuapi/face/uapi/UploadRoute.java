@@ -201,15 +201,23 @@ public class UploadRoute {
                 }
                 AsyncFile out = opened.result();
                 long[] size = {0};
+                boolean[] closed = {false};
+                Runnable close = () -> {
+                    if (!closed[0]) {
+                        closed[0] = true;
+                        out.close();
+                    }
+                };
                 upload.handler(chunk -> {
                     if (refused) {
+                        close.run();
                         return;
                     }
                     received += chunk.length();
                     size[0] += chunk.length();
                     if (received > maxBytes) {
                         refused = true;
-                        out.close();
+                        close.run();
                         cleanUp();
                         tooLarge(rc);
                         return;
@@ -220,14 +228,24 @@ public class UploadRoute {
                         out.drainHandler(drained -> upload.resume());
                     }
                 });
-                upload.exceptionHandler(e -> out.close().onComplete(closed -> written.tryFail(e)));
-                upload.endHandler(end -> out.close().onComplete(closed -> {
-                    if (closed.failed()) {
-                        written.tryFail(closed.cause());
-                    } else {
-                        written.tryComplete(new Upload(upload.name(), upload.filename(), size[0], () -> Files.newInputStream(file)));
+                upload.exceptionHandler(e -> {
+                    close.run();
+                    written.tryFail(e);
+                });
+                upload.endHandler(end -> {
+                    if (closed[0]) {
+                        written.tryFail("The upload was refused.");
+                        return;
                     }
-                }));
+                    closed[0] = true;
+                    out.close().onComplete(done -> {
+                        if (done.failed()) {
+                            written.tryFail(done.cause());
+                        } else {
+                            written.tryComplete(new Upload(upload.name(), upload.filename(), size[0], () -> Files.newInputStream(file)));
+                        }
+                    });
+                });
                 upload.resume();
             });
         }
