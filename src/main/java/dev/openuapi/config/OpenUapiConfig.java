@@ -312,6 +312,19 @@ public interface OpenUapiConfig {
         int bcryptCost();
     }
 
+    Files files();
+
+    /** Limits of the file functions (UAPI Fileman, src/docs/fileman.md). */
+    interface Files {
+        /**
+         * The largest request {@code POST /execute/Fileman/upload_files} may send (every file and field together); the
+         * rest of the API keeps {@code quarkus.http.limits.max-body-size}. Past it the upload is refused with 413 and
+         * nothing is stored. The account's disk quota still applies to every byte written.
+         */
+        @WithDefault("256M")
+        io.quarkus.runtime.configuration.MemorySize maxUploadSize();
+    }
+
     /** A demo account created at startup (enabled in the dev profile only) so Swagger UI works at once. */
     interface DemoAccount {
         @WithDefault("false")

@@ -94,6 +94,25 @@ public final class RequestArgs {
         return Args.fromPairs(pairs);
     }
 
+    /**
+     * The query string, then a multipart body's fields as the Vert.x decoder gave them (the streamed upload,
+     * {@code face.uapi.UploadRoute}); files are not arguments. A field without a name is refused.
+     */
+    public static Args multipart(String rawQuery, Iterable<Map.Entry<String, String>> fields, int max) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        FormEncoding.parseInto(rawQuery, pairs, max);
+        for (Map.Entry<String, String> field : fields) {
+            if (field.getKey() == null || field.getKey().isEmpty()) {
+                throw ApiException.invalid(NAMELESS_PART);
+            }
+            if (pairs.size() >= max) {
+                throw FormEncoding.tooMany(max);
+            }
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(field.getKey(), field.getValue()));
+        }
+        return Args.fromPairs(pairs);
+    }
+
     /** cPanel compares the whole header with application/json; we also accept a charset parameter. */
     static boolean isJson(String contentType) {
         if (contentType == null) {

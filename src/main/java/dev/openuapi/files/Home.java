@@ -709,4 +709,28 @@ public final class Home {
             throw failure(link, e);
         }
     }
+
+    // ---- added for the File Manager's listing (dev.openuapi.fileman) ----
+
+    /**
+     * What a special file ({@link FileInfo.Kind#OTHER}) at {@code path} is, as cPanel's {@code list_files} names it:
+     * {@code fifo}, {@code socket}, {@code char} or {@code block}; {@code null} when it is none of them. Only the
+     * attributes of the last component are read, without following it (added for Fileman, src/docs/fileman.md).
+     */
+    public String specialType(HomePath path) {
+        HomePath real = path.isHome() ? path : resolve(path.parent(), true).child(path.name());
+        int type;
+        try {
+            type = ((Integer) Files.getAttribute(onDisk(real.parts()), "unix:mode", NOFOLLOW_LINKS)) & 0170000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+        return switch (type) {
+            case 0010000 -> "fifo";
+            case 0140000 -> "socket";
+            case 0020000 -> "char";
+            case 0060000 -> "block";
+            default -> null;
+        };
+    }
 }

@@ -13,24 +13,31 @@ public final class Call {
     private final Principal principal;
     private final WhmUser whmUser;
     private final Args args;
+    private final List<Upload> uploads;
     private final List<String> messages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    private Call(Principal principal, WhmUser whmUser, Args args) {
+    private Call(Principal principal, WhmUser whmUser, Args args, List<Upload> uploads) {
         this.principal = principal;
         this.whmUser = whmUser;
         this.args = args;
+        this.uploads = List.copyOf(uploads);
     }
 
     /** A UAPI or API 2 call, as an account. */
     public static Call asAccount(Principal principal, Args args) {
-        return new Call(principal, null, args);
+        return new Call(principal, null, args, List.of());
+    }
+
+    /** A UAPI call as an account that carries files ({@code multipart/form-data}). */
+    public static Call asAccount(Principal principal, Args args, List<Upload> uploads) {
+        return new Call(principal, null, args, uploads);
     }
 
     /** A WHM API 1 call: made by a WHM user, for no account in particular. */
     public static Call asWhmUser(WhmUser whmUser, Args args) {
-        return new Call(null, whmUser, args);
+        return new Call(null, whmUser, args, List.of());
     }
 
     /** The account a UAPI or API 2 call runs as. */
@@ -51,6 +58,11 @@ public final class Call {
 
     public Args args() {
         return args;
+    }
+
+    /** The files the request carried, in the order they were sent; empty unless the face received a multipart upload. */
+    public List<Upload> uploads() {
+        return uploads;
     }
 
     public void message(String text) {

@@ -61,7 +61,12 @@ public class Dispatcher {
 
     /** Runs a UAPI or API 2 function as an account. */
     public Outcome run(ApiKind kind, Principal account, String moduleName, String functionName, Args args) {
-        return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args));
+        return run(kind, account, moduleName, functionName, args, List.of());
+    }
+
+    /** The same, with the files a multipart request carried ({@link Call#uploads()}). */
+    public Outcome run(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {
+        return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args, uploads));
     }
 
     /** Only registered names become metric tags: a caller cannot make up new time series. */
@@ -72,7 +77,7 @@ public class Dispatcher {
                 known ? functionName : "unknown", call, Outcome::ok);
     }
 
-    private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args) {
+    private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {
         if (!LEGAL_FUNCTION.matcher(functionName).matches() || functionName.startsWith("_")) {
             return kind == ApiKind.API2 ? Outcome.notFound(api2NotFound(moduleName, functionName))
                     : Outcome.failed("Illegal function name: " + Quote.cut(functionName));
@@ -95,7 +100,7 @@ public class Dispatcher {
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
         }
-        return invoke(kind, function, Call.asAccount(account, args), moduleName, functionName);
+        return invoke(kind, function, Call.asAccount(account, args, uploads), moduleName, functionName);
     }
 
     /** Required arguments, then the function itself. */

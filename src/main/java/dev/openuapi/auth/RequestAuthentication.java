@@ -1,0 +1,91 @@
+package dev.openuapi.auth;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.openuapi.face.Face;
+import dev.openuapi.face.Reply;
+import dev.openuapi.hulk.LoginGuard;
+import dev.openuapi.metrics.OpenUapiMetrics;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Checks the credentials of one request on a face that takes them: those {@link TokenPathGuard} read from the header
+ * (or, without one, a session's cookie and security token), cPHulk's {@link LoginGuard} first, then the
+ * {@link Authenticator} or the {@link SessionAuthenticator}. The {@link CredentialFilter} asks it for every resource;
+ * a Vert.x route that serves an API call itself (the streamed upload, {@code face.uapi.UploadRoute}) asks it the same
+ * way, so every call is authenticated alike. Runs on a worker thread: it may read the database.
+ */
+@ApplicationScoped
+public class RequestAuthentication {
+
+    /** Who the request is, or the face's refusal to send. */
+    public record Result(Authenticated who, Reply refusal) {
+    }
+
+    private final Authenticator authenticator;
+    private final SessionAuthenticator sessions;
+    private final ClientAddress clientAddress;
+    private final LoginGuard guard;
+    private final OpenUapiMetrics metrics;
+
+    RequestAuthentication(Authenticator authenticator, SessionAuthenticator sessions, ClientAddress clientAddress, LoginGuard guard,
+            OpenUapiMetrics metrics) {
+        this.authenticator = authenticator;
+        this.sessions = sessions;
+        this.clientAddress = clientAddress;
+        this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param scripted the request came from a script in a page ({@code X-Requested-With}): a refusal without the
+     *                 challenge that opens the browser's prompt
+     */
+    public Result authenticate(Face face, String path, RoutingContext routing, boolean scripted) {
+        AuthorizationHeader presented = TokenPathGuard.presented(routing);
+        PresentedSession session = presented == null ? TokenPathGuard.session(routing) : null; // a header wins over a cookie
+        Optional<Authenticated> who;
+        if (presented != null && presented.isComplete()) {
+            String address = clientAddress.of(routing.request());
+            String service = face.loginService();
+            Reply refused = refusedByHulk(face, path, address, presented.user(), service, scripted);
+            if (refused != null) {
+                return new Result(null, refused);
+            }
+            who = authenticator.authenticate(face, presented, () -> address,
+                    reason -> guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name()));
+        } else if (session != null && session.isComplete()) {
+            String address = clientAddress.of(routing.request());
+            String service = face.loginService();
+            String user = session.user();
+            Reply refused = refusedByHulk(face, path, address, user, service, scripted);
+            if (refused != null) {
+                return new Result(null, refused);
+            }
+            who = sessions.authenticate(face, session,
+                    reason -> guard.failed(address, user, service, "session " + String.join(",", session.cookies()) + " " + session.securityToken(),
+                            reason.name()));
+        } else {
+            who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
+        }
+        if (who.isEmpty()) {
+            Reply refused = face.unauthorized(path);
+            return new Result(null, scripted ? refused.withoutChallenge() : refused);
+        }
+        return new Result(who.get(), null);
+    }
+
+    /** cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash. */
+    private Reply refusedByHulk(Face face, String path, String address, String user, String service, boolean scripted) {
+        LoginGuard.Refusal refusal = guard.check(address, user, service);
+        if (refusal == null) {
+            return null;
+        }
+        metrics.cphulkRefused(refusal.denied() ? "denied" : "blocked");
+        Reply reply = refusal.denied() ? face.deniedAddress(path) : face.tooManyAttempts(path, refusal.retryAfterSeconds());
+        return scripted ? reply.withoutChallenge() : reply;
+    }
+}
