@@ -29,7 +29,8 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class FileOpsModule implements ApiModule {
 
-    public static final String FEATURE = "filemanager";
+    /** The UAPI module's feature: the registry requires one feature per module name. */
+    public static final String FEATURE = dev.openuapi.fileman.FilemanModule.FEATURE;
 
     private final FileOpsService files;
 
