@@ -170,7 +170,7 @@ class DirectoryPathsTest {
         String plan = DirAccounts.planWithDiskQuota(1);
         Account a = DirAccounts.create(plan);
         Path home = a.home();
-        write(home.resolve("big.bin"), "x".repeat(1024 * 1024 - 64));
+        write(home.resolve("big.bin"), "x".repeat(1024 * 1024)); // the whole quota: any write that grows the home is refused
         mkdirs(home.resolve("public_html/site"));
         // written behind OpenUAPI's back: measured again, as the background re-measure would
         Fixtures.asRoot().post("/api/v1/accounts/" + a.user() + "/usage/measure").then().statusCode(200);

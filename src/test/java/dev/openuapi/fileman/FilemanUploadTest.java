@@ -191,7 +191,7 @@ class FilemanUploadTest {
                 binary(600 * 1024)))).get("data");
         assertEquals(1, data.get("succeeded").intValue());
         assertEquals(1, data.get("failed").intValue());
-        assertTrue(data.get("uploads").get(1).get("reason").textValue().contains("disk quota"), data.toString());
+        assertTrue(data.get("uploads").get(1).get("reason").textValue().startsWith("Disk quota exceeded: "), data.toString());
         assertFalse(Files.exists(home.resolve("b.bin")));
         JsonNode over = Uapi.envelope(upload(frank.request().multiPart("file-0", "c.bin", binary(1536 * 1024))));
         assertEquals(0, over.get("status").intValue());
