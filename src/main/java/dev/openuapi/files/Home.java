@@ -552,23 +552,31 @@ public final class Home {
     }
 
     /** The attributes of {@code path}'s last component, read through its open parent without following it; {@code null} when absent. */
-    static FileInfo attributes(SecureDirectoryStream<Path> parent, HomePath path) throws IOException {
+    FileInfo attributes(SecureDirectoryStream<Path> parent, HomePath path) throws IOException {
         try {
             PosixFileAttributes a = parent.getFileAttributeView(Path.of(path.name()), PosixFileAttributeView.class, NOFOLLOW_LINKS)
                     .readAttributes();
-            return info(path, a, null);
+            return info(path, a, onDisk(path.parts()));
         } catch (NoSuchFileException e) {
             return null;
         }
     }
 
+    /**
+     * The attributes read through the directory handle, and the status-change time ({@code ctime}: a rename, such as a
+     * move into the trash, sets it), which only the JDK's {@code unix} view by path gives: a read of metadata only, at the
+     * path just checked (a race could at worst report another file's time).
+     */
     private static FileInfo info(HomePath path, PosixFileAttributes a, Path onDisk) {
         FileInfo.Kind kind = a.isRegularFile() ? FileInfo.Kind.FILE
                 : a.isDirectory() ? FileInfo.Kind.DIRECTORY : a.isSymbolicLink() ? FileInfo.Kind.SYMLINK : FileInfo.Kind.OTHER;
         long ctime = a.lastModifiedTime().toMillis() / 1000;
-        Object changed = a.creationTime();
-        if (changed instanceof FileTime time) {
-            ctime = Math.max(ctime, time.toMillis() / 1000);
+        try {
+            if (Files.getAttribute(onDisk, "unix:ctime", NOFOLLOW_LINKS) instanceof FileTime changed) {
+                ctime = changed.toMillis() / 1000;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view here: the modification time stands in
         }
         return new FileInfo(path, kind, a.size(), toMode(a.permissions()), a.lastModifiedTime().toMillis() / 1000, ctime,
                 numeric(a.owner().getName(), "/etc/passwd"), numeric(a.group().getName(), "/etc/group"), a.owner().getName(), a.group().getName());

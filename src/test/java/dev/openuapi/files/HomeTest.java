@@ -199,6 +199,20 @@ class HomeTest {
         assertThrows(ApiException.class, () -> home.mkdir(home.path("a/b/c"), false, 0755));
     }
 
+    /** The trash counts a file's age from its move there (empty_trash older_than), not from its last change. */
+    @Test
+    void aMoveSetsTheStatusChangeTimeNotTheModificationTime() throws IOException {
+        HomePath file = home.path("old.txt");
+        home.write(file, bytes("old"), false, null);
+        long sixtyDaysAgo = System.currentTimeMillis() / 1000 - 60L * 86400;
+        home.touch(file, sixtyDaysAgo);
+        home.mkdir(home.path(".trash"), false, 0700);
+        home.move(file, home.path(".trash/old.txt"), false);
+        FileInfo trashed = home.stat(home.path(".trash/old.txt"));
+        assertEquals(sixtyDaysAgo, trashed.mtime());
+        assertTrue(trashed.ctime() > System.currentTimeMillis() / 1000 - 600, "ctime " + trashed.ctime());
+    }
+
     private void assertRefused(String path, String why) {
         ApiException e = assertThrows(ApiException.class, () -> home.path(path), path);
         assertTrue(e.getMessage().contains(why), e.getMessage());
