@@ -389,6 +389,9 @@ public final class Home {
                 }
             }
             sourceDir.move(Path.of(source.name()), targetDir, Path.of(target.name()));
+            if (existing != null && existing.isFile() && !target.equals(source)) {
+                quota.changed(this, -existing.size()); // the file it replaced is gone
+            }
         } catch (IOException e) {
             throw failure(from, e);
         }

@@ -177,6 +177,9 @@ class HomeTest {
         home.move(home.path("src/b"), home.path("public_html/b"), false);
         assertEquals("bb", Files.readString(homeDir.resolve("public_html/b")));
         assertThrows(ApiException.class, () -> home.move(home.path("dst/b"), home.path("public_html/b"), false));
+        long before = used.get();
+        home.move(home.path("dst/b"), home.path("public_html/b"), true);
+        assertEquals(before - 2, used.get(), "the replaced file no longer counts");
     }
 
     @Test
