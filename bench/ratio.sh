@@ -172,6 +172,8 @@ openuapi_args() {
         -Dquarkus.datasource.hosting.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/"
         -Dquarkus.datasource.hosting.username=root
         -Dquarkus.datasource.hosting.password=
+        # the fixture account's home, never the production default /home; removed with the results' private dir
+        -Dopenuapi.homes.root="$PRIVATE_DIR/homes"
     )
     if [[ "${HULK_LOCAL_LOCK:-0}" != 1 ]]; then
         OPENUAPI_ARGS+=(-Dopenuapi.cphulk.username-based-protection-local-origin=false)

@@ -77,6 +77,7 @@ start_app() {
         -Dquarkus.datasource.username=root \
         -Dquarkus.datasource.password= \
         -Dquarkus.flyway.migrate-at-start=true -Dquarkus.flyway.validate-at-start=false \
+        -Dopenuapi.homes.root="$RESULTS_DIR/homes" \
         -jar "$JAR" >"$RESULTS_DIR/app.log" 2>&1 &
     APP_PID=$!
 
