@@ -107,7 +107,9 @@ public record PackagedApp(String name, Process process, int port, int management
                 "-Dopenuapi.password.bcrypt-cost=4",
                 "-Dopenuapi.dns.account-ip=10.20.30.40",
                 "-Dopenuapi.dns.nameservers=ns1.openuapi.internal,ns2.openuapi.internal",
-                "-Dopenuapi.tls.self-signed=false");
+                "-Dopenuapi.tls.self-signed=false",
+                // the replicas of one database share their homes, as on a ReadWriteMany volume; never the prod default /home
+                "-Dopenuapi.homes.root=" + java.nio.file.Path.of("target", "replica-homes", database).toAbsolutePath());
     }
 
     /**
