@@ -98,6 +98,9 @@ public record PackagedApp(String name, Process process, int port, int management
         return output;
     }
 
+    /** This test JVM's run: the replicas it starts share homes per database, and no later run sees them. */
+    private static final String RUN = java.util.UUID.randomUUID().toString();
+
     /** What every run on {@code database} gets: the database as root, and settings the prod profile requires. */
     private static List<String> settings(String database) {
         return List.of(
@@ -108,8 +111,9 @@ public record PackagedApp(String name, Process process, int port, int management
                 "-Dopenuapi.dns.account-ip=10.20.30.40",
                 "-Dopenuapi.dns.nameservers=ns1.openuapi.internal,ns2.openuapi.internal",
                 "-Dopenuapi.tls.self-signed=false",
-                // the replicas of one database share their homes, as on a ReadWriteMany volume; never the prod default /home
-                "-Dopenuapi.homes.root=" + java.nio.file.Path.of("target", "replica-homes", database).toAbsolutePath());
+                // the replicas of one database share their homes, as on a ReadWriteMany volume; never the prod default /home.
+                // New for each test run, as the databases are: a home left by an earlier run would refuse the same account.
+                "-Dopenuapi.homes.root=" + java.nio.file.Path.of("target", "replica-homes", RUN, database).toAbsolutePath());
     }
 
     /**
