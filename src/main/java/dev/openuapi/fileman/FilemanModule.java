@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.ByteSize;
 import dev.openuapi.common.Html;
 import dev.openuapi.common.Quote;
 import dev.openuapi.files.FileInfo;
@@ -228,11 +229,11 @@ public class FilemanModule implements ApiModule {
         FilemanService.DiskUse use = files.diskUse(call.principal());
         Long remain = use.limit() == null ? null : Math.max(0, use.limit() - use.used());
         long uploadRemain = remain == null ? use.maxUploadBytes() : Math.min(remain, use.maxUploadBytes());
-        return new FilemanRows.DiskInfo(bytes(use.maxUploadBytes()), HumanSize.of(use.maxUploadBytes()), bytes(0), HumanSize.of(0),
-                bytes(uploadRemain), HumanSize.of(uploadRemain), UNLIMITED, UNLIMITED, use.inodesUsed(),
-                use.limit() == null ? UNLIMITED : bytes(use.limit()), use.limit() == null ? UNLIMITED : HumanSize.of(use.limit()),
-                remain == null ? UNLIMITED : bytes(remain), remain == null ? UNLIMITED : HumanSize.of(remain), bytes(use.used()),
-                HumanSize.of(use.used()));
+        return new FilemanRows.DiskInfo(bytes(use.maxUploadBytes()), ByteSize.inUnits(use.maxUploadBytes()), bytes(0), ByteSize.inUnits(0),
+                bytes(uploadRemain), ByteSize.inUnits(uploadRemain), UNLIMITED, UNLIMITED, use.inodesUsed(),
+                use.limit() == null ? UNLIMITED : bytes(use.limit()), use.limit() == null ? UNLIMITED : ByteSize.inUnits(use.limit()),
+                remain == null ? UNLIMITED : bytes(remain), remain == null ? UNLIMITED : ByteSize.inUnits(remain), bytes(use.used()),
+                ByteSize.inUnits(use.used()));
     }
 
     private Object autocomplete(Call call) {
@@ -250,7 +251,7 @@ public class FilemanModule implements ApiModule {
         FileInfo info = entry.info();
         String mime = includeMime ? entry.mimeType() : null;
         int bits = info.mode();
-        return new FilemanRows.File(entry.directory(), info.ctime(), 1, entry.name(), entry.fullpath(), info.gid(), HumanSize.of(info.size()),
+        return new FilemanRows.File(entry.directory(), info.ctime(), 1, entry.name(), entry.fullpath(), info.gid(), ByteSize.inUnits(info.size()),
                 entry.leaf() == null ? null : entry.leaf() ? 1 : 0, isparent, mime == null ? null : MimeTypes.nameOf(mime), mime,
                 Integer.toString(typeBits(entry.type()) | bits), info.mtime(), Integer.parseInt(Integer.toOctalString(bits)), entry.directory(),
                 mime == null ? null : MimeTypes.nameOf(mime), mime, permissions ? ((bits & 0400) != 0 ? 1 : 0) : null, info.size(),

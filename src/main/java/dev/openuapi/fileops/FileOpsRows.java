@@ -1,7 +1,5 @@
 package dev.openuapi.fileops;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,20 +87,12 @@ final class FileOpsRows {
         };
     }
 
-    private static final String[] UNITS = {"KB", "MB", "GB", "TB", "PB", "EB"};
 
     /** Locale::Maketext::Utils' format_bytes, as cPanel's humansize: "0 bytes", "1 byte", "1,000 bytes", "1.5 KB". */
     static String humanSize(long bytes) {
         if (bytes < 1024) {
             return String.format(Locale.US, "%,d %s", bytes, bytes == 1 ? "byte" : "bytes");
         }
-        BigDecimal value = BigDecimal.valueOf(bytes);
-        BigDecimal step = BigDecimal.valueOf(1024);
-        int unit = -1;
-        while (value.compareTo(step) >= 0 && unit < UNITS.length - 1) {
-            value = value.divide(step, 10, RoundingMode.HALF_UP);
-            unit++;
-        }
-        return value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " " + UNITS[unit];
+        return dev.openuapi.common.ByteSize.inUnits(bytes);
     }
 }

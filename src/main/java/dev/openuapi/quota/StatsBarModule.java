@@ -129,21 +129,9 @@ public class StatsBarModule implements ApiModule {
         return row;
     }
 
-    private static final String[] UNITS = { "KB", "MB", "GB", "TB", "PB", "EB" };
-
     /** cPanel's format_bytes: bytes below 1 KB, else the largest unit (1024-based) with up to two decimals ("1.75 MB", "1 GB"). */
     static String formatBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        int unit = 0;
-        double value = bytes / 1024.0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        return rounded.toPlainString() + " " + UNITS[unit];
+        return bytes < 1024 ? bytes + " bytes" : dev.openuapi.common.ByteSize.inUnits(bytes);
     }
 
     private static Map<String, Object> base(String name, String item) {
