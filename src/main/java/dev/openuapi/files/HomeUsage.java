@@ -142,6 +142,11 @@ public class HomeUsage implements DiskQuota {
         return sizes.find(accountId).map(HomeSizeService.Stored::bytes);
     }
 
+    /** The plan's disk quota in bytes; empty when unlimited (no plan, no quota, or 0). */
+    public Optional<Long> limitBytes(Home home) {
+        return sizes.quotaBytes(home.planId());
+    }
+
     @Override
     public void check(Home home, long growthBytes) {
         room(home, growthBytes);
@@ -149,7 +154,7 @@ public class HomeUsage implements DiskQuota {
 
     @Override
     public long room(Home home, long growthBytes) {
-        Optional<Long> limit = sizes.quotaBytes(home.planId());
+        Optional<Long> limit = limitBytes(home);
         if (limit.isEmpty()) {
             return Long.MAX_VALUE;
         }

@@ -150,16 +150,16 @@ public class UsageService {
                 .orElseThrow(() -> ApiException.notFound("The account " + Quote.of(username) + " does not exist."));
         Home home = homes.of(account);
         disk.measure(home);
-        Long limit = plans.byId(account.planId).map(p -> p.diskQuotaMb).filter(mb -> mb > 0).map(mb -> mb * MIB).orElse(null);
-        HomeUsage.Use use = disk.use(home);
-        return new Disk(home.directory().toString(), use.total(), use.homeBytes(), use.databaseBytes(), limit);
+        return disk(home);
     }
 
     public Disk disk(Principal account) {
-        Home home = homes.of(account);
+        return disk(homes.of(account));
+    }
+
+    private Disk disk(Home home) {
         HomeUsage.Use use = disk.use(home);
-        Long limit = plan(account).map(p -> p.diskQuotaMb).filter(mb -> mb > 0).map(mb -> mb * MIB).orElse(null);
-        return new Disk(home.directory().toString(), use.total(), use.homeBytes(), use.databaseBytes(), limit);
+        return new Disk(home.directory().toString(), use.total(), use.homeBytes(), use.databaseBytes(), disk.limitBytes(home).orElse(null));
     }
 
     /**
