@@ -7,7 +7,6 @@ import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -98,7 +97,7 @@ public final class Home {
 
     /** The real absolute path that clients are shown: {@code /srv/homes/bob/public_html}. */
     public String absolute(HomePath path) {
-        return path.isHome() ? dir.toString() : dir + "/" + path.relative();
+        return path.under(dir.toString());
     }
 
     /**
@@ -566,31 +565,29 @@ public final class Home {
     }
 
     /**
-     * The attributes read through the directory handle, and the status-change time ({@code ctime}: a rename, such as a
-     * move into the trash, sets it), which only the JDK's {@code unix} view by path gives: a read of metadata only, at the
-     * path just checked (a race could at worst report another file's time).
+     * The attributes read through the directory handle, and what only the JDK's {@code unix} view by path gives: the
+     * status-change time ({@code ctime}: a rename, such as a move into the trash, sets it) and the numeric owner and group.
+     * A read of metadata only, at the path just checked (a race could at worst report another file's); without that
+     * view the modification time stands in, and the ids are -1.
      */
     private static FileInfo info(HomePath path, PosixFileAttributes a, Path onDisk) {
         FileInfo.Kind kind = a.isRegularFile() ? FileInfo.Kind.FILE
                 : a.isDirectory() ? FileInfo.Kind.DIRECTORY : a.isSymbolicLink() ? FileInfo.Kind.SYMLINK : FileInfo.Kind.OTHER;
-        long ctime = a.lastModifiedTime().toMillis() / 1000;
+        long mtime = a.lastModifiedTime().toMillis() / 1000;
+        long ctime = mtime;
+        int uid = -1;
+        int gid = -1;
         try {
-            if (Files.getAttribute(onDisk, "unix:ctime", NOFOLLOW_LINKS) instanceof FileTime changed) {
+            Map<String, Object> unix = Files.readAttributes(onDisk, "unix:ctime,uid,gid", NOFOLLOW_LINKS);
+            if (unix.get("ctime") instanceof FileTime changed) {
                 ctime = changed.toMillis() / 1000;
             }
+            uid = unix.get("uid") instanceof Integer id ? id : uid;
+            gid = unix.get("gid") instanceof Integer id ? id : gid;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // no unix view here: the modification time stands in
+            // no unix view here
         }
-        return new FileInfo(path, kind, a.size(), toMode(a.permissions()), a.lastModifiedTime().toMillis() / 1000, ctime,
-                numeric(a.owner().getName(), "/etc/passwd"), numeric(a.group().getName(), "/etc/group"), a.owner().getName(), a.group().getName());
-    }
-
-    private static int numeric(String name, String database) {
-        try {
-            return Integer.parseInt(name);
-        } catch (NumberFormatException e) {
-            return Ids.of(database, name);
-        }
+        return new FileInfo(path, kind, a.size(), toMode(a.permissions()), mtime, ctime, uid, gid, a.owner().getName(), a.group().getName());
     }
 
     private Path onDisk(List<String> parts) {
@@ -679,28 +676,6 @@ public final class Home {
         }
     }
 
-    /** Numeric ids of the names the JDK reports for owners and groups (it reports the number when there is no name). */
-    static final class Ids {
-        private static final Map<String, Integer> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
-
-        static int of(String database, String name) {
-            return KNOWN.computeIfAbsent(database + ":" + name, key -> lookup(database, name));
-        }
-
-        private static int lookup(String database, String name) {
-            try {
-                for (String line : Files.readAllLines(Path.of(database))) {
-                    String[] f = line.split(":");
-                    if (f.length > 2 && f[0].equals(name)) {
-                        return Integer.parseInt(f[2]);
-                    }
-                }
-            } catch (IOException | NumberFormatException | UncheckedIOException e) {
-                // no such database here
-            }
-            return -1;
-        }
-    }
 
     // ---- added for the File Manager's operations (dev.openuapi.fileops) ----
 

@@ -109,12 +109,18 @@ public record HomePath(List<String> parts) {
         return String.join("/", parts);
     }
 
+    /** This path below the directory {@code top} (a home's real path): {@code top} itself for the home. */
+    public String under(String top) {
+        return isHome() ? top : top + "/" + relative();
+    }
+
     @Override
     public String toString() {
         return relative();
     }
 
-    private static String below(String path, String top) {
+    /** {@code path} relative to the directory {@code top} ({@code ""} for {@code top} itself), or {@code null} when it is not below it. */
+    static String below(String path, String top) {
         if (path.equals(top) || path.equals(top + "/")) {
             return "";
         }

@@ -24,7 +24,7 @@ public class HomePaths {
 
     /** A path below the home, real and absolute: {@code /srv/homes/bob/public_html}. */
     public String of(String username, HomePath path) {
-        return path.isHome() ? of(username) : of(username) + "/" + path.relative();
+        return path.under(of(username));
     }
 
     /**
@@ -37,11 +37,8 @@ public class HomePaths {
 
     /** {@code absolute} relative to the home ({@code public_html/sub}, {@code ""} for the home); a path elsewhere stays as it is. */
     public String relative(String username, String absolute) {
-        String home = of(username);
-        if (absolute.equals(home)) {
-            return "";
-        }
-        return absolute.startsWith(home + "/") ? absolute.substring(home.length() + 1) : absolute;
+        String relative = HomePath.below(absolute, of(username));
+        return relative == null ? absolute : relative;
     }
 
     /** {@code path} with {@code oldUser}'s home replaced by {@code newUser}'s (a rename); a path elsewhere, or null, as it is. */
