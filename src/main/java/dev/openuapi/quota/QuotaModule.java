@@ -15,7 +15,6 @@ import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Shape;
-import dev.openuapi.plan.Plan;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -53,20 +52,20 @@ public class QuotaModule implements ApiModule {
     }
 
     private Object quotaInfo(Call call) {
-        long used = usage.disk(call.principal()).usedBytes();
-        Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
+        UsageService.Disk disk = usage.disk(call.principal());
+        long used = disk.usedBytes();
+        boolean unlimited = disk.limitBytes() == null;
+        Long limitMb = unlimited ? null : disk.limitBytes() / UsageService.MIB;
         BigDecimal usedMb = megabytes(used);
-        boolean unlimited = limitMb == null || limitMb == 0;
-        boolean under = unlimited || used < limitMb * UsageService.MIB;
+        boolean under = unlimited || used < disk.limitBytes();
         return new QuotaInfo(plain(usedMb), unlimited ? 0 : limitMb,
                 unlimited ? 0 : plain(BigDecimal.valueOf(limitMb).subtract(usedMb).max(BigDecimal.ZERO)), 0, 0, 0, under ? 1 : 0, 1,
                 under ? 1 : 0);
     }
 
     private Object localQuotaInfo(Call call) {
-        long used = usage.disk(call.principal()).usedBytes();
-        Long limitMb = usage.plan(call.principal()).map((Plan p) -> p.diskQuotaMb).orElse(null);
-        return new LocalQuotaInfo(limitMb == null ? 0 : limitMb * UsageService.MIB, used, 0, 0);
+        UsageService.Disk disk = usage.disk(call.principal());
+        return new LocalQuotaInfo(disk.limitBytes() == null ? 0 : disk.limitBytes(), disk.usedBytes(), 0, 0);
     }
 
     @RegisterForReflection
