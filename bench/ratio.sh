@@ -25,6 +25,9 @@
 #   BENCH_DB=openuapi_bench_ratio  the database (dropped at exit); the database user is openuapi_bench
 #   DB_HOST=127.0.0.1 DB_PORT=3306  MariaDB, reached as root with an empty password for the set-up
 #   JAVA_OPTS=                 extra JVM options, for both apps
+#   AOT_JAVA=                  a JDK 25+ `java`: run both apps on it, each with its own AOT cache (JEP 483/514/515),
+#                              made by one training start per app (TRAIN_REQUESTS=200 bench requests) before
+#                              the timed starts; the rounds use the caches too. Unset: the `java` on PATH, no cache
 #   REBUILD=1                  rebuild both apps even when their jars exist
 #
 # Secrets (operator and database passwords, the token check key, token values) never reach stdout, the
@@ -54,6 +57,10 @@ readonly BARE_DIR="$BENCH_DIR/bare"
 readonly BARE_JAR="$BARE_DIR/target/quarkus-app/quarkus-run.jar"
 readonly LUA="$BENCH_DIR/ratio.lua"
 readonly LOAD_CHUNK=250000
+readonly AOT_JAVA="${AOT_JAVA:-}"
+readonly TRAIN_REQUESTS="${TRAIN_REQUESTS:-200}"
+JAVA_BIN=java
+AOT_DIR=""
 
 APP_PID=""
 BARE_PID=""
@@ -188,16 +195,70 @@ launch_openuapi() {
     # shellcheck disable=SC2086
     OPENUAPI_ROOT_PASSWORD="$ROOT_PASSWORD" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
         OPENUAPI_TOKENS_CHECK_KEY="$CHECK_KEY" \
-        java ${JAVA_OPTS:-} "${OPENUAPI_ARGS[@]}" "$@" -jar "$JAR" >"$app_log" 2>&1 &
+        "$JAVA_BIN" ${JAVA_OPTS:-} $(aot_option openuapi) "${OPENUAPI_ARGS[@]}" "$@" -jar "$JAR" >"$app_log" 2>&1 &
     APP_PID=$!
 }
 
 launch_bare() {
     local app_log=$1
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -Dquarkus.http.port="$BARE_PORT" -Dquarkus.http.host=127.0.0.1 \
+    "$JAVA_BIN" ${JAVA_OPTS:-} $(aot_option bare) -Dquarkus.http.port="$BARE_PORT" -Dquarkus.http.host=127.0.0.1 \
         -jar "$BARE_JAR" >"$app_log" 2>&1 &
     BARE_PID=$!
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# AOT caches (AOT_JAVA): each app gets its own, made by a training start of its own
+# ---------------------------------------------------------------------------------------------------------
+
+# The JVM option for APP's cache: none before training, -XX:AOTCacheOutput while it trains, then -XX:AOTCache.
+aot_option() {
+    [[ -n "$AOT_DIR" ]] || return 0
+    if [[ -f "$AOT_DIR/$1.training" ]]; then
+        echo "-XX:AOTCacheOutput=$AOT_DIR/$1.aot"
+    elif [[ -f "$AOT_DIR/$1.aot" ]]; then
+        echo "-XX:AOTCache=$AOT_DIR/$1.aot"
+    fi
+}
+
+use_aot_java() {
+    [[ -n "$AOT_JAVA" ]] || return 0
+    local major
+    major=$("$AOT_JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
+    [[ "$major" =~ ^[0-9]+$ ]] && (( major >= 25 )) || die "AOT_JAVA=$AOT_JAVA is Java ${major:-?}; the AOT cache needs 25 or later."
+    JAVA_BIN=$AOT_JAVA
+    AOT_DIR="$RESULTS_DIR/aot"
+    mkdir -p "$AOT_DIR"
+    log "Both apps run on $("$JAVA_BIN" -version 2>&1 | head -n 1), each with its own AOT cache."
+}
+
+# One training start per app: start it with -XX:AOTCacheOutput, send TRAIN_REQUESTS bench requests, stop it
+# (the JVM writes the cache as it exits). The bench's own request is the training workload for both apps.
+train_aot() {
+    [[ -n "$AOT_DIR" ]] || return 0
+    local app url authorization i
+    for app in bare openuapi; do
+        touch "$AOT_DIR/$app.training"
+        log "Training $app's AOT cache ($TRAIN_REQUESTS requests) ..."
+        if [[ "$app" == openuapi ]]; then
+            launch_openuapi "$RESULTS_DIR/openuapi-training.log"; url="$BASE_URL$UAPI_PATH"; authorization=$VALID_AUTH
+            wait_for_ok "$MGMT_URL/q/health/ready" "$APP_PID" "$RESULTS_DIR/openuapi-training.log" "$STARTUP_TIMEOUT"
+        else
+            launch_bare "$RESULTS_DIR/bare-training.log"; url="$BARE_URL$UAPI_PATH"; authorization=$VALID_AUTH
+            wait_for_ok "$url" "$BARE_PID" "$RESULTS_DIR/bare-training.log" "$STARTUP_TIMEOUT"
+        fi
+        for i in $(seq 1 "$TRAIN_REQUESTS"); do
+            [[ "$(get_with "$url" "$authorization")" == 200 ]] || die "A training request to $app did not answer 200."
+        done
+        # TERM, then wait: at exit the JVM assembles the cache (a child JVM), which takes longer than a shutdown.
+        local pid
+        if [[ "$app" == openuapi ]]; then pid=$APP_PID; APP_PID=""; else pid=$BARE_PID; BARE_PID=""; fi
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        rm -f "$AOT_DIR/$app.training"
+        [[ -s "$AOT_DIR/$app.aot" ]] || die "$app wrote no AOT cache (log: $RESULTS_DIR/$app-training.log)."
+        log "$app's AOT cache: $(( $(stat -c %s "$AOT_DIR/$app.aot") / 1048576 )) MB."
+    done
 }
 
 # The production profile will validate the schema at start instead of migrating it, so migrate first, as an
@@ -427,6 +488,7 @@ main() {
     DB_PASSWORD="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 32)"
     CHECK_KEY="$(random_string 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789' 43)"
     NOSUCH_USER="nosuch$(random_string 0123456789 8)"
+    use_aot_java
     openuapi_args
     setup_database
     migrate
@@ -452,6 +514,7 @@ main() {
     stop_pid "$APP_PID"; APP_PID=""
     stop_pid "$BARE_PID"; BARE_PID=""
 
+    train_aot
     if (( STARTS > 0 )); then
         startup_figure
     fi
@@ -492,7 +555,7 @@ main() {
             echo "tokens: $SMALL_TOKENS in the table (working set: all of them) vs $LARGE_TOKENS (working set: $WORKING_SET spread over the inserted rows), $SCALE_ROUNDS rounds each"
         fi
         echo "start-up: $STARTS timed starts of each app, process launch to first HTTP 200"
-        echo "$(java -version 2>&1 | head -n 1); $(cat "$BARE_DIR/target/platform-version" 2>/dev/null | sed 's/^/Quarkus /')"
+        echo "$("$JAVA_BIN" -version 2>&1 | head -n 1)$( [[ -n "$AOT_DIR" ]] && echo ", each app with its own AOT cache ($TRAIN_REQUESTS training requests)"); $(cat "$BARE_DIR/target/platform-version" 2>/dev/null | sed 's/^/Quarkus /')"
         echo "MariaDB: $(db -N -e 'SELECT VERSION()'), innodb_buffer_pool_size $(db -N -e 'SELECT @@innodb_buffer_pool_size')"
         echo "cpus: $(nproc 2>/dev/null || echo '?'); load average (1/5/15 min) at start: $load_before, at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
         echo "reply bodies: OpenUAPI $app_bytes bytes, bare $bare_bytes bytes; OpenUAPI logs: $problems WARN/ERROR line(s)"
