@@ -196,6 +196,24 @@ class SpamAssassinModuleTest {
         }
     }
 
+    /** A ~/.spamassassin that is a symlink out of the home is refused, for reads and writes; nothing is written there. */
+    @Test
+    void aSymlinkOutOfTheHomeIsRefused() throws Exception {
+        Account a = SpamAccounts.create();
+        Path outside = Files.createTempDirectory("h2-outside");
+        try {
+            Files.createSymbolicLink(a.home().resolve(".spamassassin"), outside);
+            String expected = "The path “.spamassassin” leads out of your home directory through the symbolic link “.spamassassin”.";
+            Uapi.failure(a.call(MODULE, "update_user_preference", Map.of("preference", "required_score", "value", "5")), expected);
+            Uapi.failure(a.call(MODULE, "get_user_preferences", Map.of()), expected);
+            assertFalse(Files.exists(outside.resolve("user_prefs")));
+        } finally {
+            Files.deleteIfExists(a.home().resolve(".spamassassin"));
+            Files.deleteIfExists(outside.resolve("user_prefs"));
+            Files.deleteIfExists(outside);
+        }
+    }
+
     /** Cpanel::API::SpamAssassin's _needs_feature: spamassassin. */
     @Test
     void needsTheSpamassassinFeature() {
