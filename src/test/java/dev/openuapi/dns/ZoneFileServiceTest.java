@@ -189,7 +189,8 @@ class ZoneFileServiceTest {
         String huge = ("\"" + "x".repeat(255) + "\" ").repeat(250);
         Files.writeString(dir.resolve(second + ".db"), soa(second) + second + ". 300 IN TXT " + huge + "\n");
 
-        assertThrows(RuntimeException.class, () -> files.restore(root, owner));
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> files.restore(root, owner));
+        assertEquals("Could not write to the zone tables", failed.getMessage(), "the database's refusal, after the first zone was made");
         assertFalse(zones.zoneExists(first), "the first zone was undone");
         assertFalse(zones.zoneExists(second));
 
