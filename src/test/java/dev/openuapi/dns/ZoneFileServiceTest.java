@@ -177,6 +177,39 @@ class ZoneFileServiceTest {
         assertFalse(zones.zoneExists(outside));
     }
 
+    /**
+     * The restore of a whole account: removeacct, then the account made again on the same domain, which makes its default
+     * zone. restore refuses that zone; restoreOver replaces the account's own zone with the archive's (serial above both),
+     * and still refuses another account's.
+     */
+    @Test
+    void restoreOverReplacesTheAccountsOwnDefaultZoneOnly() throws Exception {
+        String owner = newAccount();
+        String zone = owner + ".example";
+        fill(owner, zone);
+        List<List<Object>> before = rows(zone);
+        files.export(owner, root);
+        assertEquals(1, dev.openuapi.support.Whm.json(asRoot(), "removeacct", Map.of("username", owner)).get("metadata").get("result").asInt());
+        assertFalse(zones.zoneExists(zone), "removeacct took the zone");
+
+        String again = "h4" + Fixtures.randomSuffix(10);
+        asRoot().contentType(ContentType.JSON).body(Map.of("username", again, "password", "pw-" + Fixtures.randomSuffix(16), "domain", zone,
+                "contact_email", "owner@" + zone)).post("/api/v1/accounts").then().statusCode(201);
+        List<List<Object>> fresh = rows(zone);
+        long freshSerial = serial(zone);
+        assertEquals(again, store.find(zone).orElseThrow().owner());
+
+        assertThrows(ApiException.class, () -> files.restore(root, again), "restore keeps to its contract: the zone exists");
+        String stranger = newAccount();
+        assertThrows(ApiException.class, () -> files.restoreOver(root, stranger), "another account's zone is never replaced");
+        assertEquals(fresh, rows(zone));
+
+        files.restoreOver(root, again);
+        assertEquals(before, rows(zone), "the archive's records replace the default ones");
+        assertEquals(again, store.find(zone).orElseThrow().owner());
+        assertTrue(serial(zone) > freshSerial, serial(zone) + " after " + freshSerial);
+    }
+
     /** A failure half-way (the database refuses the second zone's record) leaves no zone behind: one transaction. */
     @Test
     void aFailureHalfWayUndoesTheZonesMadeBeforeIt() throws Exception {
