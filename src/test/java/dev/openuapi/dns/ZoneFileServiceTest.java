@@ -210,6 +210,29 @@ class ZoneFileServiceTest {
         assertTrue(serial(zone) > freshSerial, serial(zone) + " after " + freshSerial);
     }
 
+    /** A file as BIND or cPanel writes it: $ORIGIN, $TTL, relative and @ names, raw UTF-8 in a string. */
+    @Test
+    void aHandWrittenMasterFileReadsTheSame() throws Exception {
+        String owner = newAccount();
+        String zone = "hand-" + owner + ".example";
+        Path dir = Files.createDirectories(root.resolve("dnszones"));
+        Files.writeString(dir.resolve(zone + ".db"), String.join("\n",
+                "; cPanel-style header", "$TTL 14400", "$ORIGIN " + zone + ".",
+                "@ 86400 IN SOA ns1.other.example. hostmaster ( 2024010101 3600 1800 1209600 86400 )",
+                "@ 86400 IN NS ns1.other.example.",
+                "www IN A 192.0.2.7",
+                "@ IN TXT \"café — ß\" \"second\"",
+                "@ IN MX 5 www", ""), StandardCharsets.UTF_8);
+        files.restore(root, owner);
+        assertEquals(List.of(
+                List.of(zone, 86400, "SOA", 0, "ns1.other.example hostmaster." + zone + " 0 3600 1800 1209600 86400"),
+                List.of(zone, 86400, "NS", 0, "ns1.other.example"),
+                List.of("www." + zone, 14400, "A", 0, "192.0.2.7"),
+                List.of(zone, 14400, "TXT", 0, "\"café — ß\" \"second\""),
+                List.of(zone, 14400, "MX", 5, "www." + zone)), rows(zone));
+        assertTrue(serial(zone) > 2024010101L);
+    }
+
     /** A failure half-way (the database refuses the second zone's record) leaves no zone behind: one transaction. */
     @Test
     void aFailureHalfWayUndoesTheZonesMadeBeforeIt() throws Exception {
