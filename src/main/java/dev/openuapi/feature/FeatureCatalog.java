@@ -22,6 +22,8 @@ public final class FeatureCatalog {
             Map.entry("sslinstall", "SSL/TLS installation"),
             Map.entry("popaccts", "Email Accounts"),
             Map.entry("forwarders", "Email Forwarders"),
+            Map.entry("blockers", "Email Filters"),
+            Map.entry("autoresponders", "Autoresponders"),
             Map.entry("mysql", "MySQL Databases"),
             Map.entry("ftpaccts", "FTP Accounts"),
             Map.entry("cron", "Cron Jobs"),
