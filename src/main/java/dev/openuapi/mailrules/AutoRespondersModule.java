@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
+import dev.openuapi.email.EmailModule;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
@@ -24,7 +25,7 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class AutoRespondersModule implements ApiModule {
 
-    /** cPanel's feature for autoresponders. */
+    /** cPanel's feature for autoresponders, on top of the Email module's popaccts. */
     public static final String FEATURE = "autoresponders";
 
     private final MailRulesService rules;
@@ -40,13 +41,13 @@ public class AutoRespondersModule implements ApiModule {
 
     @Override
     public Optional<String> feature() {
-        return Optional.of(FEATURE);
+        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("add_auto_responder").summary("Create email account's autoresponder")
+                ApiFunction.named("add_auto_responder").feature(FEATURE).summary("Create email account's autoresponder")
                         .description("Creates or replaces the autoresponder of one of the account's mailboxes.")
                         .param(Param.string("email", "The mailbox's user (the part before the @), or its whole address.").required().example("user"))
                         .param(Param.of("domain", ParamType.DOMAIN, "The mailbox's domain.").required().example("example.com"))
@@ -66,7 +67,7 @@ public class AutoRespondersModule implements ApiModule {
                                     args.get("body"), args.isTrue("is_html"), args.get("charset"), number(args, "interval", false),
                                     epoch(args, "start"), epoch(args, "stop"));
                         }),
-                ApiFunction.named("get_auto_responder").summary("Return email account's autoresponder information")
+                ApiFunction.named("get_auto_responder").feature(FEATURE).summary("Return email account's autoresponder information")
                         .param(Param.string("email", "The mailbox's address (or its user on the main domain).").required().example("user@example.com"))
                         .param(Param.string("temp_charset", "The character set to answer in: utf-8 (the only one).").example("utf-8"))
                         .returns(Shape.of(MailRulesRows.Responder.class))
@@ -79,7 +80,7 @@ public class AutoRespondersModule implements ApiModule {
                             }
                             return MailRulesRows.Responder.of(rules.getAutoResponder(call.principal(), call.args().get("email")));
                         }),
-                ApiFunction.named("list_auto_responders").summary("Return domain's autoresponders")
+                ApiFunction.named("list_auto_responders").feature(FEATURE).summary("Return domain's autoresponders")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
                         .param(Param.string("regex", "Only the addresses that match this regular expression."))
                         .returns(Shape.arrayOf("The autoresponders.", Shape.of(MailRulesRows.ListedResponder.class)))
@@ -89,7 +90,7 @@ public class AutoRespondersModule implements ApiModule {
                             return rules.listAutoResponders(call.principal(), call.args().get("domain")).stream().filter(r -> regex.test(r.email()))
                                     .map(r -> new MailRulesRows.ListedResponder(r.email(), r.subject())).toList();
                         }),
-                ApiFunction.named("delete_auto_responder").summary("Delete email account's autoresponder")
+                ApiFunction.named("delete_auto_responder").feature(FEATURE).summary("Delete email account's autoresponder")
                         .param(Param.string("email", "The mailbox's address.").required().example("user@example.com"))
                         .doing(call -> rules.deleteAutoResponder(call.principal(), call.args().get("email"))));
     }

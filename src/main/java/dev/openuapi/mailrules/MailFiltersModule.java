@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
+import dev.openuapi.email.EmailModule;
 import dev.openuapi.kernel.ApiFunction;
 import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
@@ -27,7 +28,7 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class MailFiltersModule implements ApiModule {
 
-    /** cPanel's feature for email filters. */
+    /** cPanel's feature for email filters, on top of the Email module's popaccts. */
     public static final String FEATURE = "blockers";
     /** cPanel's limit on numbered rule and action sets in one filter. */
     static final int MAX_SETS = 4096;
@@ -47,7 +48,7 @@ public class MailFiltersModule implements ApiModule {
 
     @Override
     public Optional<String> feature() {
-        return Optional.of(FEATURE);
+        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override
@@ -57,20 +58,20 @@ public class MailFiltersModule implements ApiModule {
                 .example("user@example.com");
         Param filtername = Param.string("filtername", "The filter's name.").required().example("coffee");
         return List.of(
-                ApiFunction.named("list_filters").summary("Return account-level email filters")
+                ApiFunction.named("list_filters").feature(FEATURE).summary("Return account-level email filters")
                         .description("A mailbox's filters, or the account-level ones when account is left out.").param(account)
                         .returns(Shape.arrayOf("The filters, in the order they run.", Shape.of(MailRulesRows.ListedFilter.class)))
                         .exampleJson("[{\"actions\":[{\"action\":\"save\",\"dest\":\"/dev/null\"}],\"enabled\":1,\"filtername\":\"coffee\","
                                 + "\"rules\":[{\"match\":\"contains\",\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}],\"unescaped\":true}]")
                         .handledBy(call -> rules.listFilters(call.principal(), call.args().get("account")).stream()
                                 .map(MailRulesRows.ListedFilter::of).toList()),
-                ApiFunction.named("get_filter").summary("Return email filter's information").param(account).param(filtername)
+                ApiFunction.named("get_filter").feature(FEATURE).summary("Return email filter's information").param(account).param(filtername)
                         .returns(Shape.of(MailRulesRows.Filter.class))
                         .exampleJson("{\"actions\":[{\"action\":\"save\",\"dest\":\"/dev/null\",\"number\":1}],\"filtername\":\"coffee\","
                                 + "\"rules\":[{\"match\":\"contains\",\"number\":1,\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}]}")
                         .handledBy(call -> MailRulesRows.Filter.of(rules.getFilter(call.principal(), call.args().get("account"),
                                 call.args().get("filtername")))),
-                ApiFunction.named("store_filter").summary("Create email filter")
+                ApiFunction.named("store_filter").feature(FEATURE).summary("Create email filter")
                         .description("Numbered sets: action1/dest1, part1/match1/val1/opt1, action2/…, up to 4,096. A filter with the name"
                                 + " (or oldfiltername) is replaced in place; a new one goes last. Actions and conditions without a Sieve form"
                                 + " (pipe, $message_headers, …) are refused.")
@@ -87,9 +88,9 @@ public class MailFiltersModule implements ApiModule {
                         .param(Param.string("opt1", "and (the default) or or: how rule 1 joins rule 2.").example("or"))
                         .returns(Shape.of(MailRulesRows.Stored.class)).exampleJson("{\"account\":\"user@example.com\"}")
                         .handledBy(this::store),
-                ApiFunction.named("delete_filter").summary("Delete email account's email filter").param(account).param(filtername)
+                ApiFunction.named("delete_filter").feature(FEATURE).summary("Delete email account's email filter").param(account).param(filtername)
                         .doing(call -> rules.deleteFilter(call.principal(), call.args().get("account"), call.args().get("filtername"))),
-                ApiFunction.named("reorder_filters").summary("Update email address's email filter order")
+                ApiFunction.named("reorder_filters").feature(FEATURE).summary("Update email address's email filter order")
                         .description("filter1, filter2, …: the filters in their new order; those not named follow in their old order.")
                         .param(Param.string("mailbox", "The mailbox, or the cPanel username for the account-level filters.").required()
                                 .example("user@example.com"))
