@@ -50,7 +50,7 @@ final class SieveScript {
     private SieveScript() {
     }
 
-    /** Refuses, with the reason, a filter that has no Sieve form. */
+    /** Refuses, with the reason, a filter that has no Sieve form ({@code target} null: an account-level filter). */
     static void check(MailFilter filter, Target target) {
         block(filter, target, new TreeSet<>());
     }
@@ -171,11 +171,14 @@ final class SieveScript {
         }
         if (dest.startsWith("$home/mail/")) {
             rel = dest.substring("$home/mail/".length());
-            String own = target.domain() + "/" + target.local() + "/";
-            if (rel.startsWith(own)) {
+            String own = target == null ? null : target.domain() + "/" + target.local() + "/";
+            if (own != null && rel.startsWith(own)) {
                 rel = rel.substring(own.length());
             } else if (!rel.startsWith(".")) {
-                throw ApiException.invalid("The destination " + Quote.of(dest) + " is not a folder of " + Quote.of(target.address()) + ".");
+                throw ApiException.invalid(target == null
+                        ? "An account-level filter saves into each mailbox's own folder: give a folder name such as INBOX.Junk, not "
+                                + Quote.of(dest) + "."
+                        : "The destination " + Quote.of(dest) + " is not a folder of " + Quote.of(target.address()) + ".");
             }
         } else if (dest.startsWith("/") || dest.startsWith("$") || dest.startsWith("~")) {
             throw ApiException.invalid("Saving to the path " + Quote.of(dest)

@@ -15,8 +15,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
+import dev.openuapi.support.WhmChecks;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -161,5 +163,32 @@ class MailFiltersModuleTest {
         Uapi.success(call(carol, token, "delete_filter", Map.of("filtername", "coffee")));
         assertFalse(Files.exists(script(carol, info)));
         assertFalse(Files.exists(script(carol, sales)));
+    }
+
+    @Test
+    void rulesFollowTheMailboxWhenTheMainDomainChanges() {
+        TestAccount frank = MailRulesFixtures.account();
+        String token = frank.newToken();
+        String info = MailRulesFixtures.mailbox(frank, token, "info");
+        Uapi.success(call(frank, token, "store_filter", coffee(info)));
+        Uapi.success(call(frank, token, "add_auto_responder", Map.of("email", "info", "domain", frank.domain(), "from", "Info", "subject", "Away",
+                "body", "Back soon.", "is_html", "0", "interval", "24")));
+        String to = "new-" + frank.domain();
+        WhmChecks.ok(Fixtures.asRoot(), "modifyacct", Map.of("user", frank.username(), "domain", to));
+        String moved = "info@" + to;
+        assertEquals(1, Uapi.success(call(frank, token, "list_filters", Map.of("account", moved))).get("data").size());
+        assertEquals("Away", Uapi.success(call(frank, token, "get_auto_responder", Map.of("email", moved))).get("data").get("subject").textValue());
+        String sieve = read(script(frank, moved));
+        assertTrue(sieve.contains("# Filter: coffee") && sieve.contains(":addresses [\"" + moved + "\"]"), sieve);
+        assertFalse(Files.exists(script(frank, info)), "the old address's script is gone");
+    }
+
+    @Test
+    void theFiltersNeedTheBlockersFeature() {
+        TestAccount gina = MailRulesFixtures.account();
+        String token = gina.newToken();
+        Fixtures.patchAccount(gina.username(), Map.of("features", java.util.List.of("apitokens", "popaccts")));
+        Uapi.failure(call(gina, token, "list_filters", Map.of()), "You do not have the feature “blockers”.");
+        Uapi.failure(call(gina, token, "list_auto_responders", Map.of("domain", gina.domain())), "You do not have the feature “autoresponders”.");
     }
 }

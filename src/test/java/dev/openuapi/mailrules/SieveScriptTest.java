@@ -68,6 +68,8 @@ class SieveScriptTest {
         ApiException other = assertThrows(ApiException.class, () -> SieveScript.folder("$home/mail/example.com/sales/.Junk", INFO));
         assertEquals("The destination “$home/mail/example.com/sales/.Junk” is not a folder of “info@example.com”.", other.getMessage());
         assertThrows(ApiException.class, () -> SieveScript.folder("/etc/passwd", INFO));
+        assertEquals("INBOX.Junk", SieveScript.folder("$home/mail/.Junk", null), "an account-level filter's folder");
+        assertThrows(ApiException.class, () -> SieveScript.folder("$home/mail/example.com/info/.Junk", null));
         assertThrows(ApiException.class, () -> SieveScript.folder("Work..Reports", INFO));
     }
 
