@@ -1,11 +1,14 @@
 package dev.openuapi.email;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -39,12 +42,23 @@ public class EmailService extends HostedLogins<Mailbox> {
 
     private final EmailForwarderRepository forwarders;
     private final HomePaths homes;
+    private final Event<MailboxChanged> changed;
 
     EmailService(MailboxRepository mailboxes, EmailForwarderRepository forwarders, AccountRepository accounts,
-            AccountDomainRepository domains, PlanService plans, HomePaths homes) {
+            AccountDomainRepository domains, PlanService plans, HomePaths homes, Event<MailboxChanged> changed) {
         super(mailboxes, accounts, domains, plans, Limit.EMAIL_ACCOUNTS, "email account", "password_hash");
         this.forwarders = forwarders;
         this.homes = homes;
+        this.changed = changed;
+    }
+
+    /** Removes the mailbox and says so ({@link MailboxChanged}), for the files kept in the home for it. */
+    @Override
+    @Transactional
+    public void delete(long accountId, String user, String domain) {
+        Mailbox box = find(accountId, user, domain);
+        logins.delete(box);
+        changed.fire(new MailboxChanged(accountId, box.account.username, box.account.planId, box.email, null));
     }
 
     /** A renamed account: its pipe forwarders' programs follow the home directory to {@code <root>/<new name>}. */
@@ -88,7 +102,17 @@ public class EmailService extends HostedLogins<Mailbox> {
      * mailboxes) names the new address; any other destination stays as it was.
      */
     void onMainDomainChanged(@Observes MainDomainChanged change) {
+        Map<Long, String> before = new HashMap<>();
+        for (Mailbox box : logins.forAccount(change.accountId())) {
+            before.put(box.id, box.email);
+        }
         follow(change);
+        for (Mailbox box : logins.forAccount(change.accountId())) {
+            String old = before.get(box.id);
+            if (old != null && !old.equals(box.email)) {
+                changed.fire(new MailboxChanged(change.accountId(), box.account.username, box.account.planId, old, box.email));
+            }
+        }
         for (EmailForwarder forwarder : forwarders.forAccount(change.accountId())) {
             forwarder.domain = change.rename(forwarder.domain);
             forwarder.address = change.renameAddress(forwarder.address);
@@ -107,7 +131,9 @@ public class EmailService extends HostedLogins<Mailbox> {
     public Mailbox add(long accountId, String email, String domainName, String password, String passwordHash, String quota) {
         Account account = accounts.findById(accountId);
         LoginAddress address = address(account, email, domainName);
-        return insert(account, address, password, passwordHash, quota, Mailbox::new, "The account " + Quote.of(address) + " already exists.");
+        Mailbox box = insert(account, address, password, passwordHash, quota, Mailbox::new, "The account " + Quote.of(address) + " already exists.");
+        changed.fire(new MailboxChanged(accountId, account.username, account.planId, null, box.email));
+        return box;
     }
 
     /** Sets one of the suspension flags. */
@@ -170,6 +196,12 @@ public class EmailService extends HostedLogins<Mailbox> {
             exact = "|" + HomePaths.moved(exact.substring(1), "/home/" + username, homes.of(username));
         }
         return forwarders.deleteExact(accountId, address == null ? "" : address.trim().toLowerCase(Locale.ROOT), exact) > 0;
+    }
+
+    /** Refuses a domain ({@code asGiven}, normalised as {@code domain}) that is not one of the account's own. */
+    @Transactional
+    public void requireDomain(long accountId, String domain, String asGiven) {
+        requireOwnDomain(accounts.findById(accountId), domain, asGiven);
     }
 
     /** user@domain on one of the account's domains, its local part checked. */

@@ -23,6 +23,8 @@ public final class FeatureCatalog {
             Map.entry("popaccts", "Email Accounts"),
             Map.entry("forwarders", "Email Forwarders"),
             Map.entry("spamassassin", "Apache SpamAssassin™"),
+            Map.entry("blockers", "Email Filters"),
+            Map.entry("autoresponders", "Autoresponders"),
             Map.entry("mysql", "MySQL Databases"),
             Map.entry("ftpaccts", "FTP Accounts"),
             Map.entry("cron", "Cron Jobs"),

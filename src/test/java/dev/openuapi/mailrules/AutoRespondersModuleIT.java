@@ -1,0 +1,7 @@
+package dev.openuapi.mailrules;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class AutoRespondersModuleIT extends AutoRespondersModuleTest {
+}
