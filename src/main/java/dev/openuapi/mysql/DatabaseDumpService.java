@@ -382,11 +382,28 @@ public class DatabaseDumpService {
     private static void checkDump(ArchivedDatabase db, Plan plan) {
         try (InputStream in = Files.newInputStream(db.dump())) {
             DumpLines lines = new DumpLines(in);
+            InsertCheck insert = null;
             byte[] line;
             int number = 0;
             while ((line = lines.next()) != null) {
                 number++;
                 if (lines.isData()) {
+                    if (insert == null) {
+                        insert = new InsertCheck();
+                    }
+                    boolean ended;
+                    try {
+                        ended = insert.line(new String(line, StandardCharsets.ISO_8859_1));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalid("The dump of the database " + Quote.of(db.name()) + " has an INSERT that is not rows of literal values "
+                                + "into one of its tables (line " + number + "): " + e.getMessage());
+                    }
+                    if (ended != !lines.inInsert) {
+                        throw ApiException.invalid("The dump of the database " + Quote.of(db.name()) + " has an INSERT whose end is unclear (line " + number + ").");
+                    }
+                    if (ended) {
+                        insert = null;
+                    }
                     continue;
                 }
                 String text = new String(line, StandardCharsets.UTF_8);
@@ -475,7 +492,8 @@ public class DatabaseDumpService {
      */
     static final class DumpLines {
         private final InputStream in;
-        private boolean inInsert;
+        /** Whether the statement of the line last returned goes on (an INSERT without its ; yet). */
+        boolean inInsert;
         private boolean data;
 
         DumpLines(InputStream in) {
@@ -504,6 +522,122 @@ public class DatabaseDumpService {
                 end--;
             }
             return end > 0 && line[end - 1] == ';';
+        }
+    }
+
+    /**
+     * Checks that an INSERT holds nothing but rows of literal values into a table of the database being loaded (an
+     * unqualified name): NULL, numbers, quoted strings, {@code 0x} hex (--hex-blob), {@code _binary '…'}, {@code X'…'}
+     * and {@code b'…'}. It reads the statement line by line (a value never spans lines); text is read as ISO-8859-1 so
+     * that every byte is one character (bytes above 127 occur only inside strings).
+     */
+    static final class InsertCheck {
+        private static final Pattern HEAD = Pattern.compile("INSERT INTO `(?:[^`]|``)+`(?: \\((?:`(?:[^`]|``)+`(?:,\\s*)?)+\\))? VALUES");
+        private static final Pattern NUMBER = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
+        private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f]+");
+
+        private enum Expect { ROW, VALUE, AFTER_VALUE, AFTER_ROW, END }
+
+        private Expect expect;
+
+        /**
+         * @return whether the statement ends on this line
+         * @throws IllegalArgumentException what is not rows of literals
+         */
+        boolean line(String text) {
+            int i = 0;
+            if (expect == null) {
+                Matcher head = HEAD.matcher(text);
+                if (!head.lookingAt()) {
+                    throw new IllegalArgumentException("not INSERT INTO `table` VALUES");
+                }
+                i = head.end();
+                expect = Expect.ROW;
+            }
+            int n = text.length();
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    i++;
+                    continue;
+                }
+                switch (expect) {
+                    case ROW -> {
+                        require(c == '(', "a row begins with (");
+                        expect = Expect.VALUE;
+                        i++;
+                    }
+                    case VALUE -> {
+                        i = value(text, i);
+                        expect = Expect.AFTER_VALUE;
+                    }
+                    case AFTER_VALUE -> {
+                        require(c == ',' || c == ')', "a value is followed by , or )");
+                        expect = c == ',' ? Expect.VALUE : Expect.AFTER_ROW;
+                        i++;
+                    }
+                    case AFTER_ROW -> {
+                        require(c == ',' || c == ';', "a row is followed by , or ;");
+                        expect = c == ',' ? Expect.ROW : Expect.END;
+                        i++;
+                    }
+                    case END -> throw new IllegalArgumentException("text after the end of the statement");
+                }
+            }
+            return expect == Expect.END;
+        }
+
+        /** The index after the literal that begins at {@code i}. */
+        private static int value(String text, int i) {
+            if (text.startsWith("NULL", i)) {
+                return i + 4;
+            }
+            if (text.startsWith("_binary '", i)) {
+                return string(text, i + 8);
+            }
+            char c = text.charAt(i);
+            if (c == '\'') {
+                return string(text, i);
+            }
+            if ((c == 'X' || c == 'x' || c == 'b' || c == 'B') && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                int end = string(text, i + 1);
+                String digits = text.substring(i + 2, end - 1);
+                require(digits.matches(c == 'b' || c == 'B' ? "[01]*" : "[0-9A-Fa-f]*"), "a bit or hex string holds only its digits");
+                return end;
+            }
+            Matcher m = HEX.matcher(text).region(i, text.length());
+            if (m.lookingAt()) {
+                return m.end();
+            }
+            m = NUMBER.matcher(text).region(i, text.length());
+            require(m.lookingAt(), "a value is NULL, a number, a string or hex");
+            return m.end();
+        }
+
+        /** A quoted string from its opening quote at {@code i}: backslash escapes and doubled quotes; it ends on this line. */
+        private static int string(String text, int i) {
+            int j = i + 1;
+            while (j < text.length()) {
+                char c = text.charAt(j);
+                if (c == '\\') {
+                    j += 2;
+                } else if (c == '\'') {
+                    if (j + 1 < text.length() && text.charAt(j + 1) == '\'') {
+                        j += 2;
+                    } else {
+                        return j + 1;
+                    }
+                } else {
+                    j++;
+                }
+            }
+            throw new IllegalArgumentException("a string that does not end on its line");
+        }
+
+        private static void require(boolean condition, String what) {
+            if (!condition) {
+                throw new IllegalArgumentException(what);
+            }
         }
     }
 
