@@ -110,12 +110,20 @@ public class DatabaseDumpService {
             StringBuilder sql = new StringBuilder();
             for (String user : owned.users()) {
                 for (String host : server.userHosts()) {
-                    if (server.userExists(user, host)) {
-                        for (String grant : server.grantsOf(user, host)) {
-                            String kept = exported(grant, owned.databases());
-                            if (kept != null) {
-                                sql.append(kept).append(";\n");
-                            }
+                    HostingServer.Identity identity = server.identity(user, host).orElse(null);
+                    if (identity == null) {
+                        continue;
+                    }
+                    String line = usageLine(user, host, identity);
+                    if (line == null) {
+                        LOG.warnf("The database user %s@%s authenticates with %s, which a backup cannot carry: it is left out", user, host, identity.plugin());
+                        continue;
+                    }
+                    sql.append(line).append(";\n");
+                    for (String db : owned.databases()) {
+                        String privileges = grantable(server.privilegesOn(db, user, host));
+                        if (privileges != null) {
+                            sql.append(grantLine(privileges, db, user, host)).append(";\n");
                         }
                     }
                 }
@@ -128,29 +136,43 @@ public class DatabaseDumpService {
     }
 
     /**
-     * The line of mysql.sql for one line of SHOW GRANTS, or {@code null} to leave it out: the user with its password hash
-     * (as {@code GRANT USAGE ON *.*}: never a global privilege), and privileges on the account's own databases only.
+     * The user with its password hash, as pkgacct's mysql.sql holds it (SHOW GRANTS's first line): {@code GRANT USAGE ON
+     * *.* TO 'u'@'h' IDENTIFIED BY PASSWORD '*…'}, or {@code IDENTIFIED VIA ed25519 USING '…'}; {@code null} for
+     * another plugin (unix_socket, say), which has no password to carry.
      */
-    static String exported(String grant, List<String> ownDatabases) {
-        Matcher m = GRANT.matcher(grant);
-        if (!m.lookingAt()) {
+    static String usageLine(String user, String host, HostingServer.Identity identity) {
+        String to = "GRANT USAGE ON *.* TO '" + user + "'@'" + host + "'";
+        String hash = identity.hash() == null ? "" : identity.hash();
+        if (!hash.matches("[A-Za-z0-9*+/=.]*")) {
             return null;
         }
-        String user = "'" + m.group("user") + "'@'" + m.group("host") + "'";
-        if (m.group("db") == null) {
-            if (m.group("hash") != null) {
-                return "GRANT USAGE ON *.* TO " + user + " IDENTIFIED BY PASSWORD '" + m.group("hash") + "'";
-            }
-            if (m.group("plugin") != null) {
-                return "GRANT USAGE ON *.* TO " + user + " IDENTIFIED VIA " + m.group("plugin") + " USING '" + m.group("auth") + "'";
-            }
+        if ("mysql_native_password".equals(identity.plugin())) {
+            return to + " IDENTIFIED BY PASSWORD '" + hash + "'";
+        }
+        if (HostingServer.PASSWORD_PLUGINS.contains(identity.plugin())) {
+            return to + " IDENTIFIED VIA " + identity.plugin() + " USING '" + hash + "'";
+        }
+        return null;
+    }
+
+    /** {@code GRANT … ON `db`.* TO 'u'@'h'}, the database's {@code _} escaped as OpenUAPI and cPanel grant it. */
+    static String grantLine(String privileges, String database, String user, String host) {
+        return "GRANT " + privileges + " ON `" + database.replace("_", "\\_") + "`.* TO '" + user + "'@'" + host + "'";
+    }
+
+    /**
+     * The privileges the server lists for a user on a database, as OpenUAPI grants them: every one of them is
+     * {@code ALL PRIVILEGES}; otherwise those Mysql::set_privileges_on_database can grant; {@code null} for none.
+     */
+    static String grantable(List<String> privileges) {
+        if (privileges.isEmpty()) {
             return null;
         }
-        String db = m.group("db").replace("\\_", "_");
-        if (!ownDatabases.contains(db) || !grant.substring(m.end()).isBlank()) {
-            return null; // another account's database, or WITH GRANT OPTION, which OpenUAPI never grants
+        if (privileges.containsAll(MysqlService.PRIVILEGES)) {
+            return "ALL PRIVILEGES";
         }
-        return "GRANT " + m.group("privileges") + " ON `" + m.group("db") + "`.* TO " + user;
+        List<String> known = privileges.stream().filter(MysqlService.PRIVILEGES::contains).sorted().toList();
+        return known.isEmpty() ? null : String.join(", ", known);
     }
 
     // ---- reading an archive ----

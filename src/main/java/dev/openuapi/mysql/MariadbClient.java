@@ -142,11 +142,14 @@ public class MariadbClient {
      * The arguments of a dump of one database: no CREATE DATABASE or USE (one database named without
      * {@code --databases}), so the dump can be loaded into a database of another name; one consistent snapshot of
      * InnoDB tables without locking them ({@code --single-transaction}, which turns {@code --lock-tables} off);
-     * routines, triggers and events too; binary columns as hex literals, so no character set can mangle them.
+     * routines, triggers and events too; binary columns as hex literals, so no character set can mangle them; rows of
+     * up to 1 GB (the protocol's limit; the server's own max_allowed_packet still applies when the dump is loaded). No
+     * {@code --force}, unlike cPanel's pkgacct: a table that cannot be dumped fails the backup instead of leaving a
+     * dump without it.
      */
     List<String> dumpArguments(Path optionFile, String database) {
         return List.of(dumpCommand, "--defaults-extra-file=" + optionFile, "--single-transaction", "--skip-lock-tables",
-                "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--no-create-db",
+                "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--max-allowed-packet=1G", "--no-create-db",
                 "--skip-dump-date", "--", database);
     }
 
@@ -156,7 +159,7 @@ public class MariadbClient {
      */
     List<String> loadArguments(Path optionFile, String database) {
         return List.of(clientCommand, "--defaults-extra-file=" + optionFile, "--batch", "--sandbox", "--binary-mode",
-                "--default-character-set=utf8mb4", "--database=" + database);
+                "--default-character-set=utf8mb4", "--max-allowed-packet=1G", "--database=" + database);
     }
 
     /** mariadb-dump of {@code database} into {@code target}. */
