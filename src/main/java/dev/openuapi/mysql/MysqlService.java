@@ -53,7 +53,7 @@ public class MysqlService {
     public static final int MAX_DATABASE_NAME = 64;
     public static final int MAX_USER_NAME = 80;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Set<String> PRIVILEGES = Set.of("ALTER", "ALTER ROUTINE", "CREATE", "CREATE ROUTINE",
+    static final Set<String> PRIVILEGES = Set.of("ALTER", "ALTER ROUTINE", "CREATE", "CREATE ROUTINE",
             "CREATE TEMPORARY TABLES", "CREATE VIEW", "DELETE", "DROP", "EVENT", "EXECUTE", "INDEX", "INSERT", "LOCK TABLES",
             "REFERENCES", "SELECT", "SHOW VIEW", "TRIGGER", "UPDATE");
 
@@ -577,7 +577,7 @@ public class MysqlService {
         }
     }
 
-    private static void checkName(Account account, String name, String what, int max) {
+    static void checkName(Account account, String name, String what, int max) {
         String prefix = prefix(account.username);
         if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()) {
             throw ApiException.invalid("The " + what + " name " + Quote.of(name) + " must begin with the prefix " + Quote.of(prefix)
@@ -592,7 +592,7 @@ public class MysqlService {
     }
 
 
-    private static String privileges(String raw) {
+    static String privileges(String raw) {
         String value = raw == null || raw.isBlank() ? "ALL PRIVILEGES" : raw.trim().toUpperCase(Locale.ROOT);
         if (value.equals("ALL PRIVILEGES") || value.equals("ALL")) {
             return "ALL PRIVILEGES";
