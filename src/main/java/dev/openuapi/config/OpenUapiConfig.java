@@ -248,6 +248,14 @@ public interface OpenUapiConfig {
         /** The hosts each customer database user is created for, as cPanel creates them for localhost. */
         @WithDefault("localhost,127.0.0.1,::1")
         java.util.List<String> userHosts();
+
+        /** The dump client backups run (the password goes in a 0600 option file, never in its arguments). */
+        @WithDefault("mariadb-dump")
+        String dumpCommand();
+
+        /** The client restores load dumps with, under the same rule. */
+        @WithDefault("mariadb")
+        String clientCommand();
     }
 
     interface Ssl {

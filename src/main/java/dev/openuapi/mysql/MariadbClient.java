@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.jboss.logging.Logger;
+
+import dev.openuapi.config.OpenUapiConfig;
 
 /**
  * MariaDB's command-line clients ({@code mariadb-dump} and {@code mariadb}) on the hosting server, reached at the host,
@@ -53,11 +57,15 @@ public class MariadbClient {
     private final String dumpCommand;
     private final String clientCommand;
 
+    @Inject
     MariadbClient(@ConfigProperty(name = "quarkus.datasource.hosting.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.hosting.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.hosting.password") Optional<String> password,
-            @ConfigProperty(name = "openuapi.mysql.dump-command", defaultValue = "mariadb-dump") String dumpCommand,
-            @ConfigProperty(name = "openuapi.mysql.client-command", defaultValue = "mariadb") String clientCommand) {
+            OpenUapiConfig config) {
+        this(jdbcUrl, user, password, config.mysql().dumpCommand(), config.mysql().clientCommand());
+    }
+
+    MariadbClient(String jdbcUrl, Optional<String> user, Optional<String> password, String dumpCommand, String clientCommand) {
         this.connection = connection(jdbcUrl, user.orElse("root"), password.orElse(""));
         this.dumpCommand = dumpCommand;
         this.clientCommand = clientCommand;
