@@ -149,6 +149,85 @@ public class HostingServer {
         }
     }
 
+    // ---- backup and restore of an account's databases (DatabaseDumpService) ----
+
+    private static final Pattern CHARSET = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    /** The authentication plugins a restored user may carry its password hash for. */
+    static final java.util.Set<String> PASSWORD_PLUGINS = java.util.Set.of("mysql_native_password", "ed25519");
+
+    /** {@code SHOW CREATE DATABASE}: the statement that makes the database with its character set and collation. */
+    public String createDatabaseStatement(String name) {
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW CREATE DATABASE " + ident(name))) {
+            if (!rs.next()) {
+                throw new IllegalStateException("The server did not describe the database " + name);
+            }
+            return rs.getString(2);
+        } catch (SQLException e) {
+            throw failure(e, false);
+        }
+    }
+
+    /**
+     * @param charset a character set name, or {@code null} for the server's default
+     * @param collation a collation name, or {@code null} for the character set's default
+     * @throws AlreadyExists when the database exists
+     */
+    public void createDatabase(String name, String charset, String collation) {
+        StringBuilder sql = new StringBuilder("CREATE DATABASE " + ident(name));
+        if (charset != null) {
+            sql.append(" CHARACTER SET ").append(checked(charset));
+        }
+        if (collation != null) {
+            sql.append(" COLLATE ").append(checked(collation));
+        }
+        execute(sql.toString(), true);
+    }
+
+    private static String checked(String charsetOrCollation) {
+        if (!CHARSET.matcher(charsetOrCollation).matches()) {
+            throw new IllegalArgumentException("Not a character set or collation name");
+        }
+        return charsetOrCollation;
+    }
+
+    /** Whether the server has a user of this name, on any host. */
+    public boolean userExists(String name) {
+        return !queryStrings("SELECT User FROM mysql.user WHERE User = ?", safe(name)).isEmpty();
+    }
+
+    /** Whether the server has this user on this host. */
+    public boolean userExists(String name, String host) {
+        return !queryStrings("SELECT User FROM mysql.user WHERE User = ? AND Host = ?", safe(name), host).isEmpty();
+    }
+
+    /** {@code SHOW GRANTS FOR} the user on the host, one statement a line, as the server writes them. */
+    public List<String> grantsOf(String name, String host) {
+        List<String> grants = new ArrayList<>();
+        try (Connection c = hosting.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + user(name, host))) {
+            while (rs.next()) {
+                grants.add(rs.getString(1));
+            }
+            return grants;
+        } catch (SQLException e) {
+            throw failure(e, false);
+        }
+    }
+
+    /**
+     * Creates the user with a password hash kept from a backup ({@code IDENTIFIED VIA plugin USING 'hash'}): the user
+     * logs in with the same password, which OpenUAPI never learns. The hash travels as a statement parameter.
+     *
+     * @throws AlreadyExists when the user exists on this host
+     */
+    public void createUserWithHash(String name, String host, String plugin, String hash) {
+        if (!PASSWORD_PLUGINS.contains(plugin)) {
+            throw new IllegalArgumentException("Not a supported authentication plugin");
+        }
+        executeWith("CREATE USER " + user(name, host) + " IDENTIFIED VIA " + plugin + " USING ?", hash, true);
+    }
+
     /** Bytes of data and indexes in the database. */
     public long diskUsage(String database) {
         try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(

@@ -577,7 +577,7 @@ public class MysqlService {
         }
     }
 
-    private static void checkName(Account account, String name, String what, int max) {
+    static void checkName(Account account, String name, String what, int max) {
         String prefix = prefix(account.username);
         if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()) {
             throw ApiException.invalid("The " + what + " name " + Quote.of(name) + " must begin with the prefix " + Quote.of(prefix)
@@ -592,7 +592,7 @@ public class MysqlService {
     }
 
 
-    private static String privileges(String raw) {
+    static String privileges(String raw) {
         String value = raw == null || raw.isBlank() ? "ALL PRIVILEGES" : raw.trim().toUpperCase(Locale.ROOT);
         if (value.equals("ALL PRIVILEGES") || value.equals("ALL")) {
             return "ALL PRIVILEGES";
