@@ -38,6 +38,8 @@ import dev.openuapi.files.FileInfo;
 import dev.openuapi.files.Home;
 import dev.openuapi.files.HomeDirectories;
 import dev.openuapi.files.HomePath;
+import dev.openuapi.dns.ZoneFileService;
+import dev.openuapi.email.MailArchiveService;
 import dev.openuapi.mysql.DatabaseDumpService;
 
 /**
@@ -66,13 +68,17 @@ public class BackupService {
     private final HomeDirectories homes;
     private final AccountArchiveService account;
     private final DatabaseDumpService databases;
+    private final ZoneFileService zoneFiles;
+    private final MailArchiveService mail;
     private final ExecutorService executor;
     private final long stallMillis;
     private final long heartbeatMillis;
     private final SecureRandom random = new SecureRandom();
 
-    BackupService(HomeDirectories homes, AccountArchiveService account, DatabaseDumpService databases, ExecutorService executor,
-            OpenUapiConfig config) {
+    BackupService(HomeDirectories homes, AccountArchiveService account, DatabaseDumpService databases, ZoneFileService zoneFiles,
+            MailArchiveService mail, ExecutorService executor, OpenUapiConfig config) {
+        this.zoneFiles = zoneFiles;
+        this.mail = mail;
         this.homes = homes;
         this.account = account;
         this.databases = databases;
@@ -136,7 +142,8 @@ public class BackupService {
             }
             // the order of the contract (notes/backup-contract.md): home, mysql, zones, mail, then the account's own parts
             databases.export(home.username(), root);
-            // zones and mail: ZoneFileService and MailArchiveService (H4), once merged
+            zoneFiles.export(home.username(), root);
+            mail.export(home.username(), root);
             account.export(home.username(), root);
             Path archive = staging.resolve(base + BackupNames.SUFFIX);
             try (OutputStream out = Files.newOutputStream(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -180,7 +187,11 @@ public class BackupService {
      * The account's backups in its home, oldest first: archives, and the markers of jobs that run or ran (cPanel's
      * {@code Backups::listfullbackups}).
      */
-    public List<Listed> list(Home home) {
+    public List<Listed> list(long accountId, String username, Long planId) {
+        return list(homes.of(accountId, username, planId));
+    }
+
+    private List<Listed> list(Home home) {
         Map<String, Listed> byBase = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
         List<FileInfo> markers = new ArrayList<>();
@@ -228,8 +239,8 @@ public class BackupService {
     }
 
     /** The dates ({@code YYYY-MM-DD}) of the account's complete backups (UAPI {@code Backup::list_backups}). */
-    public List<String> dates(Home home) {
-        return list(home).stream().filter(l -> l.status().equals("complete"))
+    public List<String> dates(long accountId, String username, Long planId) {
+        return list(accountId, username, planId).stream().filter(l -> l.status().equals("complete"))
                 .map(l -> Instant.ofEpochSecond(l.time()).atZone(ZoneId.systemDefault()).toLocalDate().toString()).distinct().toList();
     }
 
