@@ -1,5 +1,7 @@
 package dev.openuapi.dns;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +143,7 @@ public class ZoneFileService {
             throw new IllegalStateException("The " + record.type() + " record of " + record.name() + " cannot be written in a zone file.");
         }
         try {
-            return Record.fromString(name(record.name()), type, DClass.IN, record.ttl(), record.data().rdata(), origin);
+            return Record.fromString(name(record.name()), type, DClass.IN, record.ttl(), escapeNonAscii(record.data().rdata()), origin);
         } catch (IOException e) {
             throw new IllegalStateException("The " + record.type() + " record of " + record.name() + " does not render: " + record.data().rdata(), e);
         }
@@ -151,7 +153,13 @@ public class ZoneFileService {
     static List<ZoneRecord> read(String zone, Path file) {
         List<ZoneRecord> records = new ArrayList<>();
         int soas = 0;
-        try (InputStream in = Files.newInputStream(file); Master master = new Master(in, name(zone), 14400)) {
+        String text;
+        try {
+            text = escapeNonAscii(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ApiException.invalid("The zone file " + Quote.of(zone + SUFFIX) + " cannot be read as UTF-8 text: " + e.getMessage());
+        }
+        try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)); Master master = new Master(in, name(zone), 14400)) {
             Record record;
             while ((record = master.nextRecord()) != null) {
                 ZoneRecord parsed = fromDns(record);
@@ -196,7 +204,7 @@ public class ZoneFileService {
         } else if (record instanceof TXTRecord txt) {
             data = new RecordData.Txt(txt.getStringsAsByteArrays().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
         } else if (record instanceof CAARecord caa) {
-            data = new RecordData.Caa(caa.getFlags(), caa.getTag().toLowerCase(Locale.ROOT), caa.getValue());
+            data = new RecordData.Caa(caa.getFlags(), caa.getTag().toLowerCase(Locale.ROOT), unescape(caa.getValue()));
         } else if (record instanceof SOARecord soa) {
             data = new RecordData.Soa(host(soa.getHost()), host(soa.getAdmin()), soa.getSerial(), (int) soa.getRefresh(), (int) soa.getRetry(),
                     (int) soa.getExpire(), (int) soa.getMinimum());
@@ -204,6 +212,44 @@ public class ZoneFileService {
             data = new RecordData.Other(Type.string(record.getType()), 0, record.rdataToString());
         }
         return new ZoneRecord(0, owner, ttl, data);
+    }
+
+    /**
+     * {@code text} with every character outside ASCII written as the {@code \\DDD} escapes of its UTF-8 bytes: dnsjava reads
+     * a master file's bytes one by one as characters, so raw UTF-8 (in a TXT or CAA string) would be encoded twice.
+     */
+    static String escapeNonAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+            for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('\\').append(String.format("%03d", b & 0xff));
+            }
+            i = end - 1;
+        }
+        return out.toString();
+    }
+
+    /** A value dnsjava gives in presentation form ({@code \\"}, {@code \\DDD}) as the text its bytes spell in UTF-8. */
+    static String unescape(String presentation) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < presentation.length(); i++) {
+            char c = presentation.charAt(i);
+            if (c == '\\' && i + 3 < presentation.length() && presentation.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+                bytes.write(Integer.parseInt(presentation.substring(i + 1, i + 4)));
+                i += 3;
+            } else if (c == '\\' && i + 1 < presentation.length()) {
+                bytes.write(presentation.charAt(++i));
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String host(Name name) {

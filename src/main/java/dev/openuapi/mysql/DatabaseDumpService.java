@@ -293,7 +293,7 @@ public class DatabaseDumpService {
                     throw ApiException.conflict("This MySQL cluster already has a database named " + Quote.of(name) + ".");
                 }
                 undo.push(() -> server.dropDatabase(name));
-                try (InputStream dump = new Renaming(Files.newInputStream(db.dump()), db.name(), name, plan.userNames())) {
+                try (InputStream dump = new Renaming(Files.newInputStream(db.dump()), plan.databaseNames(), plan.userNames())) {
                     client.load(name, dump);
                 }
             }
@@ -380,12 +380,13 @@ public class DatabaseDumpService {
      * (it runs as the hosting server's admin), and each DEFINER is one of the archive's own users.
      */
     private static void checkDump(ArchivedDatabase db, Plan plan) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(db.dump()))) {
+        try (InputStream in = Files.newInputStream(db.dump())) {
+            DumpLines lines = new DumpLines(in);
             byte[] line;
             int number = 0;
-            while ((line = readLine(in)) != null) {
+            while ((line = lines.next()) != null) {
                 number++;
-                if (startsWith(line, INSERT)) {
+                if (lines.isData()) {
                     continue;
                 }
                 String text = new String(line, StandardCharsets.UTF_8);
@@ -394,7 +395,7 @@ public class DatabaseDumpService {
                             + "one database (line " + number + "): " + Quote.cut(text.strip()));
                 }
                 Matcher alter = ALTER_DATABASE.matcher(text);
-                if (alter.find() && !alter.group(1).equals(db.name())) {
+                if (alter.find() && !alter.group(1).equals(db.name())) { // the routine's own database only
                     throw ApiException.invalid("The dump of the database " + Quote.of(db.name()) + " changes another database (line " + number + "): "
                             + Quote.cut(text.strip()));
                 }
@@ -467,6 +468,45 @@ public class DatabaseDumpService {
 
     // ---- the dump, as it is loaded ----
 
+    /**
+     * mariadb-dump's output line by line, telling the row data from the rest. Rows are only in INSERT statements, and a
+     * value never holds a raw line break (mariadb-dump writes it as {@code \n}): an INSERT starts a line, and its rows
+     * (one a line, with --extended-insert) run until the line that ends with {@code ;}.
+     */
+    static final class DumpLines {
+        private final InputStream in;
+        private boolean inInsert;
+        private boolean data;
+
+        DumpLines(InputStream in) {
+            this.in = new BufferedInputStream(in, 1 << 16);
+        }
+
+        /** The next line with its line break, or {@code null} at the end. */
+        byte[] next() throws IOException {
+            byte[] line = readLine(in);
+            if (line == null) {
+                return null;
+            }
+            data = inInsert || startsWith(line, INSERT);
+            inInsert = data && !endsStatement(line);
+            return line;
+        }
+
+        /** Whether the line last returned is (part of) an INSERT: row data, never to be changed. */
+        boolean isData() {
+            return data;
+        }
+
+        private static boolean endsStatement(byte[] line) {
+            int end = line.length;
+            while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
+                end--;
+            }
+            return end > 0 && line[end - 1] == ';';
+        }
+    }
+
     /** One line of the stream with its {@code \n}, or {@code null} at its end. */
     static byte[] readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
@@ -493,23 +533,30 @@ public class DatabaseDumpService {
     }
 
     /**
-     * The dump as mariadb-dump wrote it, except the DEFINER clauses, which name the users' new names, and the ALTER
-     * DATABASE around a routine, which names the new database. Row data is in INSERT lines (mariadb-dump writes each
-     * INSERT on one line, a newline in a value as {@code \n}): those, and every other line, pass byte for byte.
+     * The dump as mariadb-dump wrote it, except where it names the archive's databases and users outside the row data:
+     * DEFINER clauses name the users' new names, and a database name standing alone (a trigger or routine created with
+     * a qualified name keeps that text; the ALTER DATABASE around a routine) the database's new name. Row data (see
+     * {@link DumpLines}), and every line that names none of them, passes byte for byte.
      */
     static final class Renaming extends InputStream {
-        private final InputStream in;
-        private final String oldDatabase;
-        private final String newDatabase;
+        private final DumpLines lines;
+        private final Map<String, String> databaseNames;
         private final Map<String, String> userNames;
+        private final Pattern databases;
         private byte[] line = new byte[0];
         private int position;
 
-        Renaming(InputStream in, String oldDatabase, String newDatabase, Map<String, String> userNames) {
-            this.in = new BufferedInputStream(in, 1 << 16);
-            this.oldDatabase = oldDatabase;
-            this.newDatabase = newDatabase;
+        Renaming(InputStream in, Map<String, String> databaseNames, Map<String, String> userNames) {
+            this.lines = new DumpLines(in);
+            this.databaseNames = databaseNames;
             this.userNames = userNames;
+            this.databases = namesPattern(databaseNames);
+        }
+
+        /** The names that change, each as a whole word (names are [A-Za-z0-9_]: no quoting needed). */
+        static Pattern namesPattern(Map<String, String> names) {
+            List<String> changed = names.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue())).map(Map.Entry::getKey).toList();
+            return changed.isEmpty() ? null : Pattern.compile("(?<![A-Za-z0-9_$])(" + String.join("|", changed) + ")(?![A-Za-z0-9_$])");
         }
 
         @Override
@@ -536,41 +583,44 @@ public class DatabaseDumpService {
 
         private boolean fill() throws IOException {
             while (position >= line.length) {
-                byte[] next = readLine(in);
+                byte[] next = lines.next();
                 if (next == null) {
                     return false;
                 }
-                line = rewrite(next, oldDatabase, newDatabase, userNames);
+                line = lines.isData() ? next : rewrite(next, databases, databaseNames, userNames);
                 position = 0;
             }
             return true;
         }
 
-        static byte[] rewrite(byte[] line, String oldDatabase, String newDatabase, Map<String, String> userNames) {
-            if (startsWith(line, INSERT)) {
-                return line;
-            }
+        /** One line that is not row data, with the archive's names replaced. */
+        static byte[] rewrite(byte[] line, Pattern databases, Map<String, String> databaseNames, Map<String, String> userNames) {
             String text = new String(line, StandardCharsets.UTF_8);
-            if (text.startsWith("ALTER DATABASE `" + oldDatabase + "`")) {
-                return ("ALTER DATABASE `" + newDatabase + "`" + text.substring(("ALTER DATABASE `" + oldDatabase + "`").length()))
-                        .getBytes(StandardCharsets.UTF_8);
+            boolean changed = false;
+            if (text.contains("DEFINER=`")) {
+                Matcher m = DEFINER.matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    String user = userNames.getOrDefault(m.group(1), m.group(1));
+                    m.appendReplacement(out, Matcher.quoteReplacement("DEFINER=`" + user + "`@`" + m.group(2) + "`"));
+                }
+                m.appendTail(out);
+                text = out.toString();
+                changed = true;
             }
-            if (!text.contains("DEFINER=`")) {
-                return line;
+            if (databases != null) {
+                Matcher m = databases.matcher(text);
+                if (m.find()) {
+                    text = m.replaceAll(r -> Matcher.quoteReplacement(databaseNames.get(r.group(1))));
+                    changed = true;
+                }
             }
-            Matcher m = DEFINER.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String user = userNames.getOrDefault(m.group(1), m.group(1));
-                m.appendReplacement(out, Matcher.quoteReplacement("DEFINER=`" + user + "`@`" + m.group(2) + "`"));
-            }
-            m.appendTail(out);
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+            return changed ? text.getBytes(StandardCharsets.UTF_8) : line;
         }
 
         @Override
         public void close() throws IOException {
-            in.close();
+            lines.in.close();
         }
     }
 }
