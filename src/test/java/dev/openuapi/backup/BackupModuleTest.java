@@ -224,6 +224,16 @@ public class BackupModuleTest {
         assertEquals("inprogress", listfullbackups(erin, token).get(0).get("status").textValue());
     }
 
+    @Test
+    void theFunctionsAreInTheOpenApiDocument() {
+        Map<String, Object> paths = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        for (String path : List.of("/execute/Backup/fullbackup_to_homedir", "/execute/Backup/list_backups",
+                "/json-api/cpanel;module=Backups;func=listfullbackups", "/api/v1/accounts/restore")) {
+            assertTrue(paths.containsKey(path), path + " is documented");
+        }
+    }
+
     static void plan(String username, long diskQuotaMb) {
         String name = "h5-plan-" + Fixtures.randomSuffix(8);
         Map<String, Object> body = new HashMap<>();
