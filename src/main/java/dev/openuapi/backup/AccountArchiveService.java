@@ -431,7 +431,7 @@ public class AccountArchiveService {
                 warnings.add("The cron line " + Quote.of(trimmed) + " is not a job: it was not restored.");
                 continue;
             }
-            cron.add(account.id, new CronService.Schedule(f[0], f[1], f[2], f[3], f[4], f[5]));
+            cron.add(account.id, new CronService.Schedule(f[0], f[1], f[2], f[3], f[4], moved(f[5], archive, newUsername)));
         }
         Map<String, String> quotas = new LinkedHashMap<>();
         for (String line : optionalText(root.resolve("openuapi").resolve("ftp_quotas")).orElse("").split("\n")) {
@@ -461,6 +461,15 @@ public class AccountArchiveService {
             ftp.add(account.id, user, domain, null, f[1], dir.isEmpty() ? "/" : dir, UNLIMITED.equals(quota) ? "" : quota);
         }
         return warnings;
+    }
+
+    /** A command's paths below the old home ({@code /home/<old>/…} or its real path) moved below the new home. */
+    private String moved(String command, Contents archive, String newUsername) {
+        if (archive.username().equals(newUsername)) {
+            return command;
+        }
+        String newHome = domains.home(newUsername);
+        return command.replace(archive.oldHome() + "/", newHome + "/").replace("/home/" + archive.username() + "/", "/home/" + newUsername + "/");
     }
 
     // ---------------------------------------------------------------- files of an extracted archive

@@ -127,6 +127,11 @@ public class BackupRestoreTest {
         Uapi.success(uapi(a, tokenA, "Email/add_pop", Map.of("email", "info", "domain", a.domain(), "password", "Mail-" + Fixtures.randomSuffix(12))));
         Uapi.success(uapi(a, tokenA, "Email/add_pop", Map.of("email", "sales", "domain", a.domain(), "password", "Mail-" + Fixtures.randomSuffix(12))));
         Uapi.success(uapi(a, tokenA, "Email/add_forwarder", Map.of("domain", a.domain(), "email", "boss", "fwdopt", "fwd", "fwdemail", "boss@example.net")));
+        Uapi.success(uapi(a, tokenA, "Ftp/add_ftp", Map.of("user", "deploy", "pass", "ftp-password-1", "quota", "500",
+                "homedir", "public_html/a")));
+        JsonNode cron = api2(a, user, tokenA, "Cron", "add_line", Map.of("minute", "*/15", "hour", "*", "day", "*", "month", "*",
+                "weekday", "*", "command", "php /home/" + user + "/public_html/cron.php"));
+        assertTrue(cron.toString().contains("\"status\":1"), cron.toString());
         return new Prepared(a, tokenA, tokenB, files, "a/b/c", dbPassword);
     }
 
@@ -162,6 +167,16 @@ public class BackupRestoreTest {
         return out;
     }
 
+    /** FTP accounts (login, quota and directory relative to the home) and cron jobs. */
+    static List<String> ftpAndCron(String user, String token) {
+        List<String> out = new ArrayList<>();
+        Uapi.success(uapiAs(user, token, "Ftp/list_ftp_with_disk", Map.of("skip_acct_types", "main"))).get("data").forEach(f -> out.add(
+                f.get("login").asText() + " quota=" + f.path("diskquota").asText() + " dir=" + f.get("reldir").asText()));
+        api2(null, user, token, "Cron", "listcron", Map.of("omit_extra_record", "1")).get("data")
+                .forEach(j -> out.add("cron " + j.get("minute").asText() + " " + j.get("command").asText()));
+        return out;
+    }
+
     static JsonNode restore(Map<String, String> body, int status) {
         String answer = asRoot().contentType(ContentType.JSON).body(body).post("/api/v1/accounts/restore").then().statusCode(status)
                 .extract().asString();
@@ -190,6 +205,8 @@ public class BackupRestoreTest {
         assertTrue(zoneBefore.contains("extra." + domain + ". A 203.0.113.7"), zoneBefore.toString());
         List<String> boxesBefore = mailboxes(user, p.tokenA());
         List<String> forwardersBefore = forwarders(user, p.tokenA(), domain);
+        List<String> ftpAndCronBefore = ftpAndCron(user, p.tokenA());
+        assertEquals(2, ftpAndCronBefore.size(), ftpAndCronBefore.toString());
         assertEquals(3, boxesBefore.size(), "two mailboxes and the main account: " + boxesBefore);
 
         start(p.account(), p.tokenA());
@@ -225,6 +242,7 @@ public class BackupRestoreTest {
         assertEquals(zoneBefore, zone(user, p.tokenB(), domain));
         assertEquals(boxesBefore, mailboxes(user, p.tokenB()));
         assertEquals(forwardersBefore, forwarders(user, p.tokenB(), domain));
+        assertEquals(ftpAndCronBefore, ftpAndCron(user, p.tokenB()));
         // the account's password is the old one (its hash was restored)
         assertEquals(200, p.account().withPassword().get("/execute/Tokens/list").statusCode());
 
@@ -250,6 +268,9 @@ public class BackupRestoreTest {
         }
         assertEquals(zoneBefore, zone(newName, p.tokenA(), domain));
         assertEquals(boxesBefore.stream().map(b -> b.equals(user) ? newName : b).sorted().toList(), mailboxes(newName, p.tokenB()));
+        // the cron job's path below the home follows the home to the new name
+        assertEquals(ftpAndCronBefore.stream().map(l -> l.replace("/home/" + user + "/", "/home/" + newName + "/")).toList(),
+                ftpAndCron(newName, p.tokenB()));
         remove(newName);
         remove(holder.username());
     }
