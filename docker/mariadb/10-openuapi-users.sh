@@ -10,7 +10,10 @@
 #                     privileges cover only names with an underscore (`%\_%`): never `openuapi` or `mysql`.
 #                     CREATE USER creates, renames and drops customers' users; SELECT on mysql.db lists grants.
 #                     CREATE USER also lets it alter any account, root's included: keep its password as
-#                     carefully as root's.
+#                     carefully as root's. The account backup (src/docs/backup-databases.md) needs three more:
+#                     SELECT on mysql.global_priv (a user's password hash), SELECT on mysql.proc (mariadb-dump
+#                     reads routines' bodies there) and SET USER (a restored view, trigger, routine or event
+#                     keeps its DEFINER, one of the account's own users; OpenUAPI checks that before loading).
 #   pdns              PowerDNS's read-only account on the `openuapi` database, where Flyway creates PowerDNS's
 #                     tables. Those tables do not exist yet when this runs (OpenUAPI migrates later), and a
 #                     table-level GRANT needs the table, so the grant is SELECT on the whole database. To narrow
@@ -38,6 +41,9 @@ CREATE USER 'openuapi_hosting'@'%' IDENTIFIED BY '${hosting_password}';
 GRANT CREATE USER ON *.* TO 'openuapi_hosting'@'%';
 GRANT SELECT ON mysql.db TO 'openuapi_hosting'@'%';
 GRANT ALL PRIVILEGES ON \`%\\_%\`.* TO 'openuapi_hosting'@'%' WITH GRANT OPTION;
+GRANT SELECT ON mysql.global_priv TO 'openuapi_hosting'@'%';
+GRANT SELECT ON mysql.proc TO 'openuapi_hosting'@'%';
+GRANT SET USER ON *.* TO 'openuapi_hosting'@'%';
 
 CREATE USER 'pdns'@'%' IDENTIFIED BY '${pdns_password}';
 GRANT SELECT ON \`openuapi\`.* TO 'pdns'@'%';

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -100,20 +101,44 @@ public class ZoneFileService {
      */
     @Transactional
     public void restore(Path root, String username) {
+        restore(root, username, false);
+    }
+
+    /**
+     * As {@link #restore}, except that a zone existing already as {@code username}'s own (the default zone made when the
+     * restore created the account's domains) is replaced by the archive's, with a serial above both; another account's zone,
+     * or one without an owner, is still refused before anything changes.
+     */
+    @Transactional
+    public void restoreOver(Path root, String username) {
+        restore(root, username, true);
+    }
+
+    private void restore(Path root, String username, boolean replaceOwn) {
         Map<String, List<ZoneRecord>> zones = new LinkedHashMap<>();
         for (String zone : zonesIn(root)) {
             zones.put(zone, read(zone, root.resolve(DIRECTORY).resolve(zone + SUFFIX)));
         }
+        Map<String, Long> replaced = new LinkedHashMap<>();
         for (String zone : zones.keySet()) {
-            if (store.find(zone).isPresent()) {
-                throw ApiException.conflict("The DNS zone " + Quote.of(zone) + " already exists on this server.");
+            Optional<Zone> existing = store.lock(zone);
+            if (existing.isPresent()) {
+                if (!replaceOwn || !username.equals(existing.get().owner())) {
+                    throw ApiException.conflict("The DNS zone " + Quote.of(zone) + " already exists on this server.");
+                }
+                replaced.put(zone, store.records(existing.get().id()).stream().filter(r -> r.data() instanceof RecordData.Soa)
+                        .mapToLong(r -> ((RecordData.Soa) r.data()).serial()).max().orElse(0));
             }
         }
         for (Map.Entry<String, List<ZoneRecord>> zone : zones.entrySet()) {
+            if (replaced.containsKey(zone.getKey())) {
+                store.delete(store.find(zone.getKey()).orElseThrow().id());
+            }
             long zoneId = store.create(zone.getKey(), username);
+            long floor = replaced.getOrDefault(zone.getKey(), 0L);
             for (ZoneRecord record : zone.getValue()) {
                 store.insert(zoneId, record.data() instanceof RecordData.Soa soa
-                        ? record.withData(soa.withSerial(ZoneService.nextSerial(soa.serial()))) : record);
+                        ? record.withData(soa.withSerial(Math.max(ZoneService.nextSerial(soa.serial()), floor + 1))) : record);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +90,14 @@ public class MailArchiveService {
             byDomain.computeIfAbsent(mailbox.domain, d -> new ArrayList<>()).add(mailbox);
         }
         try {
+            // the copied home may hold such files of its own (uploaded, or left from another server): the archive's are the table's
+            for (Path directory : children(root.resolve(ETC))) {
+                if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) && !byDomain.containsKey(directory.getFileName().toString())) {
+                    for (String name : MAILBOX_FILES) {
+                        Files.deleteIfExists(directory.resolve(name));
+                    }
+                }
+            }
             for (Map.Entry<String, List<Mailbox>> domain : byDomain.entrySet()) {
                 Path etc = root.resolve(ETC).resolve(domain.getKey());
                 Files.createDirectories(etc);

@@ -110,12 +110,20 @@ public class DatabaseDumpService {
             StringBuilder sql = new StringBuilder();
             for (String user : owned.users()) {
                 for (String host : server.userHosts()) {
-                    if (server.userExists(user, host)) {
-                        for (String grant : server.grantsOf(user, host)) {
-                            String kept = exported(grant, owned.databases());
-                            if (kept != null) {
-                                sql.append(kept).append(";\n");
-                            }
+                    HostingServer.Identity identity = server.identity(user, host).orElse(null);
+                    if (identity == null) {
+                        continue;
+                    }
+                    String line = usageLine(user, host, identity);
+                    if (line == null) {
+                        LOG.warnf("The database user %s@%s authenticates with %s, which a backup cannot carry: it is left out", user, host, identity.plugin());
+                        continue;
+                    }
+                    sql.append(line).append(";\n");
+                    for (String db : owned.databases()) {
+                        String privileges = grantable(server.privilegesOn(db, user, host));
+                        if (privileges != null) {
+                            sql.append(grantLine(privileges, db, user, host)).append(";\n");
                         }
                     }
                 }
@@ -128,29 +136,43 @@ public class DatabaseDumpService {
     }
 
     /**
-     * The line of mysql.sql for one line of SHOW GRANTS, or {@code null} to leave it out: the user with its password hash
-     * (as {@code GRANT USAGE ON *.*}: never a global privilege), and privileges on the account's own databases only.
+     * The user with its password hash, as pkgacct's mysql.sql holds it (SHOW GRANTS's first line): {@code GRANT USAGE ON
+     * *.* TO 'u'@'h' IDENTIFIED BY PASSWORD '*…'}, or {@code IDENTIFIED VIA ed25519 USING '…'}; {@code null} for
+     * another plugin (unix_socket, say), which has no password to carry.
      */
-    static String exported(String grant, List<String> ownDatabases) {
-        Matcher m = GRANT.matcher(grant);
-        if (!m.lookingAt()) {
+    static String usageLine(String user, String host, HostingServer.Identity identity) {
+        String to = "GRANT USAGE ON *.* TO '" + user + "'@'" + host + "'";
+        String hash = identity.hash() == null ? "" : identity.hash();
+        if (!hash.matches("[A-Za-z0-9*+/=.]*")) {
             return null;
         }
-        String user = "'" + m.group("user") + "'@'" + m.group("host") + "'";
-        if (m.group("db") == null) {
-            if (m.group("hash") != null) {
-                return "GRANT USAGE ON *.* TO " + user + " IDENTIFIED BY PASSWORD '" + m.group("hash") + "'";
-            }
-            if (m.group("plugin") != null) {
-                return "GRANT USAGE ON *.* TO " + user + " IDENTIFIED VIA " + m.group("plugin") + " USING '" + m.group("auth") + "'";
-            }
+        if ("mysql_native_password".equals(identity.plugin())) {
+            return to + " IDENTIFIED BY PASSWORD '" + hash + "'";
+        }
+        if (HostingServer.PASSWORD_PLUGINS.contains(identity.plugin())) {
+            return to + " IDENTIFIED VIA " + identity.plugin() + " USING '" + hash + "'";
+        }
+        return null;
+    }
+
+    /** {@code GRANT … ON `db`.* TO 'u'@'h'}, the database's {@code _} escaped as OpenUAPI and cPanel grant it. */
+    static String grantLine(String privileges, String database, String user, String host) {
+        return "GRANT " + privileges + " ON `" + database.replace("_", "\\_") + "`.* TO '" + user + "'@'" + host + "'";
+    }
+
+    /**
+     * The privileges the server lists for a user on a database, as OpenUAPI grants them: every one of them is
+     * {@code ALL PRIVILEGES}; otherwise those Mysql::set_privileges_on_database can grant; {@code null} for none.
+     */
+    static String grantable(List<String> privileges) {
+        if (privileges.isEmpty()) {
             return null;
         }
-        String db = m.group("db").replace("\\_", "_");
-        if (!ownDatabases.contains(db) || !grant.substring(m.end()).isBlank()) {
-            return null; // another account's database, or WITH GRANT OPTION, which OpenUAPI never grants
+        if (privileges.containsAll(MysqlService.PRIVILEGES)) {
+            return "ALL PRIVILEGES";
         }
-        return "GRANT " + m.group("privileges") + " ON `" + m.group("db") + "`.* TO " + user;
+        List<String> known = privileges.stream().filter(MysqlService.PRIVILEGES::contains).sorted().toList();
+        return known.isEmpty() ? null : String.join(", ", known);
     }
 
     // ---- reading an archive ----
@@ -382,11 +404,28 @@ public class DatabaseDumpService {
     private static void checkDump(ArchivedDatabase db, Plan plan) {
         try (InputStream in = Files.newInputStream(db.dump())) {
             DumpLines lines = new DumpLines(in);
+            InsertCheck insert = null;
             byte[] line;
             int number = 0;
             while ((line = lines.next()) != null) {
                 number++;
                 if (lines.isData()) {
+                    if (insert == null) {
+                        insert = new InsertCheck();
+                    }
+                    boolean ended;
+                    try {
+                        ended = insert.line(new String(line, StandardCharsets.ISO_8859_1));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalid("The dump of the database " + Quote.of(db.name()) + " has an INSERT that is not rows of literal values "
+                                + "into one of its tables (line " + number + "): " + e.getMessage());
+                    }
+                    if (ended != !lines.inInsert) {
+                        throw ApiException.invalid("The dump of the database " + Quote.of(db.name()) + " has an INSERT whose end is unclear (line " + number + ").");
+                    }
+                    if (ended) {
+                        insert = null;
+                    }
                     continue;
                 }
                 String text = new String(line, StandardCharsets.UTF_8);
@@ -475,7 +514,8 @@ public class DatabaseDumpService {
      */
     static final class DumpLines {
         private final InputStream in;
-        private boolean inInsert;
+        /** Whether the statement of the line last returned goes on (an INSERT without its ; yet). */
+        boolean inInsert;
         private boolean data;
 
         DumpLines(InputStream in) {
@@ -504,6 +544,122 @@ public class DatabaseDumpService {
                 end--;
             }
             return end > 0 && line[end - 1] == ';';
+        }
+    }
+
+    /**
+     * Checks that an INSERT holds nothing but rows of literal values into a table of the database being loaded (an
+     * unqualified name): NULL, numbers, quoted strings, {@code 0x} hex (--hex-blob), {@code _binary '…'}, {@code X'…'}
+     * and {@code b'…'}. It reads the statement line by line (a value never spans lines); text is read as ISO-8859-1 so
+     * that every byte is one character (bytes above 127 occur only inside strings).
+     */
+    static final class InsertCheck {
+        private static final Pattern HEAD = Pattern.compile("INSERT INTO `(?:[^`]|``)+`(?: \\((?:`(?:[^`]|``)+`(?:,\\s*)?)+\\))? VALUES");
+        private static final Pattern NUMBER = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
+        private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f]+");
+
+        private enum Expect { ROW, VALUE, AFTER_VALUE, AFTER_ROW, END }
+
+        private Expect expect;
+
+        /**
+         * @return whether the statement ends on this line
+         * @throws IllegalArgumentException what is not rows of literals
+         */
+        boolean line(String text) {
+            int i = 0;
+            if (expect == null) {
+                Matcher head = HEAD.matcher(text);
+                if (!head.lookingAt()) {
+                    throw new IllegalArgumentException("not INSERT INTO `table` VALUES");
+                }
+                i = head.end();
+                expect = Expect.ROW;
+            }
+            int n = text.length();
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    i++;
+                    continue;
+                }
+                switch (expect) {
+                    case ROW -> {
+                        require(c == '(', "a row begins with (");
+                        expect = Expect.VALUE;
+                        i++;
+                    }
+                    case VALUE -> {
+                        i = value(text, i);
+                        expect = Expect.AFTER_VALUE;
+                    }
+                    case AFTER_VALUE -> {
+                        require(c == ',' || c == ')', "a value is followed by , or )");
+                        expect = c == ',' ? Expect.VALUE : Expect.AFTER_ROW;
+                        i++;
+                    }
+                    case AFTER_ROW -> {
+                        require(c == ',' || c == ';', "a row is followed by , or ;");
+                        expect = c == ',' ? Expect.ROW : Expect.END;
+                        i++;
+                    }
+                    case END -> throw new IllegalArgumentException("text after the end of the statement");
+                }
+            }
+            return expect == Expect.END;
+        }
+
+        /** The index after the literal that begins at {@code i}. */
+        private static int value(String text, int i) {
+            if (text.startsWith("NULL", i)) {
+                return i + 4;
+            }
+            if (text.startsWith("_binary '", i)) {
+                return string(text, i + 8);
+            }
+            char c = text.charAt(i);
+            if (c == '\'') {
+                return string(text, i);
+            }
+            if ((c == 'X' || c == 'x' || c == 'b' || c == 'B') && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                int end = string(text, i + 1);
+                String digits = text.substring(i + 2, end - 1);
+                require(digits.matches(c == 'b' || c == 'B' ? "[01]*" : "[0-9A-Fa-f]*"), "a bit or hex string holds only its digits");
+                return end;
+            }
+            Matcher m = HEX.matcher(text).region(i, text.length());
+            if (m.lookingAt()) {
+                return m.end();
+            }
+            m = NUMBER.matcher(text).region(i, text.length());
+            require(m.lookingAt(), "a value is NULL, a number, a string or hex");
+            return m.end();
+        }
+
+        /** A quoted string from its opening quote at {@code i}: backslash escapes and doubled quotes; it ends on this line. */
+        private static int string(String text, int i) {
+            int j = i + 1;
+            while (j < text.length()) {
+                char c = text.charAt(j);
+                if (c == '\\') {
+                    j += 2;
+                } else if (c == '\'') {
+                    if (j + 1 < text.length() && text.charAt(j + 1) == '\'') {
+                        j += 2;
+                    } else {
+                        return j + 1;
+                    }
+                } else {
+                    j++;
+                }
+            }
+            throw new IllegalArgumentException("a string that does not end on its line");
+        }
+
+        private static void require(boolean condition, String what) {
+            if (!condition) {
+                throw new IllegalArgumentException(what);
+            }
         }
     }
 

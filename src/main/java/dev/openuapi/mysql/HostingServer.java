@@ -191,27 +191,31 @@ public class HostingServer {
         return charsetOrCollation;
     }
 
-    /** Whether the server has a user of this name, on any host. */
+    /** Whether the server has a user of this name, on any host (mysql.global_priv, MariaDB 10.4+). */
     public boolean userExists(String name) {
-        return !queryStrings("SELECT User FROM mysql.user WHERE User = ?", safe(name)).isEmpty();
+        return !queryStrings("SELECT User FROM mysql.global_priv WHERE User = ?", safe(name)).isEmpty();
     }
 
     /** Whether the server has this user on this host. */
     public boolean userExists(String name, String host) {
-        return !queryStrings("SELECT User FROM mysql.user WHERE User = ? AND Host = ?", safe(name), host).isEmpty();
+        return !queryStrings("SELECT User FROM mysql.global_priv WHERE User = ? AND Host = ?", safe(name), host).isEmpty();
     }
 
-    /** {@code SHOW GRANTS FOR} the user on the host, one statement a line, as the server writes them. */
-    public List<String> grantsOf(String name, String host) {
-        List<String> grants = new ArrayList<>();
-        try (Connection c = hosting.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + user(name, host))) {
-            while (rs.next()) {
-                grants.add(rs.getString(1));
+    /** A user's authentication: its plugin and what the plugin keeps (for mysql_native_password, the password hash). */
+    public record Identity(String plugin, String hash) {
+    }
+
+    /** The user's authentication on this host, from mysql.global_priv; empty when the user does not exist there. */
+    public Optional<Identity> identity(String name, String host) {
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT JSON_VALUE(Priv, '$.plugin'), JSON_VALUE(Priv, '$.authentication_string') FROM mysql.global_priv WHERE User = ? AND Host = ?")) {
+            s.setString(1, safe(name));
+            s.setString(2, host);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Identity(rs.getString(1), rs.getString(2))) : Optional.empty();
             }
-            return grants;
         } catch (SQLException e) {
-            throw failure(e, false);
+            throw new IllegalStateException("Could not read from the hosting database server", e);
         }
     }
 
@@ -354,18 +358,48 @@ public class HostingServer {
                 tables.stream().map(t -> ident(from) + "." + tableIdent(t) + " TO " + ident(to) + "." + tableIdent(t)).toList()), false);
     }
 
-    /** The privileges the user has on exactly this database (a grant made as OpenUAPI makes them, _ escaped). */
+    /**
+     * The privileges the user has on exactly this database (a grant made as OpenUAPI makes them, _ escaped), read from
+     * mysql.db: information_schema.SCHEMA_PRIVILEGES lists other users' grants only to an account with SELECT on the
+     * whole mysql database, which the hosting account does not have (docker/mariadb/10-openuapi-users.sh grants SELECT
+     * on mysql.db alone). GRANT OPTION is not a privilege on the data and is left out, as SCHEMA_PRIVILEGES leaves it.
+     */
     public List<String> privilegesOn(String database, String name, String host) {
         List<String> privileges = new ArrayList<>();
-        for (String privilege : queryStrings("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = ? "
-                + "AND (TABLE_SCHEMA = ? OR TABLE_SCHEMA = ?) ORDER BY PRIVILEGE_TYPE", user(name, host), database,
-                safe(database).replace("_", "\\_"))) {
-            if (!PRIVILEGE.matcher(privilege).matches()) {
-                throw new IllegalStateException("Unexpected privilege name from the server");
+        try (Connection c = hosting.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT * FROM mysql.db WHERE User = ? AND Host = ? AND (Db = ? OR Db = ?)")) {
+            s.setString(1, safe(name));
+            s.setString(2, host);
+            s.setString(3, safe(database));
+            s.setString(4, database.replace("_", "\\_"));
+            try (ResultSet rs = s.executeQuery()) {
+                java.sql.ResultSetMetaData columns = rs.getMetaData();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns.getColumnCount(); i++) {
+                        String column = columns.getColumnLabel(i);
+                        if (column.endsWith("_priv") && !column.equals("Grant_priv") && "Y".equalsIgnoreCase(rs.getString(i))) {
+                            String privilege = privilegeOf(column);
+                            if (!PRIVILEGE.matcher(privilege).matches()) {
+                                throw new IllegalStateException("Unexpected privilege name from the server");
+                            }
+                            if (!privileges.contains(privilege)) {
+                                privileges.add(privilege);
+                            }
+                        }
+                    }
+                }
             }
-            privileges.add(privilege);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read from the hosting database server", e);
         }
+        privileges.sort(null);
         return privileges;
+    }
+
+    /** {@code Create_tmp_table_priv} to {@code CREATE TEMPORARY TABLES}; the others by their words ({@code Show_view_priv}: SHOW VIEW). */
+    static String privilegeOf(String column) {
+        String words = column.substring(0, column.length() - "_priv".length());
+        return words.equals("Create_tmp_table") ? "CREATE TEMPORARY TABLES" : words.replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
     }
 
     /** {@code `table`}: a table name as the server reported it, quoted (a backtick doubled). */

@@ -32,11 +32,20 @@ public class MariadbClient {
     /** The client's stderr kept for an error message (the clients never write the password there). */
     private static final int MAX_ERROR = 2000;
 
-    /** Where and as whom the clients connect; {@code password} never leaves the option file. */
-    record Connection(String host, int port, String user, String password) {
+    /**
+     * Where and as whom the clients connect; {@code password} never leaves the option file. {@code sslMode} is the
+     * JDBC URL's ({@code disable}, the driver's default, {@code trust}, {@code verify-ca} or {@code verify-full}), so
+     * the clients use TLS exactly as the JDBC connection does (MariaDB 11.4+ clients would otherwise require it).
+     */
+    record Connection(String host, int port, String user, String password, String sslMode) {
+
+        Connection(String host, int port, String user, String password) {
+            this(host, port, user, password, "disable");
+        }
+
         @Override
         public String toString() {
-            return "Connection[" + user + "@" + host + ":" + port + "]";
+            return "Connection[" + user + "@" + host + ":" + port + ", sslMode=" + sslMode + "]";
         }
     }
 
@@ -70,7 +79,25 @@ public class MariadbClient {
             }
             port = Integer.parseInt(rest.substring(afterHost + 1, end));
         }
-        return new Connection(host.isEmpty() ? "localhost" : host, port, user, password);
+        return new Connection(host.isEmpty() ? "localhost" : host, port, user, password, sslMode(jdbcUrl));
+    }
+
+    /** The URL's {@code sslMode} option, {@code disable} when it has none. */
+    static String sslMode(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String option : jdbcUrl.substring(query + 1).split("&")) {
+                int eq = option.indexOf('=');
+                if (eq > 0 && option.substring(0, eq).equalsIgnoreCase("sslMode")) {
+                    String mode = option.substring(eq + 1).toLowerCase(java.util.Locale.ROOT);
+                    return switch (mode) {
+                        case "disable", "trust", "verify-ca", "verify-full" -> mode;
+                        default -> throw new IllegalArgumentException("quarkus.datasource.hosting.jdbc.url has an sslMode the clients do not know: " + mode);
+                    };
+                }
+            }
+        }
+        return "disable";
     }
 
     /**
@@ -83,7 +110,12 @@ public class MariadbClient {
                 + "port=" + c.port() + "\n"
                 + "protocol=TCP\n"
                 + "user=" + quoted(c.user()) + "\n"
-                + "password=" + quoted(c.password()) + "\n";
+                + "password=" + quoted(c.password()) + "\n"
+                + switch (c.sslMode()) {
+                    case "trust" -> "ssl\nskip-ssl-verify-server-cert\n";
+                    case "verify-ca", "verify-full" -> "ssl\nssl-verify-server-cert\n";
+                    default -> "skip-ssl\n";
+                };
     }
 
     /**
@@ -110,11 +142,14 @@ public class MariadbClient {
      * The arguments of a dump of one database: no CREATE DATABASE or USE (one database named without
      * {@code --databases}), so the dump can be loaded into a database of another name; one consistent snapshot of
      * InnoDB tables without locking them ({@code --single-transaction}, which turns {@code --lock-tables} off);
-     * routines, triggers and events too; binary columns as hex literals, so no character set can mangle them.
+     * routines, triggers and events too; binary columns as hex literals, so no character set can mangle them; rows of
+     * up to 1 GB (the protocol's limit; the server's own max_allowed_packet still applies when the dump is loaded). No
+     * {@code --force}, unlike cPanel's pkgacct: a table that cannot be dumped fails the backup instead of leaving a
+     * dump without it.
      */
     List<String> dumpArguments(Path optionFile, String database) {
         return List.of(dumpCommand, "--defaults-extra-file=" + optionFile, "--single-transaction", "--skip-lock-tables",
-                "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--no-create-db",
+                "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--max-allowed-packet=1G", "--no-create-db",
                 "--skip-dump-date", "--", database);
     }
 
@@ -124,7 +159,7 @@ public class MariadbClient {
      */
     List<String> loadArguments(Path optionFile, String database) {
         return List.of(clientCommand, "--defaults-extra-file=" + optionFile, "--batch", "--sandbox", "--binary-mode",
-                "--default-character-set=utf8mb4", "--database=" + database);
+                "--default-character-set=utf8mb4", "--max-allowed-packet=1G", "--database=" + database);
     }
 
     /** mariadb-dump of {@code database} into {@code target}. */

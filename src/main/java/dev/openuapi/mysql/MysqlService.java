@@ -53,7 +53,7 @@ public class MysqlService {
     public static final int MAX_DATABASE_NAME = 64;
     public static final int MAX_USER_NAME = 80;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Set<String> PRIVILEGES = Set.of("ALTER", "ALTER ROUTINE", "CREATE", "CREATE ROUTINE",
+    static final Set<String> PRIVILEGES = Set.of("ALTER", "ALTER ROUTINE", "CREATE", "CREATE ROUTINE",
             "CREATE TEMPORARY TABLES", "CREATE VIEW", "DELETE", "DROP", "EVENT", "EXECUTE", "INDEX", "INSERT", "LOCK TABLES",
             "REFERENCES", "SELECT", "SHOW VIEW", "TRIGGER", "UPDATE");
 

@@ -177,6 +177,62 @@ class ZoneFileServiceTest {
         assertFalse(zones.zoneExists(outside));
     }
 
+    /**
+     * The restore of a whole account: removeacct, then the account made again on the same domain, which makes its default
+     * zone. restore refuses that zone; restoreOver replaces the account's own zone with the archive's (serial above both),
+     * and still refuses another account's.
+     */
+    @Test
+    void restoreOverReplacesTheAccountsOwnDefaultZoneOnly() throws Exception {
+        String owner = newAccount();
+        String zone = owner + ".example";
+        fill(owner, zone);
+        List<List<Object>> before = rows(zone);
+        files.export(owner, root);
+        assertEquals(1, dev.openuapi.support.Whm.json(asRoot(), "removeacct", Map.of("username", owner)).get("metadata").get("result").asInt());
+        assertFalse(zones.zoneExists(zone), "removeacct took the zone");
+
+        String again = "h4" + Fixtures.randomSuffix(10);
+        asRoot().contentType(ContentType.JSON).body(Map.of("username", again, "password", "pw-" + Fixtures.randomSuffix(16), "domain", zone,
+                "contact_email", "owner@" + zone)).post("/api/v1/accounts").then().statusCode(201);
+        List<List<Object>> fresh = rows(zone);
+        long freshSerial = serial(zone);
+        assertEquals(again, store.find(zone).orElseThrow().owner());
+
+        assertThrows(ApiException.class, () -> files.restore(root, again), "restore keeps to its contract: the zone exists");
+        String stranger = newAccount();
+        assertThrows(ApiException.class, () -> files.restoreOver(root, stranger), "another account's zone is never replaced");
+        assertEquals(fresh, rows(zone));
+
+        files.restoreOver(root, again);
+        assertEquals(before, rows(zone), "the archive's records replace the default ones");
+        assertEquals(again, store.find(zone).orElseThrow().owner());
+        assertTrue(serial(zone) > freshSerial, serial(zone) + " after " + freshSerial);
+    }
+
+    /** A file as BIND or cPanel writes it: $ORIGIN, $TTL, relative and @ names, raw UTF-8 in a string. */
+    @Test
+    void aHandWrittenMasterFileReadsTheSame() throws Exception {
+        String owner = newAccount();
+        String zone = "hand-" + owner + ".example";
+        Path dir = Files.createDirectories(root.resolve("dnszones"));
+        Files.writeString(dir.resolve(zone + ".db"), String.join("\n",
+                "; cPanel-style header", "$TTL 14400", "$ORIGIN " + zone + ".",
+                "@ 86400 IN SOA ns1.other.example. hostmaster ( 2024010101 3600 1800 1209600 86400 )",
+                "@ 86400 IN NS ns1.other.example.",
+                "www IN A 192.0.2.7",
+                "@ IN TXT \"café — ß\" \"second\"",
+                "@ IN MX 5 www", ""), StandardCharsets.UTF_8);
+        files.restore(root, owner);
+        assertEquals(List.of(
+                List.of(zone, 86400, "SOA", 0, "ns1.other.example hostmaster." + zone + " 0 3600 1800 1209600 86400"),
+                List.of(zone, 86400, "NS", 0, "ns1.other.example"),
+                List.of("www." + zone, 14400, "A", 0, "192.0.2.7"),
+                List.of(zone, 14400, "TXT", 0, "\"café — ß\" \"second\""),
+                List.of(zone, 14400, "MX", 5, "www." + zone)), rows(zone));
+        assertTrue(serial(zone) > 2024010101L);
+    }
+
     /** A failure half-way (the database refuses the second zone's record) leaves no zone behind: one transaction. */
     @Test
     void aFailureHalfWayUndoesTheZonesMadeBeforeIt() throws Exception {

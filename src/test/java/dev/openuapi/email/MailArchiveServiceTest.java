@@ -117,9 +117,15 @@ class MailArchiveServiceTest {
         List<List<Object>> boxesBefore = mailboxes(alice.username());
         assertEquals(2, boxesBefore.size());
 
+        // what the backup copied from the home before: a stale mailbox file of a domain without mailboxes
+        Path stale = Files.createDirectories(root.resolve("homedir/etc/stale-" + d));
+        Files.writeString(stale.resolve("passwd"), "ghost:x:1:1::/x:/x\n");
+        Files.writeString(stale.resolve("shadow"), "ghost:" + CryptPasswords.sha512Crypt("ghost-pass-1") + ":1::::::\n");
+
         archive.export(alice.username(), root);
 
-        assertEquals(List.of(d), archive.domainsIn(root));
+        assertEquals(List.of(d), archive.domainsIn(root), "the archive's mailbox files are the table's, not the home's");
+        assertFalse(Files.exists(stale.resolve("passwd")));
         Path etc = root.resolve("homedir/etc").resolve(d);
         List<String> passwd = Files.readAllLines(etc.resolve("passwd"));
         assertEquals(2, passwd.size());

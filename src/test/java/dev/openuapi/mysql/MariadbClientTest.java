@@ -62,6 +62,7 @@ class MariadbClientTest {
         String cnf = Files.readString(dir.resolve("recorded.cnf"));
         assertTrue(cnf.contains("host=\"db.example\"\nport=3307\nprotocol=TCP\nuser=\"admin\"\n"), cnf);
         assertTrue(cnf.contains("password=" + MariadbClient.quoted(PASSWORD) + "\n"), cnf);
+        assertTrue(cnf.endsWith("\nssl\nskip-ssl-verify-server-cert\n"), "TLS as the JDBC URL's sslMode=trust: " + cnf);
         assertFalse(Files.exists(Path.of(Files.readString(dir.resolve("recorded.path")).strip())), "the option file is deleted");
 
         client.load("h3x_new", new ByteArrayInputStream("SELECT 1;\n".getBytes()));
@@ -87,6 +88,8 @@ class MariadbClientTest {
         assertEquals("\"a\\\\b\\\"c\\'d#e\\nf\"", MariadbClient.quoted("a\\b\"c'd#e\nf"));
         assertEquals(new MariadbClient.Connection("::1", 3306, "u", ""), MariadbClient.connection("jdbc:mariadb://[::1]/", "u", ""));
         assertEquals(new MariadbClient.Connection("h", 4000, "u", ""), MariadbClient.connection("jdbc:mariadb://h:4000,h2:4001/db?x=y", "u", ""));
+        assertEquals("verify-full", MariadbClient.connection("jdbc:mariadb://h/?a=b&SSLMODE=VERIFY-FULL", "u", "").sslMode());
+        assertTrue(MariadbClient.optionFile(MariadbClient.connection("jdbc:mariadb://h/", "u", "")).endsWith("\nskip-ssl\n"));
     }
 
     @Test
