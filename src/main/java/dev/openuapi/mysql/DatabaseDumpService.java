@@ -104,8 +104,8 @@ public class DatabaseDumpService {
         try {
             Path dir = Files.createDirectories(root.resolve(DIRECTORY));
             for (String db : owned.databases()) {
-                Files.writeString(dir.resolve(db + CREATE_SUFFIX), server.createDatabaseStatement(db) + ";\n", StandardCharsets.UTF_8);
-                client.dump(db, dir.resolve(db + DUMP_SUFFIX));
+                Files.writeString(ownerOnly(dir.resolve(db + CREATE_SUFFIX)), server.createDatabaseStatement(db) + ";\n", StandardCharsets.UTF_8);
+                client.dump(db, ownerOnly(dir.resolve(db + DUMP_SUFFIX)));
             }
             StringBuilder sql = new StringBuilder();
             for (String user : owned.users()) {
@@ -128,11 +128,18 @@ public class DatabaseDumpService {
                     }
                 }
             }
-            Files.writeString(root.resolve(USERS_FILE), sql.toString(), StandardCharsets.UTF_8);
+            Files.writeString(ownerOnly(root.resolve(USERS_FILE)), sql.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the databases of " + username + " into the backup", e);
         }
         LOG.infof("Exported %d databases and %d database users of account %s", owned.databases().size(), owned.users().size(), username);
+    }
+
+    /** An empty file of mode 0600 (pkgacct writes mysql.sql so too): password hashes and customers' rows. */
+    private static Path ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     }
 
     /**
@@ -182,10 +189,7 @@ public class DatabaseDumpService {
     }
 
     /** A database user in the archive: per host, its password (plugin and hash) and its privileges per database. */
-    record ArchivedUser(String name, Map<String, Identity> identities, Map<String, Map<String, String>> grants) {
-    }
-
-    record Identity(String plugin, String hash) {
+    record ArchivedUser(String name, Map<String, HostingServer.Identity> identities, Map<String, Map<String, String>> grants) {
     }
 
     record Archive(List<ArchivedDatabase> databases, Map<String, ArchivedUser> users) {
@@ -266,9 +270,9 @@ public class DatabaseDumpService {
                 throw ApiException.invalid("The backup's mysql.sql grants global privileges (line " + lineNumber + "), which a database user of an account never has.");
             }
             if (m.group("hash") != null) {
-                user.identities().put(host, new Identity("mysql_native_password", m.group("hash")));
+                user.identities().put(host, new HostingServer.Identity("mysql_native_password", m.group("hash")));
             } else if (m.group("plugin") != null && HostingServer.PASSWORD_PLUGINS.contains(m.group("plugin"))) {
-                user.identities().put(host, new Identity(m.group("plugin"), m.group("auth")));
+                user.identities().put(host, new HostingServer.Identity(m.group("plugin"), m.group("auth")));
             } else if (m.group("plugin") != null) {
                 throw ApiException.invalid("The backup's mysql.sql has a database user with the authentication plugin " + Quote.of(m.group("plugin"))
                         + " (line " + lineNumber + "); only " + String.join(" and ", new java.util.TreeSet<>(HostingServer.PASSWORD_PLUGINS)) + " are restored.");
@@ -321,10 +325,10 @@ public class DatabaseDumpService {
             }
             for (ArchivedUser user : archive.users().values()) {
                 String name = plan.userNames().get(user.name());
-                Identity first = user.identities().values().iterator().next();
+                HostingServer.Identity first = user.identities().values().iterator().next();
                 Map<String, String> firstGrants = user.grants().isEmpty() ? Map.of() : user.grants().values().iterator().next();
                 for (String host : server.userHosts()) {
-                    Identity identity = user.identities().getOrDefault(host, first);
+                    HostingServer.Identity identity = user.identities().getOrDefault(host, first);
                     try {
                         server.createUserWithHash(name, host, identity.plugin(), identity.hash());
                     } catch (HostingServer.AlreadyExists e) {

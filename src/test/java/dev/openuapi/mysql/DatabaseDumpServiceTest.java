@@ -270,6 +270,8 @@ class DatabaseDumpServiceTest {
         assertTrue(dump.contains("TRIGGER") && dump.contains("PROCEDURE `count_posts`"), "triggers and routines are dumped");
 
         List<String> grants = Files.readAllLines(root.resolve("mysql.sql"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("mysql.sql"))));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("mysql/" + src.app() + ".sql"))));
         String quotedUser = "'" + src.writer() + "'@'localhost'";
         assertTrue(grants.stream().anyMatch(l -> l.matches("GRANT USAGE ON \\*\\.\\* TO " + quotedUser + " IDENTIFIED BY PASSWORD '\\*[0-9A-F]{40}';")), grants.toString());
         assertTrue(grants.contains("GRANT INSERT, SELECT, TRIGGER, UPDATE ON `" + src.app().replace("_", "\\_") + "`.* TO " + quotedUser + ";"), grants.toString());
