@@ -174,6 +174,21 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * A restored account's password, as the backup kept it (cPanel's {@code shadow} file in the archive): a bcrypt hash
+     * in modular-crypt form, never a plain password (added for {@code dev.openuapi.backup}).
+     */
+    @Transactional
+    public Account setPasswordHash(String username, String passwordHash) {
+        if (passwordHash == null || !passwordHash.matches("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}")) {
+            throw ApiException.invalid("The archive's password hash is not a bcrypt hash.");
+        }
+        Account account = get(username);
+        account.passwordHash = passwordHash;
+        account.updatedAt = Epoch.now();
+        return account;
+    }
+
     /** modifyacct {@code STARTDATE}: the account's creation date, as listaccts reports it. */
     @Transactional
     public Account setStartDate(String username, long startDate) {

@@ -363,4 +363,27 @@ public interface OpenUapiConfig {
         @WithDefault("60s")
         Duration databaseCache();
     }
+
+    Backup backup();
+
+    /** Account backups and their restore (issue 17 §1, src/docs/backups.md, {@code dev.openuapi.backup}). */
+    interface Backup {
+        /**
+         * The backup volume: the operator's restore ({@code POST /api/v1/accounts/restore}) takes an archive's file name
+         * here as well as a path in a home.
+         */
+        @WithDefault("/backup")
+        String dir();
+
+        /**
+         * A backup whose job has not shown progress for this long (its replica stopped, or was killed mid-way) is
+         * listed as {@code timeout}, never as complete. The job touches its marker every {@link #heartbeat()}.
+         */
+        @WithDefault("10m")
+        Duration stallTimeout();
+
+        /** How often a running backup job records that it is still progressing. */
+        @WithDefault("5s")
+        Duration heartbeat();
+    }
 }

@@ -696,6 +696,26 @@ public final class Home {
         }
     }
 
+    /**
+     * The text of the symbolic link at {@code link}, not followed (added for backups, {@code dev.openuapi.backup}: a
+     * backup keeps a link as a link). Refused when nothing, or something else than a link, is there.
+     */
+    public String readLink(HomePath link) {
+        HomePath real = resolve(requireNotHome(link).parent(), true).child(link.name());
+        try (SecureDirectoryStream<Path> parent = open(real.parent().parts())) {
+            FileInfo info = attributes(parent, real);
+            if (info == null) {
+                throw missing(link);
+            }
+            if (info.kind() != FileInfo.Kind.SYMLINK) {
+                throw ApiException.invalid("The path " + Quote.of(link.relative()) + " is not a symbolic link.");
+            }
+            return Files.readSymbolicLink(onDisk(real.parts())).toString();
+        } catch (IOException e) {
+            throw failure(link, e);
+        }
+    }
+
     // ---- added for the File Manager's listing (dev.openuapi.fileman) ----
 
     /**

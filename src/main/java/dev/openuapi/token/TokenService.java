@@ -98,6 +98,55 @@ public class TokenService {
         return token;
     }
 
+    /**
+     * A token as a backup keeps it (dev.openuapi.backup): never the value, only its SHA-512 and the key fingerprint of
+     * its check, so that a restored account's old tokens work again.
+     */
+    public record KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps) {
+    }
+
+    /** The account's tokens as a backup keeps them. */
+    @Transactional
+    public List<KeptToken> export(long accountId) {
+        return tokens.listForAccount(accountId).stream()
+                .map(t -> new KeptToken(t.name, t.tokenHash, t.checkKey, t.createTime, t.expiresAt, t.whitelistIps)).toList();
+    }
+
+    /**
+     * Gives a restored account the tokens a backup kept. A token whose hash another account holds now (a restore under a
+     * new name while the original account still exists), or whose name the account has already, is left out: its
+     * name is returned, for the caller to report.
+     */
+    @Transactional
+    public List<String> restore(long accountId, List<KeptToken> kept) {
+        Account account = accounts.findById(accountId);
+        if (account == null) {
+            throw ApiException.notFound("The account does not exist.");
+        }
+        List<String> skipped = new java.util.ArrayList<>();
+        for (KeptToken k : kept) {
+            TokenRules.checkName(k.name());
+            if (k.tokenHash() == null || !k.tokenHash().matches("[0-9a-f]{128}")) {
+                throw ApiException.invalid("The API token " + Quote.of(k.name()) + " in the archive has no valid SHA-512 hash.");
+            }
+            if (tokens.findByName(accountId, k.name()).isPresent() || tokens.find("tokenHash", k.tokenHash()).firstResultOptional().isPresent()) {
+                skipped.add(k.name());
+                continue;
+            }
+            ApiToken token = new ApiToken();
+            token.account = account;
+            token.name = k.name();
+            token.tokenHash = k.tokenHash();
+            token.checkKey = k.checkKey();
+            token.createTime = k.createTime();
+            token.expiresAt = k.expiresAt();
+            token.whitelistIps = k.whitelistIps() == null || k.whitelistIps().isEmpty() ? null : IpAllowList.normalize(k.whitelistIps());
+            Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(k.name()).getMessage());
+        }
+        LOG.infof("Restored %d API token(s) of account %s", kept.size() - skipped.size(), account.username);
+        return skipped;
+    }
+
     /** An account's tokens go with it (the foreign key would delete them too; this counts them). */
     void onAccountRemoving(@Observes AccountEvents.Removing event) {
         long revoked = tokens.deleteForAccount(event.account().id);

@@ -1,0 +1,7 @@
+package dev.openuapi.backup;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class BackupRestoreIT extends BackupRestoreTest {
+}
