@@ -1,12 +1,10 @@
 package dev.openuapi.email;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.kernel.ApiFunction;
-import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Shape;
 
 /**
@@ -14,22 +12,12 @@ import dev.openuapi.kernel.Shape;
  * {@code Cpanel::Email::Accounts::count_pops} counts the account's email accounts, not the main account.
  */
 @ApplicationScoped
-public class EmailCountModule implements ApiModule {
+public class EmailCountModule implements EmailFunctions {
 
     private final EmailService email;
 
     EmailCountModule(EmailService email) {
         this.email = email;
-    }
-
-    @Override
-    public String name() {
-        return "Email";
-    }
-
-    @Override
-    public Optional<String> feature() {
-        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.openuapi.email;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -12,7 +11,6 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quantities;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.kernel.ApiFunction;
-import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
@@ -22,7 +20,7 @@ import dev.openuapi.kernel.Shape;
 
 /** UAPI {@code Email} (spec §9.1 rows 6-14, suspensions) and its API 2 forms with {@code [{result,reason}]} rows. */
 @ApplicationScoped
-public class EmailModule implements ApiModule {
+public class EmailModule implements EmailFunctions {
 
     public static final String FEATURE = "popaccts";
 
@@ -30,16 +28,6 @@ public class EmailModule implements ApiModule {
 
     EmailModule(EmailService email) {
         this.email = email;
-    }
-
-    @Override
-    public String name() {
-        return "Email";
-    }
-
-    @Override
-    public Optional<String> feature() {
-        return Optional.of(FEATURE);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package dev.openuapi.mailrules;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
-import dev.openuapi.email.EmailModule;
+import dev.openuapi.email.EmailFunctions;
 import dev.openuapi.common.Regexes;
 import dev.openuapi.kernel.ApiFunction;
-import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.ParamType;
@@ -23,7 +21,7 @@ import dev.openuapi.kernel.Shape;
  * delete_auto_responder.
  */
 @ApplicationScoped
-public class AutoRespondersModule implements ApiModule {
+public class AutoRespondersModule implements EmailFunctions {
 
     /** cPanel's feature for autoresponders, on top of the Email module's popaccts. */
     public static final String FEATURE = "autoresponders";
@@ -32,16 +30,6 @@ public class AutoRespondersModule implements ApiModule {
 
     AutoRespondersModule(MailRulesService rules) {
         this.rules = rules;
-    }
-
-    @Override
-    public String name() {
-        return "Email";
-    }
-
-    @Override
-    public Optional<String> feature() {
-        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.openuapi.mailrules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,9 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
-import dev.openuapi.email.EmailModule;
+import dev.openuapi.email.EmailFunctions;
 import dev.openuapi.kernel.ApiFunction;
-import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Call;
 import dev.openuapi.kernel.Param;
@@ -26,7 +24,7 @@ import dev.openuapi.kernel.Shape;
  * cPanel's reference for Email::list_filters, get_filter, store_filter, delete_filter and reorder_filters.
  */
 @ApplicationScoped
-public class MailFiltersModule implements ApiModule {
+public class MailFiltersModule implements EmailFunctions {
 
     /** cPanel's feature for email filters, on top of the Email module's popaccts. */
     public static final String FEATURE = "blockers";
@@ -39,16 +37,6 @@ public class MailFiltersModule implements ApiModule {
 
     MailFiltersModule(MailRulesService rules) {
         this.rules = rules;
-    }
-
-    @Override
-    public String name() {
-        return "Email";
-    }
-
-    @Override
-    public Optional<String> feature() {
-        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.openuapi.spam;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.openuapi.email.EmailModule;
+import dev.openuapi.email.EmailFunctions;
 import dev.openuapi.kernel.ApiFunction;
-import dev.openuapi.kernel.ApiModule;
 import dev.openuapi.kernel.Param;
 import dev.openuapi.kernel.Shape;
 
@@ -17,22 +15,12 @@ import dev.openuapi.kernel.Shape;
  * module and feature); each also needs the {@code spamassassin} feature.
  */
 @ApplicationScoped
-public class EmailSpamModule implements ApiModule {
+public class EmailSpamModule implements EmailFunctions {
 
     private final SpamService spam;
 
     EmailSpamModule(SpamService spam) {
         this.spam = spam;
-    }
-
-    @Override
-    public String name() {
-        return "Email";
-    }
-
-    @Override
-    public Optional<String> feature() {
-        return Optional.of(EmailModule.FEATURE);
     }
 
     @Override
