@@ -1,11 +1,11 @@
 package dev.openuapi.dirprivacy;
 
 import static dev.openuapi.dirprivacy.DirAccounts.htpasswdVerify;
-import static dev.openuapi.dirprivacy.DirAccounts.mkdirs;
+import static dev.openuapi.support.TestFiles.mkdirs;
 import static dev.openuapi.dirprivacy.DirAccounts.ok;
 import static dev.openuapi.dirprivacy.DirAccounts.okList;
-import static dev.openuapi.dirprivacy.DirAccounts.read;
-import static dev.openuapi.dirprivacy.DirAccounts.write;
+import static dev.openuapi.support.TestFiles.read;
+import static dev.openuapi.support.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

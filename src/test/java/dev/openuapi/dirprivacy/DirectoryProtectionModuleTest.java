@@ -1,8 +1,8 @@
 package dev.openuapi.dirprivacy;
 
-import static dev.openuapi.dirprivacy.DirAccounts.mkdirs;
+import static dev.openuapi.support.TestFiles.mkdirs;
 import static dev.openuapi.dirprivacy.DirAccounts.ok;
-import static dev.openuapi.dirprivacy.DirAccounts.write;
+import static dev.openuapi.support.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.openuapi.mailrules;
 
-import static dev.openuapi.support.Fixtures.asRoot;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.Uapi;
-import io.restassured.http.ContentType;
 
 /** Accounts named with this helper's prefix ({@code h1…}), mailboxes, UAPI calls and the files they leave in the home. */
 final class MailRulesFixtures {
@@ -22,13 +20,7 @@ final class MailRulesFixtures {
     }
 
     static TestAccount account() {
-        String username = "h1" + Fixtures.randomSuffix(10);
-        String password = "pw-" + Fixtures.randomSuffix(16);
-        String domain = username + ".example";
-        asRoot().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", password, "domain", domain, "contact_email", "owner@" + domain))
-                .post("/api/v1/accounts").then().statusCode(201);
-        return new TestAccount(username, password, domain);
+        return Fixtures.newAccount("h1" + Fixtures.randomSuffix(10));
     }
 
     static String call(TestAccount account, String token, String function, Map<String, String> args) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.openuapi.spam.SpamAccounts.Account;
+import dev.openuapi.support.TestFiles;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class EmailSpamModuleTest {
 
         assertEquals(ok("null"), a.call(MODULE, "enable_spam_assassin", Map.of()));
         assertTrue(Files.isRegularFile(a.home().resolve(".spamassassinenable")));
-        assertEquals("rwx------", SpamAccounts.mode(a.home().resolve(".spamassassin")));
+        assertEquals("rwx------", TestFiles.mode(a.home().resolve(".spamassassin")));
         Uapi.success(a.call("SpamAssassin", "update_user_preference", Map.of("preference", "rewrite_header", "value", "Subject ***SPAM***")));
         assertEquals(ok("{\"rewrites_subjects\":1,\"spam_as_acl\":1,\"spam_auto_delete\":0,\"spam_auto_delete_score\":0,"
                 + "\"spam_box_enabled\":0,\"spam_enabled\":1,\"spam_status_changeable\":1}"), a.call(MODULE, "get_spam_settings", Map.of()));
@@ -66,8 +67,8 @@ class EmailSpamModuleTest {
     @Test
     void flagsMadeOutsideAreRead() {
         Account a = SpamAccounts.create();
-        SpamAccounts.write(a.home().resolve(".spamassassinboxenable"), "");
-        SpamAccounts.write(a.home().resolve(".spamassassinenable"), "");
+        TestFiles.write(a.home().resolve(".spamassassinboxenable"), "");
+        TestFiles.write(a.home().resolve(".spamassassinenable"), "");
         assertEquals(ok("{\"rewrites_subjects\":0,\"spam_as_acl\":1,\"spam_auto_delete\":0,\"spam_auto_delete_score\":0,"
                 + "\"spam_box_enabled\":1,\"spam_enabled\":1,\"spam_status_changeable\":1}"), a.call(MODULE, "get_spam_settings", Map.of()));
     }

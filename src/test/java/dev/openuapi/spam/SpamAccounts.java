@@ -1,6 +1,5 @@
 package dev.openuapi.spam;
 
-import static dev.openuapi.support.Fixtures.asRoot;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
@@ -8,13 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.openuapi.support.Fixtures;
-import io.restassured.http.ContentType;
 
 /** Accounts (named h2sp…) and calls for the spam settings tests. */
 final class SpamAccounts {
@@ -47,13 +44,8 @@ final class SpamAccounts {
     }
 
     static Account create() {
-        String user = "h2sp" + Fixtures.randomSuffix(10);
-        String password = "pw-" + Fixtures.randomSuffix(16);
-        String domain = user + ".example";
-        asRoot().contentType(ContentType.JSON)
-                .body(Map.of("username", user, "password", password, "domain", domain, "contact_email", "owner@" + domain))
-                .post("/api/v1/accounts").then().statusCode(201);
-        return new Account(user, password, domain);
+        Fixtures.TestAccount made = Fixtures.newAccount("h2sp" + Fixtures.randomSuffix(10));
+        return new Account(made.username(), made.password(), made.domain());
     }
 
     /** The six-key UAPI body cPanel answers a success with. */
@@ -61,30 +53,8 @@ final class SpamAccounts {
         return "{\"status\":1,\"errors\":null,\"warnings\":null,\"messages\":null,\"metadata\":{},\"data\":" + dataJson + "}\n";
     }
 
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    static String mode(Path file) {
-        try {
-            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Whether Debian's {@code spamassassin} is installed here (CI installs it). */
     static boolean spamassassinInstalled() {

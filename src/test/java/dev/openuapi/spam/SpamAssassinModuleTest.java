@@ -1,8 +1,8 @@
 package dev.openuapi.spam;
 
 import static dev.openuapi.spam.SpamAccounts.ok;
-import static dev.openuapi.spam.SpamAccounts.read;
-import static dev.openuapi.spam.SpamAccounts.write;
+import static dev.openuapi.support.TestFiles.read;
+import static dev.openuapi.support.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.openuapi.spam.SpamAccounts.Account;
+import dev.openuapi.support.TestFiles;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,8 +65,8 @@ class SpamAssassinModuleTest {
     void buildsTheReferenceExample() {
         Account a = SpamAccounts.create();
         assertEquals(ok("{\"required_score\":[5]}"), a.call(MODULE, "update_user_preference", Map.of("preference", "required_score", "value", "5")));
-        assertEquals("rw-------", SpamAccounts.mode(a.userPrefs()));
-        assertEquals("rwx------", SpamAccounts.mode(a.userPrefs().getParent()));
+        assertEquals("rw-------", TestFiles.mode(a.userPrefs()));
+        assertEquals("rwx------", TestFiles.mode(a.userPrefs().getParent()));
         a.call(MODULE, "update_user_preference", Map.of("preference", "whitelist_from", "value", "username@example.com"));
         a.call(MODULE, "update_user_preference", Map.of("preference", "blacklist_from", "value", " username2@example.com "));
         a.call(MODULE, "update_user_preference", Map.of("preference", "ok_locales", "value", "all"));

@@ -85,7 +85,11 @@ public final class Fixtures {
     }
 
     public static TestAccount newAccount() {
-        String username = uniqueUsername();
+        return newAccount(uniqueUsername());
+    }
+
+    /** A new account (through the admin API) with this username, a random password and {@code <username>.example}. */
+    public static TestAccount newAccount(String username) {
         String password = "pw-" + randomSuffix(16);
         String domain = username + ".example";
         asRoot().contentType(ContentType.JSON)
