@@ -103,17 +103,7 @@ final class HomeCopy {
             if (pointed == null) {
                 return null;
             }
-            int depth = link.parent().parts().size();
-            for (String part : target.split("/")) {
-                if (part.isEmpty() || part.equals(".")) {
-                    continue;
-                }
-                depth += part.equals("..") ? -1 : 1;
-                if (depth < 0) {
-                    return null;
-                }
-            }
-            return target;
+            return TarArchives.staysBelow(link.parent().parts().size(), target) ? target : null;
         }
         // an absolute link into the home: as a path relative to the link's directory
         List<String> from = link.parent().parts();

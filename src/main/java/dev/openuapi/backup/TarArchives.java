@@ -281,16 +281,20 @@ final class TarArchives {
         if (target == null || target.isEmpty() || target.startsWith("/") || target.chars().anyMatch(c -> c < 0x20)) {
             return null;
         }
-        int depth = below.size() - 2; // directories between homedir/ and the link
+        return staysBelow(below.size() - 2, target) ? target : null; // directories between homedir/ and the link
+    }
+
+    /** Whether a relative link target, followed from {@code depth} directories below a top, never climbs out of it. */
+    static boolean staysBelow(int depth, String target) {
         for (String part : target.split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
             depth += part.equals("..") ? -1 : 1;
             if (depth < 0) {
-                return null;
+                return false;
             }
         }
-        return target;
+        return true;
     }
 }
