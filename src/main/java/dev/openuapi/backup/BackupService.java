@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
@@ -160,7 +159,7 @@ public class BackupService {
             LOG.errorf(e, "Backup %s failed", base);
             fail(home, base, pid, started, "The backup failed: " + e.getClass().getSimpleName());
         } finally {
-            deleteTree(staging);
+            deleteStaging(staging);
         }
     }
 
@@ -248,15 +247,11 @@ public class BackupService {
         return LOCALTIME.format(Instant.ofEpochSecond(time).atZone(ZoneId.systemDefault()));
     }
 
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
+    /** Removes a backup's or a restore's staging directory; what cannot be removed is logged. */
+    static void deleteStaging(Path dir) {
+        try {
+            HomeDirectories.deleteTree(dir);
+        } catch (IOException e) {
             LOG.warnf("Could not remove the staging directory %s: %s", dir, e.getMessage());
         }
     }

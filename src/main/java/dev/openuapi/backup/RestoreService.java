@@ -96,7 +96,7 @@ public class RestoreService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            BackupService.deleteTree(staging);
+            BackupService.deleteStaging(staging);
         }
     }
 

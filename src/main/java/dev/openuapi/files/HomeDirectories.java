@@ -110,7 +110,7 @@ public class HomeDirectories {
         }
         afterCompletion(committed -> {
             if (!committed) {
-                deleteTree(dir);
+                removeHome(dir);
             }
         });
     }
@@ -120,7 +120,7 @@ public class HomeDirectories {
         Path dir = directory(event.account().username);
         afterCompletion(committed -> {
             if (committed) {
-                deleteTree(dir);
+                removeHome(dir);
             }
         });
     }
@@ -176,9 +176,18 @@ public class HomeDirectories {
         });
     }
 
-    /** Removes a tree without following symlinks out of it. */
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    /** Removes a home directory after the fact; what cannot be removed is logged. */
+    private static void removeHome(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
+        }
+    }
+
+    /** Removes a tree (nothing when {@code dir} is null or absent) without following symlinks out of it. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var walk = Files.walk(dir)) {
@@ -186,8 +195,8 @@ public class HomeDirectories {
             for (Path p : paths) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
