@@ -279,7 +279,7 @@ public class RegistryOpenApiFilter implements OASFilter {
     private static Parameter control(String name, String value, String description) {
         return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).required(true).description(description)
                 .schema(OASFactory.createSchema().type(List.of(SchemaType.STRING)).enumeration(List.of(value))
-                        .defaultValue(value));
+                        .defaultValue(value).examples(List.of(value)));
     }
 
     private static String describe(FunctionRegistry.Module module, ApiFunction function) {

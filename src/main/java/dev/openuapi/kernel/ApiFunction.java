@@ -13,9 +13,10 @@ import java.util.Objects;
  *                {@code null} for none
  * @param api0    for a WHM API 1 function that WHM API 0 also reaches: API 0's argument names and answer shape;
  *                {@code null} for none
+ * @param exampleCall how the example is run live against a fresh account (see {@link ExampleCall})
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, String acl, Handler handler, Example example, Api0 api0) {
+        Shape result, String feature, String acl, Handler handler, Example example, Api0 api0, ExampleCall exampleCall) {
 
     /** An example answer's {@code data}, as the handler returns it (typed rows, a string, or {@code null} for no data). */
     public record Example(Object data) {
@@ -23,6 +24,24 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
 
     /** An example's data given as JSON text (copied from cPanel's reference), parsed when the document is built. */
     public record JsonText(String json) {
+    }
+
+    /**
+     * How the example answer is proved: the live-examples test calls the function with its parameters' examples on a
+     * fresh account and checks that the answer has the example's shape (keys and JSON types). Arguments and setup calls
+     * are written for cPanel's documentation account, user {@code example} with domain {@code example.com}; the test
+     * puts the fresh account's user and domain in their place.
+     *
+     * @param setup    calls made first, as the fresh account (UAPI {@code /execute/…} and API 2 {@code /json-api/cpanel?…}
+     *                 paths) or as root (WHM {@code /json-api/<function>?…}), each a path with its query
+     * @param args     the query the example call sends, when it is not every parameter's example (say, two parameters
+     *                 that exclude each other); {@code null} for every parameter's example
+     * @param isolated why the call changes state that other calls share (run in a test profile of its own);
+     *                 {@code null} when it does not
+     * @param notLive  why the example cannot be run live at all (listed by the test); {@code null} when it can
+     */
+    public record ExampleCall(List<String> setup, String args, String isolated, String notLive) {
+        static final ExampleCall PLAIN = new ExampleCall(List.of(), null, null, null);
     }
 
     /** The function body: returns the result's {@code data} or throws {@link dev.openuapi.common.ApiException}. */
@@ -46,6 +65,10 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private String acl;
         private Example example;
         private Api0 api0;
+        private final List<String> exampleSetup = new ArrayList<>();
+        private String exampleArgs;
+        private String exampleIsolated;
+        private String exampleNotLive;
 
         private Builder(String name) {
             this.name = name;
@@ -119,6 +142,34 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return this;
         }
 
+        /**
+         * Calls that the live-examples test makes before the example call, in order, each a path with its query, for
+         * the documentation account {@code example} / {@code example.com} (see {@link ExampleCall}): say, the mailbox
+         * that a delete example deletes.
+         */
+        public Builder exampleSetup(String... calls) {
+            exampleSetup.addAll(List.of(calls));
+            return this;
+        }
+
+        /** The example call's query, when it is not every parameter's example (see {@link ExampleCall#args}). */
+        public Builder exampleArgs(String query) {
+            this.exampleArgs = Objects.requireNonNull(query, "query");
+            return this;
+        }
+
+        /** The example call changes state shared beyond its account: the test runs it in a profile of its own. */
+        public Builder exampleIsolated(String reason) {
+            this.exampleIsolated = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /** The example cannot be run live; the reason is listed by the live-examples test. */
+        public Builder exampleNotLive(String reason) {
+            this.exampleNotLive = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
         /** A function that acts and returns no data ({@code data: null}). */
         public ApiFunction doing(java.util.function.Consumer<Call> action) {
             this.result = Shape.none();
@@ -136,7 +187,9 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
                 throw new IllegalStateException(name + ": only a WHM function has a WHM API 0 form");
             }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
-                    result, feature, acl, handler, example, api0);
+                    result, feature, acl, handler, example, api0,
+                    exampleSetup.isEmpty() && exampleArgs == null && exampleIsolated == null && exampleNotLive == null
+                            ? ExampleCall.PLAIN : new ExampleCall(List.copyOf(exampleSetup), exampleArgs, exampleIsolated, exampleNotLive));
         }
     }
 }
