@@ -34,6 +34,7 @@ class LiveExamplesIsolatedTest {
         JsonNode document = LiveExamples.document();
         return LiveExamples.operations(registry).stream()
                 .filter(op -> op.function().exampleCall().isolated() != null && op.function().exampleCall().notLive() == null)
+                .filter(LiveExamples::picked)
                 .map(op -> DynamicTest.dynamicTest(op.label(), () -> LiveExamples.check(op, document)));
     }
 }

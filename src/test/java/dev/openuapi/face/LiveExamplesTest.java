@@ -38,6 +38,7 @@ class LiveExamplesTest {
         JsonNode document = LiveExamples.document();
         return LiveExamples.operations(registry).stream()
                 .filter(op -> op.function().exampleCall().isolated() == null && op.function().exampleCall().notLive() == null)
+                .filter(LiveExamples::picked)
                 .map(op -> DynamicTest.dynamicTest(op.label(), () -> LiveExamples.check(op, document)));
     }
 

@@ -77,6 +77,15 @@ public final class LiveExamples {
         return operations;
     }
 
+    /**
+     * Whether the operation is among those picked by {@code -Dlive.examples=REGEX} (found in its label, such as
+     * {@code UAPI Email::add_pop} or {@code WHM API 0 createacct}): to run a few while working on them. All by default.
+     */
+    public static boolean picked(Operation operation) {
+        String pattern = System.getProperty("live.examples", "");
+        return pattern.isEmpty() || Pattern.compile(pattern).matcher(operation.label()).find();
+    }
+
     /** The OpenAPI document, as a client reads it. */
     public static JsonNode document() {
         return Fixtures.json(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
