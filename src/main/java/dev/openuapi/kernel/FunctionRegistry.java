@@ -1,5 +1,6 @@
 package dev.openuapi.kernel;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -7,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-/** Every API function, by module and name. Built once from the {@link ApiModule} beans. */
+/** Every API function, by module and name, from the {@link ApiModule} beans; each module's declarations are built at its first use. */
 @ApplicationScoped
 public class FunctionRegistry {
 
@@ -26,38 +28,49 @@ public class FunctionRegistry {
         }
     }
 
-    private final Map<String, Module> modules;
+    /** The beans serving each module name, in name order. */
+    private final Map<String, List<ApiModule>> beans;
+    /** Each module's functions, declared at the module's first use. */
+    private final Map<String, Module> built = new ConcurrentHashMap<>();
 
     /**
      * Several beans may serve one module name (WHM's functions live with the features they manage); they
-     * must agree on the module's feature, and a function may be declared only once.
+     * must agree on the module's feature, and a function may be declared only once. A module's declarations
+     * are built, and checked, when the module is first looked up, so that a call pays only for its own module
+     * (the first call after start-up used to build all of them: issue 13, start-up time).
      */
     FunctionRegistry(Instance<ApiModule> beans) {
-        Map<String, ApiModule> first = new TreeMap<>();
-        Map<String, Map<ApiKind, Map<String, ApiFunction>>> functions = new TreeMap<>();
+        Map<String, List<ApiModule>> byName = new TreeMap<>();
         for (ApiModule bean : beans) {
-            ApiModule existing = first.putIfAbsent(bean.name(), bean);
-            if (existing != null && !existing.feature().equals(bean.feature())) {
-                throw new IllegalStateException("Module " + bean.name() + " is declared with two different features");
+            byName.computeIfAbsent(bean.name(), n -> new ArrayList<>()).add(bean);
+        }
+        byName.replaceAll((name, list) -> List.copyOf(list));
+        this.beans = Collections.unmodifiableMap(byName);
+    }
+
+    private static Module build(String name, List<ApiModule> beans) {
+        ApiModule first = beans.get(0);
+        Map<ApiKind, Map<String, ApiFunction>> byKind = new EnumMap<>(ApiKind.class);
+        for (ApiModule bean : beans) {
+            if (!first.feature().equals(bean.feature())) {
+                throw new IllegalStateException("Module " + name + " is declared with two different features");
             }
-            Map<ApiKind, Map<String, ApiFunction>> byKind = functions.computeIfAbsent(bean.name(), n -> new EnumMap<>(ApiKind.class));
             for (ApiFunction function : bean.functions()) {
                 if (byKind.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), function) != null) {
-                    throw new IllegalStateException("Function declared twice: " + function.kind() + " " + bean.name() + "::"
-                            + function.name());
+                    throw new IllegalStateException("Function declared twice: " + function.kind() + " " + name + "::" + function.name());
                 }
             }
         }
-        Map<String, Module> byName = new TreeMap<>();
-        first.forEach((name, bean) -> byName.put(name, new Module(bean, Collections.unmodifiableMap(functions.get(name)))));
-        this.modules = Collections.unmodifiableMap(byName);
+        return new Module(first, Collections.unmodifiableMap(byKind));
     }
 
     public Optional<Module> module(String name) {
-        return Optional.ofNullable(modules.get(name));
+        List<ApiModule> serving = beans.get(name);
+        return serving == null ? Optional.empty() : Optional.of(built.computeIfAbsent(name, n -> build(n, serving)));
     }
 
+    /** Every module, in name order (declaring those not used yet). */
     public List<Module> modules() {
-        return List.copyOf(modules.values());
+        return beans.keySet().stream().map(name -> module(name).orElseThrow()).toList();
     }
 }
