@@ -93,7 +93,11 @@ class ReadmeTourTest {
             if (command.documented().startsWith("{") || command.documented().startsWith("[")) {
                 JsonNode documented = Fixtures.json(command.documented());
                 JsonNode live = Fixtures.json(result.output());
-                JsonShapes.assertSameShape(command.documented(), live);
+                try {
+                    JsonShapes.assertSameShape(command.documented(), live);
+                } catch (AssertionError e) {
+                    throw new AssertionError(shown + "\n" + hide(e.getMessage()), e);
+                }
                 if (documented.has("status")) {
                     assertEquals(documented.get("status"), live.get("status"), shown);
                 }
