@@ -17,7 +17,7 @@
 #   pdns              PowerDNS's read-only account on the `openuapi` database, where Flyway creates PowerDNS's
 #                     tables. Those tables do not exist yet when this runs (OpenUAPI migrates later), and a
 #                     table-level GRANT needs the table, so the grant is SELECT on the whole database. To narrow
-#                     it once OpenUAPI has started, see "DNS with PowerDNS" in the README (table-level grants),
+#                     it once OpenUAPI has started, see src/docs/dns-powerdns.md (table-level grants),
 #                     then REVOKE SELECT ON openuapi.* FROM 'pdns'@'%'.
 #
 # Changing a password in docker/.env later does not change it here: this script never runs again on an

@@ -10,8 +10,8 @@ import dev.openuapi.kernel.WhmUser;
 
 /**
  * WHM privileges (ACLs), with cPanel's names. {@code all} is root-level. Every WHM API 1 function names
- * the ACL it needs once, in its {@link dev.openuapi.kernel.ApiFunction declaration}; the README's table is
- * checked against the registry by a test.
+ * the ACL it needs once, in its {@link dev.openuapi.kernel.ApiFunction declaration}; the table in
+ * {@code src/docs/whm-api-1.md} is checked against the registry by a test.
  *
  * <p>OpenUAPI accepts the ACL names below, so that a client granting a privilege that gates nothing here
  * (for example {@code limit-bandwidth}) still works; an unknown name is refused, as cPanel does.

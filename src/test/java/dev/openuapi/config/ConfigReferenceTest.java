@@ -16,7 +16,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Every OpenUAPI setting ({@code openuapi.*}) is declared once, in {@link OpenUapiConfig}, and the
- * README's configuration table lists each with its default.
+ * configuration table in {@code src/docs/configuration.md} lists each with its default.
  */
 class ConfigReferenceTest {
 
@@ -43,21 +43,21 @@ class ConfigReferenceTest {
     }
 
     @Test
-    void theReadmeDocumentsEverySettingWithItsDefault() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
+    void theConfigurationPageDocumentsEverySettingWithItsDefault() throws IOException {
+        String page = Files.readString(Path.of("src/docs/configuration.md"));
+        String table = page.substring(page.indexOf("## Settings"), page.indexOf("\n## ", page.indexOf("## Settings") + 5));
         List<Key> keys = keys(OpenUapiConfig.class, "openuapi.", null);
         assertTrue(keys.size() >= 15, keys.toString());
         for (Key key : keys) {
             Optional<String> row = table.lines().filter(line -> line.startsWith("| `" + key.name() + "`")).findFirst();
             if (row.isEmpty() && key.group() != null) {
                 row = table.lines().filter(line -> line.startsWith("| `" + key.group() + ".*`")).findFirst();
-                assertTrue(row.isPresent(), key.name() + " (or " + key.group() + ".*) is not in the README's configuration table");
+                assertTrue(row.isPresent(), key.name() + " (or " + key.group() + ".*) is not in the configuration table of src/docs/configuration.md");
                 continue;
             }
-            assertTrue(row.isPresent(), key.name() + " is not in the README's configuration table");
+            assertTrue(row.isPresent(), key.name() + " is not in the configuration table of src/docs/configuration.md");
             if (key.defaultValue() != null) {
-                assertTrue(row.get().contains("`" + key.defaultValue() + "`"), key.name() + ": the README does not give its default "
+                assertTrue(row.get().contains("`" + key.defaultValue() + "`"), key.name() + ": src/docs/configuration.md does not give its default "
                         + key.defaultValue());
             }
         }

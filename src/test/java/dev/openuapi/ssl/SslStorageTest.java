@@ -41,7 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class SslStorageTest {
 
     /**
-     * OpenUAPI's own at-rest format (README, {@code openuapi.ssl.key-secret}; cPanel keeps keys in files):
+     * OpenUAPI's own at-rest format (src/docs/configuration.md, {@code openuapi.ssl.key-secret}; cPanel keeps keys in files):
      * {@code v1:} + base64(12-byte nonce | AES-256-GCM ciphertext with its 128-bit tag), the AES key being
      * SHA-256 of the UTF-8 secret.
      */

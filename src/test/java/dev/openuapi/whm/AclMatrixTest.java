@@ -28,8 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every WHM API 1 function OpenUAPI implements, with the ACL cPanel documents for it, pinned by hand below (not read
- * from the code). The registry (seen through the OpenAPI document) and the README's table must say the same, and
- * every function is refused without its ACL and reachable with only it.
+ * from the code). The registry (seen through the OpenAPI document) and the table in src/docs/whm-api-1.md must say
+ * the same, and every function is refused without its ACL and reachable with only it.
  */
 @QuarkusTest
 class AclMatrixTest {
@@ -128,7 +128,7 @@ class AclMatrixTest {
             // Edit Reseller Nameservers and Privileges: the privilege "Create User Session", API value `create-user-session`
             // (operator.Acl.CREATE_USER_SESSION), named after the function it allows.
             new Row("create_user_session", "create-user-session", Source.CPANEL_PRIVILEGES),
-            // OpenUAPI extensions (README, WHM API 1): no cPanel counterpart.
+            // OpenUAPI extensions (src/docs/whm-api-1.md): no cPanel counterpart.
             new Row("listresellerowned", "all", Source.OPENUAPI_CHOICE),
             new Row("set_cpanel_token_whitelist", "edit-account", Source.OPENUAPI_CHOICE),
             // cPHulk (api.docs.cpanel.net, Login Security): the function pages name no ACL, and the ACL Reference Chart lists
@@ -158,8 +158,8 @@ class AclMatrixTest {
     static final String ACTING_ACL = "cpanel-api";
 
     private static final Pattern DECLARED = Pattern.compile("Needs the WHM privilege \\(ACL\\): (?:`([a-z-]+)`|none)");
-    private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z_]+)` \\| (?:`([a-z-]+)`|none) \\|", Pattern.MULTILINE);
-    private static final Pattern README_ACTING_ROW = Pattern.compile(
+    private static final Pattern DOCUMENTED_ROW = Pattern.compile("^\\| `([a-z_]+)` \\| (?:`([a-z-]+)`|none) \\|", Pattern.MULTILINE);
+    private static final Pattern DOCUMENTED_ACTING_ROW = Pattern.compile(
             "^\\| `/json-api/cpanel\\?cpanel_jsonapi_user=` \\(acting as a user\\) \\| `([a-z-]+)` \\|", Pattern.MULTILINE);
     /** A real ACL that gates nothing in OpenUAPI: a token holding only it may call no ACL-gated function. */
     private static final String UNRELATED = "ssl-info";
@@ -194,16 +194,16 @@ class AclMatrixTest {
     }
 
     @Test
-    void theReadmeTableMatchesThePinnedTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String table = readme.substring(readme.indexOf("<!-- acl-table -->"), readme.indexOf("<!-- /acl-table -->"));
+    void theDocumentedTableMatchesThePinnedTable() throws IOException {
+        String page = Files.readString(Path.of("src/docs/whm-api-1.md"));
+        String table = page.substring(page.indexOf("<!-- acl-table -->"), page.indexOf("<!-- /acl-table -->"));
         Map<String, String> documented = new TreeMap<>();
-        Matcher row = README_ROW.matcher(table);
+        Matcher row = DOCUMENTED_ROW.matcher(table);
         while (row.find()) {
             documented.put(row.group(1), row.group(2) == null ? ANY : row.group(2));
         }
         assertEquals(pinned(), documented);
-        Matcher acting = README_ACTING_ROW.matcher(table);
+        Matcher acting = DOCUMENTED_ACTING_ROW.matcher(table);
         assertTrue(acting.find(), table);
         assertEquals(ACTING_ACL, acting.group(1));
     }

@@ -30,7 +30,7 @@ import io.restassured.specification.RequestSpecification;
 class ResellerOwnershipTest {
 
     /**
-     * OpenUAPI's own wording (README: "any other account answers as if it did not exist"); cPanel's accountsummary says
+     * OpenUAPI's own wording (src/docs/whm-api-1.md: "any other account answers as if it did not exist"); cPanel's accountsummary says
      * "Account does not exist.".
      */
     static String missing(String user) {
