@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,18 +33,31 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: accounts", description = "Operator API (HTTP Basic as root)")
+@Tag(name = "Admin Accounts", description = "The operator's accounts, their domains, token allow-lists and restores (HTTP Basic as root)")
 @SecurityRequirement(name = "basicAuth")
 public class AccountResource {
 
     @RegisterForReflection
-    public record NewAccount(String username, String password, String domain,
+    public record NewAccount(
+            @Schema(description = "A lowercase letter, then up to 15 lowercase letters and digits.", example = "alice", required = true)
+            String username,
+            @Schema(description = "The account's password (cPanel login, UAPI and the token page).", example = "correct-horse-battery-42",
+                    required = true) String password,
+            @Schema(description = "The account's main domain; it gets its DNS zone.", example = "alice.example", required = true)
+            String domain,
+            @Schema(description = "Where the account's notices go; optional.", example = "alice@example.net")
             @JsonProperty("contact_email") String contactEmail) {
     }
 
     @RegisterForReflection
-    public record AccountChanges(Boolean suspended, List<String> features,
-            @JsonProperty("contact_email") String contactEmail, String password) {
+    public record AccountChanges(
+            @Schema(description = "true suspends the account (its logins and tokens are refused), false unsuspends it; left out: unchanged.",
+                    example = "true") Boolean suspended,
+            @Schema(description = "The account's features, all of them (cPanel's feature names); left out: unchanged.",
+                    example = "[\"apitokens\",\"email\",\"mysql\"]") List<String> features,
+            @Schema(description = "The new contact address; left out: unchanged.", example = "alice@example.net")
+            @JsonProperty("contact_email") String contactEmail,
+            @Schema(description = "A new password; left out: unchanged.", example = "another-horse-battery-43") String password) {
     }
 
     @RegisterForReflection
@@ -58,9 +76,15 @@ public class AccountResource {
         this.accounts = accounts;
     }
 
+    static final String ACCOUNT_EXAMPLE = "{\"username\":\"alice\",\"domain\":\"alice.example\",\"contact_email\":\"alice@example.net\",\"suspended\":false,\"features\":[\"apitokens\",\"email\"],\"created_at\":1764612000}";
+
     @POST
-    @Operation(summary = "Create an account")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "admin_accounts_create", summary = "Create an account")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountView.class), examples = @ExampleObject(name = "created", value = ACCOUNT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The username must match ^[a-z][a-z0-9]{0,15}$ (a lowercase letter, then up to 15 "
+            + "lowercase letters or digits).")
+    @APIResponse(responseCode = "409", description = "An account with the username “alice” already exists.")
     public Response create(NewAccount request) {
         if (request == null) {
             throw ApiException.invalid("A JSON body with username, password and domain (contact_email is optional) is required.");
@@ -70,22 +94,34 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(summary = "List accounts")
+    @Operation(operationId = "admin_accounts_list", summary = "List accounts")
+    @APIResponse(responseCode = "200", description = "Every account", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class),
+            examples = @ExampleObject(name = "accounts", value = "[" + ACCOUNT_EXAMPLE + "]")))
     public List<AccountView> list() {
         return accounts.list().stream().map(AccountView::of).toList();
     }
 
     @GET
     @Path("/{username}")
-    @Operation(summary = "Show one account")
-    public AccountView get(@PathParam("username") String username) {
+    @Operation(operationId = "admin_accounts_get", summary = "Show one account")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountView.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
+    public AccountView get(@Parameter(description = "The account's username.", example = "alice") @PathParam("username") String username) {
         return AccountView.of(accounts.get(username));
     }
 
     @PATCH
     @Path("/{username}")
-    @Operation(summary = "Change an account: suspend or unsuspend, set its features, contact email or password")
-    public AccountView update(@PathParam("username") String username, AccountChanges changes) {
+    @Operation(operationId = "admin_accounts_update", summary = "Change an account: suspend or unsuspend, set its features, contact email or password")
+    @APIResponse(responseCode = "200", description = "The account, changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountView.class), examples = @ExampleObject(name = "suspended",
+                    value = "{\"username\":\"alice\",\"domain\":\"alice.example\",\"contact_email\":\"alice@example.net\","
+                            + "\"suspended\":true,\"features\":[\"apitokens\",\"email\",\"mysql\"],\"created_at\":1764612000}")))
+    @APIResponse(responseCode = "400", description = "“mail” is not a known feature. Known features: …")
+    @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
+    public AccountView update(@Parameter(description = "The account's username.", example = "alice") @PathParam("username") String username, AccountChanges changes) {
         if (changes == null) {
             throw ApiException.invalid("A JSON body is required.");
         }
@@ -95,9 +131,10 @@ public class AccountResource {
 
     @DELETE
     @Path("/{username}")
-    @Operation(summary = "Remove an account and all its tokens")
+    @Operation(operationId = "admin_accounts_delete", summary = "Remove an account and all its tokens")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void delete(@PathParam("username") String username) {
+    @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
+    public void delete(@Parameter(description = "The account's username.", example = "alice") @PathParam("username") String username) {
         accounts.delete(username);
     }
 }

@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
 @Priority(Priorities.AUTHENTICATION)
 public class CredentialFilter implements ContainerRequestFilter {
 
-    static final String ADMIN_DISABLED = "The admin API is disabled: set OPENUAPI_ROOT_PASSWORD to enable it.";
+    public static final String ADMIN_DISABLED = "The admin API is disabled: set OPENUAPI_ROOT_PASSWORD to enable it.";
 
     private final Authenticator authenticator;
     private final RequestAuthentication authentication;

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,13 +27,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Path("/api/v1/accounts/restore")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin: accounts", description = "Operator API (HTTP Basic as root)")
+@Tag(name = "Admin Accounts")
 @SecurityRequirement(name = "basicAuth")
 public class RestoreResource {
 
     /** {@code archive}: a path in a home or a file name on the backup volume; {@code username}: a new name, optional. */
     @RegisterForReflection
-    public record RestoreRequest(String archive, String username) {
+    public record RestoreRequest(
+            @Schema(description = "The archive: a path in an account's home directory, or a file name on the backup volume.",
+                    example = "/home/alice/backup-12.1.2026_10-00-00_alice.tar.gz", required = true) String archive,
+            @Schema(description = "Restore under this new username; left out: the archive's own.", example = "alice2") String username) {
     }
 
     @RegisterForReflection
@@ -45,9 +51,16 @@ public class RestoreResource {
     }
 
     @POST
-    @Operation(summary = "Restore an account from a backup archive (fullbackup_to_homedir's), under its own name or a new one")
-    @APIResponse(responseCode = "201", description = "Restored")
-    @APIResponse(responseCode = "409", description = "The username exists, or a domain of the archive belongs to another account")
+    @Operation(operationId = "admin_accounts_restore",
+            summary = "Restore an account from a backup archive (fullbackup_to_homedir's), under its own name or a new one")
+    @APIResponse(responseCode = "201", description = "Restored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RestoreView.class), examples = @ExampleObject(name = "restored",
+                    value = "{\"username\":\"alice2\",\"restored_from\":\"/home/alice/backup-12.1.2026_10-00-00_alice.tar.gz\","
+                            + "\"domains\":[\"alice.example\"],\"databases\":[\"alice2_shop\"],\"warnings\":[]}")))
+    @APIResponse(responseCode = "400", description = "“archive” is required: the path of a backup in a home directory or a file name on "
+            + "the backup volume.")
+    @APIResponse(responseCode = "404", description = "The archive “backup-alice.tar.gz” is not on the backup volume.")
+    @APIResponse(responseCode = "409", description = "An account with the username “alice” already exists.")
     public Response restore(RestoreRequest request) {
         if (request == null) {
             throw ApiException.invalid("A JSON body with archive (and optionally username) is required.");

@@ -59,6 +59,7 @@ public class RegistryOpenApiFilter implements OASFilter {
         FunctionRegistry registry = CDI.current().select(FunctionRegistry.class).get();
         declareSecuritySchemes(openAPI);
         for (FunctionRegistry.Module module : registry.modules()) {
+            declareTags(openAPI, module);
             for (ApiFunction function : module.functions(ApiKind.UAPI).values()) {
                 String path = "/execute/" + module.name() + "/" + function.name();
                 openAPI.getPaths().addPathItem(path, OASFactory.createPathItem()
@@ -76,6 +77,40 @@ public class RegistryOpenApiFilter implements OASFilter {
                         OASFactory.createPathItem().GET(api2Operation(module, function)));
             }
         }
+    }
+
+    /** Each tag of the registry's operations, one per face and module, declared with what it holds. */
+    private static void declareTags(OpenAPI openAPI, FunctionRegistry.Module module) {
+        if (!module.functions(ApiKind.UAPI).isEmpty()) {
+            addTag(openAPI, uapiTag(module), "cPanel UAPI's " + module.name() + " module: GET or POST /execute/" + module.name() + "/<function>.");
+        }
+        if (!module.functions(ApiKind.API2).isEmpty()) {
+            addTag(openAPI, api2Tag(module), "cPanel API 2's " + module.name() + " module: /json-api/cpanel with cpanel_jsonapi_module="
+                    + module.name() + ".");
+        }
+        if (!module.functions(ApiKind.WHM1).isEmpty()) {
+            addTag(openAPI, WHM1_TAG, "WHM API 1: /json-api/<function>?api.version=1, as root, a reseller or with a WHM token.");
+            if (module.functions(ApiKind.WHM1).values().stream().anyMatch(f -> f.api0() != null)) {
+                addTag(openAPI, WHM0_TAG, "WHM API 0: the same functions called without api.version, in their older answer shapes.");
+            }
+        }
+    }
+
+    private static void addTag(OpenAPI openAPI, String name, String description) {
+        if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> name.equals(t.getName()))) {
+            openAPI.addTag(OASFactory.createTag().name(name).description(description));
+        }
+    }
+
+    static final String WHM1_TAG = "WHM API 1";
+    static final String WHM0_TAG = "WHM API 0";
+
+    private static String uapiTag(FunctionRegistry.Module module) {
+        return "UAPI " + module.name();
+    }
+
+    private static String api2Tag(FunctionRegistry.Module module) {
+        return "API 2 " + module.name();
     }
 
     private static void declareSecuritySchemes(OpenAPI openAPI) {
@@ -100,7 +135,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .operationId(module.name() + "_" + function.name() + (post ? "_post" : ""))
                 .summary(function.summary())
                 .description(describe(module, function))
-                .tags(List.of("UAPI " + module.name()))
+                .tags(List.of(uapiTag(module)))
                 .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", OASFactory.createAPIResponse()
@@ -113,7 +148,8 @@ public class RegistryOpenApiFilter implements OASFilter {
             Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
             List<String> required = new ArrayList<>();
             for (Param param : function.params()) {
-                form.addProperty(param.name(), paramSchema(param));
+                // The body's fields say what the query parameters of the GET form say.
+                form.addProperty(param.name(), paramSchema(param).description(param.description()));
                 if (param.isRequired()) {
                     required.add(param.name());
                 }
@@ -168,7 +204,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .summary(function.summary())
                 .description(describe(module, function) + "\n\nAPI 2 also takes api2_filter, api2_sort, api2_paginate and "
                         + "api2_columns arguments.")
-                .tags(List.of("API 2 " + module.name()))
+                .tags(List.of(api2Tag(module)))
                 .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses()
@@ -198,7 +234,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .summary(function.summary())
                 .description((function.description().isEmpty() ? "" : function.description() + "\n\n") + "Needs the WHM privilege (ACL): "
                         + (WhmUser.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
-                .tags(List.of("WHM API 1"))
+                .tags(List.of(WHM1_TAG))
                 .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
@@ -247,7 +283,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .description((function.description().isEmpty() ? "" : function.description() + "\n\n")
                         + "WHM API 0: the same function as WHM API 1's " + function.name() + ", called without api.version. "
                         + "Needs the WHM privilege (ACL): " + (WhmUser.ANY.equals(function.acl()) ? "none." : "`" + function.acl() + "`."))
-                .tags(List.of("WHM API 0"))
+                .tags(List.of(WHM0_TAG))
                 .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()

@@ -112,7 +112,7 @@
   function logout(message) {
     credentials = null;
     tokens = [];
-    $('created-token').value = '';
+    forgetCreatedToken();
     $('token-rows').replaceChildren();
     $('who').hidden = true;
     $('login-form').reset();
@@ -167,10 +167,7 @@
     for (const token of sorted()) {
       const tr = document.createElement('tr');
       tr.dataset.name = token.name;
-      const name = document.createElement('span');
-      name.className = 'token-name';
-      name.textContent = token.name;
-      tr.append(cell('Name', name));
+      tr.append(cell('Name', nameLabel(token.name)));
       tr.append(cell('Created', formatTime(token.create_time)));
       tr.append(cell('Expires', token.expires_at === null ? 'Never' : formatTime(token.expires_at)));
       tr.append(cell('Last used', token.last_used_at === null ? 'Never'
@@ -193,6 +190,24 @@
       th.setAttribute('aria-sort', th.dataset.key === sort.key ? (sort.ascending ? 'ascending' : 'descending') : 'none');
     }
     $('list-status').textContent = message || '';
+  }
+
+  /**
+   * A token's name in the list. Names are words joined by hyphens and underscores: a long one wraps only after
+   * those (a <wbr> after each), never inside a word; a single word too long for the column is cut with an
+   * ellipsis, and the title shows the whole name.
+   */
+  function nameLabel(name) {
+    const span = document.createElement('span');
+    span.className = 'token-name';
+    span.title = name;
+    for (const part of name.split(/(?<=[-_])/)) {
+      span.append(document.createTextNode(part));
+      if (/[-_]$/.test(part)) {
+        span.append(document.createElement('wbr'));
+      }
+    }
+    return span;
   }
 
   function button(text, className, onClick, label) {
@@ -298,7 +313,9 @@
       $('created-name').textContent = json.name;
       $('created-expiry').textContent = json.expires_at === null ? ' and never expires' : ' and expires ' + formatTime(json.expires_at);
       $('created-token').value = json.token;
+      $('created-curl').textContent = curlLine(credentials.user, json.token);
       $('copy-status').textContent = '';
+      $('copy-curl-status').textContent = '';
       $('create-another').checked = false;
       show('view-created');
     } finally {
@@ -306,27 +323,45 @@
     }
   }
 
-  async function copyToken() {
-    const field = $('created-token');
-    const status = $('copy-status');
+  /**
+   * cPanel's own instruction, for this account on this server: the page's origin is the address the browser
+   * reached, so it stays right behind a proxy. Names and tokens hold no quote or space ([A-Za-z0-9_-]).
+   */
+  function curlLine(user, token) {
+    return "curl -H'Authorization: cpanel " + user + ':' + token + "' '" + location.origin + "/execute/Tokens/list'";
+  }
+
+  /** The token leaves the page: its field and the curl line that holds it. */
+  function forgetCreatedToken() {
+    $('created-token').value = '';
+    $('created-curl').textContent = '';
+  }
+
+  /** Copies the field's value (a token) or the element's text (the curl line). */
+  async function copy(element, status, what) {
+    const text = 'value' in element ? element.value : element.textContent;
     try {
-      await navigator.clipboard.writeText(field.value);
+      await navigator.clipboard.writeText(text);
       status.textContent = 'Copied to the clipboard.';
     } catch (e) {
-      field.focus();
-      field.select();
       let copied = false;
       try {
+        if ('select' in element) {
+          element.focus();
+          element.select();
+        } else {
+          window.getSelection().selectAllChildren(element);
+        }
         copied = document.execCommand('copy');
       } catch (ignored) {
         copied = false;
       }
-      status.textContent = copied ? 'Copied to the clipboard.' : 'Select the token and copy it yourself (Ctrl+C or Cmd+C).';
+      status.textContent = copied ? 'Copied to the clipboard.' : 'Select the ' + what + ' and copy it yourself (Ctrl+C or Cmd+C).';
     }
   }
 
   async function savedToken() {
-    $('created-token').value = ''; // the only copy in this page goes now
+    forgetCreatedToken(); // the only copies in this page go now
     if ($('create-another').checked) {
       openCreate();
     } else {
@@ -418,7 +453,8 @@
     $('create-form').addEventListener('submit', create);
     $('token-name').addEventListener('input', (e) => setError(e.target, $('token-name-error'), nameProblem(e.target.value)));
     $('expires-date').addEventListener('focus', () => { $('expires-on').checked = true; });
-    $('copy-token').addEventListener('click', copyToken);
+    $('copy-token').addEventListener('click', () => copy($('created-token'), $('copy-status'), 'token'));
+    $('copy-curl').addEventListener('click', () => copy($('created-curl'), $('copy-curl-status'), 'command'));
     $('saved-token').addEventListener('click', savedToken);
     $('revoke-dialog').addEventListener('close', onRevokeClosed);
     for (const b of document.querySelectorAll('button.sort')) {

@@ -139,6 +139,12 @@ class TokenPageBrowserTest {
         browser.findElement(By.id("copy-token")).click();
         wait.until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied to the clipboard."));
         assertTrue(browser.findElement(By.id("created-warning")).getText().contains("cannot be shown again"));
+        // ... with cPanel's own instruction, ready to copy: this account, this token, this server (the page's origin)
+        String curl = "curl -H'Authorization: cpanel " + alice.username() + ":" + token + "' '" + base + "/execute/Tokens/list'";
+        assertEquals(curl, browser.findElement(By.id("created-curl")).getText());
+        assertEquals(base, browser.executeScript("return location.origin;"), "the test's origin is the page's");
+        browser.findElement(By.id("copy-curl")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("copy-curl-status"), "Copied to the clipboard."));
         screenshot("04-token-shown-once");
 
         // 4. confirm with "create another": back to the create form; a duplicate name is refused
@@ -147,6 +153,8 @@ class TokenPageBrowserTest {
         WebElement second = visible("token-name");
         assertEquals("", second.getAttribute("value"));
         assertEquals("", browser.findElement(By.id("created-token")).getAttribute("value"), "the token left the page");
+        assertEquals("", browser.findElement(By.id("created-curl")).getAttribute("textContent"), "... and the curl line with it");
+        assertFalse(browser.getPageSource().contains(token), "no trace of the token in the DOM");
         second.sendKeys("ci-deploy");
         browser.findElement(By.id("expires-never")).click();
         browser.findElement(By.id("create-submit")).click();
@@ -221,7 +229,7 @@ class TokenPageBrowserTest {
         assertEquals("token-name", browser.switchTo().activeElement().getAttribute("id"));
         browser.switchTo().activeElement().sendKeys("phone-token", Keys.ENTER);
         visible("view-created");
-        for (String expected : List.of("created-token", "copy-token", "create-another", "saved-token")) {
+        for (String expected : List.of("created-token", "copy-token", "copy-curl", "create-another", "saved-token")) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
             assertEquals(expected, browser.switchTo().activeElement().getAttribute("id"));
         }
@@ -236,6 +244,94 @@ class TokenPageBrowserTest {
         assertEquals("solid", outline, "focus is visible");
         screenshot("11-phone-list");
     }
+
+    /**
+     * The curl line works as printed: the token it holds lists the account's tokens (the command itself is not run: no
+     * curl in the test; its URL and header are), and it goes when the view closes without "create another".
+     */
+    @Test
+    void theCurlLineIsGoneWhenTheViewCloses() throws Exception {
+        TestAccount frank = newAccount();
+        login(frank);
+        browser.findElement(By.id("open-create")).click();
+        visible("token-name").sendKeys("curl-check", Keys.ENTER);
+        String token = visible("created-token").getAttribute("value");
+        String line = browser.findElement(By.id("created-curl")).getText();
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("curl -H'Authorization: (cpanel [^']+)' '([^']+)'").matcher(line);
+        assertTrue(parts.matches(), line);
+        assertEquals("cpanel " + frank.username() + ":" + token, parts.group(1));
+        assertTrue(parts.group(2).startsWith(base + "/"), parts.group(2));
+        given().header("Authorization", parts.group(1)).get(parts.group(2).substring(base.length())).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(1)).body("data.name", org.hamcrest.Matchers.hasItem("curl-check"));
+        browser.findElement(By.id("saved-token")).click();
+        visible("view-list");
+        assertEquals("", browser.findElement(By.id("created-curl")).getAttribute("textContent"));
+        assertFalse(browser.getPageSource().contains(token), "no trace of the token in the DOM");
+    }
+
+    /**
+     * Long names at 1280 px: a name of hyphen- and underscore-joined words wraps only after a hyphen or an
+     * underscore, never inside a word (checked on the rendered lines, from each character's box); a single word too
+     * long for the column is cut with an ellipsis, the whole name in its title; the table needs no sideways scroll.
+     */
+    @Test
+    void longNamesWrapAtWordBoundariesOnly() throws Exception {
+        TestAccount grace = newAccount();
+        String words = "nightly-backup-of-the-production-database_eu-west";
+        String oneWord = "x".repeat(50);
+        grace.newToken(words);
+        grace.newToken(oneWord);
+        grace.newToken("ci");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        login(grace);
+        wait.until(d -> listedNames().size() == 3);
+        assertEquals(1280L, browser.executeScript("return window.outerWidth;"));
+
+        WebElement wordsName = browser.findElement(By.cssSelector("#token-rows tr[data-name='" + words + "'] .token-name"));
+        assertEquals("normal", wordsName.getCssValue("word-break"));
+        assertEquals("normal", wordsName.getCssValue("overflow-wrap"));
+        assertEquals(words, wordsName.getAttribute("title"));
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) browser.executeScript(RENDERED_LINES, wordsName);
+        assertEquals(words, String.join("", lines), "every character is rendered: " + lines);
+        assertTrue(lines.size() >= 2, "the name is long enough to wrap at 1280 px: " + lines);
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.endsWith("-") || line.endsWith("_"), "a line ends at a word boundary: " + lines);
+        }
+
+        WebElement oneWordName = browser.findElement(By.cssSelector("#token-rows tr[data-name='" + oneWord + "'] .token-name"));
+        assertEquals(oneWord, oneWordName.getAttribute("title"), "the whole name in the tooltip");
+        assertEquals("ellipsis", oneWordName.getCssValue("text-overflow"));
+        @SuppressWarnings("unchecked")
+        List<String> oneWordLines = (List<String>) browser.executeScript(RENDERED_LINES, oneWordName);
+        assertEquals(1, oneWordLines.size(), "one word is never split over lines: " + oneWordLines);
+        assertTrue((Boolean) browser.executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth;", oneWordName),
+                "the word is cut (with the ellipsis), not spilled over the next column");
+
+        assertTrue((Boolean) browser.executeScript("const w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth;"),
+                "the table fits at 1280 px");
+        assertTrue(noHorizontalScroll());
+        screenshot("14-long-names");
+    }
+
+    /** The element's text as rendered, one string per line box (a new line where a character's box starts lower). */
+    static final String RENDERED_LINES = """
+            const lines = []; let current = ''; let top = null;
+            const walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let i = 0; i < node.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const box = range.getBoundingClientRect();
+                if (top !== null && box.top > top + 2) { lines.push(current); current = ''; }
+                top = box.top;
+                current += node.data[i];
+              }
+            }
+            lines.push(current);
+            return lines;
+            """;
 
     @Test
     void aBlockedLoginSaysTooManyAttempts() throws Exception {
