@@ -36,7 +36,28 @@ class CompatibilityMatrixTest {
             Files.writeString(PAGE, rendered);
         }
         String current = Files.exists(PAGE) ? Files.readString(PAGE) : "";
-        assertEquals(rendered, current, PAGE + " is stale: regenerate it with `" + CompatibilityMatrix.COMMAND + "`");
+        assertTrue(rendered.equals(current), () -> PAGE + " is stale (" + firstDifference(rendered, current)
+                + "): regenerate it with `" + CompatibilityMatrix.COMMAND + "`");
+    }
+
+    /** Where two texts first differ, by line, so that the message stays short. */
+    static String firstDifference(String expected, String actual) {
+        List<String> want = expected.lines().toList();
+        List<String> have = actual.lines().toList();
+        for (int i = 0; i < Math.max(want.size(), have.size()); i++) {
+            String w = i < want.size() ? want.get(i) : "<end>";
+            String h = i < have.size() ? have.get(i) : "<end>";
+            if (!w.equals(h)) {
+                return "line " + (i + 1) + " is \"" + h + "\", expected \"" + w + "\"";
+            }
+        }
+        return "line endings differ";
+    }
+
+    @Test
+    void theDifferenceIsNamedByLine() {
+        assertEquals("line 2 is \"b\", expected \"c\"", firstDifference("a\nc\n", "a\nb\n"));
+        assertEquals("line 3 is \"x\", expected \"<end>\"", firstDifference("a\nb\n", "a\nb\nx\n"));
     }
 
     @Test
