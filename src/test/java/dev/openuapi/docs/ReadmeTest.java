@@ -34,7 +34,6 @@ class ReadmeTest {
      * compatibility choices under their new name): links to them are allowed before they exist. To be removed once
      * both are merged.
      */
-    static final Set<Path> COMING = Set.of(DOCS.resolve("compatibility.md"), DOCS.resolve("compatibility-choices.md"));
 
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
@@ -99,13 +98,10 @@ class ReadmeTest {
                 String fragment = hash < 0 ? null : target.substring(hash + 1);
                 Path resolved = file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
                 Path relative = Path.of("").toAbsolutePath().relativize(resolved.toAbsolutePath().normalize());
-                if (COMING.contains(relative) && !Files.exists(relative)) {
-                    continue;
-                }
                 if (!Files.exists(resolved)) {
                     broken.add(page + ": " + target + " (no such file)");
-                } else if (fragment != null && resolved.toString().endsWith(".md") && !COMING.contains(relative)
-                        && !anchors(Files.readAllLines(resolved)).contains(fragment)) {
+                } else if (fragment != null && resolved.toString().endsWith(".md") &&
+                        !anchors(Files.readAllLines(resolved)).contains(fragment)) {
                     broken.add(page + ": " + target + " (no such heading)");
                 }
             }
