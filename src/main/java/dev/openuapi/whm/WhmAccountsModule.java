@@ -86,7 +86,9 @@ public class WhmAccountsModule implements ApiModule {
         return List.of(
                 AccountArguments.declareCreateacct(ApiFunction.named("createacct").whm1().acl(Acl.CREATE_ACCT).summary("Create an account")
                         .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction. "
-                                + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md).")
+                                + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md). "
+                                + "cPanel's data also has nameserver, nameserver2-4, nameservera, nameservera2-4 and nameserverentry, "
+                                + "nameserverentry2-4; OpenUAPI does not return those yet (it returns user and domain, which cPanel does not).")
                         .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").example("example").required())
                         .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").example("example.com").required())
                         .param(Param.of("password", ParamType.PASSWORD, "The account's password.").example("123456luggage").required())
@@ -106,8 +108,6 @@ public class WhmAccountsModule implements ApiModule {
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
-                        // cPanel's data also has nameserver, nameserver2-4, nameservera, nameservera2-4 and nameserverentry,
-                        // nameserverentry2-4 (and no user or domain); OpenUAPI does not return those yet.
                         .exampleJson("{\"domain\":\"example.com\",\"ip\":\"192.0.2.0\",\"package\":\"my_new_package\",\"user\":\"example\"}")
                         // the fresh account makes way for an account of the same name and domain, which the test then removes;
                         // pass, uid, gid, homedir, mail_node_alias, account_enhancements and customip cannot be sent here
@@ -167,7 +167,10 @@ public class WhmAccountsModule implements ApiModule {
                         .api0(Api0.status("result", "{user}'s account is now active"))
                         .doing(call -> access.unsuspend(call.whmUser(), call.args().get("user"))),
                 AccountArguments.declareModifyacct(ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT)
-                        .summary("Change an account's contact email, main domain, username, owner, limits and capabilities").param(USER)
+                        .summary("Change an account's contact email, main domain, username, owner, limits and capabilities")
+                        .description("cPanel also returns data: cpuser (the account's settings by their cpuser names), domain, "
+                                + "setshell and user; OpenUAPI does not yet (data is null): read the account back with accountsummary.")
+                        .param(USER)
                         .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email.").example("username@example.com"))
                         .param(Param.of("domain", ParamType.DOMAIN, "The new main domain; its zone, subdomains, mailboxes, FTP logins and "
                                 + "installed certificates follow (src/docs/main-domain-change.md).").example("example.com"))
@@ -178,7 +181,6 @@ public class WhmAccountsModule implements ApiModule {
                                 "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused.").example("0"))
                         .param(Param.of("reseller", ParamType.BOOLEAN, "1: the account becomes a reseller (as setupreseller); "
                                 + "0: it stops being one (as unsetupreseller). Root-level callers only.").example("1")))
-                        // cPanel's data: {cpuser: {…the account's cpuser file…}, domain, setshell, user}; OpenUAPI returns none yet
                         .example(null)
                         // newuser would leave the fresh account under another name, and rename_database_objects=0 is refused
                         // with it; DNS and domain move the main domain; QUOTA and DISK_BLOCK_LIMIT exclude each other; the
