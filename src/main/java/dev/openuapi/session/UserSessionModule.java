@@ -31,7 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class UserSessionModule implements ApiModule {
 
     private static final Param USER = Param.string("user", "The session's user: a cPanel account's username (cpaneld); yourself, "
-            + "or for root a reseller (whostmgrd).").required().example("alice");
+            + "or for root a reseller (whostmgrd).").required().example("example");
     private static final Param SERVICE = Param.string("service", "The session's service: cpaneld (the cPanel APIs) or whostmgrd "
             + "(WHM API 1). OpenUAPI has no Webmail, so not webmaild.").required().example("cpaneld");
 

@@ -38,10 +38,10 @@ final class AccountArguments {
      * (OpenUAPI makes no backups). {@code allowed} always true: accepted and ignored, for the reason the
      * description gives.
      */
-    record Rule(String name, String description, Predicate<String> allowed, String refusal) {
+    record Rule(String name, String description, Predicate<String> allowed, String refusal, String example) {
 
         Param param() {
-            return Param.string(name, description);
+            return Param.string(name, description).example(example);
         }
 
         void check(Args args) {
@@ -58,20 +58,20 @@ final class AccountArguments {
     /** createacct's arguments that cannot mean anything here, or mean what OpenUAPI always does. */
     static final List<Rule> CREATEACCT_RULES = List.of(
             new Rule("pass", "cPanel's other name for password: give password (which is required here) instead.", v -> false,
-                    "give the password argument instead (OpenUAPI requires it and does not generate passwords)."),
+                    "give the password argument instead (OpenUAPI requires it and does not generate passwords).", "123456luggage"),
             new Rule("forcedns", "1: overwrite an existing DNS zone. Only 0: OpenUAPI never overwrites a zone.", ZERO,
-                    "OpenUAPI never overwrites an existing DNS zone; remove the zone first."),
-            new Rule("frontpage", "Deprecated: cPanel ignores it, and so does OpenUAPI.", ANY, ""),
-            new Rule("showpass", "Whether the raw output shows the password: OpenUAPI prints no raw output, so never.", ANY, ""),
-            new Rule("uid", "Not supported: OpenUAPI creates no system user.", v -> false, "OpenUAPI creates no system user, so it takes no user ID."),
-            new Rule("gid", "Not supported: OpenUAPI creates no system group.", v -> false, "OpenUAPI creates no system group, so it takes no group ID."),
+                    "OpenUAPI never overwrites an existing DNS zone; remove the zone first.", "0"),
+            new Rule("frontpage", "Deprecated: cPanel ignores it, and so does OpenUAPI.", ANY, "", "0"),
+            new Rule("showpass", "Whether the raw output shows the password: OpenUAPI prints no raw output, so never.", ANY, "", "n"),
+            new Rule("uid", "Not supported: OpenUAPI creates no system user.", v -> false, "OpenUAPI creates no system user, so it takes no user ID.", "123456789"),
+            new Rule("gid", "Not supported: OpenUAPI creates no system group.", v -> false, "OpenUAPI creates no system group, so it takes no group ID.", "123456789"),
             new Rule("homedir", "Not supported: every account's home is <openuapi.homes.root>/<user>.", v -> false,
-                    "OpenUAPI keeps every account's home directory at <openuapi.homes.root>/<user>."),
-            new Rule("mail_node_alias", "Not supported: there are no linked mail nodes.", v -> false, "OpenUAPI has no linked mail nodes."),
+                    "OpenUAPI keeps every account's home directory at <openuapi.homes.root>/<user>.", "/home/user"),
+            new Rule("mail_node_alias", "Not supported: there are no linked mail nodes.", v -> false, "OpenUAPI has no linked mail nodes.", "mailnode"),
             new Rule("account_enhancements", "Not supported: the server has no Account Enhancements.", v -> false,
-                    "this server has no Account Enhancements."),
+                    "this server has no Account Enhancements.", "My Custom Enhancement"),
             new Rule("mxcheck", "local or auto: OpenUAPI's zone makes this server the mail exchanger.", v -> v.equals("local") || v.equals("auto"),
-                    "OpenUAPI's zones make this server the domain's mail exchanger: use local or auto."));
+                    "OpenUAPI's zones make this server the domain's mail exchanger: use local or auto.", "auto"));
 
     /** modifyacct's arguments that cannot mean anything here, or mean what OpenUAPI always does. */
     static final List<Rule> MODIFYACCT_RULES;
@@ -79,27 +79,27 @@ final class AccountArguments {
     static {
         List<Rule> rules = new ArrayList<>(List.of(
                 new Rule("account_enhancements", "Not supported: the server has no Account Enhancements.", v -> false,
-                        "this server has no Account Enhancements."),
-                new Rule("BACKUP", "Only 0: OpenUAPI makes no backups.", ZERO, "OpenUAPI makes no backups."),
+                        "this server has no Account Enhancements.", "My Custom Enhancement"),
+                new Rule("BACKUP", "Only 0: OpenUAPI makes no backups.", ZERO, "OpenUAPI makes no backups.", "1"),
                 new Rule("mail_node_alias", "Only .local: there are no linked mail nodes.", v -> v.equals(".local"),
-                        "OpenUAPI has no linked mail nodes; the mail stays on .local."),
-                new Rule("modify_firewall", "Ignored: OpenUAPI keeps no firewall rules for accounts.", ANY, ""),
-                new Rule("MAXPASSENGERAPPS", "Ignored: OpenUAPI runs no Passenger (Ruby) applications, so any limit holds.", ANY, ""),
+                        "OpenUAPI has no linked mail nodes; the mail stays on .local.", "mailnode"),
+                new Rule("modify_firewall", "Ignored: OpenUAPI keeps no firewall rules for accounts.", ANY, "", "0"),
+                new Rule("MAXPASSENGERAPPS", "Ignored: OpenUAPI runs no Passenger (Ruby) applications, so any limit holds.", ANY, "", "unlimited"),
                 new Rule("OUTGOING_EMAIL_SUSPENDED", "Only 0: OpenUAPI does not suspend outgoing mail.", ZERO,
-                        "OpenUAPI does not suspend outgoing mail."),
+                        "OpenUAPI does not suspend outgoing mail.", "0"),
                 new Rule("PUSHBULLET_ACCESS_TOKEN", "Not supported: OpenUAPI sends no notifications.", v -> false,
-                        "OpenUAPI sends no notifications."),
-                new Rule("remove_missing_extensions", "Ignored: OpenUAPI has no package extensions, so none is missing.", ANY, ""),
-                new Rule("STYLE", "Not supported: the theme has no styles.", v -> false, "the server's theme has no styles."),
+                        "OpenUAPI sends no notifications.", "1234567890"),
+                new Rule("remove_missing_extensions", "Ignored: OpenUAPI has no package extensions, so none is missing.", ANY, "", "packageext1 packageext2"),
+                new Rule("STYLE", "Not supported: the theme has no styles.", v -> false, "the server's theme has no styles.", "Glass"),
                 new Rule("update_existing_email_account_quotas", "Only 0: existing mailboxes keep their quotas.", ZERO,
-                        "OpenUAPI does not change existing mailboxes' quotas; set them with Email::edit_pop_quota.")));
+                        "OpenUAPI does not change existing mailboxes' quotas; set them with Email::edit_pop_quota.", "1")));
         for (String notify : List.of("notify_account_authn_link", "notify_account_authn_link_notification_disabled",
                 "notify_autossl_expiry", "notify_autossl_expiry_coverage", "notify_autossl_renewal",
                 "notify_autossl_renewal_coverage", "notify_autossl_renewal_coverage_reduced",
                 "notify_autossl_renewal_uncovered_domains", "notify_bandwidth_limit", "notify_contact_address_change",
                 "notify_contact_address_change_notification_disabled", "notify_disk_limit", "notify_password_change",
                 "notify_password_change_notification_disabled", "notify_ssl_expiry")) {
-            rules.add(new Rule(notify, "Only 0: OpenUAPI sends no notifications.", ZERO, "OpenUAPI sends no notifications."));
+            rules.add(new Rule(notify, "Only 0: OpenUAPI sends no notifications.", ZERO, "OpenUAPI sends no notifications.", "0"));
         }
         MODIFYACCT_RULES = List.copyOf(rules);
     }
@@ -107,12 +107,12 @@ final class AccountArguments {
     /** addpkg's and editpkg's arguments that cannot mean anything here. */
     static final List<Rule> PACKAGE_RULES = List.of(
             new Rule("_PACKAGE_EXTENSIONS", "Not supported: OpenUAPI has no package extensions.", v -> false,
-                    "OpenUAPI has no package extensions."),
-            new Rule("frontpage", "Deprecated: cPanel ignores it, and so does OpenUAPI.", ANY, ""),
+                    "OpenUAPI has no package extensions.", "extension1 extension2 extension3"),
+            new Rule("frontpage", "Deprecated: cPanel ignores it, and so does OpenUAPI.", ANY, "", "0"),
             new Rule("ip", "Only n: a package gives no dedicated IP address (give an account one with setsiteip).", v -> v.equals("n"),
-                    "a package cannot give dedicated IP addresses here; give an account its own with setsiteip."),
+                    "a package cannot give dedicated IP addresses here; give an account its own with setsiteip.", "n"),
             new Rule("featurelist", "Only default: OpenUAPI has one feature list (set a package's features with its REST API).",
-                    v -> v.equals("default"), "OpenUAPI has one feature list, default."));
+                    v -> v.equals("default"), "OpenUAPI has one feature list, default.", "feature_list"));
 
     private AccountArguments() {
     }
@@ -121,63 +121,63 @@ final class AccountArguments {
 
     /** createacct's limits, capabilities and settings. */
     static ApiFunction.Builder declareCreateacct(ApiFunction.Builder b) {
-        b.param(Param.string("pkgname", "Save the account's settings as a new package of this name (savepkg is implied)."))
-                .param(Param.of("savepkg", ParamType.BOOLEAN, "1: save the account's settings as a new package (named pkgname, or the username)."))
-                .param(Param.string("featurelist", "Only default: OpenUAPI has one feature list."))
-                .param(Param.string("quota", "Disk quota in MB; 0 or unlimited: none. Overrides the package's for this account."))
-                .param(Param.string("bwlimit", "Monthly bandwidth in MB; 0 or unlimited: none. Overrides the package's."))
-                .param(Param.string("maxpop", "Email accounts; 0 or unlimited: no limit. Overrides the package's."))
-                .param(Param.string("maxsql", "Databases; 0 or unlimited: no limit. Overrides the package's."))
-                .param(Param.string("maxftp", "FTP accounts; 0 or unlimited: no limit. Overrides the package's."))
-                .param(Param.string("maxsub", "Subdomains; unlimited: no limit. Overrides the package's."))
-                .param(Param.string("maxpark", "Parked domains; unlimited: no limit. Overrides the package's."))
-                .param(Param.string("maxaddon", "Addon domains; unlimited: no limit. Overrides the package's."));
+        b.param(Param.string("pkgname", "Save the account's settings as a new package of this name (savepkg is implied).").example("my_new_package"))
+                .param(Param.of("savepkg", ParamType.BOOLEAN, "1: save the account's settings as a new package (named pkgname, or the username).").example("1"))
+                .param(Param.string("featurelist", "Only default: OpenUAPI has one feature list.").example("feature_list"))
+                .param(Param.string("quota", "Disk quota in MB; 0 or unlimited: none. Overrides the package's for this account.").example("500"))
+                .param(Param.string("bwlimit", "Monthly bandwidth in MB; 0 or unlimited: none. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxpop", "Email accounts; 0 or unlimited: no limit. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxsql", "Databases; 0 or unlimited: no limit. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxftp", "FTP accounts; 0 or unlimited: no limit. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxsub", "Subdomains; unlimited: no limit. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxpark", "Parked domains; unlimited: no limit. Overrides the package's.").example("unlimited"))
+                .param(Param.string("maxaddon", "Addon domains; unlimited: no limit. Overrides the package's.").example("unlimited"));
         declareCapabilities(b, false);
-        b.param(Param.of("spamassassin", ParamType.BOOLEAN, "Apache SpamAssassin for the account (stored; default 1)."))
-                .param(Param.string("spambox", "y or n: spam box filtering (stored; default y)."))
-                .param(Param.of("dkim", ParamType.BOOLEAN, "DKIM for the account's domains (stored for the mail stack; default 1)."))
-                .param(Param.of("spf", ParamType.BOOLEAN, "SPF for the account's domains (stored for the mail stack; default 1)."))
-                .param(Param.of("dmarc", ParamType.BOOLEAN, "DMARC for the account's domains (stored for the mail stack; default 1)."))
-                .param(Param.of("useregns", ParamType.BOOLEAN, "1: use the domain's registered nameservers (needs hasuseregns=1; stored)."))
-                .param(Param.of("hasuseregns", ParamType.BOOLEAN, "Legacy companion of useregns."))
-                .param(Param.string("mailbox_format", "maildir or mdbox (stored)."))
-                .param(Param.string("cpmod", "The account's theme (jupiter)."))
-                .param(Param.string("language", "The account's locale (e.g. en)."));
+        b.param(Param.of("spamassassin", ParamType.BOOLEAN, "Apache SpamAssassin for the account (stored; default 1).").example("1"))
+                .param(Param.string("spambox", "y or n: spam box filtering (stored; default y).").example("y"))
+                .param(Param.of("dkim", ParamType.BOOLEAN, "DKIM for the account's domains (stored for the mail stack; default 1).").example("1"))
+                .param(Param.of("spf", ParamType.BOOLEAN, "SPF for the account's domains (stored for the mail stack; default 1).").example("1"))
+                .param(Param.of("dmarc", ParamType.BOOLEAN, "DMARC for the account's domains (stored for the mail stack; default 1).").example("1"))
+                .param(Param.of("useregns", ParamType.BOOLEAN, "1: use the domain's registered nameservers (needs hasuseregns=1; stored).").example("0"))
+                .param(Param.of("hasuseregns", ParamType.BOOLEAN, "Legacy companion of useregns.").example("1"))
+                .param(Param.string("mailbox_format", "maildir or mdbox (stored).").example("mdbox"))
+                .param(Param.string("cpmod", "The account's theme (jupiter).").example("jupiter"))
+                .param(Param.string("language", "The account's locale (e.g. en).").example("en"));
         CREATEACCT_RULES.forEach(rule -> b.param(rule.param()));
         return b;
     }
 
     /** modifyacct's limits, capabilities and settings. */
     static ApiFunction.Builder declareModifyacct(ApiFunction.Builder b) {
-        b.param(Param.string("QUOTA", "Disk quota in MB; 0 or unlimited: none. The account's own, over its package's."))
-                .param(Param.string("DISK_BLOCK_LIMIT", "Disk quota in KB (QUOTA in another unit; give one of them)."))
-                .param(Param.string("BWLIMIT", "Monthly bandwidth in bytes; 0 or unlimited: none."))
-                .param(Param.string("MAXPOP", "Email accounts; unlimited: no limit."))
-                .param(Param.string("MAXSQL", "Databases; unlimited: no limit."))
-                .param(Param.string("MAXFTP", "FTP accounts; unlimited: no limit."))
-                .param(Param.string("MAXSUB", "Subdomains; unlimited: no limit."))
-                .param(Param.string("MAXPARK", "Parked domains; unlimited: no limit."))
-                .param(Param.string("MAXADDON", "Addon domains; 0 or unlimited: no limit."))
-                .param(Param.of("HASSHELL", ParamType.BOOLEAN, "Shell access (stored; the shell argument names which)."))
-                .param(Param.string("shell", "The login shell: /bin/bash, /bin/sh, /usr/local/cpanel/bin/jailshell or /usr/local/cpanel/bin/noshell."))
-                .param(Param.of("HASCGI", ParamType.BOOLEAN, "CGI access (stored)."))
-                .param(Param.of("HASDKIM", ParamType.BOOLEAN, "DKIM (stored)."))
-                .param(Param.of("HASSPF", ParamType.BOOLEAN, "SPF (stored)."))
-                .param(Param.of("HASDMARC", ParamType.BOOLEAN, "DMARC (stored)."))
-                .param(Param.of("spamassassin", ParamType.BOOLEAN, "Apache SpamAssassin (stored)."))
-                .param(Param.string("MAILBOX_FORMAT", "maildir or mdbox (stored)."))
-                .param(Param.string("MAXLST", "Mailing lists; 0 or unlimited: no limit (stored)."))
-                .param(Param.string("MAX_EMAIL_PER_HOUR", "Emails per hour; 0 or unlimited: no limit (stored)."))
-                .param(Param.string("MAX_DEFER_FAIL_PERCENTAGE", "Percentage of failed or deferred messages per hour; 0 or unlimited: no limit (stored)."))
-                .param(Param.string("MAX_EMAILACCT_QUOTA", "Largest mailbox quota in MB; unlimited: no limit (stored)."))
-                .param(Param.string("max_team_users", "Team users, 0 to 7 (stored)."))
-                .param(Param.string("RS", "The account's theme (jupiter)."))
-                .param(Param.string("LOCALE", "The account's locale (e.g. en)."))
-                .param(Param.string("LANG", "The account's display language: a locale code, or english / english-utf8."))
-                .param(Param.of("STARTDATE", ParamType.EPOCH, "The account's creation date (Unix time), as listaccts reports it."))
-                .param(Param.string("owner", "root or a reseller: the account's new owner (root-level callers only)."))
-                .param(Param.string("OWNER", "As owner."))
-                .param(Param.string("DBOWNER", "The owner of the account's databases: only the account itself."));
+        b.param(Param.string("QUOTA", "Disk quota in MB; 0 or unlimited: none. The account's own, over its package's.").example("unlimited"))
+                .param(Param.string("DISK_BLOCK_LIMIT", "Disk quota in KB (QUOTA in another unit; give one of them).").example("100000000"))
+                .param(Param.string("BWLIMIT", "Monthly bandwidth in bytes; 0 or unlimited: none.").example("unlimited"))
+                .param(Param.string("MAXPOP", "Email accounts; unlimited: no limit.").example("unlimited"))
+                .param(Param.string("MAXSQL", "Databases; unlimited: no limit.").example("unlimited"))
+                .param(Param.string("MAXFTP", "FTP accounts; unlimited: no limit.").example("unlimited"))
+                .param(Param.string("MAXSUB", "Subdomains; unlimited: no limit.").example("unlimited"))
+                .param(Param.string("MAXPARK", "Parked domains; unlimited: no limit.").example("unlimited"))
+                .param(Param.string("MAXADDON", "Addon domains; 0 or unlimited: no limit.").example("unlimited"))
+                .param(Param.of("HASSHELL", ParamType.BOOLEAN, "Shell access (stored; the shell argument names which).").example("1"))
+                .param(Param.string("shell", "The login shell: /bin/bash, /bin/sh, /usr/local/cpanel/bin/jailshell or /usr/local/cpanel/bin/noshell.").example("/bin/bash"))
+                .param(Param.of("HASCGI", ParamType.BOOLEAN, "CGI access (stored).").example("1"))
+                .param(Param.of("HASDKIM", ParamType.BOOLEAN, "DKIM (stored).").example("1"))
+                .param(Param.of("HASSPF", ParamType.BOOLEAN, "SPF (stored).").example("1"))
+                .param(Param.of("HASDMARC", ParamType.BOOLEAN, "DMARC (stored).").example("1"))
+                .param(Param.of("spamassassin", ParamType.BOOLEAN, "Apache SpamAssassin (stored).").example("0"))
+                .param(Param.string("MAILBOX_FORMAT", "maildir or mdbox (stored).").example("maildir"))
+                .param(Param.string("MAXLST", "Mailing lists; 0 or unlimited: no limit (stored).").example("unlimited"))
+                .param(Param.string("MAX_EMAIL_PER_HOUR", "Emails per hour; 0 or unlimited: no limit (stored).").example("unlimited"))
+                .param(Param.string("MAX_DEFER_FAIL_PERCENTAGE", "Percentage of failed or deferred messages per hour; 0 or unlimited: no limit (stored).").example("unlimited"))
+                .param(Param.string("MAX_EMAILACCT_QUOTA", "Largest mailbox quota in MB; unlimited: no limit (stored).").example("unlimited"))
+                .param(Param.string("max_team_users", "Team users, 0 to 7 (stored).").example("7"))
+                .param(Param.string("RS", "The account's theme (jupiter).").example("jupiter"))
+                .param(Param.string("LOCALE", "The account's locale (e.g. en).").example("en"))
+                .param(Param.string("LANG", "The account's display language: a locale code, or english / english-utf8.").example("english-utf8"))
+                .param(Param.of("STARTDATE", ParamType.EPOCH, "The account's creation date (Unix time), as listaccts reports it.").example("1549471343"))
+                .param(Param.string("owner", "root or a reseller: the account's new owner (root-level callers only).").example("reseller_name"))
+                .param(Param.string("OWNER", "As owner.").example("reseller"))
+                .param(Param.string("DBOWNER", "The owner of the account's databases: only the account itself.").example("example"));
         MODIFYACCT_RULES.forEach(rule -> b.param(rule.param()));
         return b;
     }
@@ -185,11 +185,11 @@ final class AccountArguments {
     /** addpkg's and editpkg's capabilities (their limits are WhmAccountsModule's). */
     static ApiFunction.Builder declarePackage(ApiFunction.Builder b) {
         declareCapabilities(b, true);
-        b.param(Param.of("digestauth", ParamType.BOOLEAN, "Digest Authentication for new accounts on the package (default 0)."))
-                .param(Param.string("cpmod", "The package's theme (jupiter): given to its accounts."))
-                .param(Param.string("language", "The package's locale (e.g. en): given to its accounts."))
-                .param(Param.string("MAX_EMAIL_PER_HOUR", "As max_email_per_hour (addpkg's spelling)."))
-                .param(Param.string("MAX_DEFER_FAIL_PERCENTAGE", "As max_defer_fail_percentage (addpkg's spelling)."));
+        b.param(Param.of("digestauth", ParamType.BOOLEAN, "Digest Authentication for new accounts on the package (default 0).").example("1"))
+                .param(Param.string("cpmod", "The package's theme (jupiter): given to its accounts.").example("jupiter"))
+                .param(Param.string("language", "The package's locale (e.g. en): given to its accounts.").example("en"))
+                .param(Param.string("MAX_EMAIL_PER_HOUR", "As max_email_per_hour (addpkg's spelling).").example("unlimited"))
+                .param(Param.string("MAX_DEFER_FAIL_PERCENTAGE", "As max_defer_fail_percentage (addpkg's spelling).").example("unlimited"));
         PACKAGE_RULES.forEach(rule -> b.param(rule.param()));
         return b;
     }
@@ -197,13 +197,15 @@ final class AccountArguments {
     /** The capabilities createacct, addpkg and editpkg share, in lower case. */
     private static void declareCapabilities(ApiFunction.Builder b, boolean pkg) {
         String of = pkg ? "The package's" : "The account's";
-        b.param(Param.of("hasshell", ParamType.BOOLEAN, of + " shell access (default 0)."))
-                .param(Param.of("cgi", ParamType.BOOLEAN, of + " CGI access (default 1)."))
-                .param(Param.string("maxlst", of + " mailing lists; 0 or unlimited: no limit."))
-                .param(Param.string("max_email_per_hour", of + " emails per hour; 0 or unlimited: no limit."))
-                .param(Param.string("max_defer_fail_percentage", of + " percentage of failed or deferred messages per hour; 0 or unlimited: no limit."))
-                .param(Param.string("max_emailacct_quota", of + " largest mailbox quota in MB; 0 or unlimited: no limit."))
-                .param(Param.string("max_team_users", of + " Team users, 0 to 7."));
+        // examples: cPanel's reference (createacct's hasshell is 0, addpkg's 1)
+        b.param(Param.of("hasshell", ParamType.BOOLEAN, of + " shell access (default 0).").example(pkg ? "1" : "0"))
+                .param(Param.of("cgi", ParamType.BOOLEAN, of + " CGI access (default 1).").example("1"))
+                .param(Param.string("maxlst", of + " mailing lists; 0 or unlimited: no limit.").example("unlimited"))
+                .param(Param.string("max_email_per_hour", of + " emails per hour; 0 or unlimited: no limit.").example("unlimited"))
+                .param(Param.string("max_defer_fail_percentage", of + " percentage of failed or deferred messages per hour; 0 or unlimited: no limit.")
+                        .example("unlimited"))
+                .param(Param.string("max_emailacct_quota", of + " largest mailbox quota in MB; 0 or unlimited: no limit.").example("1024"))
+                .param(Param.string("max_team_users", of + " Team users, 0 to 7.").example("7"));
     }
 
     // ---- reading ------------------------------------------------------------------------------------------

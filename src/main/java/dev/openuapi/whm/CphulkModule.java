@@ -63,11 +63,11 @@ public class CphulkModule implements ApiModule {
     }
 
     private static Param listName() {
-        return Param.string("list_name", "white or black.").required();
+        return Param.string("list_name", "white or black.").required().example("white");
     }
 
     private static Param skipCheck() {
-        return Param.of("skip_enabled_check", ParamType.BOOLEAN, "1: do not fail when cPHulk is disabled.");
+        return Param.of("skip_enabled_check", ParamType.BOOLEAN, "1: do not fail when cPHulk is disabled.").example("1");
     }
 
     private static Shape recordsAnswer(String what, boolean batch) {
@@ -103,6 +103,12 @@ public class CphulkModule implements ApiModule {
                 .field("timeleft", Shape.integer("Minutes left.")).build())).build();
     }
 
+    /** cPHulk's switch, settings and lists are the server's: their examples run in a test profile of their own. */
+    private static final String SERVER_WIDE = "cPHulk's switch, settings and lists are the whole server's";
+    /** The address the record examples use (cPanel's example), and its answer's requester part. */
+    private static final String RECORD_IP = "192.168.0.1";
+    private static final String REQUESTER = "\"requester_ip\":\"10.1.4.228\",\"requester_ip_is_whitelisted\":0";
+
     @Override
     public List<ApiFunction> functions() {
         Shape config = Shape.object("cPHulk's settings.").field("cphulk_config", Shape.mapOf("Each setting.", Shape.string("Its value."))).build();
@@ -110,25 +116,41 @@ public class CphulkModule implements ApiModule {
                 ApiFunction.named("cphulk_status").whm1().acl(Acl.ROOT).summary("Return login security status")
                         .returns(Shape.object("The status.").field("is_enabled", Shape.integer("1 when cPHulk is on."))
                                 .field("service", Shape.string("cPHulk")).build())
+                        .exampleJson("{\"is_enabled\":1,\"service\":\"cPHulk\"}")
                         .handledBy(call -> {
                             Map<String, Object> data = new LinkedHashMap<>();
                             data.put("is_enabled", hulk.enabled() ? 1 : 0);
                             data.put("service", "cPHulk");
                             return data;
                         }),
-                ApiFunction.named("enable_cphulk").whm1().acl(Acl.ROOT).summary("Enable login security").handledBy(call -> {
+                ApiFunction.named("enable_cphulk").whm1().acl(Acl.ROOT).summary("Enable login security")
+                        .example(null).exampleIsolated(SERVER_WIDE) // cPanel's sample answer: metadata only
+                        .handledBy(call -> {
                     hulk.setEnabled(true);
                     return null;
                 }),
-                ApiFunction.named("disable_cphulk").whm1().acl(Acl.ROOT).summary("Disable login security").handledBy(call -> {
+                ApiFunction.named("disable_cphulk").whm1().acl(Acl.ROOT).summary("Disable login security")
+                        .example(null).exampleIsolated(SERVER_WIDE) // cPanel's sample answer: metadata only
+                        .handledBy(call -> {
                     hulk.setEnabled(false);
                     return null;
                 }),
                 ApiFunction.named("set_cphulk_config_key").whm1().acl(Acl.ROOT).summary("Update login security configuration settings")
                         .description("Keys that need a firewall, a command runner, a country database or notifications take only an "
                                 + "empty value or 0: OpenUAPI has none of those.")
-                        .param(Param.string("key", "One of cPanel's keys (" + String.join(", ", HulkSettings.KEYS) + ").").required())
-                        .param(Param.string("value", "The new value.").required()).returns(config)
+                        .param(Param.string("key", "One of cPanel's keys (" + String.join(", ", HulkSettings.KEYS) + ").").required()
+                                .example("max_failures_byip"))
+                        .param(Param.string("value", "The new value.").required().example("15")).returns(config)
+                        .exampleJson("{\"cphulk_config\":{\"block_brute_force_with_firewall\":0,\"block_excessive_brute_force_with_firewall\":0,"
+                                + "\"brute_force_period_mins\":5,\"brute_force_period_sec\":300,\"can_temp_ban_firewall\":0,"
+                                + "\"command_to_run_on_brute_force\":\"\",\"command_to_run_on_excessive_brute_force\":\"\","
+                                + "\"country_blacklist\":\"\",\"country_whitelist\":\"\",\"ip_based_protection\":1,"
+                                + "\"ip_brute_force_period_mins\":15,\"ip_brute_force_period_sec\":900,\"is_enabled\":1,"
+                                + "\"lookback_period_min\":360,\"lookback_time\":21600,\"mark_as_brute\":30,\"max_failures\":15,"
+                                + "\"max_failures_byip\":15,\"notify_on_brute\":0,\"notify_on_root_login\":0,"
+                                + "\"notify_on_root_login_for_known_netblock\":0,\"username_based_protection\":1,"
+                                + "\"username_based_protection_for_root\":0,\"username_based_protection_local_origin\":1}}")
+                        .exampleIsolated(SERVER_WIDE)
                         .handledBy(call -> Map.of("cphulk_config",
                                 hulk.setKey(call.args().get("key"), call.args().get("value")).asCpanelConfig(hulk.hardOff()))),
                 ApiFunction.named("read_cphulk_records").whm1().acl(Acl.ROOT).summary("Return login security list records")
@@ -137,30 +159,56 @@ public class CphulkModule implements ApiModule {
                                 .field("list_name", Shape.string("white or black.")).field("requester_ip", Shape.string("The caller's address."))
                                 .field("requester_ip_is_whitelisted", Shape.integer("1 if the caller's address is on the whitelist."))
                                 .field("warning_ip", Shape.string("Present when the caller's address is not on the whitelist.")).build())
+                        .exampleJson("{\"ips_in_list\":{\"" + RECORD_IP + "\":\"George Wendt flying through the air.\"},"
+                                + "\"list_name\":\"black\"," + REQUESTER + ",\"warning_ip\":\"The IP address is not on the white list.\"}")
+                        // the blacklist, to which only this example adds: the whitelist has the other examples' records
+                        .exampleSetup("/json-api/create_cphulk_record?api.version=1&list_name=black&skip_enabled_check=1&ip=" + RECORD_IP
+                                + "&comment=George%20Wendt%20flying%20through%20the%20air.")
+                        .exampleArgs("list_name=black&skip_enabled_check=1")
+                        .exampleIsolated(SERVER_WIDE)
                         .handledBy(this::read),
                 ApiFunction.named("create_cphulk_record").whm1().acl(Acl.ROOT).summary("Add login security record to list")
-                        .param(Param.string("ip", "An address, CIDR range or first-last range (ip, ip-1, ip-2, …).").multiple().required())
-                        .param(listName()).param(Param.string("comment", "A comment (at most 255 characters).")).param(skipCheck())
-                        .returns(recordsAnswer("What was added.", false)).handledBy(this::create),
+                        .param(Param.string("ip", "An address, CIDR range or first-last range (ip, ip-1, ip-2, …).").multiple().required()
+                                .example("192.168.0.2"))
+                        .param(listName()).param(Param.string("comment", "A comment (at most 255 characters).")
+                                .example("George Wendt flying through the air.")).param(skipCheck())
+                        .returns(recordsAnswer("What was added.", false))
+                        .exampleJson("{\"comment\":\"George Wendt flying through the air.\",\"ip_blocks_removed\":0,"
+                                + "\"ips_added\":[\"192.168.0.2\"],\"ips_failed\":{},\"iptable_bans_removed\":0,\"list_name\":\"white\","
+                                + REQUESTER + "}")
+                        .exampleIsolated(SERVER_WIDE)
+                        .handledBy(this::create),
                 ApiFunction.named("batch_create_cphulk_records").whm1().acl(Acl.ROOT)
                         .summary("Add login security record to list with comment")
                         .description("records: a JSON array of {\"ip\": …, \"comment\": …}, in a JSON request body or as a parameter.")
-                        .param(listName()).param(Param.string("records", "The records, as a JSON array.").required()).param(skipCheck())
-                        .returns(recordsAnswer("What was added.", true)).handledBy(this::batchCreate),
-                ApiFunction.named("delete_cphulk_record").whm1().acl(Acl.ROOT).summary("Remove login security record from list")
-                        .param(Param.string("ip", "A record as it was added (ip, ip-1, ip-2, …).").multiple().required()).param(listName())
+                        .param(listName()).param(Param.string("records", "The records, as a JSON array.").required()
+                                .example("[{\"comment\":\"System administrators and support systems.\",\"ip\":\"192.168.1.0/30\"}]"))
                         .param(skipCheck())
+                        .returns(recordsAnswer("What was added.", true))
+                        .exampleJson("{\"ip_blocks_removed\":0,\"ips_added\":[\"192.168.1.0-192.168.1.3\"],\"ips_failed\":{},"
+                                + "\"iptable_bans_removed\":0,\"list_name\":\"white\",\"original_ips_added\":[\"192.168.1.0/30\"]," + REQUESTER + "}")
+                        .exampleIsolated(SERVER_WIDE)
+                        .handledBy(this::batchCreate),
+                ApiFunction.named("delete_cphulk_record").whm1().acl(Acl.ROOT).summary("Remove login security record from list")
+                        .param(Param.string("ip", "A record as it was added (ip, ip-1, ip-2, …).").multiple().required()
+                                .example("192.168.0.3"))
+                        .param(listName()).param(skipCheck())
                         .returns(Shape.object("What was removed.").field("ips_failed", Shape.mapOf("Why.", Shape.string("The reason.")))
                                 .field("ips_removed", Shape.arrayOf("The removed records.", Shape.string("A record.")))
                                 .field("list_name", Shape.string("white or black.")).field("requester_ip", Shape.string("The caller's address."))
                                 .field("requester_ip_is_whitelisted", Shape.integer("1 if the caller's address is on the whitelist.")).build())
+                        .exampleJson("{\"ips_failed\":{},\"ips_removed\":[\"192.168.0.3\"],\"list_name\":\"white\"," + REQUESTER + "}")
+                        .exampleSetup("/json-api/create_cphulk_record?api.version=1&list_name=white&skip_enabled_check=1&ip=192.168.0.3")
+                        .exampleIsolated(SERVER_WIDE)
                         .handledBy(this::delete),
                 ApiFunction.named("flush_cphulk_login_history").whm1().acl(Acl.ROOT).summary("Remove all login security records")
                         .returns(Shape.object("How much went.").field("records_removed", Shape.integer("Entries deleted.")).build())
+                        .exampleJson("{\"records_removed\":1}").exampleIsolated(SERVER_WIDE)
                         .handledBy(call -> Map.of("records_removed", hulk.flushHistory())),
                 ApiFunction.named("flush_cphulk_login_history_for_ips").whm1().acl(Acl.ROOT)
                         .summary("Remove login security IP address block")
-                        .param(Param.string("ip", "An address to unblock (ip, ip-1, ip-2, …).").multiple().required())
+                        .param(Param.string("ip", "An address to unblock (ip, ip-1, ip-2, …).").multiple().required().example("192.0.2.100"))
+                        .exampleJson("{\"iptable_bans_removed\":0,\"records_removed\":1}").exampleIsolated(SERVER_WIDE)
                         .returns(Shape.object("How much went.").field("iptable_bans_removed", Shape.integer("Always 0: no firewall."))
                                 .field("records_removed", Shape.integer("Entries deleted.")).build())
                         .handledBy(call -> {
@@ -171,16 +219,27 @@ public class CphulkModule implements ApiModule {
                         }),
                 ApiFunction.named("get_cphulk_brutes").whm1().acl(Acl.ROOT).summary("Return login security brute force attacks")
                         .returns(bruteRows("brutes", "Addresses blocked for too many failures in the IP period."))
+                        .exampleJson("{\"brutes\":[" + "{\"exptime\":\"2014-12-07T00:05:00.000Z\",\"ip\":\"192.0.2.100\",\"logintime\":\"2014-12-07T00:00:00.000Z\","
+                                + "\"notes\":\"5 login failures from 192.0.2.100\",\"timeleft\":5}" + "]}")
+                        .exampleNotLive("only failed logins from a non-loopback address block one, and no API call fails a login")
                         .handledBy(call -> Map.of("brutes", brutes(Kind.IP))),
                 ApiFunction.named("get_cphulk_excessive_brutes").whm1().acl(Acl.ROOT)
                         .summary("Return login security excessive brute force attacks")
                         .returns(bruteRows("excessive_brutes", "Addresses blocked as excessive brutes."))
+                        // no API call fails a login, so none is blocked here: the rows are get_cphulk_brutes' (see its example)
+                        .exampleJson("{\"excessive_brutes\":[]}")
                         .handledBy(call -> Map.of("excessive_brutes", brutes(Kind.EXCESSIVE))),
                 ApiFunction.named("get_cphulk_user_brutes").whm1().acl(Acl.ROOT).summary("Return login security brute force attacks by user")
                         .returns(loginRows("user_brutes", "Locked users."))
+                        .exampleJson("{\"user_brutes\":[" + "{\"authservice\":\"cpaneld\",\"exptime\":\"2014-12-07T00:05:00.000Z\",\"ip\":\"192.0.2.100\","
+                                + "\"logintime\":\"2014-12-07T00:00:00.000Z\",\"service\":\"cpaneld\",\"timeleft\":5,\"user\":\"example\"}" + "]}")
+                        .exampleNotLive("only failed logins lock a user, and no API call fails a login")
                         .handledBy(call -> Map.of("user_brutes", userBrutes())),
                 ApiFunction.named("get_cphulk_failed_logins").whm1().acl(Acl.ROOT).summary("Return login security failed logins")
                         .returns(loginRows("failed_logins", "Failed logins in the look-back period."))
+                        .exampleJson("{\"failed_logins\":[" + "{\"authservice\":\"cpaneld\",\"exptime\":\"2014-12-07T00:05:00.000Z\",\"ip\":\"192.0.2.100\","
+                                + "\"logintime\":\"2014-12-07T00:00:00.000Z\",\"service\":\"cpaneld\",\"timeleft\":5,\"user\":\"example\"}" + "]}")
+                        .exampleNotLive("only a failed login makes a row, and no API call fails a login")
                         .handledBy(call -> Map.of("failed_logins", failedLogins())));
     }
 

@@ -43,9 +43,11 @@ public class SiteIpModule implements ApiModule {
                         + "record of its zones that pointed at its old address follows, and its new domains get the new one. "
                         + "OpenUAPI keeps one address an account: domain= changes the whole account's.")
                 .param(Param.string("ip", "The site's or user's IPv4 address.").required().example("192.168.4.10"))
-                .param(Param.string("user", "The user's username; you must use either user or domain.").example("username"))
+                .param(Param.string("user", "The user's username; you must use either user or domain.").example("example"))
                 .param(Param.string("domain", "A domain of the account; you must use either user or domain.").example("example.com"))
                 .example(null) // cPanel's sample answer: {"metadata":{"command":"setsiteip","reason":"OK","result":1,"version":1}}
+                // the live call: one of the test server's further addresses (openuapi.dns.additional-ips), by user
+                .exampleArgs("ip=192.0.2.11&user=example")
                 .api0(Api0.status("result", ""))
                 .doing(call -> siteIps.setSiteIp(account(call), call.args().get("ip"))));
     }

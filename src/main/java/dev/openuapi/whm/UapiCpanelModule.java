@@ -43,11 +43,14 @@ public class UapiCpanelModule implements ApiModule {
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("uapi_cpanel").whm1().acl(Acl.CPANEL_API).summary("Run a UAPI function as one of your accounts")
                 .description("Every other argument goes to the UAPI function. A reseller may act only as the accounts it owns.")
-                .param(Param.string("cpanel.user", "The account to act as.").required().example("alice"))
+                .param(Param.string("cpanel.user", "The account to act as.").required().example("example"))
                 .param(Param.string("cpanel.module", "The UAPI module.").required().example("Email"))
                 .param(Param.string("cpanel.function", "The UAPI function.").required().example("list_pops"))
                 .returns(Shape.object("The UAPI result.").field("uapi", Shape.object("UAPI's result object: status, data, errors, "
                         + "messages, warnings, metadata.").build()).build())
+                // Email::list_pops' answer, the main account first
+                .exampleJson("{\"uapi\":{\"status\":1,\"errors\":null,\"warnings\":null,\"messages\":null,\"metadata\":{\"transformed\":1},"
+                        + "\"data\":[{\"email\":\"example\",\"login\":\"Main Account\",\"suspended_incoming\":0,\"suspended_login\":0}]}}")
                 .handledBy(this::run));
     }
 

@@ -49,6 +49,7 @@ public class UapiResellersModule implements ApiModule {
                         + "reseller cPanel's reseller lookup finds nothing and data is null.")
                 .returns(Shape.arrayOf("The accounts; null when the caller is not a reseller.", Shape.of(ResellerAccount.class)).orNull())
                 .exampleJson("[{\"domain\":\"example.com\",\"select\":\"1\",\"user\":\"username\"}]")
+                .exampleSetup("/json-api/setupreseller?api.version=1&user=example&makeowner=1")
                 .handledBy(this::listAccounts));
     }
 

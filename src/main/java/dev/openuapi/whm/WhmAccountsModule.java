@@ -42,7 +42,20 @@ import dev.openuapi.settings.Locales;
 @ApplicationScoped
 public class WhmAccountsModule implements ApiModule {
 
-    private static final Param USER = Param.string("user", "The account's username.").required().example("alice");
+    private static final Param USER = Param.string("user", "The account's username.").required().example("example");
+
+    /** One account row, as listaccts and accountsummary return it (values from cPanel's examples where the fields agree). */
+    static final String ACCOUNT_ROW_EXAMPLE = "{\"user\":\"example\",\"domain\":\"example.com\",\"email\":\"username@example.com\",\"plan\":\"default\","
+            + "\"suspended\":0,\"unix_startdate\":1549471343,\"ip\":\"192.168.0.128\",\"owner\":\"root\","
+            + "\"disklimit\":\"unlimited\",\"bwlimit\":\"unlimited\",\"maxpop\":\"unlimited\",\"maxsql\":\"unlimited\","
+            + "\"maxftp\":\"unlimited\",\"maxsub\":\"unlimited\",\"maxparked\":\"unlimited\","
+            + "\"maxaddons\":\"unlimited\",\"maxlst\":\"unlimited\",\"max_email_per_hour\":\"unlimited\","
+            + "\"max_defer_fail_percentage\":\"unlimited\",\"max_emailacct_quota\":\"unlimited\",\"max_team_users\":7,"
+            + "\"shell\":\"/usr/local/cpanel/bin/noshell\",\"cgi\":1,\"digestauth\":0,\"theme\":\"jupiter\","
+            + "\"locale\":\"en\",\"mailbox_format\":\"mdbox\",\"spamassassin\":1,\"spambox\":1,\"dkim\":1,\"spf\":1,"
+            + "\"dmarc\":1,\"useregns\":0,\"is_locked\":0,\"leave-ftp-accts-enabled\":0}";
+    private static final String NOT_YET = " cPanel's rows also carry backup, child_nodes, diskused, inodeslimit, inodesused, ipv6, "
+            + "legacy_backup, outgoing_mail_hold and outgoing_mail_suspended, among others; OpenUAPI does not return those yet.";
 
     private final AccountService accounts;
     private final AccountAccess access;
@@ -68,95 +81,144 @@ public class WhmAccountsModule implements ApiModule {
                 .field("suspended", Shape.integer("1 or 0.")).field("unix_startdate", Shape.integer("Created (Unix epoch)."))
                 .field("ip", Shape.string("IP address.")).field("owner", Shape.string("root, or the reseller that owns it."))).build();
         Shape acctList = Shape.object("The accounts.").field("acct", Shape.arrayOf("The accounts.", acct)).build();
+        // listaccts' and accountsummary's example: cPanel's values where the fields are the same
+        String acctExample = "{\"acct\":[" + ACCOUNT_ROW_EXAMPLE + "]}";
         return List.of(
                 AccountArguments.declareCreateacct(ApiFunction.named("createacct").whm1().acl(Acl.CREATE_ACCT).summary("Create an account")
                         .description("Creates the account with its main domain and DNS zone, on the given package, in one transaction. "
-                                + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md).")
-                        .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").required())
-                        .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").required())
-                        .param(Param.of("password", ParamType.PASSWORD, "The account's password.").required())
-                        .param(Param.string("plan", "A package name; none: no limits."))
-                        .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out."))
-                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out."))
+                                + "Limits given here are the account's own, over its package's (src/docs/account-arguments.md). "
+                                + "cPanel's data also has nameserver, nameserver2-4, nameservera, nameservera2-4 and nameserverentry, "
+                                + "nameserverentry2-4; OpenUAPI does not return those yet (it returns user and domain, which cPanel does not).")
+                        .param(Param.string("username", "The username: a lowercase letter, then up to 15 letters or digits.").example("example").required())
+                        .param(Param.of("domain", ParamType.DOMAIN, "The main domain.").example("example.com").required())
+                        .param(Param.of("password", ParamType.PASSWORD, "The account's password.").example("123456luggage").required())
+                        .param(Param.string("plan", "A package name; none: no limits.").example("default"))
+                        .param(Param.of("contactemail", ParamType.EMAIL, "The contact email; webmaster@domain when left out.").example("username@example.com"))
+                        .param(Param.string("owner", "root or a reseller (root-level callers only); the caller when left out.").example("root"))
                         .param(Param.of("reseller", ParamType.BOOLEAN, "1: the new account is a reseller too, with no privileges "
-                                + "yet, as setupreseller makes one (root-level callers only)."))
+                                + "yet, as setupreseller makes one (root-level callers only).").example("0"))
                         .param(Param.of("ownerself", ParamType.BOOLEAN, "1: the account owns itself; ignored when owner is given "
-                                + "(root-level callers only)."))
+                                + "(root-level callers only).").example("1"))
                         .param(Param.of("reseller_without_domain", ParamType.BOOLEAN, "1 is refused: every OpenUAPI account has "
-                                + "a main domain."))
+                                + "a main domain.").example("0"))
                         .param(Param.string("ip", "y: the account gets its own IP address, the first of the server's further "
-                                + "addresses (openuapi.dns.additional-ips) no account uses; n (the default): the shared one."))
+                                + "addresses (openuapi.dns.additional-ips) no account uses; n (the default): the shared one.").example("n"))
                         .param(Param.string("customip", "The account's IP address: one of the server's (listips); it takes precedence over ip.")
-                                .example("192.0.2.10")))
+                                .example("192.0.2.0")))
                         .returns(Shape.object("The new account.").field("user", Shape.string("Username."))
                                 .field("domain", Shape.string("Main domain.")).field("ip", Shape.string("IP address."))
                                 .field("package", Shape.string("Package.")).build())
+                        .exampleJson("{\"domain\":\"example.com\",\"ip\":\"192.0.2.0\",\"package\":\"my_new_package\",\"user\":\"example\"}")
+                        // the fresh account makes way for an account of the same name and domain, which the test then removes;
+                        // pass, uid, gid, homedir, mail_node_alias, account_enhancements and customip cannot be sent here
+                        .exampleSetup("/json-api/removeacct?api.version=1&username=example")
+                        .exampleArgs("username=example&domain=example.com&password=123456luggage&contactemail=username@example.com"
+                                + "&owner=root&reseller=0&ownerself=1&reseller_without_domain=0&ip=n&pkgname=example_pkg&savepkg=1"
+                                + "&featurelist=default&quota=500&bwlimit=unlimited&maxpop=unlimited&maxsql=unlimited&maxftp=unlimited"
+                                + "&maxsub=unlimited&maxpark=unlimited&maxaddon=unlimited&hasshell=0&cgi=1&maxlst=unlimited"
+                                + "&max_email_per_hour=unlimited&max_defer_fail_percentage=unlimited&max_emailacct_quota=1024"
+                                + "&max_team_users=7&spamassassin=1&spambox=y&dkim=1&spf=1&dmarc=1&useregns=0&hasuseregns=1"
+                                + "&mailbox_format=mdbox&cpmod=jupiter&language=en&forcedns=0&frontpage=0&showpass=n&mxcheck=auto")
                         .api0(Api0.status("result", "Account Creation Ok").nestedIn("options"))
                         .handledBy(this::createAccount),
                 ApiFunction.named("removeacct").whm1().acl(Acl.KILL_ACCT).summary("Remove an account")
                         .description("Removes the account with its tokens, domains, zones, mailboxes, databases and database users.")
-                        .param(Param.string("username", "The account (user is accepted too)."))
-                        .param(Param.string("user", "The account."))
-                        .param(Param.of("keepdns", ParamType.BOOLEAN, "1: keep the account's DNS zones (default 0: remove them)."))
+                        .param(Param.string("username", "The account (user is accepted too).").example("example"))
+                        .param(Param.string("user", "The account.").example("example"))
+                        .param(Param.of("keepdns", ParamType.BOOLEAN, "1: keep the account's DNS zones (default 0: remove them).").example("0"))
+                        .example(null) // cPanel's sample answer: metadata only (reason "example account removed")
+                        .exampleArgs("username=example&keepdns=0") // user is username's other name
                         .api0(Api0.status("result", "{username} account removed").arg("user", "username"))
                         .doing(call -> accounts.delete(notSelf(call, owned(call, user(call.args(), "username"))).username,
                                 Boolean.TRUE.equals(AccountArguments.flag(call.args(), "keepdns")))),
                 ApiFunction.named("listaccts").whm1().acl(Acl.LIST_ACCTS).summary("List accounts")
-                        .param(Param.string("search", "A regular expression to match."))
-                        .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package."))
-                        .param(Param.string("searchmethod", "exact: the whole value equals search; regex (default): search is a regular expression."))
-                        .param(Param.string("want", "A comma-separated list of the fields to return (default: all)."))
-                        .returns(acctList).api0(Api0.listWithStatus("acct")).handledBy(this::listAccounts),
+                        .param(Param.string("search", "A regular expression to match.").example("username"))
+                        .param(Param.string("searchtype", "What search matches: user (default), domain, owner, ip or package.").example("domain"))
+                        .param(Param.string("searchmethod", "exact: the whole value equals search; regex (default): search is a regular expression.").example("exact"))
+                        .param(Param.string("want", "A comma-separated list of the fields to return (default: all).").example("domain,diskused"))
+                        .description("Each account the caller may see, with its limits and settings by cPanel's names." + NOT_YET)
+                        .returns(acctList).exampleJson(acctExample)
+                        .exampleArgs("search=example.com&searchtype=domain&searchmethod=exact") // want would drop the other fields
+                        .api0(Api0.listWithStatus("acct")).handledBy(this::listAccounts),
                 ApiFunction.named("accountsummary").whm1().acl(Acl.ACCT_SUMMARY).summary("Show one account")
-                        .param(Param.string("user", "The account's username (or give domain).").example("alice"))
-                        .param(Param.of("domain", ParamType.DOMAIN, "The account's main domain (or give user)."))
-                        .param(Param.string("search", "With searchtype: the username or main domain to find (exactly)."))
-                        .param(Param.string("searchtype", "user or domain: what search names."))
-                        .param(Param.string("searchmethod", "Only exact."))
-                        .returns(acctList).api0(Api0.listWithStatus("acct"))
+                        .param(Param.string("user", "The account's username (or give domain).").example("example"))
+                        .param(Param.of("domain", ParamType.DOMAIN, "The account's main domain (or give user).").example("example.com"))
+                        .param(Param.string("search", "With searchtype: the username or main domain to find (exactly).").example("example.com"))
+                        .param(Param.string("searchtype", "user or domain: what search names.").example("domain"))
+                        .param(Param.string("searchmethod", "Only exact.").example("exact"))
+                        .description("One account, as listaccts returns it." + NOT_YET)
+                        .returns(acctList).exampleJson(acctExample).api0(Api0.listWithStatus("acct"))
                         .handledBy(call -> Map.of("acct", views(List.of(summaryAccount(call))))),
                 ApiFunction.named("suspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Suspend an account: its tokens and password stop working")
-                        .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out)."))
-                        .param(Param.of("disallowun", ParamType.BOOLEAN, "1: only root may unsuspend (accountsummary is_locked)."))
+                        .param(USER).param(Param.string("reason", "Why: listsuspended reports it (Unknown when left out).").example("Suspended for nonpayment."))
+                        .param(Param.of("disallowun", ParamType.BOOLEAN, "1: only root may unsuspend (accountsummary is_locked).").example("0"))
                         .param(Param.of("leave-ftp-accts-enabled", ParamType.BOOLEAN,
-                                "1: the hosting stack keeps the FTP logins working (stored and reported)."))
+                                "1: the hosting stack keeps the FTP logins working (stored and reported).").example("1"))
+                        .example(null) // cPanel's sample answer: metadata only
                         .api0(Api0.status("result", "{user}'s account has been suspended"))
                         .doing(call -> accounts.suspend(notSelf(call, owned(call, call.args().get("user"))).username,
                                 call.args().getNonEmpty("reason"), Boolean.TRUE.equals(AccountArguments.flag(call.args(), "disallowun")),
                                 Boolean.TRUE.equals(AccountArguments.flag(call.args(), "leave-ftp-accts-enabled")))),
                 ApiFunction.named("unsuspendacct").whm1().acl(Acl.SUSPEND_ACCT).summary("Unsuspend an account").param(USER)
                         .param(Param.of("retain-service-proxies", ParamType.BOOLEAN,
-                                "Ignored: OpenUAPI sets up no service proxies, so there are none to keep or remove."))
+                                "Ignored: OpenUAPI sets up no service proxies, so there are none to keep or remove.").example("1"))
+                        .example(null) // cPanel's sample answer: metadata only
+                        .exampleSetup("/json-api/suspendacct?api.version=1&user=example")
                         .api0(Api0.status("result", "{user}'s account is now active"))
                         .doing(call -> access.unsuspend(call.whmUser(), call.args().get("user"))),
                 AccountArguments.declareModifyacct(ApiFunction.named("modifyacct").whm1().acl(Acl.EDIT_ACCOUNT)
-                        .summary("Change an account's contact email, main domain, username, owner, limits and capabilities").param(USER)
-                        .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email."))
+                        .summary("Change an account's contact email, main domain, username, owner, limits and capabilities")
+                        .description("cPanel also returns data: cpuser (the account's settings by their cpuser names), domain, "
+                                + "setshell and user; OpenUAPI does not yet (data is null): read the account back with accountsummary.")
+                        .param(USER)
+                        .param(Param.of("contactemail", ParamType.EMAIL, "The new contact email.").example("username@example.com"))
                         .param(Param.of("domain", ParamType.DOMAIN, "The new main domain; its zone, subdomains, mailboxes, FTP logins and "
-                                + "installed certificates follow (src/docs/main-domain-change.md)."))
-                        .param(Param.of("DNS", ParamType.DOMAIN, "An alias of domain; given both, DNS wins."))
+                                + "installed certificates follow (src/docs/main-domain-change.md).").example("example.com"))
+                        .param(Param.of("DNS", ParamType.DOMAIN, "An alias of domain; given both, DNS wins.").example("example.com"))
                         .param(Param.string("newuser", "The account's new username: its databases, database users, zones and home "
-                                + "directory follow, its API tokens keep working (src/docs/account-rename.md)."))
+                                + "directory follow, its API tokens keep working (src/docs/account-rename.md).").example("example1"))
                         .param(Param.of("rename_database_objects", ParamType.BOOLEAN,
-                                "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused."))
+                                "With newuser: 1 (the default here) renames the prefixed databases and database users too; 0 is refused.").example("0"))
                         .param(Param.of("reseller", ParamType.BOOLEAN, "1: the account becomes a reseller (as setupreseller); "
-                                + "0: it stops being one (as unsetupreseller). Root-level callers only.")))
+                                + "0: it stops being one (as unsetupreseller). Root-level callers only.").example("1")))
+                        .example(null)
+                        // newuser would leave the fresh account under another name, and rename_database_objects=0 is refused
+                        // with it; DNS and domain move the main domain; QUOTA and DISK_BLOCK_LIMIT exclude each other; the
+                        // arguments OpenUAPI refuses (BACKUP=1, PUSHBULLET_ACCESS_TOKEN, STYLE, …) are left out
+                        .exampleArgs("user=example&contactemail=username@example.com&reseller=1&QUOTA=unlimited&BWLIMIT=unlimited"
+                                + "&MAXPOP=unlimited&MAXSQL=unlimited&MAXFTP=unlimited&MAXSUB=unlimited&MAXPARK=unlimited"
+                                + "&MAXADDON=unlimited&HASSHELL=1&shell=/bin/bash&HASCGI=1&HASDKIM=1&HASSPF=1&HASDMARC=1&spamassassin=0"
+                                + "&MAILBOX_FORMAT=maildir&MAXLST=unlimited&MAX_EMAIL_PER_HOUR=unlimited&MAX_DEFER_FAIL_PERCENTAGE=unlimited"
+                                + "&MAX_EMAILACCT_QUOTA=unlimited&max_team_users=7&RS=jupiter&LOCALE=en&LANG=english-utf8"
+                                + "&STARTDATE=1549471343&owner=root&DBOWNER=example&modify_firewall=0&MAXPASSENGERAPPS=unlimited"
+                                + "&OUTGOING_EMAIL_SUSPENDED=0&remove_missing_extensions=packageext1 packageext2&notify_disk_limit=0"
+                                + "&notify_password_change=0&notify_ssl_expiry=0&update_existing_email_account_quotas=0")
                         .api0(Api0.status("result", "Account Modified"))
                         .doing(this::modifyAccount),
                 ApiFunction.named("passwd").whm1().acl(Acl.PASSWD).summary("Change an account's password").param(USER)
-                        .param(Param.of("password", ParamType.PASSWORD, "The new password.").required())
+                        .param(Param.of("password", ParamType.PASSWORD, "The new password.").example("123456luggage").required())
                         .param(Param.of("db_pass_update", ParamType.BOOLEAN,
-                                "Ignored: an account has no MySQL login of its own here; its database users keep their passwords."))
-                        .param(Param.of("enabledigest", ParamType.BOOLEAN, "1 or 0: Digest Authentication (left out: unchanged)."))
-                        .param(Param.of("digestauth", ParamType.BOOLEAN, "As enabledigest."))
+                                "Ignored: an account has no MySQL login of its own here; its database users keep their passwords.").example("1"))
+                        .param(Param.of("enabledigest", ParamType.BOOLEAN, "1 or 0: Digest Authentication (left out: unchanged).").example("1"))
+                        .param(Param.of("digestauth", ParamType.BOOLEAN, "As enabledigest.").example("1"))
+                        .example(null) // OpenUAPI returns no data
                         .api0(Api0.status("passwd", "Password changed for user \u201c{user}\u201d.").arg("pass", "password"))
                         .doing(this::changePassword),
                 ApiFunction.named("changepackage").whm1().acl(Acl.UPGRADE_ACCOUNT).summary("Put an account on a package").param(USER)
-                        .param(Param.string("pkg", "The package.").required())
+                        .param(Param.string("pkg", "The package.").example("package1").required())
+                        .example(null) // cPanel's sample answer: metadata only
+                        .exampleSetup("/json-api/addpkg?api.version=1&name=example_pkg")
+                        .exampleArgs("user=example&pkg=example_pkg")
                         .api0(Api0.status("result", "Account Upgrade/Downgrade Complete for {user}"))
                         .doing(call -> plans.assign(owned(call, call.args().get("user")).username, call.args().get("pkg"))),
                 packageFunction(ApiFunction.named("addpkg").whm1().acl(Acl.ADD_PKG).summary("Create a package")
-                        .param(Param.string("name", "The package's name.").required()))
+                        .param(Param.string("name", "The package's name.").example("package1").required()))
+                        .exampleJson("{\"pkg\":\"package1\"}")
+                        // _PACKAGE_EXTENSIONS is refused, featurelist takes only default
+                        .exampleArgs("name=example_pkg" + "&maxpop=unlimited&maxsql=unlimited&maxftp=unlimited&maxsub=unlimited&maxaddon=unlimited&maxpark=unlimited"
+                                + "&quota=10240&bwlimit=1048576&hasshell=1&cgi=1&maxlst=unlimited&max_email_per_hour=unlimited"
+                                + "&max_defer_fail_percentage=unlimited&max_emailacct_quota=1024&max_team_users=7&digestauth=1"
+                                + "&cpmod=jupiter&language=en&frontpage=0&ip=n&featurelist=default")
                         .api0(Api0.status("result", "Created the package {name}")).handledBy(call -> {
                             PlanService.Limits limits = limits(call.args());
                             Plan plan = plans.create(call.args().get("name"), limits, AccountArguments.packageOptions(call.args()));
@@ -164,7 +226,13 @@ public class WhmAccountsModule implements ApiModule {
                         }),
                 packageFunction(ApiFunction.named("editpkg").whm1().acl(Acl.EDIT_PKG)
                         .summary("Replace a package's limits and capabilities, for every account on it; create it if it does not exist")
-                        .param(Param.string("name", "The package's name.").required()))
+                        .param(Param.string("name", "The package's name.").example("package1").required()))
+                        .exampleJson("{\"pkg\":\"package1\"}")
+                        .exampleSetup("/json-api/addpkg?api.version=1&name=example_pkg")
+                        .exampleArgs("name=example_pkg" + "&maxpop=unlimited&maxsql=unlimited&maxftp=unlimited&maxsub=unlimited&maxaddon=unlimited&maxpark=unlimited"
+                                + "&quota=10240&bwlimit=1048576&hasshell=1&cgi=1&maxlst=unlimited&max_email_per_hour=unlimited"
+                                + "&max_defer_fail_percentage=unlimited&max_emailacct_quota=1024&max_team_users=7&digestauth=1"
+                                + "&cpmod=jupiter&language=en&frontpage=0&ip=n&featurelist=default")
                         .api0(Api0.status("result", "Modified the package {name}")).handledBy(call -> {
                             String name = call.args().get("name");
                             PlanService.Limits given = limits(call.args());
@@ -181,13 +249,23 @@ public class WhmAccountsModule implements ApiModule {
                             return Map.of("pkg", plan.name);
                         }),
                 ApiFunction.named("killpkg").whm1().acl(Acl.ADD_PKG).summary("Delete a package no account uses")
-                        .param(Param.string("pkgname", "The package's name.").required())
+                        .param(Param.string("pkgname", "The package's name.").example("package1").required())
+                        .example(null) // cPanel's sample answer: metadata only
+                        .exampleSetup("/json-api/addpkg?api.version=1&name=example_pkg")
+                        .exampleArgs("pkgname=example_pkg")
                         .api0(Api0.status("result", "The package was successfully deleted.").arg("pkg", "pkgname"))
                         .doing(call -> plans.delete(call.args().get("pkgname"))),
                 ApiFunction.named("listpkgs").whm1().acl(Acl.LIST_PKGS).summary("List packages")
-                        .param(Param.string("want", "all (default), creatable, editable or viewable: every package is all of these here."))
+                        .param(Param.string("want", "all (default), creatable, editable or viewable: every package is all of these here.").example("creatable"))
                         .returns(Shape.object("The packages.").field("pkg", Shape.arrayOf("The packages.", Shape.object("A package.").build()))
                                 .build())
+                        .exampleJson("{\"pkg\":[{\"name\":\"package1\",\"MAXPOP\":\"unlimited\",\"MAXSQL\":\"unlimited\","
+                                + "\"MAXFTP\":\"unlimited\",\"MAXSUB\":\"unlimited\",\"MAXADDON\":\"0\",\"MAXPARK\":\"0\","
+                                + "\"QUOTA\":\"10240\",\"BWLIMIT\":\"1048576\",\"MAXLST\":\"unlimited\",\"HASSHELL\":\"n\","
+                                + "\"CGI\":\"y\",\"DIGESTAUTH\":\"n\",\"CPMOD\":\"jupiter\",\"LANG\":\"en\","
+                                + "\"FEATURELIST\":\"default\",\"IP\":\"n\",\"MAX_EMAIL_PER_HOUR\":\"unlimited\","
+                                + "\"MAX_DEFER_FAIL_PERCENTAGE\":\"unlimited\",\"MAX_EMAILACCT_QUOTA\":\"1024\",\"MAX_TEAM_USERS\":7}]}")
+                        .exampleSetup("/json-api/addpkg?api.version=1&name=example_pkg")
                         .api0(Api0.list("package"))
                         .handledBy(this::listPackages));
     }
@@ -320,11 +398,11 @@ public class WhmAccountsModule implements ApiModule {
     /** addpkg and editpkg take the same limits: a number, or "unlimited" (or nothing) for none. */
     private static ApiFunction.Builder packageFunction(ApiFunction.Builder builder) {
         for (String limit : List.of("maxpop", "maxsql", "maxftp", "maxsub", "maxaddon", "maxpark")) {
-            builder.param(Param.string(limit, limit + ": a number, or unlimited (the default)."));
+            builder.param(Param.string(limit, limit + ": a number, or unlimited (the default).").example("unlimited"));
         }
-        for (String limit : List.of("quota", "bwlimit")) {
-            builder.param(Param.string(limit, limit + " in MB: a number; 0 or unlimited (the default): none."));
-        }
+        // cPanel's examples: quota 10240, bwlimit 1048576
+        builder.param(Param.string("quota", "quota in MB: a number; 0 or unlimited (the default): none.").example("10240"));
+        builder.param(Param.string("bwlimit", "bwlimit in MB: a number; 0 or unlimited (the default): none.").example("1048576"));
         AccountArguments.declarePackage(builder);
         return builder.returns(Shape.object("The package.").field("pkg", Shape.string("Its name.")).build());
     }

@@ -102,6 +102,7 @@ public class WhmServerModule implements ApiModule {
                         .returns(Shape.of(WhmServerRows.SuspendedList.class))
                         .exampleJson("{\"account\":[{\"is_locked\":0,\"owner\":\"root\",\"reason\":\"Suspended for nonpayment.\","
                                 + "\"time\":\"Thu Nov 18 10:34:34 2014\",\"unixtime\":1416306874,\"user\":\"username\"}]}")
+                        .exampleSetup("/json-api/suspendacct?api.version=1&user=example&reason=Suspended%20for%20nonpayment.")
                         .handledBy(this::listSuspended),
                 ApiFunction.named("domainuserdata").whm1().acl(Acl.ACCT_SUMMARY).summary("Return domain user information")
                         .description("The web server data of the domain's virtual host; an alias (parked domain) is served by its "
@@ -129,9 +130,12 @@ public class WhmServerModule implements ApiModule {
                                 + "only the current month can be asked for, and bwusage (per domain) is empty.")
                         .param(Param.of("month", ParamType.INTEGER, "The month, 1-12; the current month when left out.").example("12"))
                         .param(Param.of("year", ParamType.INTEGER, "The year; the current year when left out.").example("2026"))
-                        .param(Param.string("showres", "Only the accounts this reseller owns."))
-                        .param(Param.string("search", "A regular expression; applies only with searchtype."))
-                        .param(Param.string("searchtype", "What search matches: domain, owner, user, ip or package; only with search."))
+                        .param(Param.string("showres", "Only the accounts this reseller owns.").example("root"))
+                        .param(Param.string("search", "A regular expression; applies only with searchtype.").example("example.com"))
+                        .param(Param.string("searchtype", "What search matches: domain, owner, user, ip or package; only with search.")
+                                .example("domain"))
+                        // month and year: only the current month is answered, so the live call leaves them out
+                        .exampleArgs("showres=root&search=example.com&searchtype=domain")
                         .returns(Shape.of(WhmServerRows.Bandwidth.class))
                         .exampleJson("{\"acct\":[{\"bwusage\":[],\"deleted\":0,\"limit\":0,\"maindomain\":\"example.com\",\"owner\":\"root\","
                                 + "\"reseller\":0,\"totalbytes\":352,\"user\":\"user\"}],\"month\":12,\"reseller\":\"root\",\"totalused\":352,"

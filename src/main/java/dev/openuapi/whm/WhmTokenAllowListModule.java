@@ -43,12 +43,14 @@ public class WhmTokenAllowListModule implements ApiModule {
                 .summary("Limit a cPanel API token to IP addresses (OpenUAPI extension)")
                 .description("whitelist_ip (repeatable, or whitelist_ip-0, -1, …) takes addresses and CIDR ranges, IPv4 or IPv6, "
                         + "at most 100; whitelist_ip=any lifts the limit.")
-                .param(Param.string("user", "The account.").required())
-                .param(Param.string("token_name", "The token's name.").required())
-                .param(Param.string("whitelist_ip", "An address or range; any to clear.").multiple().required())
+                .param(Param.string("user", "The account.").required().example("example"))
+                .param(Param.string("token_name", "The token's name.").required().example("example_token"))
+                .param(Param.string("whitelist_ip", "An address or range; any to clear.").multiple().required().example("192.0.2.0/24"))
                 .returns(Shape.object("The token's allow-list.").field("name", Shape.string("The token."))
                         .field("whitelist_ips", Shape.arrayOf("Normalised entries, or null for any address.", Shape.string("An entry."))
                                 .orNull()).build())
+                .exampleJson("{\"name\":\"example_token\",\"whitelist_ips\":[\"192.0.2.0/24\"]}")
+                .exampleSetup("/execute/Tokens/create_full_access?name=example_token")
                 .handledBy(this::setWhitelist));
     }
 

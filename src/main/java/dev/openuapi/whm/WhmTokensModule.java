@@ -36,7 +36,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @ApplicationScoped
 public class WhmTokensModule implements ApiModule {
 
-    private static final Param TOKEN_NAME = Param.string("token_name", "The token's name.").required().example("billing");
+    /** The example token's name: the fresh account's username in the live examples, so that each run's token is new. */
+    private static final Param TOKEN_NAME = Param.string("token_name", "The token's name.").required().example("example");
+    private static final String EXPIRES = "4102444800";
+    private static final String WHITELISTED = "192.0.2.0/24";
 
     @RegisterForReflection
     @Schema(description = "A token.")
@@ -85,13 +88,21 @@ public class WhmTokensModule implements ApiModule {
                         .description("The token is in this answer and never again: only its SHA-512 is stored. Without acl, the token "
                                 + "holds every privilege its owner holds, now and later.")
                         .param(TOKEN_NAME)
-                        .param(Param.string("acl", "A privilege (repeatable, or acl-0, acl-1, …); none: all of yours.").multiple())
-                        .param(Param.string("expires_at", "Unix epoch; 0 or none: never expires."))
-                        .param(Param.string("whitelist_ip", "An address or CIDR range (repeatable, at most 100).").multiple())
+                        .param(Param.string("acl", "A privilege (repeatable, or acl-0, acl-1, …); none: all of yours.").multiple()
+                                .example(Acl.LIST_ACCTS))
+                        .param(Param.string("expires_at", "Unix epoch; 0 or none: never expires.").example(EXPIRES))
+                        .param(Param.string("whitelist_ip", "An address or CIDR range (repeatable, at most 100).").multiple()
+                                .example(WHITELISTED))
                         .returns(Shape.of(CreatedRow.class))
+                        .example(new CreatedRow("U7BBDR3QK9ZFAJ2Q6WQ4NQ2AMYJ1SEDW", "example", 1549471343L, Long.valueOf(EXPIRES),
+                                List.of(Acl.LIST_ACCTS), List.of(WHITELISTED)))
                         .handledBy(this::create),
                 ApiFunction.named("api_token_list").whm1().acl(Acl.MANAGE_API_TOKENS).summary("List your WHM API tokens")
                         .returns(Shape.of(TokenList.class))
+                        .example(new TokenList(Map.of("example", exampleRow("example"))))
+                        .exampleSetup("/json-api/api_token_create?api.version=1&token_name=example")
+                        // keyed by name: root's tokens are the server's, so it runs where no other example has made one
+                        .exampleIsolated("lists every token root holds, which other tests make too")
                         .handledBy(call -> {
                             Map<String, TokenRow> byName = new LinkedHashMap<>();
                             tokens.list(call.whmUser()).forEach(t -> byName.put(t.name, TokenRow.of(call.whmUser(), t)));
@@ -101,24 +112,36 @@ public class WhmTokensModule implements ApiModule {
                         .description("Only what is given changes. acl replaces the token's privileges; whitelist_ip=any lifts the "
                                 + "address limit; expires_at=0 makes it never expire.")
                         .param(TOKEN_NAME)
-                        .param(Param.string("new_name", "A new name."))
-                        .param(Param.string("acl", "A privilege (repeatable, or acl-0, acl-1, …).").multiple())
-                        .param(Param.string("expires_at", "Unix epoch; 0: never."))
-                        .param(Param.string("whitelist_ip", "An address or CIDR range (repeatable), or any.").multiple())
-                        .returns(Shape.of(TokenRow.class)).handledBy(this::update),
+                        .param(Param.string("new_name", "A new name.").example("example_renamed"))
+                        .param(Param.string("acl", "A privilege (repeatable, or acl-0, acl-1, …).").multiple().example(Acl.LIST_ACCTS))
+                        .param(Param.string("expires_at", "Unix epoch; 0: never.").example(EXPIRES))
+                        .param(Param.string("whitelist_ip", "An address or CIDR range (repeatable), or any.").multiple().example(WHITELISTED))
+                        .returns(Shape.of(TokenRow.class)).example(exampleRow("example_renamed"))
+                        .exampleSetup("/json-api/api_token_create?api.version=1&token_name=example")
+                        .handledBy(this::update),
                 ApiFunction.named("api_token_revoke").whm1().acl(Acl.MANAGE_API_TOKENS).summary("Revoke WHM API tokens")
                         .description("token_name may repeat (token_name-0, token_name-1, …). Names that do not exist are ignored.")
-                        .param(Param.string("token_name", "A token's name.").multiple().required())
+                        .param(Param.string("token_name", "A token's name.").multiple().required().example("example"))
                         .returns(Shape.object("Nothing.").build())
+                        .example(Map.of())
+                        .exampleSetup("/json-api/api_token_create?api.version=1&token_name=example")
                         .handledBy(call -> {
                             tokens.revoke(call.whmUser(), call.args().getMultiple("token_name"));
                             return Map.of();
                         }),
                 ApiFunction.named("api_token_get_details").whm1().acl(Acl.MANAGE_API_TOKENS).summary("Look up one of your tokens by its value")
-                        .param(Param.string("token", "The token itself.").required())
+                        .param(Param.string("token", "The token itself.").required().example("U7BBDR3QK9ZFAJ2Q6WQ4NQ2AMYJ1SEDW"))
                         .returns(Shape.of(TokenRow.class).orNull())
+                        .example(exampleRow("example"))
+                        .exampleNotLive("the token's value is only in api_token_create's answer, which a written call cannot pass on")
                         .handledBy(call -> tokens.details(call.whmUser(), call.args().get("token"))
                                 .map(t -> TokenRow.of(call.whmUser(), t)).orElse(null)));
+    }
+
+    /** A token of root's limited to list-accts, from an address range, until 2100. */
+    private static TokenRow exampleRow(String name) {
+        return new TokenRow(name, 1549471343L, Long.valueOf(EXPIRES), Acl.expand(Set.of(Acl.ALL), Set.of(Acl.LIST_ACCTS)),
+                List.of(WHITELISTED));
     }
 
     private Object create(Call call) {
