@@ -69,7 +69,8 @@ public class EmailModule implements EmailFunctions {
                                 call.args().get("domain")))),
                 ApiFunction.named("add_pop").summary("Create a mailbox").param(address).param(password)
                         .param(Param.string("password_hash", "Instead of password: a SHA512-CRYPT hash.")
-                                .example("$6$1sOyHP5ZDYp3pGUz$R0TSgfPRHfDjT5PP5RJGv39FhiGTNNPvM7IFpCBjXijMmlMZk9yI8T3LqGuntc9fdKb5eX.lGL7wBS9e4DAWn/")).param(domain).param(quota)
+                                .example("$6$1sOyHP5ZDYp3pGUz$R0TSgfPRHfDjT5PP5RJGv39FhiGTNNPvM7IFpCBjXijMmlMZk9yI8T3LqGuntc9fdKb5eX"
+                                        + ".lGL7wBS9e4DAWn/")).param(domain).param(quota)
                         .param(Param.of("send_welcome_email", ParamType.BOOLEAN, "Ignored: OpenUAPI sends no mail.").example("0"))
                         .returns(Shape.string("user+domain, as cPanel answers.")).exampleJson("\"user+example.com\"")
                         .exampleArgs("email=user&password=123456luggage&domain=example.com&quota=500&send_welcome_email=0")
@@ -79,13 +80,16 @@ public class EmailModule implements EmailFunctions {
                             return box.email.replace('@', '+');
                         }),
                 ApiFunction.named("delete_pop").summary("Delete a mailbox").param(address).param(domain)
-                        .example(null).exampleSetup(addUser).doing(call -> email.delete(call.principal().accountId(), call.args().get("email"), call.args().get("domain"))),
+                        .example(null).exampleSetup(addUser)
+                        .doing(call -> email.delete(call.principal().accountId(), call.args().get("email"), call.args().get("domain"))),
                 ApiFunction.named("passwd_pop").summary("Change a mailbox's password").param(address)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required().example("123456luggage")).param(domain)
-                        .example(null).exampleSetup(addUser).doing(call -> email.passwd(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
+                        .example(null).exampleSetup(addUser)
+                        .doing(call -> email.passwd(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("password"))),
                 ApiFunction.named("edit_pop_quota").summary("Change a mailbox's quota").param(address).param(domain).param(quota)
-                        .example(null).exampleSetup(addUser).doing(call -> email.setQuota(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
+                        .example(null).exampleSetup(addUser)
+                        .doing(call -> email.setQuota(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("quota"))),
                 ApiFunction.named("get_pop_quota").summary("Return a mailbox's quota").param(address).param(domain)
                         .returns(Shape.string("MB, or unlimited."))
@@ -100,7 +104,8 @@ public class EmailModule implements EmailFunctions {
                         .returns(Shape.arrayOf("The forwarders.", Shape.of(EmailRows.Forwarder.class)))
                         .exampleSetup("/execute/Email/add_forwarder?domain=example.com&email=forwarded&fwdopt=fwd&fwdemail=user@example.com")
                         .exampleJson("[{\"dest\":\"forwarded@example.com\",\"forward\":\"user@example.com\",\"html_dest\":\"forwarded@example.com\","
-                                + "\"html_forward\":\"user@example.com\",\"uri_dest\":\"forwarded%40example.com\",\"uri_forward\":\"user%40example.com\"}]")
+                                + "\"html_forward\":\"user@example.com\",\"uri_dest\":\"forwarded%40example.com\","
+                                + "\"uri_forward\":\"user%40example.com\"}]")
                         .handledBy(this::listForwarders),
                 ApiFunction.named("add_forwarder").summary("Add a forwarder")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
@@ -108,7 +113,8 @@ public class EmailModule implements EmailFunctions {
                         .param(Param.string("fwdopt", "fwd, fail, blackhole or pipe.").required().example("fwd"))
                         .param(Param.string("fwdemail", "fwd: the destination address.").example("fwdtome@example.com"))
                         .param(Param.string("failmsgs", "fail: the message returned to the sender.").example("Nobody home."))
-                        .param(Param.string("pipefwd", "pipe: a program relative to the home directory (or under it: /home/<user>/... or its real path).")
+                        .param(Param.string("pipefwd",
+                                "pipe: a program relative to the home directory (or under it: /home/<user>/... or its real path).")
                                 .example("mailscript.pl"))
                         .returns(Shape.arrayOf("The new forwarder.", Shape.of(EmailRows.NewForwarder.class)))
                         .exampleJson("[{\"domain\":\"example.com\",\"email\":\"forwardme@example.com\",\"forward\":\"fwdtome@example.com\"}]")

@@ -86,7 +86,8 @@ public class AutoRespondersModule implements EmailFunctions {
                         }),
                 ApiFunction.named("delete_auto_responder").feature(FEATURE).summary("Delete email account's autoresponder")
                         .param(Param.string("email", "The mailbox's address.").required().example("user@example.com"))
-                        .example(null).exampleSetup(addUser, addResponder).doing(call -> rules.deleteAutoResponder(call.principal(), call.args().get("email"))));
+                        .example(null).exampleSetup(addUser, addResponder)
+                        .doing(call -> rules.deleteAutoResponder(call.principal(), call.args().get("email"))));
     }
 
     private static Long epoch(Args args, String name) {

@@ -84,13 +84,15 @@ public class MailFiltersModule implements EmailFunctions {
                         .exampleSetup(mailboxWithFilter)
                         .handledBy(this::store),
                 ApiFunction.named("delete_filter").feature(FEATURE).summary("Delete email account's email filter").param(account).param(filtername)
-                        .example(null).exampleSetup(mailboxWithFilter).doing(call -> rules.deleteFilter(call.principal(), call.args().get("account"), call.args().get("filtername"))),
+                        .example(null).exampleSetup(mailboxWithFilter)
+                        .doing(call -> rules.deleteFilter(call.principal(), call.args().get("account"), call.args().get("filtername"))),
                 ApiFunction.named("reorder_filters").feature(FEATURE).summary("Update email address's email filter order")
                         .description("filter1, filter2, …: the filters in their new order; those not named follow in their old order.")
                         .param(Param.string("mailbox", "The mailbox, or the cPanel username for the account-level filters.").required()
                                 .example("user@example.com"))
                         .param(Param.string("filter1", "The filter to run first (then filter2, …).").required().example("coffee"))
-                        .example(null).exampleSetup(mailboxWithFilter).doing(call -> rules.reorderFilters(call.principal(), call.args().get("mailbox"), order(call.args()))));
+                        .example(null).exampleSetup(mailboxWithFilter)
+                        .doing(call -> rules.reorderFilters(call.principal(), call.args().get("mailbox"), order(call.args()))));
     }
 
     private MailRulesRows.Stored store(Call call) {
