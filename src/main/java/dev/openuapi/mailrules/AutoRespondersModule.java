@@ -34,6 +34,11 @@ public class AutoRespondersModule implements EmailFunctions {
 
     @Override
     public List<ApiFunction> functions() {
+        // The examples' mailbox and its autoresponder, with the values of cPanel's reference (Email::add_auto_responder).
+        String addUser = "/execute/Email/add_pop?email=user&domain=example.com&password=123456luggage";
+        String addResponder = "/execute/Email/add_auto_responder?email=user&domain=example.com&from=User%20Name"
+                + "&subject=Autoresponder%20Subject&body=This%20is%20an%20autoresponder%20message.&is_html=1&interval=24"
+                + "&start=1410277881&stop=1410300000";
         return List.of(
                 ApiFunction.named("add_auto_responder").feature(FEATURE).summary("Create email account's autoresponder")
                         .description("Creates or replaces the autoresponder of one of the account's mailboxes.")
@@ -49,7 +54,7 @@ public class AutoRespondersModule implements EmailFunctions {
                         .param(Param.of("stop", ParamType.EPOCH, "When it stops (epoch seconds, after start); left out or empty: never.")
                                 .example("1410300000"))
                         .param(Param.string("charset", "The character set: utf-8 (the default and the only one).").example("utf-8"))
-                        .doing(call -> {
+                        .example(null).exampleSetup(addUser).doing(call -> {
                             Args args = call.args();
                             rules.addAutoResponder(call.principal(), args.get("email"), args.get("domain"), args.get("from"), args.get("subject"),
                                     args.get("body"), args.isTrue("is_html"), args.get("charset"), number(args, "interval", false),
@@ -58,7 +63,7 @@ public class AutoRespondersModule implements EmailFunctions {
                 ApiFunction.named("get_auto_responder").feature(FEATURE).summary("Return email account's autoresponder information")
                         .param(Param.string("email", "The mailbox's address (or its user on the main domain).").required().example("user@example.com"))
                         .param(Param.string("temp_charset", "The character set to answer in: utf-8 (the only one).").example("utf-8"))
-                        .returns(Shape.of(MailRulesRows.Responder.class))
+                        .returns(Shape.of(MailRulesRows.Responder.class)).exampleSetup(addUser, addResponder)
                         .exampleJson("{\"body\":\"This is an autoresponder message.\",\"charset\":\"UTF-8\",\"from\":\"User Name\",\"interval\":24,"
                                 + "\"is_html\":1,\"start\":1410277881,\"stop\":1410300000,\"subject\":\"Autoresponder Subject\"}")
                         .handledBy(call -> {
@@ -70,7 +75,8 @@ public class AutoRespondersModule implements EmailFunctions {
                         }),
                 ApiFunction.named("list_auto_responders").feature(FEATURE).summary("Return domain's autoresponders")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
-                        .param(Param.string("regex", "Only the addresses that match this regular expression."))
+                        .param(Param.string("regex", "Only the addresses that match this regular expression.").example("user"))
+                        .exampleSetup(addUser, addResponder)
                         .returns(Shape.arrayOf("The autoresponders.", Shape.of(MailRulesRows.ListedResponder.class)))
                         .exampleJson("[{\"email\":\"user@example.com\",\"subject\":\"Autoresponder Subject\"}]")
                         .handledBy(call -> {
@@ -80,6 +86,7 @@ public class AutoRespondersModule implements EmailFunctions {
                         }),
                 ApiFunction.named("delete_auto_responder").feature(FEATURE).summary("Delete email account's autoresponder")
                         .param(Param.string("email", "The mailbox's address.").required().example("user@example.com"))
+                        .example(null).exampleSetup(addUser, addResponder)
                         .doing(call -> rules.deleteAutoResponder(call.principal(), call.args().get("email"))));
     }
 

@@ -45,15 +45,21 @@ public class MailFiltersModule implements EmailFunctions {
                 "The mailbox (user@domain) whose filters these are; left out, or the cPanel username: the account-level filters, which apply to every mailbox.")
                 .example("user@example.com");
         Param filtername = Param.string("filtername", "The filter's name.").required().example("coffee");
+        // The examples' mailbox and its filter "coffee" (cPanel's reference: Email::list_filters, get_filter, store_filter).
+        String[] mailboxWithFilter = {"/execute/Email/add_pop?email=user&domain=example.com&password=123456luggage",
+                "/execute/Email/store_filter?account=user@example.com&filtername=coffee&action1=save&dest1=/dev/null"
+                        + "&part1=$message_body&match1=contains&val1=coconut&opt1=or"};
         return List.of(
                 ApiFunction.named("list_filters").feature(FEATURE).summary("Return account-level email filters")
                         .description("A mailbox's filters, or the account-level ones when account is left out.").param(account)
+                        .exampleSetup(mailboxWithFilter)
                         .returns(Shape.arrayOf("The filters, in the order they run.", Shape.of(MailRulesRows.ListedFilter.class)))
                         .exampleJson("[{\"actions\":[{\"action\":\"save\",\"dest\":\"/dev/null\"}],\"enabled\":1,\"filtername\":\"coffee\","
                                 + "\"rules\":[{\"match\":\"contains\",\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}],\"unescaped\":true}]")
                         .handledBy(call -> rules.listFilters(call.principal(), call.args().get("account")).stream()
                                 .map(MailRulesRows.ListedFilter::of).toList()),
                 ApiFunction.named("get_filter").feature(FEATURE).summary("Return email filter's information").param(account).param(filtername)
+                        .exampleSetup(mailboxWithFilter)
                         .returns(Shape.of(MailRulesRows.Filter.class))
                         .exampleJson("{\"actions\":[{\"action\":\"save\",\"dest\":\"/dev/null\",\"number\":1}],\"filtername\":\"coffee\","
                                 + "\"rules\":[{\"match\":\"contains\",\"number\":1,\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}]}")
@@ -64,7 +70,7 @@ public class MailFiltersModule implements EmailFunctions {
                                 + " (or oldfiltername) is replaced in place; a new one goes last. Actions and conditions without a Sieve form"
                                 + " (pipe, $message_headers, …) are refused.")
                         .param(account).param(filtername)
-                        .param(Param.string("oldfiltername", "The name of the filter to rename and replace."))
+                        .param(Param.string("oldfiltername", "The name of the filter to rename and replace.").example("coffee"))
                         .param(Param.string("action1", "deliver (dest: an address), save (dest: a folder, or /dev/null to discard), fail"
                                 + " (dest: the message) or finish; action without a number is action1.").example("save"))
                         .param(Param.string("dest1", "The destination of action1.").example("INBOX.Junk"))
@@ -75,14 +81,17 @@ public class MailFiltersModule implements EmailFunctions {
                         .param(Param.string("val1", "The value to match.").example("coconut"))
                         .param(Param.string("opt1", "and (the default) or or: how rule 1 joins rule 2.").example("or"))
                         .returns(Shape.of(MailRulesRows.Stored.class)).exampleJson("{\"account\":\"user@example.com\"}")
+                        .exampleSetup(mailboxWithFilter)
                         .handledBy(this::store),
                 ApiFunction.named("delete_filter").feature(FEATURE).summary("Delete email account's email filter").param(account).param(filtername)
+                        .example(null).exampleSetup(mailboxWithFilter)
                         .doing(call -> rules.deleteFilter(call.principal(), call.args().get("account"), call.args().get("filtername"))),
                 ApiFunction.named("reorder_filters").feature(FEATURE).summary("Update email address's email filter order")
                         .description("filter1, filter2, …: the filters in their new order; those not named follow in their old order.")
                         .param(Param.string("mailbox", "The mailbox, or the cPanel username for the account-level filters.").required()
                                 .example("user@example.com"))
                         .param(Param.string("filter1", "The filter to run first (then filter2, …).").required().example("coffee"))
+                        .example(null).exampleSetup(mailboxWithFilter)
                         .doing(call -> rules.reorderFilters(call.principal(), call.args().get("mailbox"), order(call.args()))));
     }
 

@@ -32,23 +32,25 @@ public class EmailSpamModule implements EmailFunctions {
                                 + "cpuser_spam_auto_delete and cpuser_spam_auto_delete_score instead of spam_auto_delete and "
                                 + "spam_auto_delete_score. Left out: the default account.").example("username@example.com"))
                         .returns(Shape.of(SpamRows.SpamSettings.class))
+                        // cPanel's example is the answer without account (spam_auto_delete…); with account it has cpuser_… instead.
+                        .exampleArgs("")
                         .exampleJson("{\"rewrites_subjects\":1,\"spam_as_acl\":1,\"spam_auto_delete\":0,\"spam_auto_delete_score\":0,"
                                 + "\"spam_box_enabled\":0,\"spam_enabled\":1,\"spam_status_changeable\":1}")
                         .handledBy(call -> SpamRows.SpamSettings.of(spam.settings(call.principal(), call.args().get("account")))),
                 ApiFunction.named("enable_spam_assassin").summary("Enable Apache SpamAssassin for cPanel account").feature(feature)
-                        .description("Makes ~/.spamassassinenable (and ~/.spamassassin, 0700).")
+                        .description("Makes ~/.spamassassinenable (and ~/.spamassassin, 0700).").example(null)
                         .doing(call -> spam.enable(call.principal())),
                 ApiFunction.named("disable_spam_assassin").summary("Disable Apache SpamAssassin for cPanel account").feature(feature)
-                        .description("Removes ~/.spamassassinenable; the preferences stay.")
+                        .description("Removes ~/.spamassassinenable; the preferences stay.").example(null)
                         .doing(call -> {
                             spam.disable(call.principal());
                             call.message("Apache SpamAssassin™ has been disabled.");
                         }),
                 ApiFunction.named("enable_spam_box").summary("Enable spam box filtering for cPanel account").feature(feature)
-                        .description("Makes ~/.spamassassinboxenable: spam goes to each mailbox's spam folder.")
+                        .description("Makes ~/.spamassassinboxenable: spam goes to each mailbox's spam folder.").example(null)
                         .doing(call -> spam.enableSpamBox(call.principal())),
                 ApiFunction.named("disable_spam_box").summary("Disable spam box filtering for cPanel account").feature(feature)
-                        .description("Removes ~/.spamassassinboxenable: spam is delivered to the inbox.")
+                        .description("Removes ~/.spamassassinboxenable: spam is delivered to the inbox.").example(null)
                         .doing(call -> spam.disableSpamBox(call.principal())));
     }
 }

@@ -46,6 +46,10 @@ public class SpamAssassinModule implements ApiModule {
                 ApiFunction.named("get_user_preferences").summary("Return SpamAssassin™ settings")
                         .description("The settings of ~/.spamassassin/user_prefs; null when the account has no such file.")
                         .returns(preferences.orNull())
+                        .exampleSetup("/execute/SpamAssassin/update_user_preference?preference=blacklist_from&value=username2@example.com",
+                                "/execute/SpamAssassin/update_user_preference?preference=required_score&value=5.1",
+                                "/execute/SpamAssassin/update_user_preference?preference=score&value=ACT_NOW_CAPS%201",
+                                "/execute/SpamAssassin/update_user_preference?preference=whitelist_from&value=username@example.com")
                         .exampleJson("{\"blacklist_from\":[\"username2@example.com\"],\"required_score\":[5.1],\"score\":[\"ACT_NOW_CAPS 1\"],"
                                 + "\"whitelist_from\":[\"username@example.com\"]}")
                         .handledBy(call -> spam.preferences(call.principal()).map(SpamAssassinModule::wire).orElse(null)),
@@ -58,6 +62,10 @@ public class SpamAssassinModule implements ApiModule {
                                 + "required_score, an address or pattern such as *@example.com for the lists. None: the preference is removed.")
                                 .multiple().example("ACT_NOW_CAPS 5.0"))
                         .returns(preferences)
+                        .exampleSetup("/execute/SpamAssassin/update_user_preference?preference=blacklist_from&value=username2@example.com",
+                                "/execute/SpamAssassin/update_user_preference?preference=ok_locales&value=all",
+                                "/execute/SpamAssassin/update_user_preference?preference=required_score&value=5",
+                                "/execute/SpamAssassin/update_user_preference?preference=whitelist_from&value=username@example.com")
                         .exampleJson("{\"blacklist_from\":[\"username2@example.com\"],\"ok_locales\":[\"all\"],\"required_score\":[5],"
                                 + "\"score\":[\"ACT_NOW_CAPS 5\"],\"whitelist_from\":[\"username@example.com\"]}")
                         .handledBy(call -> wire(spam.update(call.principal(), call.args().get("preference"), call.args().getMultiple("value")))));

@@ -106,6 +106,12 @@ class EmailModuleTest {
         JsonNode list = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain()))).get("data");
         assertEquals(2, list.size());
         assertEquals(":fail: Gone", list.get(0).get("forward").textValue());
+        // cPanel's reference (Email::list_forwarders): regex "filters the forwarded address or destination"
+        JsonNode byDestination = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain(), "regex", "boss"))).get("data");
+        assertEquals(1, byDestination.size(), byDestination.toString());
+        assertEquals("sales@" + alice.domain(), byDestination.get(0).get("dest").textValue());
+        JsonNode byAddress = Uapi.success(call(alice, token, "list_forwarders", Map.of("domain", alice.domain(), "regex", "^old@"))).get("data");
+        assertEquals(1, byAddress.size(), byAddress.toString());
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "teleport")),
                 "“teleport” is not a valid “fwdopt”: use fwd, fail, blackhole or pipe."); // OpenUAPI's own wording
         Uapi.failure(call(alice, token, "add_forwarder", Map.of("domain", alice.domain(), "email", "x", "fwdopt", "pipe", "pipefwd", "/bin/sh")),
