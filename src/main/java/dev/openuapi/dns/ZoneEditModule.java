@@ -118,9 +118,12 @@ public class ZoneEditModule implements ApiModule {
                         .summary("Return the account's zones as zone-file lines")
                         .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Zones.class)))
                         .exampleJson("""
-                                [{"status":1,"statusmsg":"Zones fetched","zones":{"example.com":["; cPanel first:11.120.0.0",\
-                                "$TTL 14400","@ 86400 IN SOA ns1.example.com. hostmaster.example.com. 2026070101 3600 1800 1209600 86400",\
-                                "example.com. 86400 IN NS ns1.example.com.","example.com. 14400 IN A 192.0.2.10"]}}]""")
+                                [{"status":1,"statusmsg":"Zones fetched","zones":{"example.com":[\
+                                "; cPanel first:11.120.0.16 (update_time):1782864060 Cpanel::ZoneFile::VERSION:1.3 hostname:openuapi \
+                                latest:OpenUAPI","; Zone file for example.com","$TTL 14400",\
+                                "example.com. 86400 IN SOA ns1.example.com. hostmaster.example.com. 2026070101 3600 1800 1209600 86400",\
+                                "example.com. 86400 IN NS ns1.example.com.","example.com. 86400 IN NS ns2.example.com.",\
+                                "example.com. 14400 IN A 192.0.2.10"]}}]""")
                         .handledBy(this::fetchZones),
                 ApiFunction.named("fetchzone").api2()
                         .summary("Return one zone's records and serial")
