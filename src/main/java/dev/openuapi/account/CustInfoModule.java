@@ -41,6 +41,9 @@ public class CustInfoModule implements ApiModule {
                         .field("value", Shape.string("Its value; empty when not set."))
                         .field("type", Shape.string("Always string."))
                         .build()))
+                .exampleJson("""
+                        [{"name":"email","descp":"Contact Email Address","value":"user@example.com","type":"string"},\
+                        {"name":"second_email","descp":"Second Contact Email Address","value":"","type":"string"}]""")
                 .handledBy(this::displayContactInfo));
     }
 

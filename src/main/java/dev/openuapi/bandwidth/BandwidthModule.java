@@ -28,14 +28,17 @@ public class BandwidthModule implements ApiModule {
     private static final Param GROUPING = Param.string("grouping",
             "|-separated: domain and/or protocol, and at most one of year, year_month, year_month_day, year_month_day_hour, "
                     + "year_month_day_hour_minute; the answer nests in this order. Protocols are refused: the reports have none.")
-            .required().example("domain|year_month");
+            .required().example("domain");
     private static final Param INTERVAL = Param.string("interval", "daily (the default), hourly or 5min: the length of a sample.")
             .example("daily");
     private static final Param DOMAINS = Param.string("domains", "|-separated domains to keep; traffic without a domain is UNKNOWN.")
             .example("UNKNOWN");
-    private static final Param PROTOCOLS = Param.string("protocols", "|-separated protocols to keep (refused: the reports have none).");
-    private static final Param START = Param.of("start", ParamType.EPOCH, "The earliest report time to count (Unix time, inclusive).");
-    private static final Param END = Param.of("end", ParamType.EPOCH, "The latest report time to count (Unix time, inclusive).");
+    private static final Param PROTOCOLS = Param.string("protocols", "|-separated protocols to keep (refused: the reports have none).")
+            .example("http|imap");
+    private static final Param START = Param.of("start", ParamType.EPOCH, "The earliest report time to count (Unix time, inclusive).")
+            .example("1793491200");
+    private static final Param END = Param.of("end", ParamType.EPOCH, "The latest report time to count (Unix time, inclusive).")
+            .example("1796083200");
     private static final Param TIMEZONE = Param.string("timezone", "An Olson name for the time keys; the server's zone by default.")
             .example("America/Chicago");
 
@@ -68,7 +71,10 @@ public class BandwidthModule implements ApiModule {
                         .param(GROUPING).param(INTERVAL).param(DOMAINS).param(PROTOCOLS).param(START).param(END).param(TIMEZONE)
                         .returns(Shape.mapOf("Keyed by the first grouping level's values (domains, or Unix times of a unit's start).",
                                 bytesOrLevel))
-                        .exampleJson("{\"UNKNOWN\":{\"1793491200\":7000000,\"1796083200\":2500000}}")
+                        .exampleJson("{\"UNKNOWN\":9500000}")
+                        .exampleArgs("grouping=domain&interval=daily&domains=UNKNOWN&timezone=America/Chicago")
+                        .exampleNotLive("a fresh account has no bandwidth until a metering agent reports it (PUT "
+                                + "/api/v1/accounts/{user}/usage), which no setup call can do: BandwidthTest proves the example")
                         .handledBy(this::query),
                 ApiFunction.named("get_retention_periods").summary("Return how long bandwidth samples are kept")
                         .returns(Shape.arrayOf("One row per interval whose samples expire.", Shape.of(Retention.class)))

@@ -22,6 +22,11 @@ public class CronModule implements ApiModule {
 
     public static final String FEATURE = "cron";
 
+    /** The job the examples list, change and remove, as cPanel's documentation account would add it. */
+    private static final String ADD_JOB = "/json-api/cpanel?cpanel_jsonapi_apiversion=2&cpanel_jsonapi_module=Cron"
+            + "&cpanel_jsonapi_func=add_line&minute=*/15&hour=*&day=*&month=*&weekday=*&command=/usr/local/bin/php /home/example/cron.php";
+    private static final String CHANGED = "[{\"status\":1,\"statusmsg\":\"\",\"linekey\":\"5f0c8e1d9a2b4c6e\"}]";
+
     private final CronService cron;
 
     CronModule(CronService cron) {
@@ -46,9 +51,11 @@ public class CronModule implements ApiModule {
                 Param.string("day", "Day of month: *, 1-31, …").example("*"),
                 Param.string("month", "Month: *, 1-12 or jan-dec, …").example("*"),
                 Param.string("weekday", "Day of week: *, 0-7 or sun-sat, …").example("*"),
-                Param.string("command", "The command line.").example("/usr/local/bin/php /home/alice/cron.php"));
-        Param linekey = Param.string("linekey", "The job's linekey (from listcron); or give line (its 1-based position).");
-        Param line = Param.string("line", "The job's 1-based position (commandnumber is accepted too).");
+                Param.string("command", "The command line.").example("/usr/local/bin/php /home/example/cron.php"));
+        Param linekey = Param.string("linekey", "The job's linekey (from listcron); or give line (its 1-based position).")
+                .example("5f0c8e1d9a2b4c6e");
+        Param line = Param.string("line", "The job's 1-based position (commandnumber is accepted too).")
+                .example("1");
         Shape change = Shape.arrayOf("One element.", Shape.of(CronRows.Change.class));
         ApiFunction.Builder add = ApiFunction.named("add_line").api2().summary("Add a cron job")
                 .description("A job identical to an existing one is refused.");
@@ -59,18 +66,30 @@ public class CronModule implements ApiModule {
         return List.of(
                 ApiFunction.named("listcron").api2().summary("List the cron jobs")
                         .description("One row per job, plus a last row holding only the next count, unless omit_extra_record=1.")
-                        .param(Param.string("omit_extra_record", "1: leave out the extra count row."))
+                        .param(Param.string("omit_extra_record", "1: leave out the extra count row.").example("1"))
                         .returns(Shape.arrayOf("The jobs, then (unless omit_extra_record=1) a row with only the next count.",
                                 Shape.of(CronRows.Job.class)))
+                        .exampleJson("""
+                                [{"count":1,"minute":"*/15","hour":"*","day":"*","month":"*","weekday":"*",\
+                                "command":"/usr/local/bin/php /home/example/cron.php",\
+                                "command_htmlsafe":"/usr/local/bin/php /home/example/cron.php","linekey":"5f0c8e1d9a2b4c6e"}]""")
+                        .exampleSetup(ADD_JOB)
                         .handledBy(this::listCron),
                 ApiFunction.named("fetchcron").api2().summary("Return the parsed crontab")
                         .returns(Shape.arrayOf("The crontab's lines.", Shape.of(CronRows.Line.class)))
+                        .exampleJson("""
+                                [{"line":1,"type":"command","minute":"*/15","hour":"*","day":"*","month":"*","weekday":"*",\
+                                "command":"/usr/local/bin/php /home/example/cron.php","commandnumber":1,"linekey":"5f0c8e1d9a2b4c6e"}]""")
+                        .exampleSetup(ADD_JOB)
                         .handledBy(this::fetchCron),
-                add.returns(change).handledBy(call -> change(call, () -> cron.add(call.principal().accountId(), schedule(call.args())).linekey)),
-                edit.returns(change).handledBy(call -> change(call, () -> cron.edit(call.principal().accountId(), call.args().get("linekey"),
+                add.returns(change).exampleJson(CHANGED).handledBy(call -> change(call, () -> cron.add(call.principal().accountId(), schedule(call.args())).linekey)),
+                edit.returns(change).exampleJson(CHANGED).exampleSetup(ADD_JOB)
+                        .exampleArgs("line=1&minute=0&hour=*/2&day=*&month=*&weekday=*&command=/usr/local/bin/php /home/example/cron.php")
+                        .handledBy(call -> change(call, () -> cron.edit(call.principal().accountId(), call.args().get("linekey"),
                         line(call.args()), schedule(call.args())).linekey)),
                 ApiFunction.named("remove_line").api2().summary("Remove a cron job").param(linekey).param(line)
                         .returns(change)
+                        .exampleJson("[{\"status\":1,\"statusmsg\":\"\"}]").exampleSetup(ADD_JOB).exampleArgs("line=1")
                         .handledBy(call -> change(call, () -> {
                             cron.remove(call.principal().accountId(), call.args().get("linekey"), line(call.args()));
                             return null;

@@ -51,6 +51,10 @@ public class DnsLookupModule implements ApiModule {
         this.domains = domains;
     }
 
+    /** Why the examples that resolve the account's own names are proved by DnsLiveExamplesTest, not LiveExamplesTest. */
+    private static final String RESOLVER = "resolves the fresh account's zone, which only a resolver serving the test database "
+            + "answers: DnsLiveExamplesTest proves the example with PowerDNS as the resolver";
+
     @Override
     public String name() {
         return "DNS";
@@ -67,6 +71,7 @@ public class DnsLookupModule implements ApiModule {
                         .returns(Shape.arrayOf("One line per answer, as host prints it.", Shape.string("A line.")))
                         .exampleJson("[\"example.com has address 93.184.216.34\",\"example.com has IPv6 address 2606:2800:220:1:248:1893:25c8:1946\","
                                 + "\"example.com mail is handled by 0 .\"]")
+                        .exampleNotLive(RESOLVER)
                         .handledBy(call -> lookups.hostLines(DOMAIN.from(call))),
                 ApiFunction.named("ensure_domains_reside_only_locally")
                         .summary("Return whether domains only resolve locally")
@@ -86,6 +91,7 @@ public class DnsLookupModule implements ApiModule {
                         .returns(Shape.arrayOf("One row per domain, in the order given.", Shape.of(DnsRows.Authority.class)))
                         .exampleJson("[{\"domain\":\"example.com\",\"zone\":\"example.com\",\"local_authority\":1,"
                                 + "\"nameservers\":[\"ns1.example.com\",\"ns2.example.com\"],\"error\":null}]")
+                        .exampleNotLive(RESOLVER)
                         .handledBy(this::hasLocalAuthority));
     }
 

@@ -32,13 +32,14 @@ public class DnsModule implements ApiModule {
     private static final Param ZONE = Param.of("zone", ParamType.DOMAIN, "The zone (one of the account's domains).")
             .required().example("example.com");
     private static final Param SERIAL = Param.of("serial", ParamType.INTEGER, "The zone's current SOA serial (from parse_zone).")
-            .required();
+            .required().example("2026070101");
     private static final Param ADD = Param.string("add",
             "A record to add, as JSON: {\"dname\",\"ttl\",\"record_type\",\"data\":[…]}. Repeatable.").multiple()
             .example("{\"dname\":\"www\",\"ttl\":300,\"record_type\":\"A\",\"data\":[\"192.0.2.10\"]}");
-    private static final Param EDIT = Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple();
+    private static final Param EDIT = Param.string("edit", "A record to replace, as JSON with its line_index. Repeatable.").multiple()
+            .example("{\"line_index\":6,\"dname\":\"example.com.\",\"ttl\":14400,\"record_type\":\"A\",\"data\":[\"192.0.2.20\"]}");
     private static final Param REMOVE = Param.of("remove", ParamType.INTEGER, "The line_index of a record to remove. Repeatable.")
-            .multiple();
+            .multiple().example("7");
 
     private final ZoneService zones;
     private final ObjectMapper json;
@@ -62,6 +63,12 @@ public class DnsModule implements ApiModule {
                                 + "line_index is 0-based and is what mass_edit_zone takes.")
                         .param(ZONE)
                         .returns(Shape.arrayOf("The zone file's lines.", Shape.of(DnsRows.Line.class)))
+                        .exampleJson("""
+                                [{"type":"comment","line_index":0,"text_b64":\
+                                "OyBjUGFuZWwgZmlyc3Q6MTEuMTIwLjAuMTYgKHVwZGF0ZV90aW1lKToxNzgyODY0MDYwIENwYW5lbDo6Wm9uZUZpbGU6OlZFUlNJT046MS4z\
+                                IGhvc3RuYW1lOm9wZW51YXBpIGxhdGVzdDpPcGVuVUFQSQ=="},\
+                                {"type":"record","line_index":6,"dname_b64":"ZXhhbXBsZS5jb20u","record_type":"A","ttl":14400,\
+                                "data_b64":["MTkyLjAuMi4xMA=="]}]""")
                         .handledBy(this::parseZone),
                 ApiFunction.named("mass_edit_zone").feature(ZoneEditModule.FEATURE)
                         .summary("Add, edit and remove records in one change")
@@ -73,6 +80,11 @@ public class DnsModule implements ApiModule {
                         .param(EDIT)
                         .param(REMOVE)
                         .returns(Shape.of(DnsRows.MassEdit.class))
+                        .exampleJson("{\"new_serial\":\"2026070102\"}")
+                        .exampleNotLive("serial must be the fresh zone's SOA serial, which changes with the day it is made: "
+                                + "DnsLiveExamplesTest reads it with parse_zone first, then proves the example")
+                        .exampleSetup("/json-api/cpanel?cpanel_jsonapi_apiversion=2&cpanel_jsonapi_module=ZoneEdit"
+                                + "&cpanel_jsonapi_func=add_zone_record&domain=example.com&name=_acme-challenge&type=TXT&txtdata=token-value")
                         .handledBy(this::massEditZone));
     }
 

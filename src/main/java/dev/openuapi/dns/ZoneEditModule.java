@@ -33,6 +33,19 @@ public class ZoneEditModule implements ApiModule {
     private static final List<String> FILTERS = List.of("line", "name", "type", "class", "ttl", "address", "cname", "txtdata",
             "exchange", "preference", "nsdname", "target");
 
+    /** An example of each fetchzone_records filter, for the documentation account's zone. */
+    private static final Map<String, String> FILTER_EXAMPLES = Map.ofEntries(Map.entry("line", "7"), Map.entry("name", "example.com."),
+            Map.entry("type", "A"), Map.entry("class", "IN"), Map.entry("ttl", "14400"), Map.entry("address", "192.0.2.10"),
+            Map.entry("cname", "www.example.com."), Map.entry("txtdata", "token-value"), Map.entry("exchange", "mail.example.com"),
+            Map.entry("preference", "0"), Map.entry("nsdname", "ns1.example.com"), Map.entry("target", "sip.example.com"));
+    /** The record the change examples work on: a TXT record on line 8, after the new zone's SOA, two NS and A records. */
+    private static final String ADD_TXT = "/json-api/cpanel?cpanel_jsonapi_apiversion=2&cpanel_jsonapi_module=ZoneEdit"
+            + "&cpanel_jsonapi_func=add_zone_record&domain=example.com&name=_acme-challenge&type=TXT&ttl=300&txtdata=token-value";
+    private static final String CHANGED = "[{\"result\":{\"status\":1,\"statusmsg\":\"%s\",\"newserial\":\"2026070102\"}}]";
+    private static final String SOA_ROW = "{\"line\":4,\"Line\":4,\"name\":\"example.com.\",\"type\":\"SOA\",\"class\":\"IN\","
+            + "\"ttl\":86400,\"mname\":\"ns1.example.com\",\"rname\":\"hostmaster.example.com\",\"serial\":\"2026070101\","
+            + "\"refresh\":3600,\"retry\":1800,\"expire\":1209600,\"minimum\":86400}";
+
     private static final Param DOMAIN = Param.of("domain", ParamType.DOMAIN, "The zone (one of the account's domains).")
             .required().example("example.com");
     private static final Param LINE = Param.of("line", ParamType.INTEGER,
@@ -70,19 +83,19 @@ public class ZoneEditModule implements ApiModule {
                         .example("_acme-challenge"),
                 Param.string("type", "A, AAAA, CNAME, TXT, MX, SRV, CAA or NS.").example("TXT"),
                 Param.of("ttl", ParamType.INTEGER, "Seconds; 14400 when omitted.").example("300"),
-                Param.string("address", "A/AAAA: the IP address."),
-                Param.string("cname", "CNAME: the target host."),
+                Param.string("address", "A/AAAA: the IP address.").example("192.0.2.10"),
+                Param.string("cname", "CNAME: the target host.").example("www.example.com"),
                 Param.string("txtdata", "TXT: the text.").example("token-value"),
-                Param.string("exchange", "MX: the mail server."),
-                Param.of("preference", ParamType.INTEGER, "MX: the preference."),
-                Param.of("priority", ParamType.INTEGER, "SRV: the priority."),
-                Param.of("weight", ParamType.INTEGER, "SRV: the weight."),
-                Param.of("port", ParamType.INTEGER, "SRV: the port."),
-                Param.string("target", "SRV: the target host."),
-                Param.string("nsdname", "NS: the name server."),
-                Param.of("flag", ParamType.INTEGER, "CAA: the flag (0 or 128)."),
-                Param.string("tag", "CAA: issue, issuewild or iodef."),
-                Param.string("value", "CAA: the value."));
+                Param.string("exchange", "MX: the mail server.").example("mail.example.com"),
+                Param.of("preference", ParamType.INTEGER, "MX: the preference.").example("10"),
+                Param.of("priority", ParamType.INTEGER, "SRV: the priority.").example("0"),
+                Param.of("weight", ParamType.INTEGER, "SRV: the weight.").example("5"),
+                Param.of("port", ParamType.INTEGER, "SRV: the port.").example("5060"),
+                Param.string("target", "SRV: the target host.").example("sip.example.com"),
+                Param.string("nsdname", "NS: the name server.").example("ns1.example.com"),
+                Param.of("flag", ParamType.INTEGER, "CAA: the flag (0 or 128).").example("0"),
+                Param.string("tag", "CAA: issue, issuewild or iodef.").example("issue"),
+                Param.string("value", "CAA: the value.").example("letsencrypt.org"));
         ApiFunction.Builder add = ApiFunction.named("add_zone_record").api2()
                 .summary("Add a DNS record")
                 .description("Adds a record to one of the account's zones and bumps the SOA serial.")
@@ -98,23 +111,42 @@ public class ZoneEditModule implements ApiModule {
                 .description("Each filter argument keeps only records whose field equals it exactly; separate alternatives with |.")
                 .param(DOMAIN);
         for (String filter : FILTERS) {
-            records.param(Param.string(filter, "Keep only records whose " + filter + " equals this."));
+            records.param(Param.string(filter, "Keep only records whose " + filter + " equals this.").example(FILTER_EXAMPLES.get(filter)));
         }
         return List.of(
                 ApiFunction.named("fetchzones").api2()
                         .summary("Return the account's zones as zone-file lines")
                         .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Zones.class)))
+                        .exampleJson("""
+                                [{"status":1,"statusmsg":"Zones fetched","zones":{"example.com":[\
+                                "; cPanel first:11.120.0.16 (update_time):1782864060 Cpanel::ZoneFile::VERSION:1.3 hostname:openuapi \
+                                latest:OpenUAPI","; Zone file for example.com","$TTL 14400",\
+                                "example.com. 86400 IN SOA ns1.example.com. hostmaster.example.com. 2026070101 3600 1800 1209600 86400",\
+                                "example.com. 86400 IN NS ns1.example.com.","example.com. 86400 IN NS ns2.example.com.",\
+                                "example.com. 14400 IN A 192.0.2.10"]}}]""")
                         .handledBy(this::fetchZones),
                 ApiFunction.named("fetchzone").api2()
                         .summary("Return one zone's records and serial")
                         .param(DOMAIN)
-                        .param(Param.of("customonly", ParamType.BOOLEAN, "1: leave out the SOA and the zone's own NS records."))
+                        .param(Param.of("customonly", ParamType.BOOLEAN, "1: leave out the SOA and the zone's own NS records.")
+                                .example("0"))
                         .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.ZoneRecords.class)))
+                        .exampleJson("[{\"status\":1,\"statusmsg\":\"Zone Serialized\",\"serialnum\":\"2026070101\",\"record\":["
+                                + SOA_ROW + "]}]")
                         .handledBy(this::fetchZone),
-                records.returns(Shape.arrayOf("The matching records.", RECORD)).handledBy(this::fetchZoneRecords),
-                add.returns(CHANGE).handledBy(call -> change(call, "Created the record.",
+                records.returns(Shape.arrayOf("The matching records.", RECORD))
+                        .exampleJson("""
+                                [{"line":7,"Line":7,"name":"example.com.","type":"A","class":"IN","ttl":14400,"address":"192.0.2.10",\
+                                "record":"192.0.2.10"}]""")
+                        .exampleArgs("domain=example.com&type=A&class=IN&name=example.com.")
+                        .handledBy(this::fetchZoneRecords),
+                add.returns(CHANGE).exampleJson(CHANGED.formatted("Created the record."))
+                        .exampleArgs("domain=example.com&name=_acme-challenge&type=TXT&ttl=300&txtdata=token-value")
+                        .handledBy(call -> change(call, "Created the record.",
                         () -> zones.add(call.principal().username(), DOMAIN.from(call), input(call.args())))),
-                edit.returns(CHANGE).handledBy(call -> change(call, "Updated the record.",
+                edit.returns(CHANGE).exampleJson(CHANGED.formatted("Updated the record.")).exampleSetup(ADD_TXT)
+                        .exampleArgs("domain=example.com&line=8&name=_acme-challenge&type=TXT&ttl=300&txtdata=new-token-value")
+                        .handledBy(call -> change(call, "Updated the record.",
                         () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), SERIALNUM.from(call),
                                 input(call.args())))),
                 ApiFunction.named("remove_zone_record").api2()
@@ -122,6 +154,7 @@ public class ZoneEditModule implements ApiModule {
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
                         .param(DOMAIN).param(LINE).param(SERIALNUM)
                         .returns(CHANGE)
+                        .exampleJson(CHANGED.formatted("Removed the record.")).exampleSetup(ADD_TXT).exampleArgs("domain=example.com&line=8")
                         .handledBy(call -> change(call, "Removed the record.",
                                 () -> zones.remove(call.principal().username(), DOMAIN.from(call), line(call.args()),
                                         SERIALNUM.from(call)))));

@@ -34,13 +34,13 @@ public class AddonDomainModule implements ApiModule {
             + "directories (etc, mail, ssl, tmp, logs, …) are refused.").example("/public_html/addon");
     static final Param DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from subdomain.").example("1");
     static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "Only 0: OpenUAPI never overwrites an existing zone or skips a check, "
-            + "so force=1 is refused: " + ParkModule.FORCE_REFUSED);
+            + "so force=1 is refused: " + ParkModule.FORCE_REFUSED).example("0");
     static final String DOMAIN_TEXT = "The addon domain to remove.";
     static final String KEY_TEXT = "The subdomain the addon domain is parked on, as listaddondomains shows it in domainkey "
             + "(addon_example.com); a full name (addon.example.com) works too. It must be the addon domain's.";
     static final Param DOMAIN = Param.of("domain", ParamType.DOMAIN, DOMAIN_TEXT).required().example("addon.com");
     static final Param KEY = Param.string("subdomain", KEY_TEXT).required().example("addon_example.com");
-    static final Param DEL_DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from the subdomain's label.");
+    static final Param DEL_DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from the subdomain's label.").example("0");
     /** API 2's own words for missing arguments (Cpanel::AddonDomain, Cpanel::SubDomain, Cpanel::Park), in its order. */
     static final String BOTH = "The subdomain and domain parameters must exist and be non-empty.";
 
@@ -78,6 +78,7 @@ public class AddonDomainModule implements ApiModule {
                         .feature(FEATURE)
                         .param(DOMAIN).param(KEY).param(DEL_DISALLOWDOT)
                         .example(null)
+                        .exampleSetup(DomainExamples.ADD_ADDON)
                         .doing(call -> {
                             DomainService.Removed removed = remove(call);
                             if (removed.backingKept()) {
@@ -110,6 +111,7 @@ public class AddonDomainModule implements ApiModule {
                         .param(DEL_DISALLOWDOT)
                         .returns(Api2Changes.SHAPE)
                         .example(List.of(new Api2DomainRows.Result(1, "The subdomain, addon.example.com has been removed.")))
+                        .exampleSetup(DomainExamples.ADD_ADDON)
                         .handledBy(call -> Api2Changes.run(call, () -> {
                             DomainService.Removed removed = remove(call);
                             if (!removed.backingKept()) {
@@ -124,6 +126,10 @@ public class AddonDomainModule implements ApiModule {
                         .description("One row per addon domain, sorted by name, with the subdomain of the main domain that backs it "
                                 + "in cPanel's naming (fullsubdomain, domainkey).")
                         .returns(Shape.arrayOf("The addon domains.", Shape.of(Api2DomainRows.Addon.class)))
+                        .example(List.of(new Api2DomainRows.Addon("addon.com", "addon.example.com", "addon", "example.com",
+                                "/home/example/public_html/addon", "public_html/addon", "home:public_html/addon",
+                                Api2DomainRows.NOT_REDIRECTED, "addon_example.com")))
+                        .exampleSetup(DomainExamples.ADD_ADDON)
                         .handledBy(this::listAddonDomains));
     }
 

@@ -46,6 +46,9 @@ public class DomainInfoModule implements ApiModule {
                         .description("The main domain (a string) and the addon, parked and sub domains (arrays of names). "
                                 + "sub_domains leaves out the subdomains that back addon domains; OpenUAPI creates none.")
                         .returns(Shape.of(DomainInfoRows.DomainList.class))
+                        .example(new DomainInfoRows.DomainList("example.com", List.of("addon.com"), List.of("alias.example.net"),
+                                List.of("blog.example.com")))
+                        .exampleSetup(DomainExamples.ADD_SUBDOMAIN, DomainExamples.PARK, DomainExamples.ADD_ADDON)
                         .handledBy(this::listDomains),
                 ApiFunction.named("domains_data")
                         .summary("Describe the virtual host of every domain")
@@ -56,6 +59,8 @@ public class DomainInfoModule implements ApiModule {
                         .param(Param.of("return_https_redirects_status", ParamType.BOOLEAN,
                                 "Accepted for compatibility; is_https_redirecting is always 0.").example("1"))
                         .returns(Shape.of(DomainInfoRows.DomainsData.class))
+                        .example(DomainExamples.domainsData())
+                        .exampleSetup(DomainExamples.ADD_SUBDOMAIN, DomainExamples.PARK, DomainExamples.ADD_ADDON)
                         .handledBy(this::domainsData),
                 ApiFunction.named("single_domain_data")
                         .summary("Describe one domain's virtual host")
@@ -66,6 +71,9 @@ public class DomainInfoModule implements ApiModule {
                         .param(Param.of("return_https_redirect_status", ParamType.BOOLEAN,
                                 "Accepted for compatibility; is_https_redirecting is always 0.").example("1"))
                         .returns(Shape.of(DomainInfoRows.SingleVhost.class))
+                        .example(new DomainInfoRows.SingleVhost(DomainExamples.vhost("example.com", "example.com",
+                                "/home/example/public_html", "main_domain", "www.example.com"), "80", "ExecCGI Includes", 1, List.of(),
+                                List.of()))
                         .handledBy(this::singleDomainData));
     }
 

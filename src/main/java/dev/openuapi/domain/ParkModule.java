@@ -31,15 +31,15 @@ public class ParkModule implements ApiModule {
     static final Param TOPDOMAIN = Param.string("topdomain", "The label of a subdomain of the main domain to park the domain on, "
             + "which makes it an addon domain (see AddonDomain::addaddondomain). Left out: the domain is parked on the main domain.")
             .example("shop");
-    static final Param DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from topdomain.");
+    static final Param DISALLOWDOT = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from topdomain.").example("0");
     static final String FORCE_REFUSED = "OpenUAPI does not support “force”: it never overwrites an existing domain or zone.";
     static final Param FORCE = Param.of("force", ParamType.BOOLEAN, "Only 0: OpenUAPI never overwrites an existing zone or skips a check, "
-            + "so force=1 is refused: " + FORCE_REFUSED);
+            + "so force=1 is refused: " + FORCE_REFUSED).example("0");
     static final Param PARKED = Param.of("domain", ParamType.DOMAIN, "The parked (or addon) domain to remove.").required()
             .example("alias.example.net");
     static final Param ON_SUBDOMAIN = Param.string("subdomain", "The subdomain the domain is parked on, as "
             + "AddonDomain::listaddondomains shows it in domainkey (shop_example.com), or as a full name. Left out: the domain says. "
-            + "Given: it must be the domain's.");
+            + "Given: it must be the domain's.").example("shop_example.com");
 
     private final DomainService domains;
 
@@ -72,6 +72,7 @@ public class ParkModule implements ApiModule {
                         .description(unparkDescription)
                         .param(PARKED).param(ON_SUBDOMAIN)
                         .example(null)
+                        .exampleSetup(DomainExamples.PARK_ON_SHOP)
                         .doing(this::unpark),
                 ApiFunction.named("park").api2()
                         .summary("Park a domain on the main domain (API 2)")
@@ -89,12 +90,16 @@ public class ParkModule implements ApiModule {
                         .param(PARKED).param(ON_SUBDOMAIN)
                         .returns(Api2Changes.SHAPE)
                         .example(List.of(new Api2DomainRows.Result(1, "alias.example.net was successfully unparked")))
+                        .exampleSetup(DomainExamples.PARK_ON_SHOP)
                         .handledBy(call -> Api2Changes.run(call, () -> unpark(call))),
                 ApiFunction.named("listparkeddomains").api2()
                         .summary("List the account's parked domains")
                         .description("One row per parked domain, sorted by name. A parked domain serves the main domain's document "
                                 + "root.")
                         .returns(Shape.arrayOf("The parked domains.", Shape.of(Api2DomainRows.Parked.class)))
+                        .example(List.of(new Api2DomainRows.Parked("alias.example.net", "/home/example/public_html", "public_html",
+                                "home:public_html", Api2DomainRows.NOT_REDIRECTED)))
+                        .exampleSetup(DomainExamples.PARK)
                         .handledBy(this::listParkedDomains));
     }
 

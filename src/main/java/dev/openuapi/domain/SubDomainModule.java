@@ -38,7 +38,8 @@ public class SubDomainModule implements ApiModule {
     static final Param EXISTING = Param.string("domain", "The subdomain: its full name (blog.example.com) or cPanel's domainkey "
             + "(blog_example.com, as listsubdomains shows it).").requiredWithMessage("You must specify a subdomain.")
             .example("blog_example.com");
-    static final Param DISALLOWDOT_EXISTING = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from the subdomain's label.");
+    static final Param DISALLOWDOT_EXISTING = Param.of("disallowdot", ParamType.BOOLEAN, "1: remove the dots from the subdomain's label.")
+            .example("0");
 
     private final DomainService domains;
 
@@ -72,6 +73,7 @@ public class SubDomainModule implements ApiModule {
                         .feature(FEATURE)
                         .param(EXISTING).param(DISALLOWDOT_EXISTING)
                         .example(null)
+                        .exampleSetup(DomainExamples.ADD_SUBDOMAIN)
                         .doing(call -> domains.removeSubdomain(call.principal().username(), subdomainName(call))),
                 ApiFunction.named("addsubdomain").api2()
                         .summary("Create a subdomain (API 2)")
@@ -89,6 +91,7 @@ public class SubDomainModule implements ApiModule {
                         .param(EXISTING).param(DISALLOWDOT_EXISTING)
                         .returns(Api2Changes.SHAPE)
                         .example(List.of(new Api2DomainRows.Result(1, "The subdomain, blog.example.com has been removed.")))
+                        .exampleSetup(DomainExamples.ADD_SUBDOMAIN)
                         .handledBy(call -> Api2Changes.run(call, () -> "The subdomain, "
                                 + domains.removeSubdomain(call.principal().username(), subdomainName(call)).name() + " has been removed.")),
                 ApiFunction.named("listsubdomains").api2()
@@ -96,6 +99,10 @@ public class SubDomainModule implements ApiModule {
                         .description("One row per subdomain, sorted by name, with its document root three ways: absolute (dir), "
                                 + "relative to the home directory (basedir) and as home:<basedir> (reldir).")
                         .returns(Shape.arrayOf("The subdomains.", Shape.of(Api2DomainRows.Sub.class)))
+                        .example(List.of(new Api2DomainRows.Sub("blog.example.com", "blog", "example.com", "public_html/blog",
+                                "home:public_html/blog", "/home/example/public_html/blog", Api2DomainRows.NOT_REDIRECTED,
+                                "blog_example.com")))
+                        .exampleSetup(DomainExamples.ADD_SUBDOMAIN)
                         .handledBy(this::listSubdomains));
     }
 

@@ -30,11 +30,13 @@ public class FeaturesModule implements ApiModule {
                         .param(Param.string("name", "The feature's name.").requiredWithMessage("You must specify a feature name.")
                                 .example("apitokens"))
                         .returns(Shape.integer("1: enabled; 0: exists but not enabled; null: no such feature.").orNull())
+                        .exampleJson("1")
                         .handledBy(this::hasFeature),
                 ApiFunction.named("list_features")
                         .summary("List the account's features")
                         .description("Every feature OpenUAPI knows, with 1 when the account has it and 0 when it does not.")
                         .returns(Shape.mapOf("Feature names and whether each is enabled.", Shape.integer("1 or 0.")))
+                        .example(FeatureCatalog.map(FeatureCatalog.names()))
                         .handledBy(this::listFeatures));
     }
 

@@ -35,6 +35,9 @@ public class ResourceUsageModule implements ApiModule {
                         + "metering agent reports it; counts from the stored resources. "
                         + "maximum is null when the plan sets no limit.")
                 .returns(Shape.arrayOf("One row per resource.", Shape.of(UsageRow.class)))
+                .exampleJson("""
+                        [{"id":"disk_usage","description":"Disk Usage","usage":26550272,"maximum":null,"formatter":"format_bytes",\
+                        "url":null,"error":null}]""")
                 .handledBy(call -> usage.usages(call.principal()).stream().map(UsageRow::of).toList()));
     }
 

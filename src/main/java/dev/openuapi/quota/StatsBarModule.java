@@ -50,6 +50,13 @@ public class StatsBarModule implements ApiModule {
                         .field("percent", Shape.integer("count as a percentage of max (0 when unlimited)."))
                         .field("value", Shape.string("Server rows (hostname, cpanelversion): the value."))
                         .build()))
+                .exampleJson("""
+                        [{"name":"diskusage","id":"diskusage","item":"Disk Space Usage","module":"Quota","rowtype":"even",\
+                        "phrase":"Disk Space Usage","count":"1.75 MB","max":"unlimited","_count":"1.75","_max":"unlimited",\
+                        "percent":0,"percent5":0,"percent10":0,"percent20":0,"units":"MB","role":"FileStorage","feature":null,\
+                        "is_maxed":0,"_maxed":0,"zeroisunlimited":1},\
+                        {"name":"cpanelversion","id":"cpanelversion","item":"cPanel Version","module":"StatsBar","rowtype":"even",\
+                        "phrase":"cPanel Version","value":"11.120.0.0","count":"11.120.0.0"}]""")
                 .handledBy(this::getStats));
     }
 

@@ -26,7 +26,7 @@ public class LocaleModule implements ApiModule {
             "cpanel_jsonapi_apiversion");
 
     private static final Param ATTRIBUTES = Param.string("attributes",
-            "Comma-separated: any of locale, name, encoding, direction (default: locale, encoding and direction).").example("locale,name");
+            "Comma-separated: any of locale, name, encoding, direction (default: locale, encoding and direction).").example("locale,name,encoding,direction");
     private static final Param LOCALE = Param.string("locale", "The locale's code, as Locale::list_locales lists it.").required()
             .example("en");
 
@@ -50,13 +50,13 @@ public class LocaleModule implements ApiModule {
                                 .field("name", Shape.string("The locale's name, in its own language (only when requested)."))
                                 .field("encoding", Shape.string("The character set: utf-8."))
                                 .field("direction", Shape.string("ltr or rtl.")).build())
-                        .exampleJson("{\"locale\":\"en\",\"encoding\":\"utf-8\",\"direction\":\"ltr\"}")
+                        .exampleJson("{\"locale\":\"en\",\"name\":\"English\",\"encoding\":\"utf-8\",\"direction\":\"ltr\"}")
                         .handledBy(this::attributes),
                 ApiFunction.named("list_locales").summary("List the available locales")
                         .returns(Shape.arrayOf("The locales.", Shape.of(SettingsRows.Locale.class)))
                         .exampleJson("[{\"locale\":\"de\",\"name\":\"German\",\"local_name\":\"Deutsch\",\"direction\":\"ltr\"}]")
                         .handledBy(call -> Locales.all().stream().map(SettingsRows.Locale::of).toList()),
-                ApiFunction.named("set_locale").summary("Set the account's locale").param(LOCALE).example("null")
+                ApiFunction.named("set_locale").summary("Set the account's locale").param(LOCALE).example(null)
                         .doing(call -> settings.setLocale(call.principal().accountId(), LOCALE.from(call))));
     }
 

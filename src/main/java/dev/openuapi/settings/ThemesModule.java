@@ -20,7 +20,7 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class ThemesModule implements ApiModule {
 
-    private static final Param SHOW_MAIL_THEMES = Param.of("show_mail_themes", ParamType.BOOLEAN, "1: list mail-only themes too.");
+    private static final Param SHOW_MAIL_THEMES = Param.of("show_mail_themes", ParamType.BOOLEAN, "1: list mail-only themes too.").example("0");
     private static final Param THEME = Param.string("theme", "The theme, as Themes::list lists it.").required().example("jupiter");
 
     private final AccountSettingsService settings;
@@ -45,7 +45,7 @@ public class ThemesModule implements ApiModule {
                         .returns(Shape.string("jupiter, or unknown."))
                         .exampleJson("\"jupiter\"")
                         .handledBy(call -> "jupiter".equals(settings.theme(call.principal().accountId())) ? "jupiter" : "unknown"),
-                ApiFunction.named("update").summary("Change the account's theme").param(THEME).example("null")
+                ApiFunction.named("update").summary("Change the account's theme").param(THEME).example(null)
                         .doing(call -> settings.setTheme(call.principal().accountId(), THEME.from(call))));
     }
 

@@ -85,17 +85,24 @@ public class TokensModule implements ApiModule {
                         .param(NAME)
                         .param(EXPIRES_AT)
                         .returns(Shape.of(CreatedRow.class))
+                        .exampleJson("{\"create_time\":1532457193,\"token\":\"6Z5Q2ZOE8RJ1ENO6QF8GDDU0UL3TZ2AB\",\"whitelist_ips\":null}")
                         .handledBy(this::createFullAccess),
                 ApiFunction.named("list")
                         .summary("List the account's API tokens")
                         .description("Lists every API token of the account, expired ones included. Token values are never listed.")
                         .returns(Shape.arrayOf("The account's tokens.", Shape.of(TokenRow.class)))
+                        .exampleJson("""
+                                [{"name":"deploy-bot","create_time":1532457193,"expires_at":null,"has_full_access":1,"features":[],\
+                                "whitelist_ips":null}]""")
+                        .exampleSetup("/execute/Tokens/create_full_access?name=deploy-bot")
                         .handledBy(this::list),
                 ApiFunction.named("rename")
                         .summary("Rename an API token")
                         .description("Changes a token's name. The token value does not change, so clients holding it keep working.")
                         .param(CURRENT_NAME)
                         .param(NEW_NAME)
+                        .example(null)
+                        .exampleSetup("/execute/Tokens/create_full_access?name=deploy-bot")
                         .doing(call -> tokens.rename(call.principal().accountId(), CURRENT_NAME.from(call), NEW_NAME.from(call))),
                 ApiFunction.named("revoke")
                         .summary("Revoke an API token")
@@ -103,6 +110,8 @@ public class TokensModule implements ApiModule {
                                 + "name succeeds with data 0 (cPanel 11.120's behaviour).")
                         .param(REVOKED)
                         .returns(Shape.integer("1: the token was removed; 0: no token had that name."))
+                        .exampleJson("1")
+                        .exampleSetup("/execute/Tokens/create_full_access?name=deploy-bot")
                         .handledBy(this::revoke));
     }
 

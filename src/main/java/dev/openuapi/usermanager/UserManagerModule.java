@@ -30,7 +30,7 @@ public class UserManagerModule implements ApiModule {
     private static final List<String> SERVICE_TYPES = List.of("email", "ftp", "webdisk");
 
     private static final Param FLAT = Param.of("flat", ParamType.BOOLEAN,
-            "1: list service accounts that share a name one by one instead of under a hypothetical subaccount.");
+            "1: list service accounts that share a name one by one instead of under a hypothetical subaccount.").example("1");
     private static final Param FULL_USERNAME = Param.string("full_username", "The service account: user@domain.")
             .requiredWithMessage("You must specify the full_username attribute.").example("info@example.com");
     private static final Param TYPE = Param.string("type", "email, ftp or webdisk.").requiredWithMessage("You must specify a service type.")
@@ -45,6 +45,9 @@ public class UserManagerModule implements ApiModule {
             + "\"dismissed_merge_candidates\":[],\"full_username\":\"info@example.com\",\"issues\":[],\"merge_candidates\":[],"
             + "\"parent_type\":null,\"services\":{\"email\":{\"enabled\":1,\"quota\":250},\"ftp\":{\"enabled\":0},"
             + "\"webdisk\":{\"enabled\":0}},\"team_owner\":null}";
+
+    /** The mailbox the examples show, with its 250 MB quota. */
+    private static final String ADD_MAILBOX = "/execute/Email/add_pop?email=info&domain=example.com&password=Secr3t-Pass!&quota=250";
 
     private final UserManagerService users;
 
@@ -70,10 +73,12 @@ public class UserManagerModule implements ApiModule {
                         .param(FLAT)
                         .returns(Shape.arrayOf("The users; the cPanel account is last.", user))
                         .exampleJson("[" + SERVICE_EXAMPLE + "]")
+                        .exampleSetup(ADD_MAILBOX)
                         .handledBy(this::listUsers),
                 ApiFunction.named("lookup_service_account").summary("Return one service account").param(FULL_USERNAME).param(TYPE)
                         .returns(user)
                         .exampleJson(SERVICE_EXAMPLE)
+                        .exampleSetup(ADD_MAILBOX)
                         .handledBy(this::lookup));
     }
 

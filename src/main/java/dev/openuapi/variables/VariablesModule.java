@@ -46,6 +46,8 @@ public class VariablesModule implements ApiModule {
                         .field("cpanel_version", Shape.string("The cPanel API level OpenUAPI follows."))
                         .field("mysql_version", Shape.string("The hosting MariaDB server's version."))
                         .build())
+                .exampleJson("{\"hostname\":\"hostname.example.com\",\"cpanel_version\":\"11.120.0.0\",\"mysql_version\":\"10.11.6-MariaDB\"}")
+                .exampleArgs("")
                 .handledBy(this::getServerInformation),
                 ApiFunction.named("get_user_information")
                 .summary("Return the account's configuration settings")
@@ -63,6 +65,10 @@ public class VariablesModule implements ApiModule {
                         .field("demo_mode", Shape.integer("Always 0."))
                         .field("feature", Shape.mapOf("Feature names, 1 when enabled, 0 when not.", Shape.integer("1 or 0.")))
                         .build())
+                .exampleJson("""
+                        {"user":"example","domain":"example.com","domains":["example.com"],"contact_email":"user@example.com",\
+                        "created":1532457193,"demo_mode":0}""")
+                .exampleArgs("name=user&name=domain&name=domains&name=contact_email&name=created&name=demo_mode")
                 .handledBy(this::getUserInformation));
     }
 
