@@ -22,6 +22,10 @@ public class FtpModule implements ApiModule {
 
     public static final String FEATURE = "ftpaccts";
 
+    /** The examples' setup call: the FTP account they list, change or delete. */
+    private static final String ADD_DEPLOY = "/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com"
+            + "&homedir=public_html/deploy";
+
     private final FtpService ftp;
 
     FtpModule(FtpService ftp) {
@@ -51,7 +55,7 @@ public class FtpModule implements ApiModule {
                         .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.Account.class)))
                         .exampleJson("[{\"user\":\"example\",\"homedir\":\"/home/example\",\"type\":\"main\"},"
                                 + "{\"user\":\"deploy@example.com\",\"homedir\":\"/home/example/public_html/deploy\",\"type\":\"sub\"}]")
-                        .exampleSetup("/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy")
+                        .exampleSetup(ADD_DEPLOY)
                         .handledBy(this::listFtp),
                 ApiFunction.named("list_ftp_with_disk").summary("List the FTP accounts with their disk use").param(types).param(skip)
                         .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.AccountWithDisk.class)))
@@ -75,22 +79,22 @@ public class FtpModule implements ApiModule {
                                 call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota"))),
                 ApiFunction.named("delete_ftp").summary("Delete an FTP account").param(user).param(domain)
                         .param(Param.of("destroy", ParamType.BOOLEAN, "1: also delete the files (the directory is left to the file server).").example("1"))
-                        .example(null).exampleSetup("/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy")
+                        .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.delete(call.principal().accountId(), call.args().get("user"), call.args().get("domain"))),
                 ApiFunction.named("passwd").summary("Change an FTP account's password").param(user)
                         .param(Param.of("pass", ParamType.PASSWORD, "The new password.").required().example("654321luggage")).param(domain)
-                        .example(null).exampleSetup("/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy")
+                        .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.passwd(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"))),
                 ApiFunction.named("set_quota").summary("Change an FTP account's quota").param(user).param(domain)
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.").required().example("42"))
-                        .example(null).exampleSetup("/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy")
+                        .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.setQuota(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("quota"))),
                 ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory (or under it: /home/<user>/... or its "
                                 + "real path). Made when missing.").required().example("public_html/deploy_files"))
-                        .example(null).exampleSetup("/execute/Ftp/add_ftp?user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy")
+                        .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.setHomedir(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("homedir"))));
     }
