@@ -47,6 +47,8 @@ public class BackupModule implements ApiModule {
                                 + "they are not.").example("include"))
                         .returns(Shape.of(BackupRows.Started.class))
                         .example(new BackupRows.Started("2857"))
+                        // no email: this server sends no mail and refuses one
+                        .exampleArgs("homedir=include")
                         .handledBy(this::fullbackup),
                 ApiFunction.named("list_backups").summary("Return backup files")
                         .description("The dates (YYYY-MM-DD, the server's local time) of the account's complete backups in its home "
@@ -54,6 +56,8 @@ public class BackupModule implements ApiModule {
                                 + "its status.")
                         .returns(Shape.arrayOf("The dates of the account's backups.", Shape.string("A date, YYYY-MM-DD.")))
                         .example(List.of("2014-12-02"))
+                        .exampleNotLive("it lists complete backups only, and a backup completes seconds after fullbackup_to_homedir "
+                                + "answers: a setup call cannot wait for it (BackupModuleTest polls listfullbackups, then checks this answer)")
                         .handledBy(call -> {
                             Principal p = call.principal();
                             return backups.dates(p.accountId(), p.username(), p.planId());

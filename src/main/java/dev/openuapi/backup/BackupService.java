@@ -176,6 +176,11 @@ public class BackupService {
         try {
             home.write(marker(base), text.getBytes(UTF_8), true, 0600);
         } catch (RuntimeException e) {
+            if (!Files.isDirectory(home.directory())) {
+                // the account was removed while its backup ran, its home with it: there is nothing left to mark, nor to fix
+                LOG.infof("Backup %s stopped: its account was removed while it ran (%s)", base, message);
+                return;
+            }
             LOG.errorf("Backup %s failed (%s), and its marker could not be updated: %s", base, message, e.getMessage());
             return;
         }

@@ -37,6 +37,10 @@ public class BackupsModule implements ApiModule {
                         + "that stopped progressing, e.g. its server stopped) or failed (an error; the marker file of the same name "
                         + "without .tar.gz holds it).")
                 .returns(Shape.arrayOf("The backups.", Shape.of(BackupRows.FullBackup.class)))
+                .exampleJson("[{\"file\":\"backup-12.1.2026_14-05-09_example.tar.gz\",\"status\":\"complete\",\"time\":1796133909,"
+                        + "\"localtime\":\"Tue Dec  1 14:05:09 2026\"}]")
+                // the backup is listed (inprogress) from the moment fullbackup_to_homedir answers
+                .exampleSetup("/execute/Backup/fullbackup_to_homedir?homedir=skip")
                 .handledBy(call -> {
                     Principal p = call.principal();
                     return backups.list(p.accountId(), p.username(), p.planId()).stream()

@@ -33,17 +33,23 @@ public class DirectoryIndexesModule implements ApiModule {
         Shape type = Shape.string("inherit, disabled, standard or fancy.");
         return List.of(
                 ApiFunction.named("get_indexing").summary("Return directory indexing settings").param(DirectoryPrivacyModule.DIR)
-                        .returns(type).handledBy(call -> service.indexing(call.principal(), DirectoryPrivacyModule.DIR.from(call))),
+                        .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
+                        .handledBy(call -> service.indexing(call.principal(), DirectoryPrivacyModule.DIR.from(call))),
                 ApiFunction.named("set_indexing").summary("Update directory indexing settings")
                         .description("disabled: Options -Indexes; standard: Options +Indexes, IndexOptions -HTMLTable -FancyIndexing; "
                                 + "fancy: Options +Indexes, IndexOptions +HTMLTable +FancyIndexing; inherit: those words removed. "
                                 + "Other options and lines are kept.")
                         .param(DirectoryPrivacyModule.DIR)
                         .param(Param.string("type", "inherit, disabled, standard or fancy.").required().example("inherit"))
-                        .returns(type)
+                        .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
                         .handledBy(call -> service.setIndexing(call.principal(), DirectoryPrivacyModule.DIR.from(call), call.args().get("type"))),
                 ApiFunction.named("list_directories").summary("Return subdirectories directory indexing settings")
                         .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.IndexListing.class))
+                        .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"
+                                + "\"parent\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"
+                                + "\"current\":{\"path\":\"/home/example/example.com\",\"state\":{\"index_type\":\"inherit\"}},"
+                                + "\"children\":[{\"path\":\"/home/example/example.com/images\",\"state\":{\"index_type\":\"inherit\"}}]}")
+                        .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.MKDIR_IMAGES)
                         .handledBy(call -> {
                             DirectoryPrivacyService.Listing<String> l = service.indexListing(call.principal(), DirectoryPrivacyModule.DIR.from(call));
                             return new DirRows.IndexListing(dir(l.home()), dir(l.parent()), dir(l.current()),

@@ -22,6 +22,19 @@ public class DirectoryPrivacyModule implements ApiModule {
     static final Param DIR = Param.string("dir", "The directory: absolute (under the home) or relative to the home.").required()
             .example("/home/example/example.com");
 
+    /** Setup calls of the examples: the directory of {@link #DIR}'s example, a subdirectory, a user, protection. */
+    static final String MKDIR_EXAMPLE = "/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir"
+            + "&cpanel_jsonapi_apiversion=2&name=example.com";
+    static final String MKDIR_IMAGES = "/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir"
+            + "&cpanel_jsonapi_apiversion=2&path=example.com&name=images";
+    static final String ADD_USER = "/execute/DirectoryPrivacy/add_user?dir=/home/example/example.com&user=example1"
+            + "&password=123456luggage";
+    private static final String PROTECTED_EXAMPLE = "{\"auth_type\":\"Basic\",\"auth_name\":\"protectandserve\","
+            + "\"passwd_file\":\"/home/example/.htpasswds/example.com/passwd\",\"protected\":1}";
+    private static final String UNPROTECTED = "{\"auth_type\":\"None\",\"auth_name\":\"\",\"passwd_file\":\"\",\"protected\":0}";
+    static final String PROTECT = "/execute/DirectoryPrivacy/configure_directory_protection?dir=/home/example/example.com&enabled=1"
+            + "&authname=protectandserve";
+
     private final DirectoryPrivacyService service;
 
     DirectoryPrivacyModule(DirectoryPrivacyService service) {
@@ -44,15 +57,18 @@ public class DirectoryPrivacyModule implements ApiModule {
                         .param(Param.string("user", "The username (no :, <, > or whitespace; 255 characters at most).").required()
                                 .example("example1"))
                         .param(Param.string("password", "The password (255 characters at most).").required().example("123456luggage"))
+                        .example(null).exampleSetup(MKDIR_EXAMPLE)
                         .doing(call -> service.addUser(call.principal(), DIR.from(call), call.args().get("user"), call.args().get("password"))),
                 ApiFunction.named("delete_user").summary("Delete authorized user for protected directory").param(DIR)
                         .param(Param.string("user", "The username to remove.").required().example("example1"))
+                        .example(null).exampleSetup(MKDIR_EXAMPLE, ADD_USER)
                         .doing(call -> service.deleteUser(call.principal(), DIR.from(call), call.args().get("user"))),
                 ApiFunction.named("list_users").summary("Return authorized users for protected directory").param(DIR)
                         .returns(Shape.arrayOf("The users in the directory's password file.", Shape.string("A username.")))
+                        .exampleJson("[\"example1\"]").exampleSetup(MKDIR_EXAMPLE, ADD_USER)
                         .handledBy(call -> service.users(call.principal(), DIR.from(call))),
                 ApiFunction.named("is_directory_protected").summary("Return whether directory uses password protection").param(DIR)
-                        .returns(protection)
+                        .returns(protection).exampleJson(PROTECTED_EXAMPLE).exampleSetup(MKDIR_EXAMPLE, PROTECT)
                         .handledBy(call -> DirRows.Protection.of(service.protection(call.principal(), DIR.from(call)))),
                 ApiFunction.named("configure_directory_protection").summary("Enable or disable protected directory")
                         .description("Writes or removes cPanel's managed section (AuthType Basic, AuthName, AuthUserFile, "
@@ -60,10 +76,16 @@ public class DirectoryPrivacyModule implements ApiModule {
                         .param(DIR)
                         .param(Param.string("enabled", "1: protect the directory; 0: stop protecting it.").required().example("1"))
                         .param(Param.string("authname", "The AuthName; required when enabled=1, printable ASCII.").example("protectandserve"))
-                        .returns(protection)
+                        .returns(protection).exampleJson(PROTECTED_EXAMPLE).exampleSetup(MKDIR_EXAMPLE)
                         .handledBy(this::configure),
                 ApiFunction.named("list_directories").summary("Return privacy status of subdirectories").param(DIR)
                         .returns(Shape.of(DirRows.PrivacyListing.class))
+                        .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":" + UNPROTECTED + "},"
+                                + "\"parent\":{\"path\":\"/home/example\",\"state\":" + UNPROTECTED + "},"
+                                + "\"current\":{\"path\":\"/home/example/example.com\",\"state\":{\"auth_type\":\"Basic\","
+                                + "\"auth_name\":\"protectandserve\",\"passwd_file\":\"/home/example/.htpasswds/example.com/passwd\","
+                                + "\"protected\":1}},\"children\":[{\"path\":\"/home/example/example.com/images\",\"state\":" + UNPROTECTED + "}]}")
+                        .exampleSetup(MKDIR_EXAMPLE, MKDIR_IMAGES, PROTECT)
                         .handledBy(call -> listing(service.privacyListing(call.principal(), DIR.from(call)))));
     }
 

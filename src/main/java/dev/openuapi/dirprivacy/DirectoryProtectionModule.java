@@ -32,6 +32,11 @@ public class DirectoryProtectionModule implements ApiModule {
         return List.of(ApiFunction.named("list_directories").summary("Return Directory Protection settings")
                 .description("The leech protection status of the home, the parent, the directory and its subdirectories.")
                 .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.LeechListing.class))
+                .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"has_leech_protection\":0}},"
+                        + "\"parent\":{\"path\":\"/home/example\",\"state\":{\"has_leech_protection\":0}},"
+                        + "\"current\":{\"path\":\"/home/example/example.com\",\"state\":{\"has_leech_protection\":0}},"
+                        + "\"children\":[{\"path\":\"/home/example/example.com/images\",\"state\":{\"has_leech_protection\":0}}]}")
+                .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.MKDIR_IMAGES)
                 .handledBy(call -> {
                     DirectoryPrivacyService.Listing<Integer> l = service.leechListing(call.principal(), DirectoryPrivacyModule.DIR.from(call));
                     return new DirRows.LeechListing(dir(l.home()), dir(l.parent()), dir(l.current()),

@@ -33,9 +33,13 @@ public class HtaccessModule implements ApiModule {
         Shape users = Shape.arrayOf("One row per user of the directory's password file.", Shape.of(DirRows.User.class));
         return List.of(
                 ApiFunction.named("listusers").api2().summary("Return a protected directory's users").param(DirectoryPrivacyModule.DIR)
-                        .returns(users).handledBy(this::users),
+                        .returns(users).exampleJson("[{\"user\":\"example1\"}]")
+                        .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
+                        .handledBy(this::users),
                 ApiFunction.named("listuser").api2().summary("Return a protected directory's users (listusers)")
-                        .param(DirectoryPrivacyModule.DIR).returns(users).handledBy(this::users));
+                        .param(DirectoryPrivacyModule.DIR).returns(users).exampleJson("[{\"user\":\"example1\"}]")
+                        .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
+                        .handledBy(this::users));
     }
 
     private Object users(Call call) {

@@ -41,13 +41,20 @@ public class FilemanModule implements ApiModule {
 
     private static final Param DIR_REQUIRED = Param.string("dir", "The directory: relative to the home, or absolute below it.")
             .required().example("public_html");
-    private static final Param SHOW_HIDDEN = Param.of("show_hidden", ParamType.BOOLEAN, "1: include names that begin with a dot. Default 0.");
+    private static final Param SHOW_HIDDEN = Param.of("show_hidden", ParamType.BOOLEAN, "1: include names that begin with a dot. Default 0.")
+            .example("1");
     private static final Param LEAVES = Param.of("check_for_leaf_directories", ParamType.BOOLEAN,
-            "1: give each directory isleaf (1 when it holds no subdirectory). Default 0.");
+            "1: give each directory isleaf (1 when it holds no subdirectory). Default 0.").example("1");
     private static final Param INCLUDE_MIME = Param.of("include_mime", ParamType.BOOLEAN,
-            "1: give mimename, mimetype, rawmimename, rawmimetype. Default 0; mime_types or raw_mime_types set it.");
+            "1: give mimename, mimetype, rawmimename, rawmimetype. Default 0; mime_types or raw_mime_types set it.").example("1");
     private static final Param INCLUDE_PERMISSIONS = Param.of("include_permissions", ParamType.BOOLEAN,
-            "1: give read and write (the owner's permission bits). Default 0.");
+            "1: give read and write (the owner's permission bits). Default 0.").example("1");
+
+    /** Setup calls of the examples: public_html/example.html and public_html/images. */
+    private static final String SAVE_EXAMPLE_HTML = "/execute/Fileman/save_file_content?dir=public_html&file=example.html"
+            + "&content=%3Chtml%3E%3Cbody%3EHello%3C%2Fbody%3E%3C%2Fhtml%3E";
+    private static final String MKDIR_IMAGES = "/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir"
+            + "&cpanel_jsonapi_apiversion=2&path=public_html&name=images";
 
     private final FilemanService files;
 
@@ -73,17 +80,40 @@ public class FilemanModule implements ApiModule {
                         .param(DIR_REQUIRED)
                         .param(Param.string("types", "A pipe-separated list of types to keep: file|dir|link|fifo|socket|char|block.")
                                 .example("file|dir"))
-                        .param(Param.of("limit_to_list", ParamType.BOOLEAN, "1: keep only the names given in filepath-* arguments (filepath-0, filepath-1, …)."))
-                        .param(Param.string("only_these_files", "A comma-separated list of names to keep."))
+                        .param(Param.of("limit_to_list", ParamType.BOOLEAN, "1: keep only the names given in filepath-* arguments (filepath-0, filepath-1, …).")
+                                .example("0"))
+                        .param(Param.string("only_these_files", "A comma-separated list of names to keep.").example("example.html,images"))
                         .param(SHOW_HIDDEN).param(LEAVES).param(INCLUDE_MIME).param(INCLUDE_PERMISSIONS)
-                        .param(Param.string("mime_types", "MIME types or names to keep (text/plain or text-plain), separated by | or ,; sets include_mime."))
-                        .param(Param.string("raw_mime_types", "Raw MIME types or names to keep, separated by | or ,; sets include_mime."))
+                        .param(Param.string("mime_types", "MIME types or names to keep (text/plain or text-plain), separated by | or ,; sets include_mime.")
+                                .example("text/html|httpd/unix-directory"))
+                        .param(Param.string("raw_mime_types", "Raw MIME types or names to keep, separated by | or ,; sets include_mime.")
+                                .example("text-html|httpd-unix-directory"))
                         .returns(Shape.of(FilemanRows.Listing.class))
+                        .exampleJson("{\"dirs\":[{\"absdir\":\"/home/example/public_html\",\"ctime\":1733011200,\"exists\":1,"
+                                + "\"file\":\"images\",\"fullpath\":\"/home/example/public_html/images\",\"gid\":1001,"
+                                + "\"humansize\":\"4 KB\",\"isleaf\":1,\"isparent\":0,\"mimename\":\"httpd-unix-directory\","
+                                + "\"mimetype\":\"httpd/unix-directory\",\"mode\":\"16877\",\"mtime\":1733011200,\"nicemode\":755,"
+                                + "\"path\":\"/home/example/public_html\",\"rawmimename\":\"httpd-unix-directory\","
+                                + "\"rawmimetype\":\"httpd/unix-directory\",\"read\":1,\"size\":4096,\"type\":\"dir\",\"uid\":1001,"
+                                + "\"write\":1}],\"files\":[{\"absdir\":\"/home/example/public_html\",\"ctime\":1733011200,\"exists\":1,"
+                                + "\"file\":\"example.html\",\"fullpath\":\"/home/example/public_html/example.html\",\"gid\":1001,"
+                                + "\"humansize\":\"0.03 KB\",\"isparent\":0,\"mimename\":\"text-html\","
+                                + "\"mimetype\":\"text/html\",\"mode\":\"33188\",\"mtime\":1733011200,\"nicemode\":644,"
+                                + "\"path\":\"/home/example/public_html\",\"rawmimename\":\"text-html\",\"rawmimetype\":\"text/html\","
+                                + "\"read\":1,\"size\":31,\"type\":\"file\",\"uid\":1001,\"write\":1}]}")
+                        .exampleSetup(SAVE_EXAMPLE_HTML,
+                                MKDIR_IMAGES)
                         .handledBy(this::listFiles),
                 ApiFunction.named("get_file_information").summary("Return file or directory information")
                         .param(Param.string("path", "The file or directory.").required().example("public_html"))
                         .param(SHOW_HIDDEN).param(LEAVES).param(INCLUDE_MIME).param(INCLUDE_PERMISSIONS)
                         .returns(Shape.of(FilemanRows.File.class))
+                        .exampleJson("{\"absdir\":\"/home/example\",\"ctime\":1733011200,\"exists\":1,\"file\":\"public_html\","
+                                + "\"fullpath\":\"/home/example/public_html\",\"gid\":1001,\"humansize\":\"4 KB\",\"isleaf\":0,"
+                                + "\"mimename\":\"httpd-unix-directory\",\"mimetype\":\"httpd/unix-directory\",\"mode\":\"16872\","
+                                + "\"mtime\":1733011200,\"nicemode\":750,\"path\":\"/home/example\",\"rawmimename\":\"httpd-unix-directory\","
+                                + "\"rawmimetype\":\"httpd/unix-directory\",\"read\":1,\"size\":4096,\"type\":\"dir\",\"uid\":1001,\"write\":1}")
+                        .exampleSetup(MKDIR_IMAGES)
                         .handledBy(this::information),
                 ApiFunction.named("get_file_content").summary("Return file content")
                         .description("JSON carries only UTF-8: for a non-UTF-8 or binary file give from_charset=ISO-8859-1; each byte "
@@ -91,38 +121,56 @@ public class FilemanModule implements ApiModule {
                         .param(DIR_REQUIRED)
                         .param(Param.string("file", "The file's name in dir.").required().example("example.html"))
                         .param(Param.string("from_charset", "The file's charset; _DETECT_ (default): UTF-8 when valid, else an HTML "
-                                + "file's meta charset, else ISO-8859-1."))
-                        .param(Param.string("to_charset", "The answer's charset: _LOCALE_ (default, UTF-8), UTF-8 or US-ASCII."))
+                                + "file's meta charset, else ISO-8859-1.").example("UTF-8"))
+                        .param(Param.string("to_charset", "The answer's charset: _LOCALE_ (default, UTF-8), UTF-8 or US-ASCII.").example("UTF-8"))
                         .param(Param.of("update_html_document_encoding", ParamType.BOOLEAN,
-                                "1 (default): an HTML file's meta charset is changed to the answer's charset."))
+                                "1 (default): an HTML file's meta charset is changed to the answer's charset.").example("1"))
                         .returns(Shape.of(FilemanRows.Content.class))
+                        .exampleJson("{\"content\":\"<html><body>Hello</body></html>\",\"dir\":\"/home/example/public_html\","
+                                + "\"filename\":\"example.html\",\"from_char\":\"UTF-8\",\"from_charset\":\"UTF-8\","
+                                + "\"path\":\"/home/example/public_html/example.html\",\"to_char\":\"UTF-8\",\"to_charset\":\"UTF-8\"}")
+                        .exampleSetup(SAVE_EXAMPLE_HTML)
                         .handledBy(this::content),
                 ApiFunction.named("save_file_content").summary("Save file")
                         .description("Writes the file whole (made when missing), encoded in to_charset; the disk quota applies.")
                         .param(Param.string("file", "The file's name in dir.").required().example("example.html"))
-                        .param(Param.string("dir", "The directory; default the home directory."))
-                        .param(Param.string("content", "The text to save; absent: an empty file."))
-                        .param(Param.string("from_charset", "The charset of content (default UTF-8): it must be expressible in it."))
-                        .param(Param.string("to_charset", "The charset to write the file in (default UTF-8)."))
+                        .param(Param.string("dir", "The directory; default the home directory.").example("public_html"))
+                        .param(Param.string("content", "The text to save; absent: an empty file.").example("<html><body>Hello</body></html>"))
+                        .param(Param.string("from_charset", "The charset of content (default UTF-8): it must be expressible in it.")
+                                .example("UTF-8"))
+                        .param(Param.string("to_charset", "The charset to write the file in (default UTF-8).").example("UTF-8"))
                         .param(Param.of("fallback", ParamType.BOOLEAN,
-                                "1 (default): when to_charset cannot represent the content, write UTF-8 instead; 0: fail."))
+                                "1 (default): when to_charset cannot represent the content, write UTF-8 instead; 0: fail.").example("1"))
                         .returns(Shape.of(FilemanRows.Saved.class))
+                        .exampleJson("{\"from_charset\":\"UTF-8\",\"path\":\"/home/example/public_html/example.html\",\"to_charset\":\"UTF-8\"}")
                         .handledBy(this::save),
                 ApiFunction.named("upload_files").summary("Upload files")
                         .description("POST multipart/form-data with file parts (file-0, file-1, …; each stored under its filename). "
                                 + "The request may be up to openuapi.files.max-upload-size; the disk quota applies to every byte.")
-                        .param(Param.string("dir", "The directory to store the files in (made when missing); default the home directory."))
-                        .param(Param.of("overwrite", ParamType.BOOLEAN, "1: replace an existing file; 0 (default): that file fails."))
-                        .param(Param.string("permissions", "Octal permissions for every file: 0644 (default) or 644."))
-                        .param(Param.of("get_disk_info", ParamType.BOOLEAN, "1: add diskinfo, the account's disk use and limits."))
+                        .param(Param.string("dir", "The directory to store the files in (made when missing); default the home directory.")
+                                .example("public_html"))
+                        .param(Param.of("overwrite", ParamType.BOOLEAN, "1: replace an existing file; 0 (default): that file fails.").example("1"))
+                        .param(Param.string("permissions", "Octal permissions for every file: 0644 (default) or 644.").example("0644"))
+                        .param(Param.of("get_disk_info", ParamType.BOOLEAN, "1: add diskinfo, the account's disk use and limits.").example("1"))
                         .returns(Shape.of(FilemanRows.Uploads.class))
+                        .exampleJson("{\"uploads\":[{\"file\":\"example.html\",\"size\":31,\"status\":1,"
+                                + "\"reason\":\"Upload of “example.html” succeeded.\",\"warnings\":[]}],\"succeeded\":1,\"failed\":0,\"warned\":0,"
+                                + "\"diskinfo\":{\"file_upload_max_bytes\":\"104857600.00\",\"file_upload_max_bytes_humansize\":\"100 MB\","
+                                + "\"file_upload_must_leave_bytes\":\"0.00\",\"file_upload_must_leave_bytes_humansize\":\"0 bytes\","
+                                + "\"file_upload_remain\":\"104857600.00\",\"file_upload_remain_humansize\":\"100 MB\",\"fileslimit\":\"∞\","
+                                + "\"filesremain\":\"∞\",\"filesused\":12,\"spacelimit\":\"1048576000.00\",\"spacelimit_humansize\":\"1,000 MB\","
+                                + "\"spaceremain\":\"1048520704.00\",\"spaceremain_humansize\":\"999.95 MB\",\"spaceused\":\"55296.00\","
+                                + "\"spaceused_humansize\":\"54 KB\"}}")
+                        .exampleNotLive("a multipart/form-data upload (file-0, file-1, …): the live test sends URL-encoded forms, "
+                                + "which carry no file part, so this call can only fail there; FilemanUploadTest covers it")
                         .handledBy(this::upload),
                 ApiFunction.named("autocompletedir").summary("Return autocomplete file and directory names")
                         .param(Param.string("path", "The prefix of the paths to complete.").required().example("public"))
-                        .param(Param.of("dirsonly", ParamType.BOOLEAN, "1: only directories. Default 0."))
-                        .param(Param.of("html", ParamType.BOOLEAN, "1 (default): HTML-encode the answers."))
+                        .param(Param.of("dirsonly", ParamType.BOOLEAN, "1: only directories. Default 0.").example("1"))
+                        .param(Param.of("html", ParamType.BOOLEAN, "1 (default): HTML-encode the answers.").example("1"))
                         .param(Param.of("list_all", ParamType.BOOLEAN,
-                                "1 (default): when path is a directory, everything in it; 0: names that begin with path."))
+                                "1 (default): when path is a directory, everything in it; 0: names that begin with path.").example("0"))
+                        .exampleJson("[{\"file\":\"public_html\"}]")
                         .returns(Shape.arrayOf("The matches.", Shape.of(FilemanRows.Completion.class)))
                         .handledBy(this::autocomplete));
     }

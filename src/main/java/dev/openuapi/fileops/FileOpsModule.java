@@ -61,31 +61,49 @@ public class FileOpsModule implements ApiModule {
                         .param(Param.string("destfiles", "The destination paths, comma-separated: a directory, a new name, an archive or "
                                 + "the directory to extract into.").example("new_directory"))
                         .param(Param.string("metadata", "chmod: the mode (644, 0755); compress: the archive type (zip, tar, tar.gz, tgz, "
-                                + "tar.bz2, tbz, gz, bz2)."))
-                        .param(Param.of("doubledecode", ParamType.BOOLEAN, "1: the paths and metadata are URI-encoded once more; decode them."))
-                        .param(Param.of("multiform", ParamType.BOOLEAN, "1: sourcefiles and destfiles are one path each (commas are kept)."))
+                                + "tar.bz2, tbz, gz, bz2).").example("0644"))
+                        .param(Param.of("doubledecode", ParamType.BOOLEAN, "1: the paths and metadata are URI-encoded once more; decode them.")
+                                .example("0"))
+                        .param(Param.of("multiform", ParamType.BOOLEAN, "1: sourcefiles and destfiles are one path each (commas are kept).")
+                                .example("0"))
                         .returns(Shape.arrayOf("One row per source (one row in all for compress).", Shape.of(FileOpsRows.Result.class)))
+                        .exampleJson("[{\"src\":\"/home/example/hot.txt\",\"dest\":\"/home/example/new_directory\",\"result\":1}]")
+                        .exampleSetup("/execute/Fileman/save_file_content?file=hot.txt&content=Hot%20stuff",
+                                "/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir&cpanel_jsonapi_apiversion=2"
+                                        + "&name=new_directory")
+                        // metadata is chmod's and compress's, not copy's
+                        .exampleArgs("op=copy&sourcefiles=hot.txt&destfiles=new_directory&doubledecode=0&multiform=0")
                         .handledBy(this::fileop),
                 ApiFunction.named("mkdir").api2().summary("Create a directory")
                         .param(Param.string("path", "The directory to make it in (default: the home directory).").example("public_html"))
                         .param(Param.string("name", "The new directory's name (cPanel answers “No name specified.” without it).").example("new_dir"))
                         .param(Param.string("permissions", "Its permissions in octal (0755 when not given).").example("0755"))
                         .returns(Shape.arrayOf("One row.", Shape.of(FileOpsRows.Made.class)))
+                        .exampleJson("[{\"path\":\"/home/example/public_html\",\"name\":\"new_dir\",\"permissions\":\"0755\"}]")
                         .handledBy(this::mkdir),
                 ApiFunction.named("listfiles").api2().summary("List a directory's files and their attributes")
-                        .description("Directories first, then the rest, each sorted without regard to case.")
+                        .description("Directories first, then the rest, each sorted without regard to case. uid, gid, size, mtime, mode and ctime "
+                                + "are numbers, or \"\" when 0 (cPanel's $stat[n] || ''): the example leaves uid and gid null, since the "
+                                + "owner is root (0) where the example is proved and a hosting account's own user elsewhere.")
                         .param(Param.string("dir", "The directory (default: the home directory).").example("public_html"))
                         .param(Param.string("types", "Only these types, |-separated: file, dir, link, special.").example("dir|file"))
-                        .param(Param.of("filelist", ParamType.BOOLEAN, "1: only the names given as filepath-* arguments."))
-                        .param(Param.of("showdotfiles", ParamType.BOOLEAN, "1: include names that begin with a dot."))
-                        .param(Param.of("checkleaf", ParamType.BOOLEAN, "1: add isleaf to each directory."))
-                        .param(Param.of("needmime", ParamType.BOOLEAN, "Not available here: 1 is refused (cPanel's MIME map)."))
+                        .param(Param.of("filelist", ParamType.BOOLEAN, "1: only the names given as filepath-* arguments.").example("0"))
+                        .param(Param.of("showdotfiles", ParamType.BOOLEAN, "1: include names that begin with a dot.").example("1"))
+                        .param(Param.of("checkleaf", ParamType.BOOLEAN, "1: add isleaf to each directory.").example("1"))
+                        .param(Param.of("needmime", ParamType.BOOLEAN, "Not available here: 1 is refused (cPanel's MIME map).").example("0"))
                         .returns(Shape.arrayOf("The entries.", Shape.of(FileOpsRows.Entry.class)))
+                        .exampleJson("[{\"fullpath\":\"/home/example/public_html/images\",\"path\":\"/home/example/public_html\","
+                                + "\"file\":\"images\",\"uid\":null,\"gid\":null,\"size\":4096,\"mtime\":1733011200,\"humansize\":\"4 KB\","
+                                + "\"nicemode\":\"0755\",\"mode\":16877,\"ctime\":1733011200,\"type\":\"dir\","
+                                + "\"absdir\":\"/home/example/public_html\",\"exists\":1,\"isleaf\":1}]")
+                        .exampleSetup("/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir&cpanel_jsonapi_apiversion=2"
+                                + "&path=public_html&name=images")
                         .handledBy(this::listfiles),
                 ApiFunction.named("empty_trash").summary("Delete .trash folder content")
                         .description("Removes what is in ~/.trash; with older_than=N only what was moved there more than N days ago.")
                         .param(Param.of("older_than", ParamType.INTEGER, "Keep what is at most this many days old; 0 (the default) "
                                 + "purges everything.").example("31"))
+                        .example(null)
                         .doing(this::emptyTrash));
     }
 

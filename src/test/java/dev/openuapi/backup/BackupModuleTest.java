@@ -206,6 +206,21 @@ public class BackupModuleTest {
         assertEquals(0, Uapi.success(uapi(dave, token, "Backup/list_backups", Map.of())).get("data").size());
     }
 
+    /** The live examples remove each account right after fullbackup_to_homedir answers: the job must not bring the home back. */
+    @Test
+    void anAccountRemovedWhileItsBackupRunsStaysRemoved() throws Exception {
+        TestAccount fay = account();
+        String token = fay.newToken();
+        Path home = Path.of(fay.home());
+        Files.write(home.resolve("data.bin"), new byte[2_000_000]);
+        start(fay, token);
+        asRoot().delete("/api/v1/accounts/" + fay.username()).then().statusCode(204);
+        for (int i = 0; i < 20; i++) {
+            assertFalse(Files.exists(home), "the backup job wrote into the removed account's home");
+            Thread.sleep(250);
+        }
+    }
+
     @Test
     void aJobThatStoppedProgressingIsListedTimeoutNotComplete() throws Exception {
         TestAccount erin = account();
