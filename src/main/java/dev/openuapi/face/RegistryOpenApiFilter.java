@@ -67,9 +67,10 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .POST(operation(module, function, true)));
             }
             for (ApiFunction function : module.functions(ApiKind.WHM1).values()) {
-                openAPI.getPaths().addPathItem("/json-api/" + function.name(), OASFactory.createPathItem().GET(whmOperation(function)));
+                String group = module.group(function);
+                openAPI.getPaths().addPathItem("/json-api/" + function.name(), OASFactory.createPathItem().GET(whmOperation(function, group)));
                 if (function.api0() != null) {
-                    openAPI.getPaths().addPathItem(whm0Path(function.name()), OASFactory.createPathItem().GET(whm0Operation(function)));
+                    openAPI.getPaths().addPathItem(whm0Path(function.name()), OASFactory.createPathItem().GET(whm0Operation(function, group)));
                 }
             }
             for (ApiFunction function : module.functions(ApiKind.API2).values()) {
@@ -88,10 +89,13 @@ public class RegistryOpenApiFilter implements OASFilter {
             addTag(openAPI, api2Tag(module), "cPanel API 2's " + module.name() + " module: /json-api/cpanel with cpanel_jsonapi_module="
                     + module.name() + ".");
         }
-        if (!module.functions(ApiKind.WHM1).isEmpty()) {
-            addTag(openAPI, WHM1_TAG, "WHM API 1: /json-api/<function>?api.version=1, as root, a reseller or with a WHM token.");
-            if (module.functions(ApiKind.WHM1).values().stream().anyMatch(f -> f.api0() != null)) {
-                addTag(openAPI, WHM0_TAG, "WHM API 0: the same functions called without api.version, in their older answer shapes.");
+        for (ApiFunction function : module.functions(ApiKind.WHM1).values()) {
+            String group = module.group(function);
+            addTag(openAPI, WHM1_TAG + " " + group, "WHM API 1, " + group + ": /json-api/<function>?api.version=1, as root, a reseller "
+                    + "or with a WHM token.");
+            if (function.api0() != null) {
+                addTag(openAPI, WHM0_TAG + " " + group, "WHM API 0, " + group + ": the same functions called without api.version, "
+                        + "in their older answer shapes.");
             }
         }
     }
@@ -217,7 +221,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .addAPIResponse("403", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
     }
 
-    private static Operation whmOperation(ApiFunction function) {
+    private static Operation whmOperation(ApiFunction function, String group) {
         List<Parameter> parameters = new ArrayList<>();
         parameters.add(control("api.version", "1", "WHM API version: always 1."));
         for (Param param : function.params()) {
@@ -234,7 +238,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .summary(function.summary())
                 .description((function.description().isEmpty() ? "" : function.description() + "\n\n") + "Needs the WHM privilege (ACL): "
                         + (WhmUser.ANY.equals(function.acl()) ? "none, any WHM user may call it." : "`" + function.acl() + "`."))
-                .tags(List.of(WHM1_TAG))
+                .tags(List.of(WHM1_TAG + " " + group))
                 .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
@@ -255,7 +259,7 @@ public class RegistryOpenApiFilter implements OASFilter {
     }
 
     /** The same function as WHM API 0: API 0's argument names, API 0's answer, its own operationId. */
-    private static Operation whm0Operation(ApiFunction function) {
+    private static Operation whm0Operation(ApiFunction function, String group) {
         Api0 api0 = function.api0();
         List<Parameter> parameters = new ArrayList<>();
         for (Param param : function.params()) {
@@ -283,7 +287,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .description((function.description().isEmpty() ? "" : function.description() + "\n\n")
                         + "WHM API 0: the same function as WHM API 1's " + function.name() + ", called without api.version. "
                         + "Needs the WHM privilege (ACL): " + (WhmUser.ANY.equals(function.acl()) ? "none." : "`" + function.acl() + "`."))
-                .tags(List.of(WHM0_TAG))
+                .tags(List.of(WHM0_TAG + " " + group))
                 .security(List.of(requirement(WHM_TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()

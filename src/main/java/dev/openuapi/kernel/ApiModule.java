@@ -21,5 +21,14 @@ public interface ApiModule {
         return Optional.empty();
     }
 
+    /**
+     * Where this bean's functions are listed in the OpenAPI document, within the face: the module itself, except for WHM
+     * API 1, whose functions form one module but are grouped by what they manage, as in cPanel's WHM API 1 reference
+     * (Accounts, Packages, cPHulk, …).
+     */
+    default String group() {
+        return name();
+    }
+
     List<ApiFunction> functions();
 }

@@ -17,10 +17,18 @@ import jakarta.enterprise.inject.Instance;
 @ApplicationScoped
 public class FunctionRegistry {
 
-    /** A module and its functions, keyed by API and function name. */
-    public record Module(ApiModule module, Map<ApiKind, Map<String, ApiFunction>> functions) {
+    /**
+     * A module and its functions, keyed by API and function name; {@code groups} gives each function's group (its
+     * declaring bean's {@link ApiModule#group()}), keyed the same way.
+     */
+    public record Module(ApiModule module, Map<ApiKind, Map<String, ApiFunction>> functions, Map<ApiKind, Map<String, String>> groups) {
         public String name() {
             return module.name();
+        }
+
+        /** The group a function of this module is listed under in the OpenAPI document. */
+        public String group(ApiFunction function) {
+            return groups.getOrDefault(function.kind(), Map.of()).getOrDefault(function.name(), module.name());
         }
 
         public Map<String, ApiFunction> functions(ApiKind kind) {
@@ -51,6 +59,7 @@ public class FunctionRegistry {
     private static Module build(String name, List<ApiModule> beans) {
         ApiModule first = beans.get(0);
         Map<ApiKind, Map<String, ApiFunction>> byKind = new EnumMap<>(ApiKind.class);
+        Map<ApiKind, Map<String, String>> groups = new EnumMap<>(ApiKind.class);
         for (ApiModule bean : beans) {
             if (!first.feature().equals(bean.feature())) {
                 throw new IllegalStateException("Module " + name + " is declared with two different features");
@@ -59,9 +68,10 @@ public class FunctionRegistry {
                 if (byKind.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), function) != null) {
                     throw new IllegalStateException("Function declared twice: " + function.kind() + " " + name + "::" + function.name());
                 }
+                groups.computeIfAbsent(function.kind(), k -> new LinkedHashMap<>()).put(function.name(), bean.group());
             }
         }
-        return new Module(first, Collections.unmodifiableMap(byKind));
+        return new Module(first, Collections.unmodifiableMap(byKind), Collections.unmodifiableMap(groups));
     }
 
     public Optional<Module> module(String name) {

@@ -77,6 +77,11 @@ public class UserSessionModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "Authentication";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("create_user_session").whm1().acl(Acl.CREATE_USER_SESSION).summary("Create a temporary user session")
                 .description("A session for an account you may manage (service=cpaneld), or for yourself (service=whostmgrd; root may "

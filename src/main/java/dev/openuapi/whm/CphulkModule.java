@@ -62,6 +62,11 @@ public class CphulkModule implements ApiModule {
         return WHM;
     }
 
+    @Override
+    public String group() {
+        return "cPHulk";
+    }
+
     private static Param listName() {
         return Param.string("list_name", "white or black.").required().example("white");
     }

@@ -46,6 +46,11 @@ public class ResellersModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "Resellers";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         Shape privileges = Shape.object("The privileges.").field("privileges",
                 Shape.arrayOf("One map of every ACL to 1 or 0.", Shape.mapOf("ACL to 1 or 0.", Shape.integer("1 or 0.")))).build();

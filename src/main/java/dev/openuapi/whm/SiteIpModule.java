@@ -36,6 +36,11 @@ public class SiteIpModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "IP Addresses";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("setsiteip").whm1().acl(Acl.ROOT).summary("Update domain or cPanel account IP address")
                 .description("The account (named by user, or by any of its domains) now uses ip, one of the server's addresses "

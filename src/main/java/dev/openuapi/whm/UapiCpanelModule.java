@@ -40,6 +40,11 @@ public class UapiCpanelModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "API Execution";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("uapi_cpanel").whm1().acl(Acl.CPANEL_API).summary("Run a UAPI function as one of your accounts")
                 .description("Every other argument goes to the UAPI function. A reseller may act only as the accounts it owns.")

@@ -75,6 +75,11 @@ public class WhmAccountsModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "Accounts and Packages";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         Shape acct = accountShape(Shape.object("An account.").field("user", Shape.string("Username.")).field("domain", Shape.string("Main domain."))
                 .field("email", Shape.string("Contact email.")).field("plan", Shape.string("Package, or default."))

@@ -76,6 +76,11 @@ public class WhmServerModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "Server and Domain Information";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(
                 ApiFunction.named("version").whm1().acl(Acl.BASIC_SYSTEM_INFO).summary("Return cPanel & WHM version")

@@ -38,6 +38,11 @@ public class WhmTokenAllowListModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "API Tokens";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(ApiFunction.named("set_cpanel_token_whitelist").whm1().acl(Acl.EDIT_ACCOUNT)
                 .summary("Limit a cPanel API token to IP addresses (OpenUAPI extension)")

@@ -82,6 +82,11 @@ public class WhmTokensModule implements ApiModule {
     }
 
     @Override
+    public String group() {
+        return "API Tokens";
+    }
+
+    @Override
     public List<ApiFunction> functions() {
         return List.of(
                 ApiFunction.named("api_token_create").whm1().acl(Acl.MANAGE_API_TOKENS).summary("Create a WHM API token")

@@ -238,7 +238,7 @@ class RestApiDocsTest {
         assertEquals("UAPI Email", all.get("GET /execute/Email/add_pop").path("tags").get(0).asText());
         assertEquals("UAPI Email", all.get("POST /execute/Email/add_pop").path("tags").get(0).asText());
         assertEquals("API 2 Email", all.get("GET /json-api/cpanel;module=Email;func=addpop").path("tags").get(0).asText());
-        assertEquals("WHM API 1", all.get("GET /json-api/createacct").path("tags").get(0).asText());
+        assertEquals("WHM API 1 Accounts and Packages", all.get("GET /json-api/createacct").path("tags").get(0).asText());
         assertEquals("REST Tokens", all.get("GET /api/v1/tokens").path("tags").get(0).asText());
         assertEquals("Admin Accounts", all.get("POST /api/v1/accounts").path("tags").get(0).asText());
         // the names are stable: the face, the module, the function
