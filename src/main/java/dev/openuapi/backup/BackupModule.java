@@ -56,8 +56,8 @@ public class BackupModule implements ApiModule {
                                 + "its status.")
                         .returns(Shape.arrayOf("The dates of the account's backups.", Shape.string("A date, YYYY-MM-DD.")))
                         .example(List.of("2014-12-02"))
-                        .exampleNotLive("it lists complete backups only, and a backup completes seconds after fullbackup_to_homedir "
-                                + "answers: a setup call cannot wait for it (BackupModuleTest polls listfullbackups, then checks this answer)")
+                        // a backup is listed once complete: start one, and wait for it
+                        .exampleSetup("/execute/Backup/fullbackup_to_homedir?homedir=skip", "poll /execute/Backup/list_backups")
                         .handledBy(call -> {
                             Principal p = call.principal();
                             return backups.dates(p.accountId(), p.username(), p.planId());

@@ -145,7 +145,8 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         /**
          * Calls that the live-examples test makes before the example call, in order, each a path with its query, for
          * the documentation account {@code example} / {@code example.com} (see {@link ExampleCall}): say, the mailbox
-         * that a delete example deletes.
+         * that a delete example deletes. A call written {@code "poll /execute/…"} is made again until it answers with
+         * data: for a job that an earlier setup call started (a backup).
          */
         public Builder exampleSetup(String... calls) {
             exampleSetup.addAll(List.of(calls));

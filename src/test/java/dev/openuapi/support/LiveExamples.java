@@ -198,6 +198,10 @@ public final class LiveExamples {
      * paths as root. The call must succeed in its face's terms.
      */
     public static void setup(String call, String user, String domain, String token) {
+        if (call.startsWith(POLL)) {
+            poll(call.substring(POLL.length()), user, domain, token);
+            return;
+        }
         String concrete = forAccount(call, user, domain);
         int q = concrete.indexOf('?');
         String path = q < 0 ? concrete : concrete.substring(0, q);
@@ -210,6 +214,41 @@ public final class LiveExamples {
         if (!succeeded(answer)) {
             throw new AssertionError("The setup call " + concrete + " failed: " + body);
         }
+    }
+
+    /** A setup call that starts {@code poll }: made again until it answers with data (for asynchronous functions). */
+    public static final String POLL = "poll ";
+    private static final long POLL_MILLIS = 60_000;
+
+    /**
+     * Makes the call every quarter second until it succeeds with data that is not empty (a job started by an earlier
+     * setup call has finished), for at most a minute.
+     */
+    private static void poll(String call, String user, String domain, String token) {
+        String concrete = forAccount(call, user, domain);
+        int q = concrete.indexOf('?');
+        String path = q < 0 ? concrete : concrete.substring(0, q);
+        String query = q < 0 ? "" : concrete.substring(q + 1);
+        boolean asAccount = path.startsWith("/execute/") || path.startsWith("/json-api/cpanel");
+        long deadline = System.currentTimeMillis() + POLL_MILLIS;
+        String body = null;
+        while (System.currentTimeMillis() < deadline) {
+            RequestSpecification request = asAccount ? given().header("Authorization", "cpanel " + user + ":" + token) : Fixtures.asRoot();
+            body = request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(reencode(query))
+                    .post(path).then().extract().asString();
+            JsonNode answer = Fixtures.json(body);
+            JsonNode data = answer.has("cpanelresult") ? answer.path("cpanelresult").path("data") : answer.path("data");
+            if (succeeded(answer) && !data.isMissingNode() && !data.isNull() && !(data.isContainerNode() && data.isEmpty())) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while polling " + concrete, e);
+            }
+        }
+        throw new AssertionError("The polled setup call " + concrete + " had no data within a minute: " + body);
     }
 
     /** Whether an answer in any face's envelope says the function ran. */
