@@ -11,17 +11,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.openuapi.kernel.FunctionRegistry;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
-import dev.openuapi.support.LiveExamples;
-import dev.openuapi.support.LiveExamples.Operation;
 import dev.openuapi.support.ShapeCheck;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,32 +34,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 class BandwidthTest {
-
-    @Inject
-    FunctionRegistry registry;
-
-    /**
-     * Bandwidth::query's example is not run by LiveExamplesTest (a fresh account has no report, and no setup call can make
-     * one): here a metering agent reports the month's transfer first, then the example's arguments must get an answer of
-     * the example's shape.
-     */
-    @Test
-    void theQueryExampleHasTheShapeOfALiveAnswer() {
-        Operation query = LiveExamples.operations(registry).stream().filter(op -> op.label().equals("UAPI Bandwidth::query")).findFirst()
-                .orElseThrow();
-        assertTrue(query.function().exampleCall().notLive() != null, "LiveExamplesTest runs it already");
-        TestAccount account = newAccount();
-        String token = account.newToken();
-        report(account, 9_500_000);
-        String body = account.withToken(token).contentType(ContentType.URLENC)
-                .body(LiveExamples.arguments(query, account.username(), account.domain())).post("/execute/Bandwidth/query").then()
-                .statusCode(200).extract().asString();
-        JsonNode live = Fixtures.json(body);
-        assertTrue(LiveExamples.succeeded(live), body);
-        JsonNode expected = Fixtures.json(LiveExamples.forAccount(LiveExamples.example(LiveExamples.document(), query).toString(),
-                account.username(), account.domain()));
-        assertEquals(java.util.List.of(), LiveExamples.shapeDifferences(expected, live), body);
-    }
 
     static final String RETENTION = "[{\"interval\":\"5min\",\"retention\":2678400}]";
 
