@@ -203,13 +203,7 @@ public final class LiveExamples {
             return;
         }
         String concrete = forAccount(call, user, domain);
-        int q = concrete.indexOf('?');
-        String path = q < 0 ? concrete : concrete.substring(0, q);
-        String query = q < 0 ? "" : concrete.substring(q + 1);
-        boolean asAccount = path.startsWith("/execute/") || path.startsWith("/json-api/cpanel");
-        RequestSpecification request = asAccount ? given().header("Authorization", "cpanel " + user + ":" + token) : Fixtures.asRoot();
-        String body = request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(reencode(query))
-                .post(path).then().extract().asString();
+        String body = call(concrete, user, token);
         JsonNode answer = Fixtures.json(body);
         if (!succeeded(answer)) {
             throw new AssertionError("The setup call " + concrete + " failed: " + body);
@@ -226,16 +220,10 @@ public final class LiveExamples {
      */
     private static void poll(String call, String user, String domain, String token) {
         String concrete = forAccount(call, user, domain);
-        int q = concrete.indexOf('?');
-        String path = q < 0 ? concrete : concrete.substring(0, q);
-        String query = q < 0 ? "" : concrete.substring(q + 1);
-        boolean asAccount = path.startsWith("/execute/") || path.startsWith("/json-api/cpanel");
         long deadline = System.currentTimeMillis() + POLL_MILLIS;
         String body = null;
         while (System.currentTimeMillis() < deadline) {
-            RequestSpecification request = asAccount ? given().header("Authorization", "cpanel " + user + ":" + token) : Fixtures.asRoot();
-            body = request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(reencode(query))
-                    .post(path).then().extract().asString();
+            body = call(concrete, user, token);
             JsonNode answer = Fixtures.json(body);
             JsonNode data = answer.has("cpanelresult") ? answer.path("cpanelresult").path("data") : answer.path("data");
             if (succeeded(answer) && !data.isMissingNode() && !data.isNull() && !(data.isContainerNode() && data.isEmpty())) {
@@ -265,6 +253,20 @@ public final class LiveExamples {
         }
         // WHM API 0: its own shapes; a failure says status 0 somewhere.
         return !answer.toString().matches(".*\"status\":\"?0\"?[,}].*");
+    }
+
+    /**
+     * Posts a setup call (a path with its query, already for the fresh account): UAPI and API 2 paths as the account
+     * (its token), WHM paths as root. Returns the answer's body.
+     */
+    private static String call(String concrete, String user, String token) {
+        int q = concrete.indexOf('?');
+        String path = q < 0 ? concrete : concrete.substring(0, q);
+        String query = q < 0 ? "" : concrete.substring(q + 1);
+        boolean asAccount = path.startsWith("/execute/") || path.startsWith("/json-api/cpanel");
+        RequestSpecification request = asAccount ? given().header("Authorization", "cpanel " + user + ":" + token) : Fixtures.asRoot();
+        return request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(reencode(query))
+                .post(path).then().extract().asString();
     }
 
     /** A setup query written as it would appear in a URL: values may be percent-encoded or not. */
