@@ -35,12 +35,19 @@ class ListAccountsCostTest {
         return factory.unwrap(SessionFactory.class).getStatistics().getPrepareStatementCount();
     }
 
+    /**
+     * The statements of one listaccts, the least of three: the count is the whole application's, and work in the
+     * background (a backup job an earlier test started, a poller) only adds to it.
+     */
     private long listaccts() {
-        long before = statements();
-        var answer = Whm.json(asRoot(), "listaccts", Map.of());
-        long cost = statements() - before;
-        assertEquals(1, answer.get("metadata").get("result").intValue(), answer.toString());
-        return cost;
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = statements();
+            var answer = Whm.json(asRoot(), "listaccts", Map.of());
+            least = Math.min(least, statements() - before);
+            assertEquals(1, answer.get("metadata").get("result").intValue(), answer.toString());
+        }
+        return least;
     }
 
     private static void createWithOwnSettings() {
@@ -59,7 +66,7 @@ class ListAccountsCostTest {
         }
         long many = listaccts();
         System.out.printf("[listaccts] %d statements, then %d with %d more accounts%n", few, many, MORE);
-        // background pollers may add a statement or two; per-account reads would add 3 × MORE
+        // per-account reads would add 3 × MORE
         assertTrue(many - few < MORE, "listaccts cost " + few + " statements, then " + many + " with " + MORE + " more accounts");
     }
 }
