@@ -114,23 +114,37 @@ public final class LiveExamples {
             for (String call : operation.function().exampleCall().setup()) {
                 setup(call, user, domain, token);
             }
-            String form = arguments(operation, user, domain);
-            RequestSpecification request = operation.function().kind() == ApiKind.WHM1 ? Fixtures.asRoot()
-                    : given().header("Authorization", "cpanel " + user + ":" + token);
-            String body = request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(form)
-                    .post(url(operation)).then().extract().asString();
-            JsonNode live = Fixtures.json(body);
-            if (!succeeded(live)) {
-                throw new AssertionError(operation.label() + " did not succeed with its example arguments (" + form + "): " + body);
-            }
-            JsonNode expected = Fixtures.json(forAccount(declared.toString(), user, domain));
-            List<String> differences = shapeDifferences(expected, live);
-            if (!differences.isEmpty()) {
-                throw new AssertionError(operation.label() + ": the live answer's shape differs from the example's:\n  "
-                        + String.join("\n  ", differences) + "\nexample: " + expected + "\nlive:    " + live);
-            }
+            assertAnswerHasTheExampleShape(operation, declared, arguments(operation, user, domain), user, domain, token);
         } finally {
             Fixtures.asRoot().delete("/api/v1/accounts/" + user);
+        }
+    }
+
+    /** The operation with this label ({@link Operation#label()}), such as {@code UAPI DNS::lookup}. */
+    public static Operation operation(FunctionRegistry registry, String label) {
+        return operations(registry).stream().filter(op -> op.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no operation " + label));
+    }
+
+    /**
+     * Calls the operation with {@code form} as the fresh account {@code user} (WHM as root) and fails unless the answer
+     * (HTTP 200) succeeded and has the shape of {@code declared}, the document's example (see {@link #example}).
+     */
+    public static void assertAnswerHasTheExampleShape(Operation operation, JsonNode declared, String form, String user, String domain,
+            String token) {
+        RequestSpecification request = operation.function().kind() == ApiKind.WHM1 ? Fixtures.asRoot()
+                : given().header("Authorization", "cpanel " + user + ":" + token);
+        String body = request.contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).body(form)
+                .post(url(operation)).then().statusCode(200).extract().asString();
+        JsonNode live = Fixtures.json(body);
+        if (!succeeded(live)) {
+            throw new AssertionError(operation.label() + " did not succeed with its example arguments (" + form + "): " + body);
+        }
+        JsonNode expected = Fixtures.json(forAccount(declared.toString(), user, domain));
+        List<String> differences = shapeDifferences(expected, live);
+        if (!differences.isEmpty()) {
+            throw new AssertionError(operation.label() + ": the live answer's shape differs from the example's:\n  "
+                    + String.join("\n  ", differences) + "\nexample: " + expected + "\nlive:    " + live);
         }
     }
 
