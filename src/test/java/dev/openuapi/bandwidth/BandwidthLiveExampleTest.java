@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-
 import dev.openuapi.kernel.FunctionRegistry;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.LiveExamples;
