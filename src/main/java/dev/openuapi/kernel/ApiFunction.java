@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param api0    for a WHM API 1 function that WHM API 0 also reaches: API 0's argument names and answer shape;
  *                {@code null} for none
  * @param exampleCall how the example is run live against a fresh account (see {@link ExampleCall})
+ * @param changesState whether a call may change anything (data, settings, files, another server's state): a read-only
+ *                     token may call only functions declared {@link Builder#readsOnly() readsOnly()}. Undeclared
+ *                     counts as changing state, so that a read-only token is never let through by omission.
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
-        Shape result, String feature, String acl, Handler handler, Example example, Api0 api0, ExampleCall exampleCall) {
+        Shape result, String feature, String acl, Handler handler, Example example, Api0 api0, ExampleCall exampleCall,
+        boolean changesState) {
 
     /** An example answer's {@code data}, as the handler returns it (typed rows, a string, or {@code null} for no data). */
     public record Example(Object data) {
@@ -69,6 +73,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private String exampleArgs;
         private String exampleIsolated;
         private String exampleNotLive;
+        private Boolean changesState;
 
         private Builder(String name) {
             this.name = name;
@@ -109,6 +114,18 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         /** A feature this function needs on top of its module's feature. */
         public Builder feature(String feature) {
             this.feature = feature;
+            return this;
+        }
+
+        /** The function changes nothing: a read-only token may call it. */
+        public Builder readsOnly() {
+            this.changesState = false;
+            return this;
+        }
+
+        /** The function may change data, settings or files: a read-only token may not call it. */
+        public Builder changesState() {
+            this.changesState = true;
             return this;
         }
 
@@ -190,7 +207,8 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
                     result, feature, acl, handler, example, api0,
                     exampleSetup.isEmpty() && exampleArgs == null && exampleIsolated == null && exampleNotLive == null
-                            ? ExampleCall.PLAIN : new ExampleCall(List.copyOf(exampleSetup), exampleArgs, exampleIsolated, exampleNotLive));
+                            ? ExampleCall.PLAIN : new ExampleCall(List.copyOf(exampleSetup), exampleArgs, exampleIsolated, exampleNotLive),
+                    changesState == null || changesState);
         }
     }
 }
