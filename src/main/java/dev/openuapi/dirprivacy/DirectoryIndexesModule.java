@@ -32,10 +32,10 @@ public class DirectoryIndexesModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape type = Shape.string("inherit, disabled, standard or fancy.");
         return List.of(
-                ApiFunction.named("get_indexing").summary("Return directory indexing settings").param(DirectoryPrivacyModule.DIR)
+                ApiFunction.named("get_indexing").readsOnly().summary("Return directory indexing settings").param(DirectoryPrivacyModule.DIR)
                         .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
                         .handledBy(call -> service.indexing(call.principal(), DirectoryPrivacyModule.DIR.from(call))),
-                ApiFunction.named("set_indexing").summary("Update directory indexing settings")
+                ApiFunction.named("set_indexing").changesState().summary("Update directory indexing settings")
                         .description("disabled: Options -Indexes; standard: Options +Indexes, IndexOptions -HTMLTable -FancyIndexing; "
                                 + "fancy: Options +Indexes, IndexOptions +HTMLTable +FancyIndexing; inherit: those words removed. "
                                 + "Other options and lines are kept.")
@@ -43,7 +43,7 @@ public class DirectoryIndexesModule implements ApiModule {
                         .param(Param.string("type", "inherit, disabled, standard or fancy.").required().example("inherit"))
                         .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
                         .handledBy(call -> service.setIndexing(call.principal(), DirectoryPrivacyModule.DIR.from(call), call.args().get("type"))),
-                ApiFunction.named("list_directories").summary("Return subdirectories directory indexing settings")
+                ApiFunction.named("list_directories").readsOnly().summary("Return subdirectories directory indexing settings")
                         .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.IndexListing.class))
                         .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"
                                 + "\"parent\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"

@@ -29,7 +29,7 @@ public class DirectoryProtectionModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("list_directories").summary("Return Directory Protection settings")
+        return List.of(ApiFunction.named("list_directories").readsOnly().summary("Return Directory Protection settings")
                 .description("The leech protection status of the home, the parent, the directory and its subdirectories.")
                 .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.LeechListing.class))
                 .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"has_leech_protection\":0}},"

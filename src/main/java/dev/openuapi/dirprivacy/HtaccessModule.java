@@ -32,11 +32,11 @@ public class HtaccessModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape users = Shape.arrayOf("One row per user of the directory's password file.", Shape.of(DirRows.User.class));
         return List.of(
-                ApiFunction.named("listusers").api2().summary("Return a protected directory's users").param(DirectoryPrivacyModule.DIR)
+                ApiFunction.named("listusers").api2().readsOnly().summary("Return a protected directory's users").param(DirectoryPrivacyModule.DIR)
                         .returns(users).exampleJson("[{\"user\":\"example1\"}]")
                         .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
                         .handledBy(this::users),
-                ApiFunction.named("listuser").api2().summary("Return a protected directory's users (listusers)")
+                ApiFunction.named("listuser").api2().readsOnly().summary("Return a protected directory's users (listusers)")
                         .param(DirectoryPrivacyModule.DIR).returns(users).exampleJson("[{\"user\":\"example1\"}]")
                         .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
                         .handledBy(this::users));
