@@ -18,6 +18,8 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class BackupModule implements ApiModule {
 
+    public static final String FEATURE = "backup";
+
     private final BackupService backups;
 
     BackupModule(BackupService backups) {
@@ -29,9 +31,10 @@ public class BackupModule implements ApiModule {
         return "Backup";
     }
 
+    /** cPanel's {@code _needs_feature => "backup"} (Cpanel/API/Backup.pm, {@code %API}). */
     @Override
     public Optional<String> feature() {
-        return Optional.empty();
+        return Optional.of(FEATURE);
     }
 
     @Override

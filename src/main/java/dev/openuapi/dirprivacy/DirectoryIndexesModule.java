@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,12 @@ public class DirectoryIndexesModule implements ApiModule {
 
     DirectoryIndexesModule(DirectoryPrivacyService service) {
         this.service = service;
+    }
+
+    /** cPanel's {@code needs_feature => 'indexmanager'} on every function (Cpanel/API/DirectoryIndexes.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of("indexmanager");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,9 @@ import dev.openuapi.kernel.Shape;
  */
 @ApplicationScoped
 public class DirectoryPrivacyModule implements ApiModule {
+
+    /** cPanel's feature for DirectoryPrivacy, DirectoryProtection and API 2's Htaccess. */
+    public static final String FEATURE = "webprotect";
 
     static final Param DIR = Param.string("dir", "The directory: absolute (under the home) or relative to the home.").required()
             .example("/home/example/example.com");
@@ -39,6 +43,12 @@ public class DirectoryPrivacyModule implements ApiModule {
 
     DirectoryPrivacyModule(DirectoryPrivacyService service) {
         this.service = service;
+    }
+
+    /** cPanel's {@code needs_feature => 'webprotect'} on every function (Cpanel/API/DirectoryPrivacy.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(FEATURE);
     }
 
     @Override

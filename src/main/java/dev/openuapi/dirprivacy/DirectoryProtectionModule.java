@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,12 @@ public class DirectoryProtectionModule implements ApiModule {
 
     DirectoryProtectionModule(DirectoryPrivacyService service) {
         this.service = service;
+    }
+
+    /** cPanel's {@code needs_feature => 'webprotect'} (Cpanel/API/DirectoryProtection.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(DirectoryPrivacyModule.FEATURE);
     }
 
     @Override

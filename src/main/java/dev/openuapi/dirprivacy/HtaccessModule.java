@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,12 @@ public class HtaccessModule implements ApiModule {
 
     HtaccessModule(DirectoryPrivacyService service) {
         this.service = service;
+    }
+
+    /** cPanel's {@code needs_feature => 'webprotect'} on listusers and listuser (Cpanel/Htaccess.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(DirectoryPrivacyModule.FEATURE);
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openuapi.feature.FeatureCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -84,6 +85,45 @@ class FunctionEffectsTest {
         assertTrue(uapiAndApi2 > 150, uapiAndApi2 + " UAPI and API 2 functions");
         // neither extreme: a registry where everything (or nothing) reads only has lost its declarations
         assertTrue(readers > 40 && readers < uapiAndApi2 - 40, readers + " readers of " + uapiAndApi2);
+    }
+
+    /** A feature that the catalog does not know could be given to no account: its functions could never be called. */
+    @Test
+    void everyFeatureTheRegistryNamesIsInTheCatalog() {
+        List<String> unknown = new ArrayList<>();
+        for (FunctionRegistry.Module module : registry.modules()) {
+            module.module().feature().filter(f -> !FeatureCatalog.exists(f)).ifPresent(f -> unknown.add(module.name() + ": " + f));
+            for (ApiKind kind : ApiKind.values()) {
+                for (ApiFunction function : module.functions(kind).values()) {
+                    if (function.feature() != null && !FeatureCatalog.exists(function.feature())) {
+                        unknown.add(module.name() + "::" + function.name() + ": " + function.feature());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unknown);
+    }
+
+    /** The module features taken from cPanel's own modules' %API (src/docs/how-it-is-built.md lists the sources). */
+    @Test
+    void moduleFeaturesAreCpanels() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("Backup", "backup"); // Cpanel/API/Backup.pm: _needs_feature => "backup"
+        expected.put("DirectoryPrivacy", "webprotect"); // Cpanel/API/DirectoryPrivacy.pm
+        expected.put("DirectoryProtection", "webprotect"); // Cpanel/API/DirectoryProtection.pm
+        expected.put("Htaccess", "webprotect"); // Cpanel/Htaccess.pm (API 2)
+        expected.put("DirectoryIndexes", "indexmanager"); // Cpanel/API/DirectoryIndexes.pm
+        expected.put("Fileman", "filemanager"); // Cpanel/API/Fileman.pm
+        expected.put("Tokens", "apitokens"); // spec §3.5
+        expected.put("Bandwidth", null); // Cpanel/API/Bandwidth.pm names no feature
+        expected.put("Quota", null); // Cpanel/API/Quota.pm
+        expected.put("Variables", null); // Cpanel/API/Variables.pm
+        expected.put("Backups", null); // Cpanel/Backups.pm (API 2)
+        Map<String, String> actual = new LinkedHashMap<>();
+        expected.keySet().forEach(name -> actual.put(name, registry.module(name).orElseThrow(() -> new AssertionError(name))
+                .module().feature().orElse(null)));
+        assertEquals(expected, actual);
+        assertEquals("nettools", registry.module("DNS").orElseThrow().functions(ApiKind.UAPI).get("lookup").feature());
     }
 
     /** A function whose name says it adds, deletes, sets, … cannot be declared a reader (a guard against a slip of the pen). */
