@@ -32,7 +32,7 @@ public class CustInfoModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("displaycontactinfo").api2()
+        return List.of(ApiFunction.named("displaycontactinfo").api2().readsOnly()
                 .summary("Show the account's contact information")
                 .description("Lists the contact settings of the account. Clients such as acme.sh use it as a login probe.")
                 .returns(Shape.arrayOf("One row per contact setting.", Shape.object("A contact setting.")

@@ -18,6 +18,8 @@ import dev.openuapi.kernel.Shape;
 @ApplicationScoped
 public class BackupModule implements ApiModule {
 
+    public static final String FEATURE = "backup";
+
     private final BackupService backups;
 
     BackupModule(BackupService backups) {
@@ -29,15 +31,16 @@ public class BackupModule implements ApiModule {
         return "Backup";
     }
 
+    /** cPanel's {@code _needs_feature => "backup"} (Cpanel/API/Backup.pm, {@code %API}). */
     @Override
     public Optional<String> feature() {
-        return Optional.empty();
+        return Optional.of(FEATURE);
     }
 
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("fullbackup_to_homedir").summary("Back up cPanel account to home directory")
+                ApiFunction.named("fullbackup_to_homedir").changesState().summary("Back up cPanel account to home directory")
                         .description("Answers at once with the job's id; the job then writes backup-MM.DD.YYYY_HH-MM-SS_<user>.tar.gz "
                                 + "into the home (cPanel's pkgacct layout, under the disk quota). Poll Backups::listfullbackups (API 2) "
                                 + "for its status. This server sends no mail: an email argument is refused.")
@@ -50,7 +53,7 @@ public class BackupModule implements ApiModule {
                         // no email: this server sends no mail and refuses one
                         .exampleArgs("homedir=include")
                         .handledBy(this::fullbackup),
-                ApiFunction.named("list_backups").summary("Return backup files")
+                ApiFunction.named("list_backups").readsOnly().summary("Return backup files")
                         .description("The dates (YYYY-MM-DD, the server's local time) of the account's complete backups in its home "
                                 + "directory, as cPanel lists its backup dates. Backups::listfullbackups (API 2) lists each archive with "
                                 + "its status.")

@@ -32,7 +32,7 @@ public class BackupsModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("listfullbackups").api2().summary("List full backups in the home directory")
+        return List.of(ApiFunction.named("listfullbackups").api2().readsOnly().summary("List full backups in the home directory")
                 .description("Pending and completed backups in the home directory, oldest first: complete, inprogress, timeout (a job "
                         + "that stopped progressing, e.g. its server stopped) or failed (an error; the marker file of the same name "
                         + "without .tar.gz holds it).")

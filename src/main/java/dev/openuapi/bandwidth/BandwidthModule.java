@@ -64,7 +64,7 @@ public class BandwidthModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape bytesOrLevel = new Shape(null, "Bytes, or the next level of the grouping.", null, null, null, false);
         return List.of(
-                ApiFunction.named("query").summary("Report the account's bandwidth use")
+                ApiFunction.named("query").readsOnly().summary("Report the account's bandwidth use")
                         .description("Adds up what each metering agent report adds to the month's transfer, grouped as asked. "
                                 + "The reports carry no domain, so every byte is under the pseudo-domain UNKNOWN, as cPanel files "
                                 + "traffic it cannot tie to a domain.")
@@ -76,7 +76,7 @@ public class BandwidthModule implements ApiModule {
                         .exampleNotLive("a fresh account has no bandwidth until a metering agent reports it (PUT "
                                 + "/api/v1/accounts/{user}/usage), which no setup call can do: BandwidthTest proves the example")
                         .handledBy(this::query),
-                ApiFunction.named("get_retention_periods").summary("Return how long bandwidth samples are kept")
+                ApiFunction.named("get_retention_periods").readsOnly().summary("Return how long bandwidth samples are kept")
                         .returns(Shape.arrayOf("One row per interval whose samples expire.", Shape.of(Retention.class)))
                         .exampleJson("[{\"interval\":\"5min\",\"retention\":2678400}]")
                         .handledBy(call -> BandwidthService.RETENTION.entrySet().stream()

@@ -46,7 +46,7 @@ public class BatchModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("strict")
+        return List.of(ApiFunction.named("strict").changesState()
                 .summary("Run several UAPI calls, stopping at the first failure")
                 .description("Each command is a JSON array: [\"Module\",\"function\",{\"argument\":\"value\"}]; an argument whose value "
                         + "is an array becomes name, name-0, name-1, …. Batch calls cannot be nested.")

@@ -57,14 +57,14 @@ public class CronModule implements ApiModule {
         Param line = Param.string("line", "The job's 1-based position (commandnumber is accepted too).")
                 .example("1");
         Shape change = Shape.arrayOf("One element.", Shape.of(CronRows.Change.class));
-        ApiFunction.Builder add = ApiFunction.named("add_line").api2().summary("Add a cron job")
+        ApiFunction.Builder add = ApiFunction.named("add_line").api2().changesState().summary("Add a cron job")
                 .description("A job identical to an existing one is refused.");
-        ApiFunction.Builder edit = ApiFunction.named("edit_line").api2().summary("Change a cron job")
+        ApiFunction.Builder edit = ApiFunction.named("edit_line").api2().changesState().summary("Change a cron job")
                 .description("Fields left out keep their value; the linekey stays the same.").param(linekey).param(line);
         fields.forEach(add::param);
         fields.forEach(edit::param);
         return List.of(
-                ApiFunction.named("listcron").api2().summary("List the cron jobs")
+                ApiFunction.named("listcron").api2().readsOnly().summary("List the cron jobs")
                         .description("One row per job, plus a last row holding only the next count, unless omit_extra_record=1.")
                         .param(Param.string("omit_extra_record", "1: leave out the extra count row.").example("1"))
                         .returns(Shape.arrayOf("The jobs, then (unless omit_extra_record=1) a row with only the next count.",
@@ -75,7 +75,7 @@ public class CronModule implements ApiModule {
                                 "command_htmlsafe":"/usr/local/bin/php /home/example/cron.php","linekey":"5f0c8e1d9a2b4c6e"}]""")
                         .exampleSetup(ADD_JOB)
                         .handledBy(this::listCron),
-                ApiFunction.named("fetchcron").api2().summary("Return the parsed crontab")
+                ApiFunction.named("fetchcron").api2().readsOnly().summary("Return the parsed crontab")
                         .returns(Shape.arrayOf("The crontab's lines.", Shape.of(CronRows.Line.class)))
                         .exampleJson("""
                                 [{"line":1,"type":"command","minute":"*/15","hour":"*","day":"*","month":"*","weekday":"*",\
@@ -87,7 +87,7 @@ public class CronModule implements ApiModule {
                         .exampleArgs("line=1&minute=0&hour=*/2&day=*&month=*&weekday=*&command=/usr/local/bin/php /home/example/cron.php")
                         .handledBy(call -> change(call, () -> cron.edit(call.principal().accountId(), call.args().get("linekey"),
                         line(call.args()), schedule(call.args())).linekey)),
-                ApiFunction.named("remove_line").api2().summary("Remove a cron job").param(linekey).param(line)
+                ApiFunction.named("remove_line").api2().changesState().summary("Remove a cron job").param(linekey).param(line)
                         .returns(change)
                         .exampleJson("[{\"status\":1,\"statusmsg\":\"\"}]").exampleSetup(ADD_JOB).exampleArgs("line=1")
                         .handledBy(call -> change(call, () -> {

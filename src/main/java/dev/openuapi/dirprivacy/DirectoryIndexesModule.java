@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,12 @@ public class DirectoryIndexesModule implements ApiModule {
         this.service = service;
     }
 
+    /** cPanel's {@code needs_feature => 'indexmanager'} on every function (Cpanel/API/DirectoryIndexes.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of("indexmanager");
+    }
+
     @Override
     public String name() {
         return "DirectoryIndexes";
@@ -32,10 +39,10 @@ public class DirectoryIndexesModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape type = Shape.string("inherit, disabled, standard or fancy.");
         return List.of(
-                ApiFunction.named("get_indexing").summary("Return directory indexing settings").param(DirectoryPrivacyModule.DIR)
+                ApiFunction.named("get_indexing").readsOnly().summary("Return directory indexing settings").param(DirectoryPrivacyModule.DIR)
                         .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
                         .handledBy(call -> service.indexing(call.principal(), DirectoryPrivacyModule.DIR.from(call))),
-                ApiFunction.named("set_indexing").summary("Update directory indexing settings")
+                ApiFunction.named("set_indexing").changesState().summary("Update directory indexing settings")
                         .description("disabled: Options -Indexes; standard: Options +Indexes, IndexOptions -HTMLTable -FancyIndexing; "
                                 + "fancy: Options +Indexes, IndexOptions +HTMLTable +FancyIndexing; inherit: those words removed. "
                                 + "Other options and lines are kept.")
@@ -43,7 +50,7 @@ public class DirectoryIndexesModule implements ApiModule {
                         .param(Param.string("type", "inherit, disabled, standard or fancy.").required().example("inherit"))
                         .returns(type).exampleJson("\"inherit\"").exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE)
                         .handledBy(call -> service.setIndexing(call.principal(), DirectoryPrivacyModule.DIR.from(call), call.args().get("type"))),
-                ApiFunction.named("list_directories").summary("Return subdirectories directory indexing settings")
+                ApiFunction.named("list_directories").readsOnly().summary("Return subdirectories directory indexing settings")
                         .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.IndexListing.class))
                         .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"
                                 + "\"parent\":{\"path\":\"/home/example\",\"state\":{\"index_type\":\"inherit\"}},"

@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,9 @@ import dev.openuapi.kernel.Shape;
  */
 @ApplicationScoped
 public class DirectoryPrivacyModule implements ApiModule {
+
+    /** cPanel's feature for DirectoryPrivacy, DirectoryProtection and API 2's Htaccess. */
+    public static final String FEATURE = "webprotect";
 
     static final Param DIR = Param.string("dir", "The directory: absolute (under the home) or relative to the home.").required()
             .example("/home/example/example.com");
@@ -41,6 +45,12 @@ public class DirectoryPrivacyModule implements ApiModule {
         this.service = service;
     }
 
+    /** cPanel's {@code needs_feature => 'webprotect'} on every function (Cpanel/API/DirectoryPrivacy.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(FEATURE);
+    }
+
     @Override
     public String name() {
         return "DirectoryPrivacy";
@@ -50,7 +60,7 @@ public class DirectoryPrivacyModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape protection = Shape.of(DirRows.Protection.class);
         return List.of(
-                ApiFunction.named("add_user").summary("Add authorized user for protected directory")
+                ApiFunction.named("add_user").changesState().summary("Add authorized user for protected directory")
                         .description("Adds the user to the directory's password file, or sets a new password for an existing one. "
                                 + "The password is stored as an Apache MD5 ($apr1$) hash.")
                         .param(DIR)
@@ -59,18 +69,18 @@ public class DirectoryPrivacyModule implements ApiModule {
                         .param(Param.string("password", "The password (255 characters at most).").required().example("123456luggage"))
                         .example(null).exampleSetup(MKDIR_EXAMPLE)
                         .doing(call -> service.addUser(call.principal(), DIR.from(call), call.args().get("user"), call.args().get("password"))),
-                ApiFunction.named("delete_user").summary("Delete authorized user for protected directory").param(DIR)
+                ApiFunction.named("delete_user").changesState().summary("Delete authorized user for protected directory").param(DIR)
                         .param(Param.string("user", "The username to remove.").required().example("example1"))
                         .example(null).exampleSetup(MKDIR_EXAMPLE, ADD_USER)
                         .doing(call -> service.deleteUser(call.principal(), DIR.from(call), call.args().get("user"))),
-                ApiFunction.named("list_users").summary("Return authorized users for protected directory").param(DIR)
+                ApiFunction.named("list_users").readsOnly().summary("Return authorized users for protected directory").param(DIR)
                         .returns(Shape.arrayOf("The users in the directory's password file.", Shape.string("A username.")))
                         .exampleJson("[\"example1\"]").exampleSetup(MKDIR_EXAMPLE, ADD_USER)
                         .handledBy(call -> service.users(call.principal(), DIR.from(call))),
-                ApiFunction.named("is_directory_protected").summary("Return whether directory uses password protection").param(DIR)
+                ApiFunction.named("is_directory_protected").readsOnly().summary("Return whether directory uses password protection").param(DIR)
                         .returns(protection).exampleJson(PROTECTED_EXAMPLE).exampleSetup(MKDIR_EXAMPLE, PROTECT)
                         .handledBy(call -> DirRows.Protection.of(service.protection(call.principal(), DIR.from(call)))),
-                ApiFunction.named("configure_directory_protection").summary("Enable or disable protected directory")
+                ApiFunction.named("configure_directory_protection").changesState().summary("Enable or disable protected directory")
                         .description("Writes or removes cPanel's managed section (AuthType Basic, AuthName, AuthUserFile, "
                                 + "Require valid-user) in the directory's .htaccess; the rest of the file is kept.")
                         .param(DIR)
@@ -78,7 +88,7 @@ public class DirectoryPrivacyModule implements ApiModule {
                         .param(Param.string("authname", "The AuthName; required when enabled=1, printable ASCII.").example("protectandserve"))
                         .returns(protection).exampleJson(PROTECTED_EXAMPLE).exampleSetup(MKDIR_EXAMPLE)
                         .handledBy(this::configure),
-                ApiFunction.named("list_directories").summary("Return privacy status of subdirectories").param(DIR)
+                ApiFunction.named("list_directories").readsOnly().summary("Return privacy status of subdirectories").param(DIR)
                         .returns(Shape.of(DirRows.PrivacyListing.class))
                         .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":" + UNPROTECTED + "},"
                                 + "\"parent\":{\"path\":\"/home/example\",\"state\":" + UNPROTECTED + "},"

@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,12 @@ public class DirectoryProtectionModule implements ApiModule {
         this.service = service;
     }
 
+    /** cPanel's {@code needs_feature => 'webprotect'} (Cpanel/API/DirectoryProtection.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(DirectoryPrivacyModule.FEATURE);
+    }
+
     @Override
     public String name() {
         return "DirectoryProtection";
@@ -29,7 +36,7 @@ public class DirectoryProtectionModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("list_directories").summary("Return Directory Protection settings")
+        return List.of(ApiFunction.named("list_directories").readsOnly().summary("Return Directory Protection settings")
                 .description("The leech protection status of the home, the parent, the directory and its subdirectories.")
                 .param(DirectoryPrivacyModule.DIR).returns(Shape.of(DirRows.LeechListing.class))
                 .exampleJson("{\"home\":{\"path\":\"/home/example\",\"state\":{\"has_leech_protection\":0}},"

@@ -1,6 +1,7 @@
 package dev.openuapi.dirprivacy;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,12 @@ public class HtaccessModule implements ApiModule {
         this.service = service;
     }
 
+    /** cPanel's {@code needs_feature => 'webprotect'} on listusers and listuser (Cpanel/Htaccess.pm, {@code %API}). */
+    @Override
+    public Optional<String> feature() {
+        return Optional.of(DirectoryPrivacyModule.FEATURE);
+    }
+
     @Override
     public String name() {
         return "Htaccess";
@@ -32,11 +39,11 @@ public class HtaccessModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape users = Shape.arrayOf("One row per user of the directory's password file.", Shape.of(DirRows.User.class));
         return List.of(
-                ApiFunction.named("listusers").api2().summary("Return a protected directory's users").param(DirectoryPrivacyModule.DIR)
+                ApiFunction.named("listusers").api2().readsOnly().summary("Return a protected directory's users").param(DirectoryPrivacyModule.DIR)
                         .returns(users).exampleJson("[{\"user\":\"example1\"}]")
                         .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
                         .handledBy(this::users),
-                ApiFunction.named("listuser").api2().summary("Return a protected directory's users (listusers)")
+                ApiFunction.named("listuser").api2().readsOnly().summary("Return a protected directory's users (listusers)")
                         .param(DirectoryPrivacyModule.DIR).returns(users).exampleJson("[{\"user\":\"example1\"}]")
                         .exampleSetup(DirectoryPrivacyModule.MKDIR_EXAMPLE, DirectoryPrivacyModule.ADD_USER)
                         .handledBy(this::users));

@@ -63,7 +63,7 @@ public class DnsLookupModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("lookup").feature(NETTOOLS)
+                ApiFunction.named("lookup").readsOnly().feature(NETTOOLS)
                         .summary("Return domain's DNS information")
                         .description("The lines the host command prints for the name: its aliases and addresses (A, then AAAA) and "
                                 + "its mail exchangers, from the DNS servers openuapi.dns.resolvers names.")
@@ -73,7 +73,7 @@ public class DnsLookupModule implements ApiModule {
                                 + "\"example.com mail is handled by 0 .\"]")
                         .exampleNotLive(RESOLVER)
                         .handledBy(call -> lookups.hostLines(DOMAIN.from(call))),
-                ApiFunction.named("ensure_domains_reside_only_locally")
+                ApiFunction.named("ensure_domains_reside_only_locally").readsOnly()
                         .summary("Return whether domains only resolve locally")
                         .description("For each domain given, in order: null when its IPv4 addresses are all this server's "
                                 + "(openuapi.dns.account-ip or an address of its own interfaces), otherwise why not.")
@@ -83,7 +83,7 @@ public class DnsLookupModule implements ApiModule {
                         .exampleJson("[null,\"“example.net” resolves to the following IPv4 address, which does not exist on this server: "
                                 + "198.51.100.7\"]")
                         .handledBy(call -> lookups.residesOnlyLocally(domains(call))),
-                ApiFunction.named("has_local_authority")
+                ApiFunction.named("has_local_authority").readsOnly()
                         .summary("Return whether local DNS server is authoritative")
                         .description("For each of the account's domains given: whether the DNS answers for its zone with the SOA "
                                 + "serial of the zone OpenUAPI serves, and the zone's nameservers as the DNS names them.")

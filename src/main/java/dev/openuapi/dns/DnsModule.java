@@ -57,7 +57,7 @@ public class DnsModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("parse_zone").feature(ZoneEditModule.FEATURE)
+                ApiFunction.named("parse_zone").readsOnly().feature(ZoneEditModule.FEATURE)
                         .summary("Parse a zone into lines")
                         .description("Returns every line of the zone file. Names, text and record data are base64-encoded; "
                                 + "line_index is 0-based and is what mass_edit_zone takes.")
@@ -70,7 +70,7 @@ public class DnsModule implements ApiModule {
                                 {"type":"record","line_index":6,"dname_b64":"ZXhhbXBsZS5jb20u","record_type":"A","ttl":14400,\
                                 "data_b64":["MTkyLjAuMi4xMA=="]}]""")
                         .handledBy(this::parseZone),
-                ApiFunction.named("mass_edit_zone").feature(ZoneEditModule.FEATURE)
+                ApiFunction.named("mass_edit_zone").changesState().feature(ZoneEditModule.FEATURE)
                         .summary("Add, edit and remove records in one change")
                         .description("Applies every edit, removal and addition in one transaction with one serial bump. Fails as "
                                 + "a whole, changing nothing, when serial is stale or any item is invalid.")

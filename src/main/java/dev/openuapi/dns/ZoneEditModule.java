@@ -96,17 +96,17 @@ public class ZoneEditModule implements ApiModule {
                 Param.of("flag", ParamType.INTEGER, "CAA: the flag (0 or 128).").example("0"),
                 Param.string("tag", "CAA: issue, issuewild or iodef.").example("issue"),
                 Param.string("value", "CAA: the value.").example("letsencrypt.org"));
-        ApiFunction.Builder add = ApiFunction.named("add_zone_record").api2()
+        ApiFunction.Builder add = ApiFunction.named("add_zone_record").api2().changesState()
                 .summary("Add a DNS record")
                 .description("Adds a record to one of the account's zones and bumps the SOA serial.")
                 .param(DOMAIN);
-        ApiFunction.Builder edit = ApiFunction.named("edit_zone_record").api2()
+        ApiFunction.Builder edit = ApiFunction.named("edit_zone_record").api2().changesState()
                 .summary("Change a DNS record")
                 .description("Replaces the record on a line with the given fields; type and name default to the record's own.")
                 .param(DOMAIN).param(LINE).param(SERIALNUM);
         recordParams.forEach(add::param);
         recordParams.forEach(edit::param);
-        ApiFunction.Builder records = ApiFunction.named("fetchzone_records").api2()
+        ApiFunction.Builder records = ApiFunction.named("fetchzone_records").api2().readsOnly()
                 .summary("List a zone's records, optionally filtered")
                 .description("Each filter argument keeps only records whose field equals it exactly; separate alternatives with |.")
                 .param(DOMAIN);
@@ -114,7 +114,7 @@ public class ZoneEditModule implements ApiModule {
             records.param(Param.string(filter, "Keep only records whose " + filter + " equals this.").example(FILTER_EXAMPLES.get(filter)));
         }
         return List.of(
-                ApiFunction.named("fetchzones").api2()
+                ApiFunction.named("fetchzones").api2().readsOnly()
                         .summary("Return the account's zones as zone-file lines")
                         .returns(Shape.arrayOf("One element.", Shape.of(ZoneEditRows.Zones.class)))
                         .exampleJson("""
@@ -125,7 +125,7 @@ public class ZoneEditModule implements ApiModule {
                                 "example.com. 86400 IN NS ns1.example.com.","example.com. 86400 IN NS ns2.example.com.",\
                                 "example.com. 14400 IN A 192.0.2.10"]}}]""")
                         .handledBy(this::fetchZones),
-                ApiFunction.named("fetchzone").api2()
+                ApiFunction.named("fetchzone").api2().readsOnly()
                         .summary("Return one zone's records and serial")
                         .param(DOMAIN)
                         .param(Param.of("customonly", ParamType.BOOLEAN, "1: leave out the SOA and the zone's own NS records.")
@@ -149,7 +149,7 @@ public class ZoneEditModule implements ApiModule {
                         .handledBy(call -> change(call, "Updated the record.",
                         () -> zones.edit(call.principal().username(), DOMAIN.from(call), line(call.args()), SERIALNUM.from(call),
                                 input(call.args())))),
-                ApiFunction.named("remove_zone_record").api2()
+                ApiFunction.named("remove_zone_record").api2().changesState()
                         .summary("Remove a DNS record")
                         .description("Removes the record on the given line (as numbered by fetchzone_records) and bumps the serial.")
                         .param(DOMAIN).param(LINE).param(SERIALNUM)

@@ -64,7 +64,7 @@ public class AddonDomainModule implements ApiModule {
         String delDescription = "Removes an addon domain with its DNS zone and the subdomains under it. The subdomain it was "
                 + "parked on goes too unless other addon domains are parked on it.";
         return List.of(
-                ApiFunction.named("addaddondomain")
+                ApiFunction.named("addaddondomain").changesState()
                         .summary("Create an addon domain")
                         .description(addDescription)
                         .feature(FEATURE)
@@ -72,7 +72,7 @@ public class AddonDomainModule implements ApiModule {
                         .returns(Shape.of(Api2DomainRows.AddedAddon.class))
                         .example(new Api2DomainRows.AddedAddon("addon.com"))
                         .handledBy(call -> new Api2DomainRows.AddedAddon(add(call).name)),
-                ApiFunction.named("deladdondomain")
+                ApiFunction.named("deladdondomain").changesState()
                         .summary("Remove an addon domain")
                         .description(delDescription + " When it stays, messages says so.")
                         .feature(FEATURE)
@@ -85,7 +85,7 @@ public class AddonDomainModule implements ApiModule {
                                 call.message(keptMessage(removed));
                             }
                         }),
-                ApiFunction.named("addaddondomain").api2()
+                ApiFunction.named("addaddondomain").api2().changesState()
                         .summary("Create an addon domain (API 2)")
                         .description(addDescription + " Answers [{result, reason}]: 0 and the reason when refused, with the reason "
                                 + "in cpanelresult.error too.")
@@ -101,7 +101,7 @@ public class AddonDomainModule implements ApiModule {
                             AccountDomain addon = add(call);
                             return addon.name + " was successfully parked on top of " + backingSubdomain(call, addon);
                         })),
-                ApiFunction.named("deladdondomain").api2()
+                ApiFunction.named("deladdondomain").api2().changesState()
                         .summary("Remove an addon domain (API 2)")
                         .description(delDescription + " Answers [{result, reason}] as addaddondomain does; when the subdomain "
                                 + "stays, result is 1 and the reason, in cpanelresult.error too, says so, as cPanel does.")
@@ -121,7 +121,7 @@ public class AddonDomainModule implements ApiModule {
                             call.error(reason); // cPanel sets CPERROR here while result stays 1
                             return reason;
                         })),
-                ApiFunction.named("listaddondomains").api2()
+                ApiFunction.named("listaddondomains").api2().readsOnly()
                         .summary("List the account's addon domains")
                         .description("One row per addon domain, sorted by name, with the subdomain of the main domain that backs it "
                                 + "in cPanel's naming (fullsubdomain, domainkey).")

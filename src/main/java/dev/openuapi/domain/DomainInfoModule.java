@@ -41,7 +41,7 @@ public class DomainInfoModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("list_domains")
+                ApiFunction.named("list_domains").readsOnly()
                         .summary("List the account's domains")
                         .description("The main domain (a string) and the addon, parked and sub domains (arrays of names). "
                                 + "sub_domains leaves out the subdomains that back addon domains; OpenUAPI creates none.")
@@ -50,7 +50,7 @@ public class DomainInfoModule implements ApiModule {
                                 List.of("blog.example.com")))
                         .exampleSetup(DomainExamples.ADD_SUBDOMAIN, DomainExamples.PARK, DomainExamples.ADD_ADDON)
                         .handledBy(this::listDomains),
-                ApiFunction.named("domains_data")
+                ApiFunction.named("domains_data").readsOnly()
                         .summary("Describe the virtual host of every domain")
                         .description("format=hash (the default) groups the vhosts by type; format=list returns one array: "
                                 + "the main domain, then addon, parked and sub domains. A parked domain is described by a "
@@ -62,7 +62,7 @@ public class DomainInfoModule implements ApiModule {
                         .example(DomainExamples.domainsData())
                         .exampleSetup(DomainExamples.ADD_SUBDOMAIN, DomainExamples.PARK, DomainExamples.ADD_ADDON)
                         .handledBy(this::domainsData),
-                ApiFunction.named("single_domain_data")
+                ApiFunction.named("single_domain_data").readsOnly()
                         .summary("Describe one domain's virtual host")
                         .description("The vhost of one of the account's domains, with its port and Apache settings. A domain "
                                 + "that is not the account's fails, whether or not it exists elsewhere.")

@@ -61,20 +61,20 @@ public class ParkModule implements ApiModule {
         String unparkDescription = "Removes a parked domain, or an addon domain, with its DNS zone. Needs the parkeddomains or the "
                 + "addondomains feature.";
         return List.of(
-                ApiFunction.named("park")
+                ApiFunction.named("park").changesState()
                         .summary("Park a domain on the main domain")
                         .description(parkDescription)
                         .param(DOMAIN).param(DISALLOWDOT).param(FORCE).param(TOPDOMAIN)
                         .example(null)
                         .doing(this::park),
-                ApiFunction.named("unpark")
+                ApiFunction.named("unpark").changesState()
                         .summary("Remove a parked domain")
                         .description(unparkDescription)
                         .param(PARKED).param(ON_SUBDOMAIN)
                         .example(null)
                         .exampleSetup(DomainExamples.PARK_ON_SHOP)
                         .doing(this::unpark),
-                ApiFunction.named("park").api2()
+                ApiFunction.named("park").api2().changesState()
                         .summary("Park a domain on the main domain (API 2)")
                         .description(parkDescription + " Answers [{result, reason}]: 0 and the reason when refused, with the reason in "
                                 + "cpanelresult.error too.")
@@ -84,7 +84,7 @@ public class ParkModule implements ApiModule {
                         .returns(Api2Changes.SHAPE)
                         .example(List.of(new Api2DomainRows.Result(1, "alias.example.net was successfully parked on top of example.com")))
                         .handledBy(call -> Api2Changes.run(call, () -> park(call))),
-                ApiFunction.named("unpark").api2()
+                ApiFunction.named("unpark").api2().changesState()
                         .summary("Remove a parked domain (API 2)")
                         .description(unparkDescription + " Answers [{result, reason}] as park does.")
                         .param(PARKED).param(ON_SUBDOMAIN)
@@ -92,7 +92,7 @@ public class ParkModule implements ApiModule {
                         .example(List.of(new Api2DomainRows.Result(1, "alias.example.net was successfully unparked")))
                         .exampleSetup(DomainExamples.PARK_ON_SHOP)
                         .handledBy(call -> Api2Changes.run(call, () -> unpark(call))),
-                ApiFunction.named("listparkeddomains").api2()
+                ApiFunction.named("listparkeddomains").api2().readsOnly()
                         .summary("List the account's parked domains")
                         .description("One row per parked domain, sorted by name. A parked domain serves the main domain's document "
                                 + "root.")

@@ -60,14 +60,14 @@ public class SubDomainModule implements ApiModule {
         String delDescription = "Removes one of the account's subdomains and its records in the parent domain's DNS zone. The "
                 + "subdomain of the main domain that an addon domain is parked on is refused while the addon domain exists.";
         return List.of(
-                ApiFunction.named("addsubdomain")
+                ApiFunction.named("addsubdomain").changesState()
                         .summary("Create a subdomain")
                         .description(addDescription)
                         .feature(FEATURE)
                         .param(ROOTDOMAIN).param(LABEL).param(DIR).param(DISALLOWDOT).param(CANOFF)
                         .example(null)
                         .doing(call -> add(call)),
-                ApiFunction.named("delsubdomain")
+                ApiFunction.named("delsubdomain").changesState()
                         .summary("Remove a subdomain")
                         .description(delDescription)
                         .feature(FEATURE)
@@ -75,7 +75,7 @@ public class SubDomainModule implements ApiModule {
                         .example(null)
                         .exampleSetup(DomainExamples.ADD_SUBDOMAIN)
                         .doing(call -> domains.removeSubdomain(call.principal().username(), subdomainName(call))),
-                ApiFunction.named("addsubdomain").api2()
+                ApiFunction.named("addsubdomain").api2().changesState()
                         .summary("Create a subdomain (API 2)")
                         .description(addDescription + " Answers [{result, reason}]: 0 and the reason when refused, with the "
                                 + "reason in cpanelresult.error too.")
@@ -84,7 +84,7 @@ public class SubDomainModule implements ApiModule {
                         .returns(Api2Changes.SHAPE)
                         .example(List.of(new Api2DomainRows.Result(1, "The subdomain, blog.example.com has been added.")))
                         .handledBy(call -> Api2Changes.run(call, () -> "The subdomain, " + add(call).name + " has been added.")),
-                ApiFunction.named("delsubdomain").api2()
+                ApiFunction.named("delsubdomain").api2().changesState()
                         .summary("Remove a subdomain (API 2)")
                         .description(delDescription + " Answers [{result, reason}] as addsubdomain does.")
                         .feature(FEATURE)
@@ -94,7 +94,7 @@ public class SubDomainModule implements ApiModule {
                         .exampleSetup(DomainExamples.ADD_SUBDOMAIN)
                         .handledBy(call -> Api2Changes.run(call, () -> "The subdomain, "
                                 + domains.removeSubdomain(call.principal().username(), subdomainName(call)).name() + " has been removed.")),
-                ApiFunction.named("listsubdomains").api2()
+                ApiFunction.named("listsubdomains").api2().readsOnly()
                         .summary("List the account's subdomains")
                         .description("One row per subdomain, sorted by name, with its document root three ways: absolute (dir), "
                                 + "relative to the home directory (basedir) and as home:<basedir> (reldir).")

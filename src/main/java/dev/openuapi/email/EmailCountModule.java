@@ -22,7 +22,7 @@ public class EmailCountModule implements EmailFunctions {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("count_pops")
+        return List.of(ApiFunction.named("count_pops").readsOnly()
                 .summary("Return cPanel account's email account total")
                 .description("The number of the account's mailboxes; the main account is not one.")
                 .returns(Shape.integer("The number of email accounts.")).exampleJson("1")

@@ -53,13 +53,13 @@ public class EmailModule implements EmailFunctions {
         Shape popsWithDisk = Shape.arrayOf("The mailboxes.", Shape.of(EmailRows.PopWithDisk.class));
         Shape result = Shape.arrayOf("One element.", Shape.of(EmailRows.Result.class));
         List<ApiFunction> functions = new ArrayList<>(List.of(
-                ApiFunction.named("list_pops").summary("List the mailboxes").param(regex)
+                ApiFunction.named("list_pops").readsOnly().summary("List the mailboxes").param(regex)
                         .param(Param.of("skip_main", ParamType.BOOLEAN, "1: leave out the main account.").example("0"))
                         .returns(pops).exampleSetup(addUser).exampleJson("[" + pop + "]").handledBy(this::listPops),
-                ApiFunction.named("list_pops_with_disk").summary("List the mailboxes with their disk use and quota").param(regex)
+                ApiFunction.named("list_pops_with_disk").readsOnly().summary("List the mailboxes with their disk use and quota").param(regex)
                         .param(domain).param(Param.string("email", "Only this local part.").example("user")).returns(popsWithDisk)
                         .exampleSetup(addUser).exampleJson("[" + popWithDisk + "]").handledBy(this::listPopsWithDisk),
-                ApiFunction.named("get_disk_usage").summary("Return the disk space a mailbox uses")
+                ApiFunction.named("get_disk_usage").readsOnly().summary("Return the disk space a mailbox uses")
                         .param(Param.of("domain", ParamType.DOMAIN, "The mailbox's domain.").required().example("example.com"))
                         .param(Param.string("user", "The mailbox's user: the part before the @.").required().example("info"))
                         .returns(Shape.of(EmailRows.DiskUsage.class))
@@ -67,7 +67,7 @@ public class EmailModule implements EmailFunctions {
                         .exampleJson("{\"diskused\":399.6,\"domain\":\"example.com\",\"login\":\"info@example.com\",\"user\":\"info\"}")
                         .handledBy(call -> EmailRows.DiskUsage.of(email.get(call.principal().accountId(), call.args().get("user"),
                                 call.args().get("domain")))),
-                ApiFunction.named("add_pop").summary("Create a mailbox").param(address).param(password)
+                ApiFunction.named("add_pop").changesState().summary("Create a mailbox").param(address).param(password)
                         .param(Param.string("password_hash", "Instead of password: a SHA512-CRYPT hash.")
                                 .example("$6$1sOyHP5ZDYp3pGUz$R0TSgfPRHfDjT5PP5RJGv39FhiGTNNPvM7IFpCBjXijMmlMZk9yI8T3LqGuntc9fdKb5eX"
                                         + ".lGL7wBS9e4DAWn/")).param(domain).param(quota)
@@ -79,19 +79,19 @@ public class EmailModule implements EmailFunctions {
                                     call.args().get("password"), call.args().get("password_hash"), call.args().get("quota"));
                             return box.email.replace('@', '+');
                         }),
-                ApiFunction.named("delete_pop").summary("Delete a mailbox").param(address).param(domain)
+                ApiFunction.named("delete_pop").changesState().summary("Delete a mailbox").param(address).param(domain)
                         .example(null).exampleSetup(addUser)
                         .doing(call -> email.delete(call.principal().accountId(), call.args().get("email"), call.args().get("domain"))),
-                ApiFunction.named("passwd_pop").summary("Change a mailbox's password").param(address)
+                ApiFunction.named("passwd_pop").changesState().summary("Change a mailbox's password").param(address)
                         .param(Param.of("password", ParamType.PASSWORD, "The new password.").required().example("123456luggage")).param(domain)
                         .example(null).exampleSetup(addUser)
                         .doing(call -> email.passwd(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("password"))),
-                ApiFunction.named("edit_pop_quota").summary("Change a mailbox's quota").param(address).param(domain).param(quota)
+                ApiFunction.named("edit_pop_quota").changesState().summary("Change a mailbox's quota").param(address).param(domain).param(quota)
                         .example(null).exampleSetup(addUser)
                         .doing(call -> email.setQuota(call.principal().accountId(), call.args().get("email"), call.args().get("domain"),
                                 call.args().get("quota"))),
-                ApiFunction.named("get_pop_quota").summary("Return a mailbox's quota").param(address).param(domain)
+                ApiFunction.named("get_pop_quota").readsOnly().summary("Return a mailbox's quota").param(address).param(domain)
                         .returns(Shape.string("MB, or unlimited."))
                         // cPanel's example answer, 262144000, is in bytes (as_bytes=1); OpenUAPI answers in MB: 250 MB is that quota.
                         .exampleSetup("/execute/Email/add_pop?email=user&domain=example.com&password=123456luggage&quota=250")
@@ -100,14 +100,14 @@ public class EmailModule implements EmailFunctions {
                             Long mb = email.get(call.principal().accountId(), call.args().get("email"), call.args().get("domain")).quotaMb;
                             return mb == null ? Quantities.UNLIMITED : (Object) mb;
                         }),
-                ApiFunction.named("list_forwarders").summary("List the forwarders").param(domain).param(regex)
+                ApiFunction.named("list_forwarders").readsOnly().summary("List the forwarders").param(domain).param(regex)
                         .returns(Shape.arrayOf("The forwarders.", Shape.of(EmailRows.Forwarder.class)))
                         .exampleSetup("/execute/Email/add_forwarder?domain=example.com&email=forwarded&fwdopt=fwd&fwdemail=user@example.com")
                         .exampleJson("[{\"dest\":\"forwarded@example.com\",\"forward\":\"user@example.com\",\"html_dest\":\"forwarded@example.com\","
                                 + "\"html_forward\":\"user@example.com\",\"uri_dest\":\"forwarded%40example.com\","
                                 + "\"uri_forward\":\"user%40example.com\"}]")
                         .handledBy(this::listForwarders),
-                ApiFunction.named("add_forwarder").summary("Add a forwarder")
+                ApiFunction.named("add_forwarder").changesState().summary("Add a forwarder")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
                         .param(Param.string("email", "The address to forward (local part or full).").required().example("forwardme@example.com"))
                         .param(Param.string("fwdopt", "fwd, fail, blackhole or pipe.").required().example("fwd"))
@@ -119,7 +119,7 @@ public class EmailModule implements EmailFunctions {
                         .returns(Shape.arrayOf("The new forwarder.", Shape.of(EmailRows.NewForwarder.class)))
                         .exampleJson("[{\"domain\":\"example.com\",\"email\":\"forwardme@example.com\",\"forward\":\"fwdtome@example.com\"}]")
                         .handledBy(this::addForwarder),
-                ApiFunction.named("delete_forwarder").summary("Delete a forwarder")
+                ApiFunction.named("delete_forwarder").changesState().summary("Delete a forwarder")
                         .param(Param.string("address", "The forwarded address.").required().example("user@example.com"))
                         .param(Param.string("forwarder", "Its destination, as list_forwarders shows it.").required().example("fwdtome@example.com"))
                         .example(null)
@@ -137,23 +137,24 @@ public class EmailModule implements EmailFunctions {
                 suspension("suspend_outgoing", "Stop a mailbox from sending", fullAddress, addUser, box -> box.suspendedOutgoing = true),
                 suspension("unsuspend_outgoing", "Let a mailbox send again", fullAddress, addUser, box -> box.suspendedOutgoing = false)));
         functions.addAll(List.of(
-                ApiFunction.named("listpops").api2().summary("List the mailboxes (API 2)").param(regex)
+                ApiFunction.named("listpops").api2().readsOnly().summary("List the mailboxes (API 2)").param(regex)
                         .returns(pops).exampleSetup(addUser).exampleJson("[" + pop + "]").handledBy(this::listPops),
-                ApiFunction.named("listpopswithdisk").api2().summary("List the mailboxes with disk use (API 2)").param(regex).param(domain)
+                ApiFunction.named("listpopswithdisk").api2().readsOnly().summary("List the mailboxes with disk use (API 2)").param(regex).param(domain)
                         .returns(popsWithDisk).exampleSetup(addUser).exampleJson("[" + popWithDisk + "]").handledBy(this::listPopsWithDisk),
-                ApiFunction.named("addpop").api2().summary("Create a mailbox (API 2)").param(address).param(password).param(domain)
+                ApiFunction.named("addpop").api2().changesState().summary("Create a mailbox (API 2)").param(address).param(password).param(domain)
                         .param(quota).returns(result).exampleJson("[{\"result\":1,\"reason\":\"\"}]")
                         .handledBy(call -> api2(call, "", () -> email.add(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("password"), null, call.args().get("quota")))),
-                ApiFunction.named("delpop").api2().summary("Delete a mailbox (API 2)").param(address).param(domain).returns(result)
+                ApiFunction.named("delpop").api2().changesState().summary("Delete a mailbox (API 2)").param(address).param(domain).returns(result)
                         .exampleSetup(addUser).exampleJson("[{\"result\":1,\"reason\":\"OK\"}]")
                         .handledBy(call -> api2(call, "OK", () -> email.delete(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain")))),
-                ApiFunction.named("passwdpop").api2().summary("Change a mailbox's password (API 2)").param(address).param(password)
+                ApiFunction.named("passwdpop").api2().changesState().summary("Change a mailbox's password (API 2)").param(address).param(password)
                         .param(domain).returns(result).exampleSetup(addUser).exampleJson("[{\"result\":1,\"reason\":\"\"}]")
                         .handledBy(call -> api2(call, "", () -> email.passwd(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("password")))),
-                ApiFunction.named("editquota").api2().summary("Change a mailbox's quota (API 2)").param(address).param(domain).param(quota)
+                ApiFunction.named("editquota").api2().changesState().summary("Change a mailbox's quota (API 2)").param(address)
+                        .param(domain).param(quota)
                         .returns(result).exampleSetup(addUser).exampleJson("[{\"result\":1,\"reason\":\"\"}]")
                         .handledBy(call -> api2(call, "", () -> email.setQuota(call.principal().accountId(), call.args().get("email"),
                                 call.args().get("domain"), call.args().get("quota"))))));
@@ -161,7 +162,7 @@ public class EmailModule implements EmailFunctions {
     }
 
     private ApiFunction suspension(String name, String summary, Param address, String setup, Consumer<Mailbox> change) {
-        return ApiFunction.named(name).summary(summary).param(address).example(null).exampleSetup(setup)
+        return ApiFunction.named(name).changesState().summary(summary).param(address).example(null).exampleSetup(setup)
                 .doing(call -> email.change(call.principal().accountId(), call.args().get("email"), change));
     }
 

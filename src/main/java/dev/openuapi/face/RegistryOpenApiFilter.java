@@ -139,6 +139,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .operationId(module.name() + "_" + function.name() + (post ? "_post" : ""))
                 .summary(function.summary())
                 .description(describe(module, function))
+                .addExtension(CHANGES_STATE_EXTENSION, function.changesState())
                 .tags(List.of(uapiTag(module)))
                 .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .responses(OASFactory.createAPIResponses()
@@ -208,6 +209,7 @@ public class RegistryOpenApiFilter implements OASFilter {
                 .summary(function.summary())
                 .description(describe(module, function) + "\n\nAPI 2 also takes api2_filter, api2_sort, api2_paginate and "
                         + "api2_columns arguments.")
+                .addExtension(CHANGES_STATE_EXTENSION, function.changesState())
                 .tags(List.of(api2Tag(module)))
                 .security(List.of(requirement(TOKEN_SCHEME), requirement(BASIC_SCHEME)))
                 .parameters(parameters)
@@ -322,12 +324,21 @@ public class RegistryOpenApiFilter implements OASFilter {
                         .defaultValue(value).examples(List.of(value)));
     }
 
+    /**
+     * The extension on each UAPI and API 2 operation that says whether the function changes state, as its declaration
+     * ({@link ApiFunction#changesState()}) does: a read-only token may call only those where it is {@code false}.
+     */
+    public static final String CHANGES_STATE_EXTENSION = "x-openuapi-changes-state";
+    static final String CHANGES_STATE = "Changes state: a read-only token may not call it.";
+    static final String READS_ONLY = "Reads only: a read-only token may call it.";
+
     private static String describe(FunctionRegistry.Module module, ApiFunction function) {
         StringBuilder text = new StringBuilder(function.description());
         module.module().feature().ifPresent(f -> text.append("\n\nNeeds the account feature `").append(f).append("`."));
         if (function.feature() != null) {
             text.append("\n\nNeeds the account feature `").append(function.feature()).append("`.");
         }
+        text.append("\n\n").append(function.changesState() ? CHANGES_STATE : READS_ONLY);
         if (function.params().stream().anyMatch(Param::isMultiple)) {
             text.append("\n\nRepeatable parameters may be sent as name, name-0, name-1, … or by repeating the key.");
         }

@@ -33,7 +33,10 @@ public final class FeatureCatalog {
             Map.entry("bandwidth", "Bandwidth"),
             Map.entry("user_manager", "User Manager"),
             Map.entry("webalizer", "Webalizer"),
-            Map.entry("analog", "Analog Stats")));
+            Map.entry("analog", "Analog Stats"),
+            Map.entry("backup", "Backup"),
+            Map.entry("webprotect", "Directory Privacy"),
+            Map.entry("indexmanager", "Indexes")));
 
     private FeatureCatalog() {
     }

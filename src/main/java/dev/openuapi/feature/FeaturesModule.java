@@ -23,7 +23,7 @@ public class FeaturesModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("has_feature")
+                ApiFunction.named("has_feature").readsOnly()
                         .summary("Check whether the account has a feature")
                         .description("data is 1 when the account has the feature, 0 (with a message) when the feature exists "
                                 + "but is not enabled, and null for an unknown feature name.")
@@ -32,7 +32,7 @@ public class FeaturesModule implements ApiModule {
                         .returns(Shape.integer("1: enabled; 0: exists but not enabled; null: no such feature.").orNull())
                         .exampleJson("1")
                         .handledBy(this::hasFeature),
-                ApiFunction.named("list_features")
+                ApiFunction.named("list_features").readsOnly()
                         .summary("List the account's features")
                         .description("Every feature OpenUAPI knows, with 1 when the account has it and 0 when it does not.")
                         .returns(Shape.mapOf("Feature names and whether each is enabled.", Shape.integer("1 or 0.")))

@@ -75,7 +75,7 @@ public class FilemanModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("list_files").summary("Return directory content")
+                ApiFunction.named("list_files").readsOnly().summary("Return directory content")
                         .description("A directory's entries sorted by name, directories in dirs and everything else in files.")
                         .param(DIR_REQUIRED)
                         .param(Param.string("types", "A pipe-separated list of types to keep: file|dir|link|fifo|socket|char|block.")
@@ -104,7 +104,7 @@ public class FilemanModule implements ApiModule {
                         .exampleSetup(SAVE_EXAMPLE_HTML,
                                 MKDIR_IMAGES)
                         .handledBy(this::listFiles),
-                ApiFunction.named("get_file_information").summary("Return file or directory information")
+                ApiFunction.named("get_file_information").readsOnly().summary("Return file or directory information")
                         .param(Param.string("path", "The file or directory.").required().example("public_html"))
                         .param(SHOW_HIDDEN).param(LEAVES).param(INCLUDE_MIME).param(INCLUDE_PERMISSIONS)
                         .returns(Shape.of(FilemanRows.File.class))
@@ -115,7 +115,7 @@ public class FilemanModule implements ApiModule {
                                 + "\"rawmimetype\":\"httpd/unix-directory\",\"read\":1,\"size\":4096,\"type\":\"dir\",\"uid\":1001,\"write\":1}")
                         .exampleSetup(MKDIR_IMAGES)
                         .handledBy(this::information),
-                ApiFunction.named("get_file_content").summary("Return file content")
+                ApiFunction.named("get_file_content").readsOnly().summary("Return file content")
                         .description("JSON carries only UTF-8: for a non-UTF-8 or binary file give from_charset=ISO-8859-1; each byte "
                                 + "is then one character of content (cPanel's advice).")
                         .param(DIR_REQUIRED)
@@ -131,7 +131,7 @@ public class FilemanModule implements ApiModule {
                                 + "\"path\":\"/home/example/public_html/example.html\",\"to_char\":\"UTF-8\",\"to_charset\":\"UTF-8\"}")
                         .exampleSetup(SAVE_EXAMPLE_HTML)
                         .handledBy(this::content),
-                ApiFunction.named("save_file_content").summary("Save file")
+                ApiFunction.named("save_file_content").changesState().summary("Save file")
                         .description("Writes the file whole (made when missing), encoded in to_charset; the disk quota applies.")
                         .param(Param.string("file", "The file's name in dir.").required().example("example.html"))
                         .param(Param.string("dir", "The directory; default the home directory.").example("public_html"))
@@ -144,7 +144,7 @@ public class FilemanModule implements ApiModule {
                         .returns(Shape.of(FilemanRows.Saved.class))
                         .exampleJson("{\"from_charset\":\"UTF-8\",\"path\":\"/home/example/public_html/example.html\",\"to_charset\":\"UTF-8\"}")
                         .handledBy(this::save),
-                ApiFunction.named("upload_files").summary("Upload files")
+                ApiFunction.named("upload_files").changesState().summary("Upload files")
                         .description("POST multipart/form-data with file parts (file-0, file-1, …; each stored under its filename). "
                                 + "The request may be up to openuapi.files.max-upload-size; the disk quota applies to every byte.")
                         .param(Param.string("dir", "The directory to store the files in (made when missing); default the home directory.")
@@ -164,7 +164,7 @@ public class FilemanModule implements ApiModule {
                         .exampleNotLive("a multipart/form-data upload (file-0, file-1, …): the live test sends URL-encoded forms, "
                                 + "which carry no file part, so this call can only fail there; FilemanUploadTest covers it")
                         .handledBy(this::upload),
-                ApiFunction.named("autocompletedir").summary("Return autocomplete file and directory names")
+                ApiFunction.named("autocompletedir").readsOnly().summary("Return autocomplete file and directory names")
                         .param(Param.string("path", "The prefix of the paths to complete.").required().example("public"))
                         .param(Param.of("dirsonly", ParamType.BOOLEAN, "1: only directories. Default 0.").example("1"))
                         .param(Param.of("html", ParamType.BOOLEAN, "1 (default): HTML-encode the answers.").example("1"))

@@ -51,7 +51,8 @@ public class FileOpsModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("fileop").api2().summary("Copy, move, rename, trash, restore, chmod, delete, extract or compress files")
+                ApiFunction.named("fileop").api2().changesState()
+                        .summary("Copy, move, rename, trash, restore, chmod, delete, extract or compress files")
                         .description("Each source (comma-separated, or repeated as sourcefiles-N) gets the destination of the same position, "
                                 + "or the first one; a relative destination is taken in the source's directory. One row per source; "
                                 + "compress makes one archive of all the sources. op=link (hard links) is refused.")
@@ -74,14 +75,14 @@ public class FileOpsModule implements ApiModule {
                         // metadata is chmod's and compress's, not copy's
                         .exampleArgs("op=copy&sourcefiles=hot.txt&destfiles=new_directory&doubledecode=0&multiform=0")
                         .handledBy(this::fileop),
-                ApiFunction.named("mkdir").api2().summary("Create a directory")
+                ApiFunction.named("mkdir").api2().changesState().summary("Create a directory")
                         .param(Param.string("path", "The directory to make it in (default: the home directory).").example("public_html"))
                         .param(Param.string("name", "The new directory's name (cPanel answers “No name specified.” without it).").example("new_dir"))
                         .param(Param.string("permissions", "Its permissions in octal (0755 when not given).").example("0755"))
                         .returns(Shape.arrayOf("One row.", Shape.of(FileOpsRows.Made.class)))
                         .exampleJson("[{\"path\":\"/home/example/public_html\",\"name\":\"new_dir\",\"permissions\":\"0755\"}]")
                         .handledBy(this::mkdir),
-                ApiFunction.named("listfiles").api2().summary("List a directory's files and their attributes")
+                ApiFunction.named("listfiles").api2().readsOnly().summary("List a directory's files and their attributes")
                         .description("Directories first, then the rest, each sorted without regard to case. uid, gid, size, mtime, mode and ctime "
                                 + "are numbers, or \"\" when 0 (cPanel's $stat[n] || ''): the example leaves uid and gid null, since the "
                                 + "owner is root (0) where the example is proved and a hosting account's own user elsewhere.")
@@ -99,7 +100,7 @@ public class FileOpsModule implements ApiModule {
                         .exampleSetup("/json-api/cpanel?cpanel_jsonapi_module=Fileman&cpanel_jsonapi_func=mkdir&cpanel_jsonapi_apiversion=2"
                                 + "&path=public_html&name=images")
                         .handledBy(this::listfiles),
-                ApiFunction.named("empty_trash").summary("Delete .trash folder content")
+                ApiFunction.named("empty_trash").changesState().summary("Delete .trash folder content")
                         .description("Removes what is in ~/.trash; with older_than=N only what was moved there more than N days ago.")
                         .param(Param.of("older_than", ParamType.INTEGER, "Keep what is at most this many days old; 0 (the default) "
                                 + "purges everything.").example("31"))

@@ -51,20 +51,20 @@ public class FtpModule implements ApiModule {
         Param skip = Param.string("skip_acct_types", "Leave out these types, |-separated: main, sub.")
                 .example("anonymous|logaccess");
         return List.of(
-                ApiFunction.named("list_ftp").summary("List the FTP accounts").param(types).param(skip)
+                ApiFunction.named("list_ftp").readsOnly().summary("List the FTP accounts").param(types).param(skip)
                         .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.Account.class)))
                         .exampleJson("[{\"user\":\"example\",\"homedir\":\"/home/example\",\"type\":\"main\"},"
                                 + "{\"user\":\"deploy@example.com\",\"homedir\":\"/home/example/public_html/deploy\",\"type\":\"sub\"}]")
                         .exampleSetup(ADD_DEPLOY)
                         .handledBy(this::listFtp),
-                ApiFunction.named("list_ftp_with_disk").summary("List the FTP accounts with their disk use").param(types).param(skip)
+                ApiFunction.named("list_ftp_with_disk").readsOnly().summary("List the FTP accounts with their disk use").param(types).param(skip)
                         .returns(Shape.arrayOf("The accounts.", Shape.of(FtpRows.AccountWithDisk.class)))
                         .exampleJson("[{\"login\":\"example\",\"serverlogin\":\"example\",\"dir\":\"/home/example\",\"reldir\":\"\","
                                 + "\"htmldir\":\"/home/example\",\"accttype\":\"main\",\"deleteable\":0,\"diskused\":\"0.00\","
                                 + "\"diskquota\":\"unlimited\",\"_diskused\":\"0.00\",\"_diskquota\":\"0\",\"diskusedpercent\":0,"
                                 + "\"diskusedpercent20\":0,\"humandiskused\":\"0.00 MB\",\"humandiskquota\":\"None\"}]")
                         .handledBy(this::listFtpWithDisk),
-                ApiFunction.named("add_ftp").summary("Add an FTP account")
+                ApiFunction.named("add_ftp").changesState().summary("Add an FTP account")
                         .param(Param.string("user", "The user name (the login is user@domain).").required().example("deploy"))
                         .param(Param.of("pass", ParamType.PASSWORD, "The password (8 characters or more).").example("123456luggage"))
                         .param(Param.string("pass_hash", "Instead of pass: a SHA512-CRYPT hash.")
@@ -77,21 +77,21 @@ public class FtpModule implements ApiModule {
                         .example(null).exampleArgs("user=deploy&pass=123456luggage&domain=example.com&homedir=public_html/deploy&quota=42")
                         .doing(call -> ftp.add(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"), call.args().get("pass_hash"), call.args().get("homedir"), call.args().get("quota"))),
-                ApiFunction.named("delete_ftp").summary("Delete an FTP account").param(user).param(domain)
+                ApiFunction.named("delete_ftp").changesState().summary("Delete an FTP account").param(user).param(domain)
                         .param(Param.of("destroy", ParamType.BOOLEAN, "1: also delete the files (the directory is left to the file server).").example("1"))
                         .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.delete(call.principal().accountId(), call.args().get("user"), call.args().get("domain"))),
-                ApiFunction.named("passwd").summary("Change an FTP account's password").param(user)
+                ApiFunction.named("passwd").changesState().summary("Change an FTP account's password").param(user)
                         .param(Param.of("pass", ParamType.PASSWORD, "The new password.").required().example("654321luggage")).param(domain)
                         .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.passwd(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("pass"))),
-                ApiFunction.named("set_quota").summary("Change an FTP account's quota").param(user).param(domain)
+                ApiFunction.named("set_quota").changesState().summary("Change an FTP account's quota").param(user).param(domain)
                         .param(Param.of("quota", ParamType.INTEGER, "MB; 0 or unlimited for none.").required().example("42"))
                         .example(null).exampleSetup(ADD_DEPLOY)
                         .doing(call -> ftp.setQuota(call.principal().accountId(), call.args().get("user"), call.args().get("domain"),
                                 call.args().get("quota"))),
-                ApiFunction.named("set_homedir").summary("Change an FTP account's directory").param(user).param(domain)
+                ApiFunction.named("set_homedir").changesState().summary("Change an FTP account's directory").param(user).param(domain)
                         .param(Param.string("homedir", "Directory relative to the home directory (or under it: /home/<user>/... or its "
                                 + "real path). Made when missing.").required().example("public_html/deploy_files"))
                         .example(null).exampleSetup(ADD_DEPLOY)

@@ -15,8 +15,10 @@ import java.util.Objects;
  *                {@code null} for none
  * @param exampleCall how the example is run live against a fresh account (see {@link ExampleCall})
  * @param changesState whether a call may change anything (data, settings, files, another server's state): a read-only
- *                     token may call only functions declared {@link Builder#readsOnly() readsOnly()}. Undeclared
- *                     counts as changing state, so that a read-only token is never let through by omission.
+ *                     token may call only functions declared {@link Builder#readsOnly() readsOnly()}. Every UAPI and
+ *                     API 2 function declares it ({@link Builder#handledBy} refuses one that does not); a WHM API 1
+ *                     function may leave it out and then counts as changing state, so that a read-only token is never
+ *                     let through by omission.
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
         Shape result, String feature, String acl, Handler handler, Example example, Api0 api0, ExampleCall exampleCall,
@@ -203,6 +205,10 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
             }
             if (api0 != null && kind != ApiKind.WHM1) {
                 throw new IllegalStateException(name + ": only a WHM function has a WHM API 0 form");
+            }
+            if (changesState == null && kind != ApiKind.WHM1) {
+                throw new IllegalStateException(name + ": every UAPI and API 2 function declares whether it changes state"
+                        + " (readsOnly() or changesState())");
             }
             return new ApiFunction(kind, name, Objects.requireNonNull(summary, "summary"), description, List.copyOf(params),
                     result, feature, acl, handler, example, api0,

@@ -34,7 +34,7 @@ public class LastLoginModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_last_or_current_logged_in_ip")
+        return List.of(ApiFunction.named("get_last_or_current_logged_in_ip").changesState()
                 .summary("Return the address the account last logged in from, else the current one")
                 .description("The previous address this function saw for the account, or the caller's own when there is none. "
                         + "Each call records the caller's IPv4 address, as cPanel's ~/.lastlogin does.")

@@ -40,7 +40,7 @@ public class AutoRespondersModule implements EmailFunctions {
                 + "&subject=Autoresponder%20Subject&body=This%20is%20an%20autoresponder%20message.&is_html=1&interval=24"
                 + "&start=1410277881&stop=1410300000";
         return List.of(
-                ApiFunction.named("add_auto_responder").feature(FEATURE).summary("Create email account's autoresponder")
+                ApiFunction.named("add_auto_responder").changesState().feature(FEATURE).summary("Create email account's autoresponder")
                         .description("Creates or replaces the autoresponder of one of the account's mailboxes.")
                         .param(Param.string("email", "The mailbox's user (the part before the @), or its whole address.").required().example("user"))
                         .param(Param.of("domain", ParamType.DOMAIN, "The mailbox's domain.").required().example("example.com"))
@@ -60,7 +60,7 @@ public class AutoRespondersModule implements EmailFunctions {
                                     args.get("body"), args.isTrue("is_html"), args.get("charset"), number(args, "interval", false),
                                     epoch(args, "start"), epoch(args, "stop"));
                         }),
-                ApiFunction.named("get_auto_responder").feature(FEATURE).summary("Return email account's autoresponder information")
+                ApiFunction.named("get_auto_responder").readsOnly().feature(FEATURE).summary("Return email account's autoresponder information")
                         .param(Param.string("email", "The mailbox's address (or its user on the main domain).").required().example("user@example.com"))
                         .param(Param.string("temp_charset", "The character set to answer in: utf-8 (the only one).").example("utf-8"))
                         .returns(Shape.of(MailRulesRows.Responder.class)).exampleSetup(addUser, addResponder)
@@ -73,7 +73,7 @@ public class AutoRespondersModule implements EmailFunctions {
                             }
                             return MailRulesRows.Responder.of(rules.getAutoResponder(call.principal(), call.args().get("email")));
                         }),
-                ApiFunction.named("list_auto_responders").feature(FEATURE).summary("Return domain's autoresponders")
+                ApiFunction.named("list_auto_responders").readsOnly().feature(FEATURE).summary("Return domain's autoresponders")
                         .param(Param.of("domain", ParamType.DOMAIN, "The domain.").required().example("example.com"))
                         .param(Param.string("regex", "Only the addresses that match this regular expression.").example("user"))
                         .exampleSetup(addUser, addResponder)
@@ -84,7 +84,7 @@ public class AutoRespondersModule implements EmailFunctions {
                             return rules.listAutoResponders(call.principal(), call.args().get("domain")).stream().filter(r -> regex.test(r.email()))
                                     .map(r -> new MailRulesRows.ListedResponder(r.email(), r.subject())).toList();
                         }),
-                ApiFunction.named("delete_auto_responder").feature(FEATURE).summary("Delete email account's autoresponder")
+                ApiFunction.named("delete_auto_responder").changesState().feature(FEATURE).summary("Delete email account's autoresponder")
                         .param(Param.string("email", "The mailbox's address.").required().example("user@example.com"))
                         .example(null).exampleSetup(addUser, addResponder)
                         .doing(call -> rules.deleteAutoResponder(call.principal(), call.args().get("email"))));

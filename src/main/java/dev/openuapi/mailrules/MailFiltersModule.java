@@ -50,7 +50,7 @@ public class MailFiltersModule implements EmailFunctions {
                 "/execute/Email/store_filter?account=user@example.com&filtername=coffee&action1=save&dest1=/dev/null"
                         + "&part1=$message_body&match1=contains&val1=coconut&opt1=or"};
         return List.of(
-                ApiFunction.named("list_filters").feature(FEATURE).summary("Return account-level email filters")
+                ApiFunction.named("list_filters").readsOnly().feature(FEATURE).summary("Return account-level email filters")
                         .description("A mailbox's filters, or the account-level ones when account is left out.").param(account)
                         .exampleSetup(mailboxWithFilter)
                         .returns(Shape.arrayOf("The filters, in the order they run.", Shape.of(MailRulesRows.ListedFilter.class)))
@@ -58,14 +58,15 @@ public class MailFiltersModule implements EmailFunctions {
                                 + "\"rules\":[{\"match\":\"contains\",\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}],\"unescaped\":true}]")
                         .handledBy(call -> rules.listFilters(call.principal(), call.args().get("account")).stream()
                                 .map(MailRulesRows.ListedFilter::of).toList()),
-                ApiFunction.named("get_filter").feature(FEATURE).summary("Return email filter's information").param(account).param(filtername)
+                ApiFunction.named("get_filter").readsOnly().feature(FEATURE).summary("Return email filter's information").param(account)
+                        .param(filtername)
                         .exampleSetup(mailboxWithFilter)
                         .returns(Shape.of(MailRulesRows.Filter.class))
                         .exampleJson("{\"actions\":[{\"action\":\"save\",\"dest\":\"/dev/null\",\"number\":1}],\"filtername\":\"coffee\","
                                 + "\"rules\":[{\"match\":\"contains\",\"number\":1,\"opt\":\"or\",\"part\":\"$message_body\",\"val\":\"coconut\"}]}")
                         .handledBy(call -> MailRulesRows.Filter.of(rules.getFilter(call.principal(), call.args().get("account"),
                                 call.args().get("filtername")))),
-                ApiFunction.named("store_filter").feature(FEATURE).summary("Create email filter")
+                ApiFunction.named("store_filter").changesState().feature(FEATURE).summary("Create email filter")
                         .description("Numbered sets: action1/dest1, part1/match1/val1/opt1, action2/…, up to 4,096. A filter with the name"
                                 + " (or oldfiltername) is replaced in place; a new one goes last. Actions and conditions without a Sieve form"
                                 + " (pipe, $message_headers, …) are refused.")
@@ -83,10 +84,11 @@ public class MailFiltersModule implements EmailFunctions {
                         .returns(Shape.of(MailRulesRows.Stored.class)).exampleJson("{\"account\":\"user@example.com\"}")
                         .exampleSetup(mailboxWithFilter)
                         .handledBy(this::store),
-                ApiFunction.named("delete_filter").feature(FEATURE).summary("Delete email account's email filter").param(account).param(filtername)
+                ApiFunction.named("delete_filter").changesState().feature(FEATURE).summary("Delete email account's email filter").param(account)
+                        .param(filtername)
                         .example(null).exampleSetup(mailboxWithFilter)
                         .doing(call -> rules.deleteFilter(call.principal(), call.args().get("account"), call.args().get("filtername"))),
-                ApiFunction.named("reorder_filters").feature(FEATURE).summary("Update email address's email filter order")
+                ApiFunction.named("reorder_filters").changesState().feature(FEATURE).summary("Update email address's email filter order")
                         .description("filter1, filter2, …: the filters in their new order; those not named follow in their old order.")
                         .param(Param.string("mailbox", "The mailbox, or the cPanel username for the account-level filters.").required()
                                 .example("user@example.com"))

@@ -62,26 +62,26 @@ public class MysqlModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("create_database").summary("Create a database").param(DATABASE_NAME).example(null)
+                ApiFunction.named("create_database").changesState().summary("Create a database").param(DATABASE_NAME).example(null)
                         .doing(call -> mysql.createDatabase(id(call), DATABASE_NAME.from(call))),
-                ApiFunction.named("delete_database").summary("Delete a database and everything in it").param(DATABASE_NAME)
+                ApiFunction.named("delete_database").changesState().summary("Delete a database and everything in it").param(DATABASE_NAME)
                         .example(null).exampleSetup(CREATE_DATABASE)
                         .doing(call -> mysql.deleteDatabase(id(call), DATABASE_NAME.from(call))),
-                ApiFunction.named("list_databases").summary("List the account's databases")
+                ApiFunction.named("list_databases").readsOnly().summary("List the account's databases")
                         .returns(Shape.arrayOf("The databases.", Shape.of(MysqlRows.Database.class)))
                         .exampleJson("[{\"database\":\"example_db\",\"disk_usage\":0,\"users\":[\"example_user\"]}]")
                         .exampleSetup(CREATE_DATABASE, CREATE_USER, GRANT)
                         .handledBy(this::listDatabases),
-                ApiFunction.named("create_user").summary("Create a database user").param(USER_NAME).param(PASSWORD).example(null)
+                ApiFunction.named("create_user").changesState().summary("Create a database user").param(USER_NAME).param(PASSWORD).example(null)
                         .doing(call -> mysql.createUser(id(call), USER_NAME.from(call), PASSWORD.from(call))),
-                ApiFunction.named("delete_user").summary("Delete a database user").param(USER_NAME).example(null)
+                ApiFunction.named("delete_user").changesState().summary("Delete a database user").param(USER_NAME).example(null)
                         .exampleSetup(CREATE_USER)
                         .doing(call -> mysql.deleteUser(id(call), USER_NAME.from(call))),
-                ApiFunction.named("rename_user").summary("Rename a database user")
+                ApiFunction.named("rename_user").changesState().summary("Rename a database user")
                         .param(OLD_NAME).param(NEW_NAME).example(null)
                         .exampleSetup(CREATE_USER)
                         .doing(call -> mysql.renameUser(id(call), OLD_NAME.from(call), NEW_NAME.from(call))),
-                ApiFunction.named("rename_database").summary("Rename a database, with its tables and its users' privileges")
+                ApiFunction.named("rename_database").changesState().summary("Rename a database, with its tables and its users' privileges")
                         .description("MariaDB has no RENAME DATABASE: the tables move to a new database in one atomic step, each user "
                                 + "keeps the same privileges on it, and the old database is dropped once empty. A database with views, "
                                 + "stored routines, triggers, events or damaged tables is refused, unchanged.")
@@ -89,26 +89,26 @@ public class MysqlModule implements ApiModule {
                         .exampleSetup(CREATE_DATABASE, CREATE_USER, GRANT)
                         .doing(call -> mysql.renameDatabase(id(call), OLD_DATABASE.from(call), NEW_DATABASE.from(call))
                                 .forEach(call::warning)),
-                ApiFunction.named("set_password").summary("Change a database user's password")
+                ApiFunction.named("set_password").changesState().summary("Change a database user's password")
                         .param(USER).param(PASSWORD)
                         .returns(Shape.of(MysqlRows.PasswordOutcome.class))
                         .exampleJson("{\"failures\":[]}").exampleSetup(CREATE_USER)
                         .handledBy(this::setPassword),
-                ApiFunction.named("set_privileges_on_database").summary("Grant a user privileges on a database")
+                ApiFunction.named("set_privileges_on_database").changesState().summary("Grant a user privileges on a database")
                         .description("Replaces the user's privileges on the database with the given ones.")
                         .param(USER).param(DATABASE).param(PRIVILEGES).example(null)
                         .exampleSetup(CREATE_DATABASE, CREATE_USER)
                         .doing(call -> mysql.setPrivileges(id(call), USER.from(call), DATABASE.from(call), PRIVILEGES.from(call))),
-                ApiFunction.named("revoke_access_to_database").summary("Revoke a user's privileges on a database")
+                ApiFunction.named("revoke_access_to_database").changesState().summary("Revoke a user's privileges on a database")
                         .param(USER).param(DATABASE).example(null)
                         .exampleSetup(CREATE_DATABASE, CREATE_USER, GRANT)
                         .doing(call -> mysql.revokeAccess(id(call), USER.from(call), DATABASE.from(call))),
-                ApiFunction.named("list_users").summary("List the account's database users")
+                ApiFunction.named("list_users").readsOnly().summary("List the account's database users")
                         .returns(Shape.arrayOf("The users.", Shape.of(MysqlRows.User.class)))
                         .exampleJson("[{\"user\":\"example_user\",\"shortuser\":\"user\",\"databases\":[\"example_db\"]}]")
                         .exampleSetup(CREATE_DATABASE, CREATE_USER, GRANT)
                         .handledBy(this::listUsers),
-                ApiFunction.named("get_restrictions").summary("Return the naming rules for databases and users")
+                ApiFunction.named("get_restrictions").readsOnly().summary("Return the naming rules for databases and users")
                         .returns(Shape.of(MysqlRows.Restrictions.class))
                         .exampleJson("{\"prefix\":\"example_\",\"max_database_name_length\":64,\"max_username_length\":80}")
                         .handledBy(call -> new MysqlRows.Restrictions(MysqlService.prefix(call.principal().username()),

@@ -48,7 +48,7 @@ public class MysqlServerModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_server_information")
+        return List.of(ApiFunction.named("get_server_information").readsOnly()
                 .summary("Return MySQL server host information and version")
                 .description("The hosting MariaDB server where the account's databases live: the host OpenUAPI connects to "
                         + "(quarkus.datasource.hosting.jdbc.url), whether that is another machine, and its version. Fails when the "

@@ -39,7 +39,7 @@ public class QuotaModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("get_quota_info")
+                ApiFunction.named("get_quota_info").readsOnly()
                         .summary("Return the account's disk use and quota")
                         .description("Megabytes used (home files and mail, plus databases), the limit (0: unlimited) and what remains. Inodes are not "
                                 + "metered: 0.")
@@ -48,7 +48,7 @@ public class QuotaModule implements ApiModule {
                                 {"megabytes_used":25.32,"megabyte_limit":0,"megabytes_remain":0,"inodes_used":0,"inode_limit":0,\
                                 "inodes_remain":0,"under_megabyte_limit":1,"under_inode_limit":1,"under_quota_overall":1}""")
                         .handledBy(this::quotaInfo),
-                ApiFunction.named("get_local_quota_info")
+                ApiFunction.named("get_local_quota_info").readsOnly()
                         .summary("Return the account's disk use and quota in bytes")
                         .returns(Shape.of(LocalQuotaInfo.class))
                         .exampleJson("{\"byte_limit\":0,\"bytes_used\":26550272,\"inode_limit\":0,\"inodes_used\":0}")

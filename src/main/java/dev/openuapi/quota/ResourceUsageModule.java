@@ -29,7 +29,7 @@ public class ResourceUsageModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_usages")
+        return List.of(ApiFunction.named("get_usages").readsOnly()
                 .summary("Return the account's resource usage against its plan")
                 .description("disk_usage: the home's files and mail plus the databases (src/docs/disk-usage.md); bandwidth as the "
                         + "metering agent reports it; counts from the stored resources. "

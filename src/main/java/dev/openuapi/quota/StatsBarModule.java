@@ -36,7 +36,7 @@ public class StatsBarModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_stats")
+        return List.of(ApiFunction.named("get_stats").readsOnly()
                 .summary("Return the account's statistics rows")
                 .description("display is a |-separated list of: hostname, cpanelversion, diskusage, bandwidthusage, emailaccounts, "
                         + "sqldatabases (or mysqldatabases), ftpaccounts, subdomains, addondomains, parkeddomains. Unknown names are "

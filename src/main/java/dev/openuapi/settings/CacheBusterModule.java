@@ -31,10 +31,10 @@ public class CacheBusterModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape id = Shape.of(SettingsRows.CacheId.class);
         return List.of(
-                ApiFunction.named("read").summary("Return the CacheBuster id").returns(id)
+                ApiFunction.named("read").changesState().summary("Return the CacheBuster id").returns(id)
                         .exampleJson("{\"cache_id\":1796000000}")
                         .handledBy(call -> new SettingsRows.CacheId(settings.cacheId(call.principal().accountId()))),
-                ApiFunction.named("update").summary("Make a new CacheBuster id").returns(id)
+                ApiFunction.named("update").changesState().summary("Make a new CacheBuster id").returns(id)
                         .exampleJson("{\"cache_id\":1796000123}")
                         .handledBy(call -> new SettingsRows.CacheId(settings.resetCacheId(call.principal().accountId()))));
     }

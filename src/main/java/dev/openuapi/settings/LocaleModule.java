@@ -44,7 +44,7 @@ public class LocaleModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("get_attributes").summary("Return the account's locale settings").param(ATTRIBUTES)
+                ApiFunction.named("get_attributes").readsOnly().summary("Return the account's locale settings").param(ATTRIBUTES)
                         .returns(Shape.object("The requested attributes.")
                                 .field("locale", Shape.string("The locale's code."))
                                 .field("name", Shape.string("The locale's name, in its own language (only when requested)."))
@@ -52,11 +52,11 @@ public class LocaleModule implements ApiModule {
                                 .field("direction", Shape.string("ltr or rtl.")).build())
                         .exampleJson("{\"locale\":\"en\",\"name\":\"English\",\"encoding\":\"utf-8\",\"direction\":\"ltr\"}")
                         .handledBy(this::attributes),
-                ApiFunction.named("list_locales").summary("List the available locales")
+                ApiFunction.named("list_locales").readsOnly().summary("List the available locales")
                         .returns(Shape.arrayOf("The locales.", Shape.of(SettingsRows.Locale.class)))
                         .exampleJson("[{\"locale\":\"de\",\"name\":\"German\",\"local_name\":\"Deutsch\",\"direction\":\"ltr\"}]")
                         .handledBy(call -> Locales.all().stream().map(SettingsRows.Locale::of).toList()),
-                ApiFunction.named("set_locale").summary("Set the account's locale").param(LOCALE).example(null)
+                ApiFunction.named("set_locale").changesState().summary("Set the account's locale").param(LOCALE).example(null)
                         .doing(call -> settings.setLocale(call.principal().accountId(), LOCALE.from(call))));
     }
 

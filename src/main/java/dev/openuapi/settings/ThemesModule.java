@@ -37,15 +37,15 @@ public class ThemesModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("list").summary("List the available themes").param(SHOW_MAIL_THEMES)
+                ApiFunction.named("list").readsOnly().summary("List the available themes").param(SHOW_MAIL_THEMES)
                         .returns(Shape.arrayOf("The theme names.", Shape.string("A theme.")))
                         .exampleJson("[\"jupiter\"]")
                         .handledBy(this::list),
-                ApiFunction.named("get_theme_base").summary("Return the account's base theme (deprecated by cPanel)")
+                ApiFunction.named("get_theme_base").readsOnly().summary("Return the account's base theme (deprecated by cPanel)")
                         .returns(Shape.string("jupiter, or unknown."))
                         .exampleJson("\"jupiter\"")
                         .handledBy(call -> "jupiter".equals(settings.theme(call.principal().accountId())) ? "jupiter" : "unknown"),
-                ApiFunction.named("update").summary("Change the account's theme").param(THEME).example(null)
+                ApiFunction.named("update").changesState().summary("Change the account's theme").param(THEME).example(null)
                         .doing(call -> settings.setTheme(call.principal().accountId(), THEME.from(call))));
     }
 

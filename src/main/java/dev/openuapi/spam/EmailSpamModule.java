@@ -27,7 +27,7 @@ public class EmailSpamModule implements EmailFunctions {
     public List<ApiFunction> functions() {
         String feature = SpamAssassinModule.FEATURE;
         return List.of(
-                ApiFunction.named("get_spam_settings").summary("Return email account Apache SpamAssassin settings").feature(feature)
+                ApiFunction.named("get_spam_settings").readsOnly().summary("Return email account Apache SpamAssassin settings").feature(feature)
                         .param(Param.string("account", "An email account of the cPanel account (user@domain): the answer then has "
                                 + "cpuser_spam_auto_delete and cpuser_spam_auto_delete_score instead of spam_auto_delete and "
                                 + "spam_auto_delete_score. Left out: the default account.").example("username@example.com"))
@@ -37,19 +37,19 @@ public class EmailSpamModule implements EmailFunctions {
                         .exampleJson("{\"rewrites_subjects\":1,\"spam_as_acl\":1,\"spam_auto_delete\":0,\"spam_auto_delete_score\":0,"
                                 + "\"spam_box_enabled\":0,\"spam_enabled\":1,\"spam_status_changeable\":1}")
                         .handledBy(call -> SpamRows.SpamSettings.of(spam.settings(call.principal(), call.args().get("account")))),
-                ApiFunction.named("enable_spam_assassin").summary("Enable Apache SpamAssassin for cPanel account").feature(feature)
+                ApiFunction.named("enable_spam_assassin").changesState().summary("Enable Apache SpamAssassin for cPanel account").feature(feature)
                         .description("Makes ~/.spamassassinenable (and ~/.spamassassin, 0700).").example(null)
                         .doing(call -> spam.enable(call.principal())),
-                ApiFunction.named("disable_spam_assassin").summary("Disable Apache SpamAssassin for cPanel account").feature(feature)
+                ApiFunction.named("disable_spam_assassin").changesState().summary("Disable Apache SpamAssassin for cPanel account").feature(feature)
                         .description("Removes ~/.spamassassinenable; the preferences stay.").example(null)
                         .doing(call -> {
                             spam.disable(call.principal());
                             call.message("Apache SpamAssassin™ has been disabled.");
                         }),
-                ApiFunction.named("enable_spam_box").summary("Enable spam box filtering for cPanel account").feature(feature)
+                ApiFunction.named("enable_spam_box").changesState().summary("Enable spam box filtering for cPanel account").feature(feature)
                         .description("Makes ~/.spamassassinboxenable: spam goes to each mailbox's spam folder.").example(null)
                         .doing(call -> spam.enableSpamBox(call.principal())),
-                ApiFunction.named("disable_spam_box").summary("Disable spam box filtering for cPanel account").feature(feature)
+                ApiFunction.named("disable_spam_box").changesState().summary("Disable spam box filtering for cPanel account").feature(feature)
                         .description("Removes ~/.spamassassinboxenable: spam is delivered to the inbox.").example(null)
                         .doing(call -> spam.disableSpamBox(call.principal())));
     }

@@ -43,7 +43,7 @@ public class SpamAssassinModule implements ApiModule {
         Shape preferences = Shape.mapOf("Each setting of user_prefs, by name, with its values in file order (required_score's as numbers).",
                 Shape.arrayOf("The values.", new Shape(null, "A value: a string, or a number for required_score.", null, null, null, false)));
         return List.of(
-                ApiFunction.named("get_user_preferences").summary("Return SpamAssassin™ settings")
+                ApiFunction.named("get_user_preferences").readsOnly().summary("Return SpamAssassin™ settings")
                         .description("The settings of ~/.spamassassin/user_prefs; null when the account has no such file.")
                         .returns(preferences.orNull())
                         .exampleSetup("/execute/SpamAssassin/update_user_preference?preference=blacklist_from&value=username2@example.com",
@@ -53,7 +53,7 @@ public class SpamAssassinModule implements ApiModule {
                         .exampleJson("{\"blacklist_from\":[\"username2@example.com\"],\"required_score\":[5.1],\"score\":[\"ACT_NOW_CAPS 1\"],"
                                 + "\"whitelist_from\":[\"username@example.com\"]}")
                         .handledBy(call -> spam.preferences(call.principal()).map(SpamAssassinModule::wire).orElse(null)),
-                ApiFunction.named("update_user_preference").summary("Update SpamAssassin™ settings")
+                ApiFunction.named("update_user_preference").changesState().summary("Update SpamAssassin™ settings")
                         .description("Replaces every line of one preference in ~/.spamassassin/user_prefs with one line per value (none: removes "
                                 + "them); comments and other lines stay. Preferences: " + String.join(", ", SpamPreferences.names()) + ".")
                         .param(Param.string("preference", "The preference: score, required_score, whitelist_from, blacklist_from, or another "

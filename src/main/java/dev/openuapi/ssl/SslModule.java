@@ -58,7 +58,7 @@ public class SslModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("install_ssl")
+                ApiFunction.named("install_ssl").changesState()
                         .summary("Install a certificate on a domain")
                         .description("Installs the certificate and its key on one of the account's domains. Refused when the key "
                                 + "does not match, the certificate does not cover the domain or is not valid now, or the domain "
@@ -73,7 +73,7 @@ public class SslModule implements ApiModule {
                                 "statusmsg":"The SSL certificate is now installed onto the domain “example.com” using the IP address “192.0.2.10”.",\
                                 "extra_certificate_domains":[],"warning_domains":[],"working_domains":["example.com"]}""")
                         .handledBy(this::installSsl),
-                ApiFunction.named("list_certs")
+                ApiFunction.named("list_certs").readsOnly()
                         .summary("List the account's certificates")
                         .returns(Shape.arrayOf("The certificates.", Shape.of(SslRows.Certificate.class)))
                         .exampleJson("""
@@ -84,7 +84,7 @@ public class SslModule implements ApiModule {
                                 "serial":"0a1b2c3d4e5f","signature_algorithm":"sha256WithRSAEncryption","domain_is_configured":1}]""")
                         .exampleSetup(SslExamples.INSTALL)
                         .handledBy(this::listCerts),
-                ApiFunction.named("installed_hosts")
+                ApiFunction.named("installed_hosts").readsOnly()
                         .summary("List the domains with an installed certificate")
                         .returns(Shape.arrayOf("The installations.", Shape.of(SslRows.InstalledHost.class)))
                         .exampleJson("""
@@ -97,7 +97,7 @@ public class SslModule implements ApiModule {
                                 "serial":"0a1b2c3d4e5f","signature_algorithm":"sha256WithRSAEncryption","domain_is_configured":1}}]""")
                         .exampleSetup(SslExamples.INSTALL)
                         .handledBy(this::installedHosts),
-                ApiFunction.named("delete_ssl")
+                ApiFunction.named("delete_ssl").changesState()
                         .summary("Uninstall the certificate of a domain")
                         .description("The certificate stays stored; delete_cert removes it.")
                         .param(INSTALLED_DOMAIN)
@@ -105,7 +105,7 @@ public class SslModule implements ApiModule {
                         .example(null)
                         .exampleSetup(SslExamples.INSTALL)
                         .handledBy(this::deleteSsl),
-                ApiFunction.named("delete_cert")
+                ApiFunction.named("delete_cert").changesState()
                         .summary("Delete a stored certificate")
                         .description("Deletes the certificate, by id or friendly name, and uninstalls it wherever it is installed.")
                         .param(ID).param(FRIENDLY_NAME)
@@ -114,7 +114,7 @@ public class SslModule implements ApiModule {
                         .exampleSetup(SslExamples.INSTALL)
                         .exampleArgs("friendly_name=" + SslExamples.FRIENDLY_NAME)
                         .handledBy(this::deleteCert),
-                ApiFunction.named("installssl").api2()
+                ApiFunction.named("installssl").api2().changesState()
                         .summary("Install a certificate on a domain (API 2)")
                         .description("The API 2 form of install_ssl, which certbot's cPanel plugin uses: data[0].result is 1 or 0 "
                                 + "and data[0].output says what happened.")

@@ -48,7 +48,7 @@ public class StatsModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("list_sites").summary("List the account's web statistics reports").param(ENGINE).param(TRAFFIC)
+        return List.of(ApiFunction.named("list_sites").readsOnly().summary("List the account's web statistics reports").param(ENGINE).param(TRAFFIC)
                 .description("Lists where the hosting server's statistics engine writes each site's report; OpenUAPI runs no "
                         + "statistics engine itself and does not check that a report has been generated.")
                 .returns(Shape.arrayOf("The reports.", Shape.of(Site.class)))

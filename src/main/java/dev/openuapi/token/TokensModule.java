@@ -78,7 +78,7 @@ public class TokensModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("create_full_access")
+                ApiFunction.named("create_full_access").changesState()
                         .summary("Create a full-access API token")
                         .description("Creates an API token with access to every feature of the account. The response holds "
                                 + "the token value; it is shown this once and cannot be read back later.")
@@ -87,7 +87,7 @@ public class TokensModule implements ApiModule {
                         .returns(Shape.of(CreatedRow.class))
                         .exampleJson("{\"create_time\":1532457193,\"token\":\"6Z5Q2ZOE8RJ1ENO6QF8GDDU0UL3TZ2AB\",\"whitelist_ips\":null}")
                         .handledBy(this::createFullAccess),
-                ApiFunction.named("list")
+                ApiFunction.named("list").readsOnly()
                         .summary("List the account's API tokens")
                         .description("Lists every API token of the account, expired ones included. Token values are never listed.")
                         .returns(Shape.arrayOf("The account's tokens.", Shape.of(TokenRow.class)))
@@ -96,7 +96,7 @@ public class TokensModule implements ApiModule {
                                 "whitelist_ips":null}]""")
                         .exampleSetup("/execute/Tokens/create_full_access?name=deploy-bot")
                         .handledBy(this::list),
-                ApiFunction.named("rename")
+                ApiFunction.named("rename").changesState()
                         .summary("Rename an API token")
                         .description("Changes a token's name. The token value does not change, so clients holding it keep working.")
                         .param(CURRENT_NAME)
@@ -104,7 +104,7 @@ public class TokensModule implements ApiModule {
                         .example(null)
                         .exampleSetup("/execute/Tokens/create_full_access?name=deploy-bot")
                         .doing(call -> tokens.rename(call.principal().accountId(), CURRENT_NAME.from(call), NEW_NAME.from(call))),
-                ApiFunction.named("revoke")
+                ApiFunction.named("revoke").changesState()
                         .summary("Revoke an API token")
                         .description("Deletes a token; the next request with it fails authentication. Revoking an unknown "
                                 + "name succeeds with data 0 (cPanel 11.120's behaviour).")

@@ -69,13 +69,13 @@ public class UserManagerModule implements ApiModule {
     public List<ApiFunction> functions() {
         Shape user = Shape.of(UserManagerRows.User.class);
         return List.of(
-                ApiFunction.named("list_users").summary("List the account's users: service accounts and the cPanel account")
+                ApiFunction.named("list_users").readsOnly().summary("List the account's users: service accounts and the cPanel account")
                         .param(FLAT)
                         .returns(Shape.arrayOf("The users; the cPanel account is last.", user))
                         .exampleJson("[" + SERVICE_EXAMPLE + "]")
                         .exampleSetup(ADD_MAILBOX)
                         .handledBy(this::listUsers),
-                ApiFunction.named("lookup_service_account").summary("Return one service account").param(FULL_USERNAME).param(TYPE)
+                ApiFunction.named("lookup_service_account").readsOnly().summary("Return one service account").param(FULL_USERNAME).param(TYPE)
                         .returns(user)
                         .exampleJson(SERVICE_EXAMPLE)
                         .exampleSetup(ADD_MAILBOX)

@@ -36,7 +36,7 @@ public class VariablesModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("get_server_information")
+        return List.of(ApiFunction.named("get_server_information").readsOnly()
                 .summary("Return the server's settings")
                 .description("The settings OpenUAPI can report from the real server: host name, cPanel API level and the "
                         + "hosting database server's version.")
@@ -49,7 +49,7 @@ public class VariablesModule implements ApiModule {
                 .exampleJson("{\"hostname\":\"hostname.example.com\",\"cpanel_version\":\"11.120.0.0\",\"mysql_version\":\"10.11.6-MariaDB\"}")
                 .exampleArgs("")
                 .handledBy(this::getServerInformation),
-                ApiFunction.named("get_user_information")
+                ApiFunction.named("get_user_information").readsOnly()
                 .summary("Return the account's configuration settings")
                 .description("Returns every setting OpenUAPI holds for the account, or only those named. Repeat name "
                         + "(or send name-0, name-1, …) for several; a name we do not hold comes back as null.")

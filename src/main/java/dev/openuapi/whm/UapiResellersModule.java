@@ -43,7 +43,7 @@ public class UapiResellersModule implements ApiModule {
 
     @Override
     public List<ApiFunction> functions() {
-        return List.of(ApiFunction.named("list_accounts")
+        return List.of(ApiFunction.named("list_accounts").readsOnly()
                 .summary("Return reseller's cPanel accounts")
                 .description("For a reseller: its own account and the accounts it owns, by username. For an account that is not a "
                         + "reseller cPanel's reseller lookup finds nothing and data is null.")

@@ -99,6 +99,19 @@ public class BackupModuleTest {
         return List.of(out.split("\n"));
     }
 
+    /** cPanel's Cpanel/API/Backup.pm: {@code _needs_feature => "backup"}; API 2's Backups::listfullbackups needs none. */
+    @Test
+    void theBackupFeatureIsNeeded() {
+        TestAccount alice = account();
+        String token = alice.newToken();
+        Fixtures.patchAccount(alice.username(), Map.of("features", List.of("apitokens")));
+        Uapi.failure(uapi(alice, token, "Backup/list_backups", Map.of()), "You do not have the feature “backup”.");
+        Uapi.failure(uapi(alice, token, "Backup/fullbackup_to_homedir", Map.of("homedir", "skip")), "You do not have the feature “backup”.");
+        assertTrue(listfullbackups(alice, token).isArray(), "API 2 Backups needs no feature");
+        Fixtures.patchAccount(alice.username(), Map.of("features", List.of("apitokens", "backup")));
+        Uapi.success(uapi(alice, token, "Backup/list_backups", Map.of()));
+    }
+
     @Test
     void fullbackupAnswersAtOnceAndTheArchiveIsListedCompleteAndPassesTar() throws Exception {
         TestAccount alice = account();

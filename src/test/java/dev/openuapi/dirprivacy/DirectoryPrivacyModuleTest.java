@@ -264,4 +264,23 @@ class DirectoryPrivacyModuleTest {
         assertEquals(0, htpasswdVerify(Path.of(passwd), "member", "letmein-42"));
         assertEquals(okList("[\"member\"]"), renamed.call(MODULE, "list_users", Map.of("dir", "public_html/secret")));
     }
+
+    /**
+     * cPanel's %API: webprotect for DirectoryPrivacy and DirectoryProtection (Cpanel/API/DirectoryPrivacy.pm,
+     * DirectoryProtection.pm), indexmanager for DirectoryIndexes (Cpanel/API/DirectoryIndexes.pm).
+     */
+    @Test
+    void theWebprotectAndIndexmanagerFeaturesAreNeeded() {
+        Account a = DirAccounts.create();
+        Fixtures.patchAccount(a.user(), Map.of("features", java.util.List.of("apitokens", "indexmanager")));
+        Map<String, String> dir = Map.of("dir", "public_html");
+        Uapi.failure(a.call(MODULE, "list_users", dir), "You do not have the feature “webprotect”.");
+        Uapi.failure(a.call(MODULE, "configure_directory_protection", Map.of("dir", "public_html", "enabled", "1", "authname", "x")),
+                "You do not have the feature “webprotect”.");
+        Uapi.failure(a.call("DirectoryProtection", "list_directories", dir), "You do not have the feature “webprotect”.");
+        Uapi.success(a.call("DirectoryIndexes", "get_indexing", dir));
+        Fixtures.patchAccount(a.user(), Map.of("features", java.util.List.of("apitokens", "webprotect")));
+        Uapi.failure(a.call("DirectoryIndexes", "get_indexing", dir), "You do not have the feature “indexmanager”.");
+        Uapi.success(a.call(MODULE, "list_users", dir));
+    }
 }

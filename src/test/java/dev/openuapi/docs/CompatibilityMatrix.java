@@ -37,8 +37,8 @@ final class CompatibilityMatrix {
         return new CompatibilityMatrix(registry, cpanel).page();
     }
 
-    /** One module of one face, both sides. */
-    record Row(String module, Map<String, ApiFunction> ours, CpanelFunctions.Module theirs) {
+    /** One module of one face, both sides; {@code feature} is the feature the whole module needs ({@code null}: none). */
+    record Row(String module, Map<String, ApiFunction> ours, CpanelFunctions.Module theirs, String feature) {
 
         CpanelFunctions.Coverage coverage() {
             return theirs == null ? CpanelFunctions.Coverage.NOT_READ : theirs.coverage();
@@ -78,10 +78,11 @@ final class CompatibilityMatrix {
         for (FunctionRegistry.Module module : registry.modules()) {
             Map<String, ApiFunction> functions = module.functions(face);
             if (!functions.isEmpty()) {
-                rows.put(module.name(), new Row(module.name(), functions, cpanel.modules(face).get(module.name())));
+                rows.put(module.name(), new Row(module.name(), functions, cpanel.modules(face).get(module.name()),
+                        module.module().feature().orElse(null)));
             }
         }
-        cpanel.modules(face).forEach((name, module) -> rows.putIfAbsent(name, new Row(name, Map.of(), module)));
+        cpanel.modules(face).forEach((name, module) -> rows.putIfAbsent(name, new Row(name, Map.of(), module, null)));
         return new ArrayList<>(rows.values());
     }
 
@@ -135,6 +136,10 @@ final class CompatibilityMatrix {
                 functions need the ACL shown in their table. Where cPanel's wire contract left a detail open, OpenUAPI's
                 answers are on [compatibility choices](compatibility-choices.md).
 
+                The UAPI and API 2 tables also show, from each function's declaration, the account **features** it needs
+                (its module's, then its own; *none*: it needs no feature, and cPanel lets only unrestricted tokens call such a
+                function) and whether it **changes state** (*no*: it only reads, so a read-only token may call it).
+
                 """);
     }
 
@@ -183,13 +188,17 @@ final class CompatibilityMatrix {
             out.append("### ").append(row.module()).append("\n\n");
             out.append(summary(row)).append("\n\n");
             boolean whm = face == ApiKind.WHM1;
-            out.append(whm ? "| Function | Status | ACL | WHM API 0 |\n|---|---|---|---|\n" : "| Function | Status |\n|---|---|\n");
+            out.append(whm ? "| Function | Status | ACL | WHM API 0 |\n|---|---|---|---|\n"
+                    : "| Function | Status | Feature | Changes state |\n|---|---|---|---|\n");
             for (String name : row.names()) {
                 out.append("| `").append(name).append("` | ").append(row.status(name));
+                ApiFunction function = row.ours().get(name);
                 if (whm) {
-                    ApiFunction function = row.ours().get(name);
                     out.append(" | ").append(function == null || function.acl() == null ? "" : "`" + function.acl() + "`")
                             .append(" | ").append(function != null && function.api0() != null ? "yes" : "");
+                } else {
+                    out.append(" | ").append(function == null ? "" : features(row, function))
+                            .append(" | ").append(function == null ? "" : function.changesState() ? "yes" : "no");
                 }
                 out.append(" |\n");
             }
@@ -214,6 +223,18 @@ final class CompatibilityMatrix {
             }
             out.append("\n");
         }
+    }
+
+    /** The features a function needs: its module's, then its own; "none" when it needs none (unrestricted tokens only). */
+    static String features(Row row, ApiFunction function) {
+        List<String> features = new ArrayList<>();
+        if (row.feature() != null) {
+            features.add("`" + row.feature() + "`");
+        }
+        if (function.feature() != null && !function.feature().equals(row.feature())) {
+            features.add("`" + function.feature() + "`");
+        }
+        return features.isEmpty() ? "none" : String.join(", ", features);
     }
 
     private static String note(CpanelFunctions.Module module) {

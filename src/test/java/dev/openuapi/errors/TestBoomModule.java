@@ -32,11 +32,11 @@ public class TestBoomModule implements ApiModule {
     @Override
     public List<ApiFunction> functions() {
         return List.of(
-                ApiFunction.named("fn").summary("Throws an unexpected exception").param(NONCE).handledBy(TestBoomModule::boom),
-                ApiFunction.named("unserialisable").summary("Returns data that cannot be written as JSON").param(NONCE)
+                ApiFunction.named("fn").readsOnly().summary("Throws an unexpected exception").param(NONCE).handledBy(TestBoomModule::boom),
+                ApiFunction.named("unserialisable").readsOnly().summary("Returns data that cannot be written as JSON").param(NONCE)
                         .returns(Shape.object("Data.").build()).handledBy(call -> Map.of("value", new Exploding(nonce(call)))),
-                ApiFunction.named("fn").api2().summary("Throws an unexpected exception").param(NONCE).handledBy(TestBoomModule::boom),
-                ApiFunction.named("unserialisable").api2().summary("Returns rows that cannot be written as JSON").param(NONCE)
+                ApiFunction.named("fn").api2().readsOnly().summary("Throws an unexpected exception").param(NONCE).handledBy(TestBoomModule::boom),
+                ApiFunction.named("unserialisable").api2().readsOnly().summary("Returns rows that cannot be written as JSON").param(NONCE)
                         .handledBy(call -> List.of(Map.of("value", new Exploding(nonce(call))))));
     }
 
