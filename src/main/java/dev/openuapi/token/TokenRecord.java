@@ -52,7 +52,7 @@ public abstract class TokenRecord {
     public String lastUsedIp;
 
     /**
-     * Rotation ({@link TokenRotation}): the SHA-512 of the value before the last rotation, which still
+     * Rotation ({@link TokenRotationService}): the SHA-512 of the value before the last rotation, which still
      * authenticates as this token up to and including {@link #previousValidUntil}; {@code null}: none. One
      * previous value at a time.
      */

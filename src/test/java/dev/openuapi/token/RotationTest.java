@@ -141,6 +141,31 @@ class RotationTest {
         assertEquals(200, tokenStatus(alice, third));
     }
 
+    /**
+     * Rotations of one token at the same time queue up on its row: each answers a value, and afterwards exactly two
+     * values work, the last one's and the one before it (one previous value at a time), whatever the order was.
+     */
+    @Test
+    void concurrentRotationsQueueUpAndLeaveOnePreviousValue() throws Exception {
+        TestAccount alice = newAccount();
+        String original = alice.newToken("raced");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(pool.submit(() -> rotate(alice.withPassword(), "/api/v1/tokens/raced/rotate", Map.of("grace_seconds", 600))));
+        }
+        List<String> values = new ArrayList<>(List.of(original));
+        for (var call : calls) {
+            Response answer = call.get();
+            assertEquals(200, answer.statusCode(), answer.asString());
+            values.add(answer.path("token"));
+        }
+        pool.shutdown();
+        long working = values.stream().filter(v -> tokenStatus(alice, v) == 200).count();
+        assertEquals(2, working, "the current value and one previous value");
+        alice.withPassword().get("/api/v1/tokens").then().body("name", equalTo(List.of("raced")));
+    }
+
     @Test
     void theOldValueStopsWithTheTokenAndExpiryAndNameStay() {
         TestAccount alice = newAccount();
