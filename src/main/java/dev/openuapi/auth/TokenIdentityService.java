@@ -82,29 +82,45 @@ public class TokenIdentityService {
         return whm.getIfPresent(tokenHash);
     }
 
-    /** One lookup on the unique hash index, with the owning account in the same query. */
+    /**
+     * One lookup on the unique hash indexes (the current value's and, after a rotation, the previous one's), with the
+     * owning account in the same query.
+     */
     private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
-        return tokens.findByHashWithAccount(tokenHash).map(t -> cached(t, t.account.username,
+        return tokens.findByHashOrPreviousWithAccount(tokenHash).map(t -> cached(t, tokenHash, t.account.username,
                 t.account.suspended ? null : t.account.principal(), "token", t.account.id, t.account.planId));
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {
-        return whmTokens.findByHash(tokenHash).map(t -> cached(t, t.owner, activeWhmUser(t), "whm-token", t.accountId, null));
+        return whmTokens.findByHashOrPrevious(tokenHash).map(t -> cached(t, tokenHash, t.owner, activeWhmUser(t), "whm-token", t.accountId,
+                null));
     }
 
     /**
-     * The token's fields, and the tags of the rows they were read from (the token, its account or reseller,
-     * the account's plan), so that the change feed can name them.
+     * The token's fields as the value with hash {@code presented} authenticates it, and the tags of the rows they
+     * were read from (the token, its account or reseller, the account's plan), so that the change feed can name
+     * them. A rotated token's previous value (issue 19 §3) stands for the same token until its grace period ends: its
+     * expiry is the earlier of the token's and {@code previous_valid_until}, so that the answer from memory stops at
+     * that second without a new statement; it is tagged with both hashes, so that a change of the token (written
+     * under its current hash) or a rotation (which writes both) drops it too.
      */
-    private static <O> CachedToken<O> cached(TokenRecord token, String ownerName, O owner, String kind, Long accountId, Long planId) {
+    private static <O> CachedToken<O> cached(TokenRecord token, String presented, String ownerName, O owner, String kind, Long accountId,
+            Long planId) {
+        boolean previous = !presented.equals(token.tokenHash);
         List<String> tags = new ArrayList<>(List.of(Snapshots.tag(kind, token.tokenHash)));
+        Long expiresAt = token.expiresAt;
+        if (previous) {
+            tags.add(Snapshots.tag(kind, presented));
+            long until = token.previousValidUntil == null ? Long.MIN_VALUE : token.previousValidUntil; // none: expired already
+            expiresAt = expiresAt == null ? until : Math.min(expiresAt, until);
+        }
         if (accountId != null) {
             tags.add(Snapshots.tag("account", accountId));
         }
         if (planId != null) {
             tags.add(Snapshots.tag("plan", planId));
         }
-        return new CachedToken<>(token.id, token.tokenHash, ownerName, token.expiresAt,
+        return new CachedToken<>(token.id, presented, ownerName, expiresAt,
                 token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt, List.copyOf(tags));
     }
 

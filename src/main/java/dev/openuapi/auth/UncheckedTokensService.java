@@ -77,12 +77,15 @@ public class UncheckedTokensService {
     }
 
     private void refresh() {
-        List<Object> now = repositories.stream().<Object>map(r -> Arrays.asList(r.uncheckedSignature(fingerprints))).toList();
+        // A rotated token's previous value counts like a current one (issue 19 §3): an unchecked value keeps working
+        // through its grace period.
+        List<Object> now = repositories.stream().<Object>map(r -> List.of(Arrays.asList(r.uncheckedSignature(fingerprints)),
+                Arrays.asList(r.uncheckedPreviousSignature(fingerprints)))).toList();
         if (loaded && Objects.equals(now, signature)) {
             return;
         }
-        long[] all = repositories.stream().flatMap(r -> r.uncheckedHashes(fingerprints).stream()).mapToLong(UncheckedTokensService::prefix)
-                .sorted().toArray();
+        long[] all = repositories.stream().flatMap(r -> java.util.stream.Stream.concat(r.uncheckedHashes(fingerprints).stream(),
+                r.uncheckedPreviousHashes(fingerprints).stream())).mapToLong(UncheckedTokensService::prefix).sorted().toArray();
         prefixes = all;
         signature = now;
         if (!loaded || all.length > 0) {

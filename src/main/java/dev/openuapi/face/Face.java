@@ -27,6 +27,7 @@ import dev.openuapi.face.rest.Problem;
  * API2   /json-api/cpanel                  the same, and a WHM user acting as one of its accounts
  * WHM1   /json-api/function                WHM token, root's password, a reseller's password
  * REST   /api/v1/tokens                    cPanel token, account password (our REST API)
+ * WHM_REST /api/v1/whm/tokens               WHM token, root's password, a reseller's password (our REST API for WHM users)
  * ADMIN  /api/... (the rest)               root's password (our REST API for the operator)
  * PAGE   /tokens/                          none (its script calls REST)
  * LOGIN  /login/, /logout/                 none in a header: the login form carries user and pass
@@ -42,6 +43,8 @@ public enum Face {
     API2(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD, WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD, CPANEL_SESSION, WHM_SESSION)),
     WHM1(EnumSet.of(WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD, WHM_SESSION)),
     REST(EnumSet.of(CPANEL_TOKEN, ACCOUNT_PASSWORD)),
+    /** Our REST API for a WHM user's own WHM tokens (issue 19 §3): root or a reseller, in problem+json. */
+    WHM_REST(EnumSet.of(WHM_TOKEN, ROOT_PASSWORD, RESELLER_PASSWORD)),
     ADMIN(EnumSet.of(ROOT_PASSWORD)),
     PAGE(EnumSet.noneOf(Credential.class)),
     LOGIN(EnumSet.noneOf(Credential.class)),
@@ -95,6 +98,9 @@ public enum Face {
         }
         if (path.equals("/api/v1/tokens") || path.startsWith("/api/v1/tokens/")) {
             return REST;
+        }
+        if (path.equals("/api/v1/whm/tokens") || path.startsWith("/api/v1/whm/tokens/")) {
+            return WHM_REST;
         }
         if (path.startsWith("/api/")) {
             return ADMIN;
@@ -173,7 +179,7 @@ public enum Face {
     public Reply unauthorized(String path) {
         return switch (this) {
             case API2, WHM1 -> accessDenied("Access denied");
-            case REST, ADMIN -> Problem.reply(401, "Unauthorized", "Valid credentials are required.", path);
+            case REST, WHM_REST, ADMIN -> Problem.reply(401, "Unauthorized", "Valid credentials are required.", path);
             default -> Reply.text(401, "Access denied");
         };
     }
@@ -185,7 +191,7 @@ public enum Face {
      */
     public Reply tooManyAttempts(String path, long retryAfterSeconds) {
         Reply reply = switch (this) {
-            case REST, ADMIN -> Problem.reply(429, "Too Many Requests",
+            case REST, WHM_REST, ADMIN -> Problem.reply(429, "Too Many Requests",
                     "Too many failed logins from this address: try again in " + retryAfterSeconds + " seconds.", path);
             default -> unauthorized(path);
         };
@@ -195,20 +201,20 @@ public enum Face {
     /** The answer to a login from an address on cPHulk's deny list: the face's ordinary login failure, or 403 on REST. */
     public Reply deniedAddress(String path) {
         return switch (this) {
-            case REST, ADMIN -> Problem.reply(403, "Forbidden", "Logins from this address are not allowed.", path);
+            case REST, WHM_REST, ADMIN -> Problem.reply(403, "Forbidden", "Logins from this address are not allowed.", path);
             default -> unauthorized(path);
         };
     }
 
     /** cPHulk's name for the service a login on this face is for: cPanel's or WHM's. */
     public String loginService() {
-        return this == WHM1 || this == ADMIN ? "whostmgrd" : "cpaneld";
+        return this == WHM1 || this == WHM_REST || this == ADMIN ? "whostmgrd" : "cpaneld";
     }
 
     /** The answer to credentials that this face (or this use of it) does not take. */
     public Reply forbidden(String path, String reason) {
         return switch (this) {
-            case REST, ADMIN -> Problem.reply(403, "Forbidden", reason, path);
+            case REST, WHM_REST, ADMIN -> Problem.reply(403, "Forbidden", reason, path);
             default -> Reply.text(403, reason);
         };
     }

@@ -21,6 +21,11 @@ public class WhmTokenRepository implements TokenRepository<WhmToken> {
         return find("tokenHash", tokenHash).firstResultOptional();
     }
 
+    /** A token by its current value's hash or, after a rotation, its previous one's (issue 19 §3). */
+    public Optional<WhmToken> findByHashOrPrevious(String tokenHash) {
+        return find("tokenHash = ?1 or previousTokenHash = ?1", tokenHash).firstResultOptional();
+    }
+
     public List<WhmToken> listForOwner(String owner) {
         return list("owner = ?1 order by name", owner);
     }

@@ -20,6 +20,15 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
         return find("from ApiToken t join fetch t.account where t.tokenHash = ?1", tokenHash).firstResultOptional();
     }
 
+    /**
+     * The same for a value that is a token's current value or, after a rotation, its previous one (issue 19 §3):
+     * one lookup on the two unique hash indexes.
+     */
+    public Optional<ApiToken> findByHashOrPreviousWithAccount(String tokenHash) {
+        return find("from ApiToken t join fetch t.account where t.tokenHash = ?1 or t.previousTokenHash = ?1", tokenHash)
+                .firstResultOptional();
+    }
+
     public List<ApiToken> listForAccount(long accountId) {
         return list("account.id = ?1 order by name", accountId);
     }

@@ -51,6 +51,22 @@ public abstract class TokenRecord {
     @Column(name = "last_used_ip", length = 45)
     public String lastUsedIp;
 
+    /**
+     * Rotation ({@link TokenRotationService}): the SHA-512 of the value before the last rotation, which still
+     * authenticates as this token up to and including {@link #previousValidUntil}; {@code null}: none. One
+     * previous value at a time.
+     */
+    @Column(name = "previous_token_hash", length = 128, unique = true)
+    public String previousTokenHash;
+
+    /** The fingerprint of the key whose check the previous value carries; {@code null}: none. */
+    @Column(name = "previous_check_key", length = 16)
+    public String previousCheckKey;
+
+    /** Epoch seconds: the last second the previous value authenticates. */
+    @Column(name = "previous_valid_until")
+    public Long previousValidUntil;
+
     public boolean isExpiredAt(long epochSecond) {
         return isExpired(expiresAt, epochSecond);
     }

@@ -27,6 +27,23 @@ public interface TokenRepository<T extends TokenRecord> extends PanacheRepositor
     }
 
     /**
+     * The same for the previous values of rotated tokens (issue 19 §3): how many carry no check under one of
+     * {@code fingerprints}, and the sum of their ends, which every rotation and every revocation of such a token changes.
+     */
+    default Object[] uncheckedPreviousSignature(Collection<String> fingerprints) {
+        return getEntityManager().createQuery("select count(t), coalesce(sum(t.previousValidUntil), 0) from " + entityName() + " t "
+                + "where t.previousTokenHash is not null and (t.previousCheckKey is null or t.previousCheckKey not in ?1)", Object[].class)
+                .setParameter(1, fingerprints).getSingleResult();
+    }
+
+    /** The previous values' hashes that carry no check under one of {@code fingerprints}. */
+    default List<String> uncheckedPreviousHashes(Collection<String> fingerprints) {
+        return getEntityManager().createQuery("select t.previousTokenHash from " + entityName() + " t "
+                + "where t.previousTokenHash is not null and (t.previousCheckKey is null or t.previousCheckKey not in ?1)", String.class)
+                .setParameter(1, fingerprints).getResultList();
+    }
+
+    /**
      * Records a use unless one was recorded within the last {@code minSeconds}: the condition makes the
      * write happen at most once per token per interval, whichever replica serves the requests.
      */

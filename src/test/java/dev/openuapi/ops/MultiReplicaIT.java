@@ -45,7 +45,8 @@ import io.restassured.response.Response;
  * change to what a request authenticates as (a {@code Principal}'s or a WHM user's fields: revocation,
  * expiry, suspension, removal, password, features, plan, owner, reseller privileges, a token's ACLs or
  * allow-list, contact email, username) made through replica a is seen by replica b within a second; so is a session: made on
- * a, it works on b, and its logout on a is refused by b within a second.
+ * a, it works on b, and its logout on a is refused by b within a second; and a rotated token's old value is refused by b
+ * within a second of the end of its grace period.
  *
  * <p>Each change test first asks b, so that whatever b may keep in memory holds the old answer, then makes
  * the change through a and polls b until b answers the new way: it fails when b still answered the old way
@@ -166,6 +167,41 @@ class MultiReplicaIT {
         assertEquals(200, uapiStatus(b, auth), "b serves the token until it expires");
         sleepUntil(expiryMillis);
         seenOnB("cPanel token expired (expires_at reached)", System.nanoTime(), () -> uapiStatus(b, auth) == 401);
+    }
+
+    /**
+     * Issue 19 §3: a rotation's grace period ends on every replica. Rotated on a with a short grace, the old value keeps
+     * working on b up to and including previous_valid_until and is refused by b within 1 s of its end; the new value works
+     * on b at once. A rotation without a grace period ends the value it replaces on b within 1 s.
+     */
+    @Test
+    void aRotationsGracePeriodEndsOnEveryReplica() throws Exception {
+        createAccount("rotating", "rotating-password");
+        String old = newToken(a, "rotating", "rotating-password", "rotated");
+        String oldAuth = "cpanel rotating:" + old;
+        assertEquals(200, uapiStatus(b, oldAuth), "b serves the token, and remembers it");
+        Response rotated = given().header("Authorization", basic("rotating", "rotating-password")).contentType(ContentType.JSON)
+                .body(Map.of("grace_seconds", 3)).post(a.url("/api/v1/tokens/rotated/rotate"));
+        assertEquals(200, rotated.statusCode(), rotated.asString());
+        long until = ((Number) rotated.path("previous_valid_until")).longValue();
+        String fresh = rotated.path("token");
+        String freshAuth = "cpanel rotating:" + fresh;
+        seenOnB("cPanel token rotated: the new value", System.nanoTime(), () -> uapiStatus(b, freshAuth) == 200);
+        // Valid up to and including previous_valid_until: served by b until then, refused from the start of the next second.
+        long endMillis = (until + 1) * 1000;
+        sleepUntil(endMillis - 300);
+        assertEquals(200, uapiStatus(b, oldAuth), "b serves the old value until its grace period ends");
+        sleepUntil(endMillis);
+        seenOnB("cPanel token rotated: the old value's grace period ended (previous_valid_until reached)", System.nanoTime(),
+                () -> uapiStatus(b, oldAuth) == 401);
+        assertEquals(200, uapiStatus(b, freshAuth), "the new value outlives the old one");
+
+        // No grace period: the value it replaces ends at once on a, and on b within a second.
+        long since = System.nanoTime();
+        String newest = given().header("Authorization", basic("rotating", "rotating-password")).contentType(ContentType.JSON)
+                .post(a.url("/api/v1/tokens/rotated/rotate")).then().statusCode(200).extract().path("token");
+        seenOnB("cPanel token rotated without a grace period: the old value refused", since,
+                () -> uapiStatus(b, freshAuth) == 401 && uapiStatus(b, "cpanel rotating:" + newest) == 200);
     }
 
     @Test

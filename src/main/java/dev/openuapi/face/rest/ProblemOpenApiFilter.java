@@ -47,7 +47,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         openAPI.getComponents().addSchema(SCHEMA, schema());
         for (Map.Entry<String, PathItem> item : openAPI.getPaths().getPathItems().entrySet()) {
             Face face = Face.of(item.getKey());
-            if (face != Face.REST && face != Face.ADMIN) {
+            if (face != Face.REST && face != Face.WHM_REST && face != Face.ADMIN) {
                 continue;
             }
             for (Operation operation : item.getValue().getOperations().values()) {
@@ -68,7 +68,11 @@ public class ProblemOpenApiFilter implements OASFilter {
                     "The request body is not valid JSON, or a value breaks a rule.");
         }
         addIfMissing(responses, face.unauthorized(instance), "No credentials, or wrong ones"
-                + (face == Face.ADMIN ? " (HTTP Basic as root with OPENUAPI_ROOT_PASSWORD)." : " (a cPanel API token or the account's password)."));
+                + switch (face) {
+                    case ADMIN -> " (HTTP Basic as root with OPENUAPI_ROOT_PASSWORD).";
+                    case WHM_REST -> " (a WHM API token, or HTTP Basic as root or as a reseller).";
+                    default -> " (a cPanel API token or the account's password).";
+                });
         if (face == Face.ADMIN) {
             addIfMissing(responses, face.forbidden(instance, CredentialFilter.ADMIN_DISABLED),
                     "The operator API is disabled (OPENUAPI_ROOT_PASSWORD is not set), or logins from this address are denied.");
