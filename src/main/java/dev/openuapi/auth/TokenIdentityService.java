@@ -82,10 +82,14 @@ public class TokenIdentityService {
         return whm.getIfPresent(tokenHash);
     }
 
-    /** One lookup on the unique hash index, with the owning account in the same query. */
+    /**
+     * One lookup on the unique hash index, with the owning account in the same query. The principal carries the token's
+     * scope (issue 19 §1), read from the token's own row: a PATCH of it is tagged with the token, so every replica
+     * forgets this snapshot within the change feed's period.
+     */
     private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
         return tokens.findByHashWithAccount(tokenHash).map(t -> cached(t, t.account.username,
-                t.account.suspended ? null : t.account.principal(), "token", t.account.id, t.account.planId));
+                t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token", t.account.id, t.account.planId));
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {
