@@ -80,10 +80,6 @@ public class TokenResource {
                     example = "[\"203.0.113.7\",\"2001:db8::/32\"]", nullable = true) @JsonProperty("whitelist_ips") List<String> whitelistIps,
             @Schema(description = "When the token expires from now on (Unix epoch, in the future); 0: never. Left out or null: unchanged.",
                     example = "1830297599", nullable = true) @JsonProperty("expires_at") Long expiresAt) {
-
-        boolean isEmpty() {
-            return newName == null && features == null && readOnly == null && whitelistIps == null && expiresAt == null;
-        }
     }
 
     @RegisterForReflection
@@ -184,7 +180,8 @@ public class TokenResource {
     public TokenView update(@Parameter(description = "The token's current name.", example = "ci-deploy") @PathParam("name") String name,
             TokenChange request) {
         Principal principal = checkScope(true, "PATCH /api/v1/tokens/{name}");
-        if (request == null || request.isEmpty()) {
+        if (request == null || (request.newName() == null && request.features() == null && request.readOnly() == null
+                && request.whitelistIps() == null && request.expiresAt() == null)) {
             throw ApiException.invalid("A JSON body with at least one of new_name, features, read_only, whitelist_ips or expires_at "
                     + "is required.");
         }
