@@ -97,20 +97,6 @@ public class TokenService {
         return new CreatedToken(token, value);
     }
 
-    @Transactional
-    public ApiToken rename(long accountId, String name, String newName) {
-        TokenRules.checkRename(name, newName);
-        // Locked: of two renames (or a rename and a revoke) of one name, exactly one finds it (issue 12 row 6).
-        ApiToken token = tokens.findByNameForUpdate(accountId, name)
-                .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
-        if (tokens.findByName(accountId, newName).isPresent()) {
-            throw TokenRules.duplicateOnRename(newName);
-        }
-        token.name = newName;
-        Unique.flush(tokens.getEntityManager(), TokenRules.duplicateOnRename(newName).getMessage());
-        return token;
-    }
-
     /**
      * What a PATCH changes; a {@code null} field is left as it is.
      *
@@ -128,13 +114,17 @@ public class TokenService {
     @Transactional
     public ApiToken update(Principal caller, String name, TokenChange change) {
         long accountId = caller.accountId();
+        // Locked: of two renames (or a rename and a revoke) of one name, exactly one finds it (issue 12 row 6).
         ApiToken token = tokens.findByNameForUpdate(accountId, name)
                 .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
         TokenScope current = token.scope();
         List<String> features = change.features() != null ? change.features()
                 : current == null ? List.of() : List.copyOf(current.features());
         boolean readOnly = change.readOnly() != null ? change.readOnly() : current != null && current.readOnly();
-        TokenScope wanted = checkScope(caller, TokenScope.of(features, readOnly));
+        TokenScope wanted = TokenScope.of(features, readOnly);
+        if (change.features() != null) {
+            checkScope(caller, wanted); // only a list given now: a token keeps a feature the account has since lost
+        }
         checkNoEscalation(caller, wanted, name);
         Long expiry = change.expiresAt() == null ? token.expiresAt : TokenRules.checkExpiry(change.expiresAt(), Epoch.now());
         List<String> ips = change.allowList() == null ? token.whitelistIps : IpAllowList.normalize(checkEntries(change.allowList()));
@@ -202,8 +192,14 @@ public class TokenService {
         return entries;
     }
 
-    /** Issue 19 §1: a token never gives a token more rights than its own. */
-    private static void checkNoEscalation(Principal caller, TokenScope wanted, String name) {
+    /**
+     * Issue 19 §1: a token never gives a token more rights than its own. Every create and change checks it; so must
+     * anything else a scoped caller does to a token that it must not do to a wider one (rotation).
+     *
+     * @param wanted the token's scope once created or changed ({@code null}: unrestricted)
+     * @param name   the token's name, for the message
+     */
+    public static void checkNoEscalation(Principal caller, TokenScope wanted, String name) {
         TokenScope mine = caller.scope();
         if (TokenScope.covers(mine, wanted)) {
             return;
