@@ -84,11 +84,12 @@ public class TokenIdentityService {
 
     /**
      * One lookup on the unique hash indexes (the current value's and, after a rotation, the previous one's), with the
-     * owning account in the same query.
+     * owning account in the same query. The principal carries the token's scope (issue 19 §1), read from the token's own
+     * row: a PATCH of it is tagged with the token, so every replica forgets this snapshot within the change feed's period.
      */
     private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
         return tokens.findByHashOrPreviousWithAccount(tokenHash).map(t -> cached(t, tokenHash, t.account.username,
-                t.account.suspended ? null : t.account.principal(), "token", t.account.id, t.account.planId));
+                t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token", t.account.id, t.account.planId));
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {

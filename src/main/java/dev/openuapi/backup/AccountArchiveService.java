@@ -153,6 +153,14 @@ public class AccountArchiveService {
                     t.whitelistIps().forEach(ips::add);
                 }
                 token.put("check_key", t.checkKey());
+                // cPanel's record has has_full_access and features (spec §3.5); read_only is OpenUAPI's own (issue 19)
+                boolean full = t.features() == null && !t.readOnly();
+                token.put("has_full_access", full ? 1 : 0);
+                ArrayNode features = token.putArray("features");
+                if (t.features() != null) {
+                    t.features().forEach(features::add);
+                }
+                token.put("read_only", t.readOnly() ? 1 : 0);
             }
             write(root.resolve("api_tokens").resolve("cpanel"), JSON.writeValueAsString(kept));
 
@@ -410,9 +418,13 @@ public class AccountArchiveService {
                     JsonNode t = e.getValue();
                     List<String> ips = new ArrayList<>();
                     t.path("whitelist_ips").forEach(ip -> ips.add(ip.asText()));
+                    // an archive from before scoped tokens (or cPanel's, whose tokens are all full-access) has no limits
+                    List<String> features = new ArrayList<>();
+                    t.path("features").forEach(f -> features.add(f.asText()));
+                    boolean readOnly = t.path("read_only").asInt(0) == 1 || t.path("read_only").asBoolean(false);
                     kept.add(new TokenService.KeptToken(t.path("name").asText(), e.getKey(), t.path("check_key").isTextual() ? t.get("check_key").asText() : null,
                             t.path("create_time").asLong(), t.path("expires_at").isNumber() && t.get("expires_at").asLong() > 0 ? t.get("expires_at").asLong() : null,
-                            ips));
+                            ips, features.isEmpty() ? null : features, readOnly));
                 }
             } catch (JsonProcessingException e) {
                 throw ApiException.invalid("The archive's API tokens (api_tokens/cpanel) are not valid JSON.");

@@ -53,6 +53,7 @@ public class BatchModule implements ApiModule {
                 .param(Param.string("command", "One call, as JSON. Repeatable; run in order.").multiple().required()
                         .example("[\"Variables\",\"get_user_information\",{\"name\":\"user\"}]"))
                 .returns(Shape.arrayOf("Each call's full UAPI result, in order.", Shape.object("A UAPI result.").build()))
+                .runsCalls()
                 .exampleJson("""
                         [{"status":1,"errors":null,"warnings":null,"messages":null,"metadata":{},"data":{"user":"example"}}]""")
                 .handledBy(this::strict));

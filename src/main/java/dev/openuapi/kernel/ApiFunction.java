@@ -19,10 +19,12 @@ import java.util.Objects;
  *                     API 2 function declares it ({@link Builder#handledBy} refuses one that does not); a WHM API 1
  *                     function may leave it out and then counts as changing state, so that a read-only token is never
  *                     let through by omission.
+ * @param runsCalls    whether the function only runs other calls through the {@link Dispatcher} with the same account
+ *                     ({@code Batch::strict}): a token's scope is then checked on each of those calls, not on this one
  */
 public record ApiFunction(ApiKind kind, String name, String summary, String description, List<Param> params,
         Shape result, String feature, String acl, Handler handler, Example example, Api0 api0, ExampleCall exampleCall,
-        boolean changesState) {
+        boolean changesState, boolean runsCalls) {
 
     /** An example answer's {@code data}, as the handler returns it (typed rows, a string, or {@code null} for no data). */
     public record Example(Object data) {
@@ -76,6 +78,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         private String exampleIsolated;
         private String exampleNotLive;
         private Boolean changesState;
+        private boolean runsCalls;
 
         private Builder(String name) {
             this.name = name;
@@ -128,6 +131,15 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
         /** The function may change data, settings or files: a read-only token may not call it. */
         public Builder changesState() {
             this.changesState = true;
+            return this;
+        }
+
+        /**
+         * The function only runs other calls, each through {@link Dispatcher#run} as the same account: a scoped or
+         * read-only token may call it, and each inner call meets the token's scope (issue 19 §1).
+         */
+        public Builder runsCalls() {
+            this.runsCalls = true;
             return this;
         }
 
@@ -214,7 +226,7 @@ public record ApiFunction(ApiKind kind, String name, String summary, String desc
                     result, feature, acl, handler, example, api0,
                     exampleSetup.isEmpty() && exampleArgs == null && exampleIsolated == null && exampleNotLive == null
                             ? ExampleCall.PLAIN : new ExampleCall(List.copyOf(exampleSetup), exampleArgs, exampleIsolated, exampleNotLive),
-                    changesState == null || changesState);
+                    changesState == null || changesState, runsCalls);
         }
     }
 }

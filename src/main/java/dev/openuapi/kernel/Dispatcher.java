@@ -100,7 +100,72 @@ public class Dispatcher {
         if (function.feature() != null && !account.hasFeature(function.feature())) {
             return Outcome.failed(noFeature(function.feature()));
         }
+        Optional<String> outOfScope = scopeRefusal(account, moduleName, moduleFeature, function);
+        if (outOfScope.isPresent()) {
+            return Outcome.failed(outOfScope.get());
+        }
         return invoke(kind, function, Call.asAccount(account, args, uploads), moduleName, functionName);
+    }
+
+    /**
+     * Whether {@code account} may call this UAPI or API 2 function at all: the module exists and has it, the account has
+     * its features and the token's scope lets it through. A face that must decide before reading a request's body
+     * ({@code face.uapi.UploadRoute}) asks this; {@link #run} makes the same checks and words the refusal.
+     */
+    public boolean mayRun(ApiKind kind, Principal account, String moduleName, String functionName) {
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        ApiFunction function = module.map(m -> m.functions(kind).get(functionName)).orElse(null);
+        if (function == null) {
+            return false;
+        }
+        Optional<String> moduleFeature = module.get().module().feature();
+        return moduleFeature.map(account::hasFeature).orElse(true)
+                && (function.feature() == null || account.hasFeature(function.feature()))
+                && scopeRefusal(account, moduleName, moduleFeature, function).isEmpty();
+    }
+
+    public static final String UNRESTRICTED_ONLY = "This function is available to unrestricted API tokens only.";
+
+    /**
+     * What a scoped or read-only token may not do (issue 19 §1), checked after the account's own features: every call
+     * as an account comes through here, whatever the face, inside {@code Batch::strict} too, and so does a call made
+     * by a WHM user acting as the account (whose principal has no scope: nothing is narrowed).
+     * <ul>
+     * <li>a function that needs no feature at all is for unrestricted tokens only (spec §3.5);
+     * <li>a token limited to features needs each feature the function needs (its module's and its own);
+     * <li>a read-only token may call only functions declared {@code readsOnly()}.
+     * </ul>
+     * A function that only runs other calls ({@link ApiFunction#runsCalls()}) is let through: each of its calls is checked.
+     *
+     * @return the refusal, in cPanel's words where cPanel has them
+     */
+    public static Optional<String> scopeRefusal(Principal account, String moduleName, Optional<String> moduleFeature, ApiFunction function) {
+        TokenScope scope = account.scope();
+        if (scope == null || function.runsCalls()) {
+            return Optional.empty();
+        }
+        List<String> needed = new ArrayList<>(2);
+        moduleFeature.ifPresent(needed::add);
+        if (function.feature() != null) {
+            needed.add(function.feature());
+        }
+        if (needed.isEmpty()) {
+            return Optional.of(UNRESTRICTED_ONLY);
+        }
+        for (String feature : needed) {
+            if (!scope.allows(feature)) {
+                return Optional.of(noFeature(feature));
+            }
+        }
+        if (scope.readOnly() && function.changesState()) {
+            return Optional.of(readOnlyRefusal(moduleName + "::" + function.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** A read-only token's refusal of {@code what} (a function, {@code Module::function}, or an endpoint). */
+    public static String readOnlyRefusal(String what) {
+        return "This API token is read-only: " + Quote.of(what) + " changes data.";
     }
 
     /** Required arguments, then the function itself. */

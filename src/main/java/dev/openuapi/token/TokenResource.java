@@ -29,6 +29,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
+import dev.openuapi.kernel.Dispatcher;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.TokenScope;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -43,27 +46,64 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @SecurityRequirement(name = "basicAuth")
 public class TokenResource {
 
+    static final String FEATURES_DESCRIPTION = "The features the token is limited to, by cPanel's feature names (each one the "
+            + "account has): it may call only functions whose features are all in this list, and no function that needs no feature. "
+            + "Left out, null or []: no feature limit.";
+    static final String READ_ONLY_DESCRIPTION = "true: the token may call only functions that change nothing, and on this API "
+            + "only GET. Left out: false.";
+    static final String ALLOW_LIST_DESCRIPTION = "The IP addresses and CIDR ranges (IPv4 or IPv6, at most 100) the token may be "
+            + "used from, normalised as cPanel does (sorted, de-duplicated, /32 and /128 written as a bare address). Left out, null "
+            + "or []: any address.";
+
     @RegisterForReflection
     public record NewToken(
             @Schema(description = "The token's name: 1 to 50 letters, digits, hyphens (-) and underscores (_), unique in the account.",
                     example = "ci-deploy", required = true) String name,
             @Schema(description = "When the token expires, in seconds since the Unix epoch; null or left out: never.",
-                    example = "1798761599", nullable = true) @JsonProperty("expires_at") Long expiresAt) {
+                    example = "1798761599", nullable = true) @JsonProperty("expires_at") Long expiresAt,
+            @Schema(description = FEATURES_DESCRIPTION, example = "[\"zoneedit\"]", nullable = true) List<String> features,
+            @Schema(description = READ_ONLY_DESCRIPTION, example = "false", nullable = true) @JsonProperty("read_only") Boolean readOnly,
+            @Schema(description = ALLOW_LIST_DESCRIPTION, example = "[\"203.0.113.0/24\"]", nullable = true)
+            @JsonProperty("whitelist_ips") List<String> whitelistIps) {
     }
 
     @RegisterForReflection
-    public record Rename(@Schema(description = "The token's new name, under the same rules as a new token's.", example = "deploy-prod",
-            required = true) @JsonProperty("new_name") String newName) {
+    public record TokenChange(
+            @Schema(description = "The token's new name, under the same rules as a new token's. Left out: unchanged.", example = "deploy-prod",
+                    nullable = true) @JsonProperty("new_name") String newName,
+            @Schema(description = "The features the token is limited to from now on; [] lifts the limit (with read_only false the "
+                    + "token is unrestricted again). Left out or null: unchanged.", example = "[\"zoneedit\",\"sslinstall\"]", nullable = true)
+            List<String> features,
+            @Schema(description = "true: read-only from now on; false: no longer read-only. Left out or null: unchanged.", example = "true",
+                    nullable = true) @JsonProperty("read_only") Boolean readOnly,
+            @Schema(description = "The new IP allow-list (as on create); [] lifts it. Left out or null: unchanged.",
+                    example = "[\"203.0.113.7\",\"2001:db8::/32\"]", nullable = true) @JsonProperty("whitelist_ips") List<String> whitelistIps,
+            @Schema(description = "When the token expires from now on (Unix epoch, in the future); 0: never. Left out or null: unchanged.",
+                    example = "1830297599", nullable = true) @JsonProperty("expires_at") Long expiresAt) {
     }
 
     @RegisterForReflection
-    public record TokenView(String name, @JsonProperty("create_time") long createTime,
-            @JsonProperty("expires_at") Long expiresAt, @JsonProperty("has_full_access") int hasFullAccess,
-            @JsonProperty("whitelist_ips") List<String> whitelistIps, @JsonProperty("last_used_at") Long lastUsedAt,
+    public record TokenView(@Schema(description = "The token's name.", example = "ci-deploy") String name,
+            @Schema(description = "When it was created (Unix epoch).", example = "1764612000") @JsonProperty("create_time") long createTime,
+            @Schema(description = "When it expires (Unix epoch); null: never.", example = "1798761599", nullable = true)
+            @JsonProperty("expires_at") Long expiresAt,
+            @Schema(description = "1: unrestricted, it may use every feature of the account; 0: limited to features or read-only.",
+                    example = "0") @JsonProperty("has_full_access") int hasFullAccess,
+            @Schema(description = "[] for an unrestricted token; otherwise the features it may use, sorted (every feature of the "
+                    + "account when it is only read-only).", example = "[\"zoneedit\"]") List<String> features,
+            @Schema(description = "1: read-only, it may call only functions that change nothing; 0: not.", example = "1")
+            @JsonProperty("read_only") int readOnly,
+            @Schema(description = "The addresses and ranges it may be used from; null: any.", example = "[\"203.0.113.0/24\"]",
+                    nullable = true) @JsonProperty("whitelist_ips") List<String> whitelistIps,
+            @Schema(description = "When it was last used (Unix epoch, to the second's batch); null: never.", example = "1764615600",
+                    nullable = true) @JsonProperty("last_used_at") Long lastUsedAt,
+            @Schema(description = "The address it was last used from; null: never.", example = "203.0.113.7", nullable = true)
             @JsonProperty("last_used_ip") String lastUsedIp) {
 
-        static TokenView of(ApiToken token) {
-            return new TokenView(token.name, token.createTime, token.expiresAt, 1, token.whitelistIps,
+        static TokenView of(ApiToken token, Principal account) {
+            boolean full = token.scope() == null;
+            return new TokenView(token.name, token.createTime, token.expiresAt, full ? 1 : 0,
+                    full ? List.of() : List.copyOf(TokenService.effectiveFeatures(token, account)), token.readOnly ? 1 : 0, token.whitelistIps,
                     token.lastUsedAt, token.lastUsedIp);
         }
     }
@@ -83,16 +123,20 @@ public class TokenResource {
     }
 
     static final String TOKEN_EXAMPLE = "{\"name\":\"ci-deploy\",\"create_time\":1764612000,\"expires_at\":1798761599,"
-            + "\"has_full_access\":1,\"whitelist_ips\":null,\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}";
+            + "\"has_full_access\":0,\"features\":[\"zoneedit\"],\"read_only\":0,\"whitelist_ips\":[\"203.0.113.0/24\"],"
+            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}";
 
     @GET
     @Operation(operationId = "rest_tokens_list", summary = "List the account's tokens (never their values)")
     @APIResponse(responseCode = "200", description = "The tokens, expired ones included", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class), examples = @ExampleObject(name = "tokens",
                     value = "[" + TOKEN_EXAMPLE + ",{\"name\":\"backup_job\",\"create_time\":1764612060,\"expires_at\":null,"
-                            + "\"has_full_access\":1,\"whitelist_ips\":null,\"last_used_at\":null,\"last_used_ip\":null}]")))
+                            + "\"has_full_access\":1,\"features\":[],\"read_only\":0,\"whitelist_ips\":null,\"last_used_at\":null,"
+                            + "\"last_used_ip\":null}]")))
+    @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
     public List<TokenView> list() {
-        return tokens.list(caller.principal().accountId()).stream().map(TokenView::of).toList();
+        Principal principal = checkScope(false, "GET /api/v1/tokens");
+        return tokens.list(principal.accountId()).stream().map(t -> TokenView.of(t, principal)).toList();
     }
 
     @POST
@@ -102,12 +146,16 @@ public class TokenResource {
                     name = "created", value = "{\"name\":\"ci-deploy\",\"token\":\"LY6NY53MGGDUQPXDX7DMFUV4LCGD31SX\","
                             + "\"create_time\":1764612000,\"expires_at\":1798761599}")))
     @APIResponse(responseCode = "400", description = "The name is empty, too long or has characters other than letters, digits, - and _.")
+    @APIResponse(responseCode = "403", description = "An API token cannot give a token more rights than its own: this token is "
+            + "limited, and “ci-deploy” would be unrestricted.")
     @APIResponse(responseCode = "409", description = "A conflicting API token with the name “ci-deploy” already exists.")
     public Response create(NewToken request) {
+        Principal principal = checkScope(true, "POST /api/v1/tokens");
         if (request == null) {
             throw ApiException.invalid("A JSON body with a name is required.");
         }
-        TokenService.CreatedToken created = tokens.create(caller.principal().accountId(), request.name(), request.expiresAt());
+        TokenScope scope = TokenScope.of(TokenService.checkFeatureNames(request.features()), Boolean.TRUE.equals(request.readOnly()));
+        TokenService.CreatedToken created = tokens.create(principal, request.name(), request.expiresAt(), scope, request.whitelistIps());
         ApiToken token = created.token();
         return Response.created(URI.create("/api/v1/tokens/" + token.name))
                 .entity(new CreatedTokenView(token.name, created.value(), token.createTime, token.expiresAt))
@@ -117,33 +165,66 @@ public class TokenResource {
 
     @PATCH
     @Path("/{name}")
-    @Operation(operationId = "rest_tokens_rename", summary = "Rename a token; its value keeps working")
-    @APIResponse(responseCode = "200", description = "Renamed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TokenView.class), examples = @ExampleObject(name = "renamed",
-                    value = "{\"name\":\"deploy-prod\",\"create_time\":1764612000,\"expires_at\":1798761599,\"has_full_access\":1,"
-                            + "\"whitelist_ips\":null,\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}")))
+    @Operation(operationId = "rest_tokens_update", summary = "Change a token: its name, features, read-only flag, IP allow-list or "
+            + "expiry; its value keeps working")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TokenView.class), examples = @ExampleObject(name = "changed",
+                    value = "{\"name\":\"deploy-prod\",\"create_time\":1764612000,\"expires_at\":1798761599,\"has_full_access\":0,"
+                            + "\"features\":[\"sslinstall\",\"zoneedit\"],\"read_only\":1,\"whitelist_ips\":[\"203.0.113.7\",\"2001:db8::/32\"],"
+                            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}")))
     @APIResponse(responseCode = "400", description = "The “new_name” argument cannot be empty.")
+    @APIResponse(responseCode = "403", description = "An API token cannot give a token more rights than its own: this token is "
+            + "read-only, and “ci-deploy” would not be.")
     @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
-    @APIResponse(responseCode = "409", description = "A conflicting API token with the name “deploy-prod” already exists.")
-    public TokenView rename(@Parameter(description = "The token's current name.", example = "ci-deploy") @PathParam("name") String name,
-            Rename request) {
-        if (request == null) {
-            throw ApiException.invalid("A JSON body with new_name is required.");
+    @APIResponse(responseCode = "409", description = "An API token with the name “deploy-prod” already exists.")
+    public TokenView update(@Parameter(description = "The token's current name.", example = "ci-deploy") @PathParam("name") String name,
+            TokenChange request) {
+        Principal principal = checkScope(true, "PATCH /api/v1/tokens/{name}");
+        if (request == null || (request.newName() == null && request.features() == null && request.readOnly() == null
+                && request.whitelistIps() == null && request.expiresAt() == null)) {
+            throw ApiException.invalid("A JSON body with at least one of new_name, features, read_only, whitelist_ips or expires_at "
+                    + "is required.");
         }
-        if (request.newName() == null || request.newName().isEmpty()) {
+        if (request.newName() != null && request.newName().isEmpty()) {
             throw ApiException.invalid("The “new_name” argument cannot be empty.");
         }
-        return TokenView.of(tokens.rename(caller.principal().accountId(), name, request.newName()));
+        return TokenView.of(tokens.update(principal, name, new TokenService.TokenChange(request.newName(),
+                TokenService.checkFeatureNames(request.features()), request.readOnly(), request.whitelistIps(), request.expiresAt())),
+                principal);
     }
 
     @DELETE
     @Path("/{name}")
     @Operation(operationId = "rest_tokens_revoke", summary = "Revoke a token")
     @APIResponse(responseCode = "204", description = "Revoked; programs that use it are refused at once")
+    @APIResponse(responseCode = "403", description = "This API token is read-only: “DELETE /api/v1/tokens/{name}” changes data.")
     @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
     public void revoke(@Parameter(description = "The token's name.", example = "ci-deploy") @PathParam("name") String name) {
-        if (!tokens.revoke(caller.principal().accountId(), name)) {
+        Principal principal = checkScope(true, "DELETE /api/v1/tokens/{name}");
+        if (!tokens.revoke(principal.accountId(), name)) {
             throw ApiException.notFound("The API token " + Quote.of(name) + " does not exist.");
         }
+    }
+
+    /**
+     * A scoped token on this API (issue 19 §1): these endpoints are the {@code apitokens} feature, as UAPI's
+     * {@code Tokens::*} are, so a token limited to features needs that one; a read-only token may only read (GET). What a
+     * token may create or change is then {@link TokenService}'s no-escalation rule.
+     *
+     * @return the caller's account
+     */
+    private Principal checkScope(boolean changes, String endpoint) {
+        Principal principal = caller.principal();
+        TokenScope scope = principal.scope();
+        if (scope == null) {
+            return principal;
+        }
+        if (!scope.allows(TokensModule.FEATURE)) {
+            throw ApiException.forbidden(Dispatcher.noFeature(TokensModule.FEATURE));
+        }
+        if (changes && scope.readOnly()) {
+            throw ApiException.forbidden(Dispatcher.readOnlyRefusal(endpoint));
+        }
+        return principal;
     }
 }

@@ -15,6 +15,9 @@ import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Epoch;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Unique;
+import dev.openuapi.feature.FeatureCatalog;
+import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.TokenScope;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
 /**
@@ -48,13 +51,33 @@ public class TokenService {
     }
 
     /**
+     * An unrestricted token, as cPanel's {@code Tokens::create_full_access} makes (and the operator's tools).
+     *
      * @param expiresAt epoch seconds; {@code null} or 0 never expires; earlier than now is refused
      */
     @Transactional
     public CreatedToken create(long accountId, String name, Long expiresAt) {
+        return insert(accountId, name, expiresAt, null, null);
+    }
+
+    /**
+     * A token made by {@code caller}: limited to {@code scope} ({@code null}: unrestricted) and to the addresses of
+     * {@code allowList} ({@code null} or empty: any). A scoped caller cannot make a token with more rights than its own
+     * (issue 19 §1), and the features must be ones the account has.
+     */
+    @Transactional
+    public CreatedToken create(Principal caller, String name, Long expiresAt, TokenScope scope, List<String> allowList) {
+        TokenRules.checkName(name);
+        TokenScope checked = checkScope(caller, scope);
+        checkNoEscalation(caller, checked, name);
+        return insert(caller.accountId(), name, expiresAt, checked, allowList);
+    }
+
+    private CreatedToken insert(long accountId, String name, Long expiresAt, TokenScope scope, List<String> allowList) {
         TokenRules.checkName(name);
         long now = Epoch.now();
         Long expiry = TokenRules.checkExpiry(expiresAt, now);
+        List<String> ips = allowList == null ? null : IpAllowList.normalize(checkEntries(allowList));
         if (tokens.findByName(accountId, name).isPresent()) {
             throw TokenRules.duplicateOnCreate(name);
         }
@@ -65,6 +88,8 @@ public class TokenService {
         ApiToken token = new ApiToken();
         token.account = account;
         String value = TokenValues.issue(token, checks, name, now, expiry);
+        limit(token, scope);
+        token.whitelistIps = ips;
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);
@@ -72,19 +97,129 @@ public class TokenService {
         return new CreatedToken(token, value);
     }
 
+    /**
+     * What a PATCH changes; a {@code null} field is left as it is.
+     *
+     * @param features  the features the token is limited to; empty: no feature limit
+     * @param allowList the addresses and CIDR ranges; empty: any address
+     * @param expiresAt when it expires (epoch seconds); 0: never
+     */
+    public record TokenChange(String newName, List<String> features, Boolean readOnly, List<String> allowList, Long expiresAt) {
+    }
+
+    /**
+     * Changes a token's name, scope, allow-list or expiry. A scoped caller may change only a token that is within its own
+     * rights once changed (issue 19 §1: no escalation), whatever it changes.
+     */
     @Transactional
-    public ApiToken rename(long accountId, String name, String newName) {
-        TokenRules.checkRename(name, newName);
+    public ApiToken update(Principal caller, String name, TokenChange change) {
+        long accountId = caller.accountId();
         // Locked: of two renames (or a rename and a revoke) of one name, exactly one finds it (issue 12 row 6).
         ApiToken token = tokens.findByNameForUpdate(accountId, name)
                 .orElseThrow(() -> ApiException.notFound("The API token " + Quote.of(name) + " does not exist."));
-        if (tokens.findByName(accountId, newName).isPresent()) {
-            throw TokenRules.duplicateOnRename(newName);
+        TokenScope current = token.scope();
+        List<String> features = change.features() != null ? change.features()
+                : current == null ? List.of() : List.copyOf(current.features());
+        boolean readOnly = change.readOnly() != null ? change.readOnly() : current != null && current.readOnly();
+        TokenScope wanted = TokenScope.of(features, readOnly);
+        if (change.features() != null) {
+            checkScope(caller, wanted); // only a list given now: a token keeps a feature the account has since lost
         }
-        token.name = newName;
-        Unique.flush(tokens.getEntityManager(), TokenRules.duplicateOnRename(newName).getMessage());
+        checkNoEscalation(caller, wanted, name);
+        Long expiry = change.expiresAt() == null ? token.expiresAt : TokenRules.checkExpiry(change.expiresAt(), Epoch.now());
+        List<String> ips = change.allowList() == null ? token.whitelistIps : IpAllowList.normalize(checkEntries(change.allowList()));
+        if (change.newName() != null) {
+            TokenRules.checkRename(name, change.newName());
+            if (tokens.findByName(accountId, change.newName()).isPresent()) {
+                throw TokenRules.duplicateOnRename(change.newName());
+            }
+            token.name = change.newName();
+        }
+        limit(token, wanted);
+        token.expiresAt = expiry;
+        token.whitelistIps = ips;
+        Unique.flush(tokens.getEntityManager(), TokenRules.duplicateOnRename(token.name).getMessage());
         return token;
     }
+
+    /** The features a token may use in {@code account}: its own list, or every feature the account has; sorted. */
+    public static java.util.SortedSet<String> effectiveFeatures(ApiToken token, Principal account) {
+        return TokenScope.effectiveFeatures(token.scope(), account.features());
+    }
+
+    private static void limit(ApiToken token, TokenScope scope) {
+        token.features = scope == null || !scope.limitsFeatures() ? null : List.copyOf(scope.features());
+        token.readOnly = scope != null && scope.readOnly();
+    }
+
+    /** The features named exist and the account has them; the scope as it will be stored. */
+    private static TokenScope checkScope(Principal caller, TokenScope scope) {
+        if (scope == null) {
+            return null;
+        }
+        for (String feature : scope.features()) {
+            if (!FeatureCatalog.exists(feature)) {
+                throw ApiException.invalid(Quote.of(feature) + " is not a feature name. The features are: "
+                        + String.join(", ", FeatureCatalog.names()) + ".");
+            }
+            if (!caller.hasFeature(feature)) {
+                throw ApiException.invalid("You do not have the feature " + Quote.of(feature)
+                        + ". A token cannot be limited to a feature the account does not have.");
+            }
+        }
+        return scope;
+    }
+
+    /** A feature list as a client sent it: no empty or missing names. */
+    public static List<String> checkFeatureNames(List<String> features) {
+        if (features == null) {
+            return null;
+        }
+        for (String feature : features) {
+            if (feature == null || feature.isBlank()) {
+                throw ApiException.invalid("A feature name cannot be empty.");
+            }
+        }
+        return features;
+    }
+
+    private static List<String> checkEntries(List<String> entries) {
+        for (String entry : entries) {
+            if (entry == null || entry.isBlank()) {
+                throw ApiException.invalid("An IP allow-list entry cannot be empty.");
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Issue 19 §1: a token never gives a token more rights than its own. Every create and change checks it; so must
+     * anything else a scoped caller does to a token that it must not do to a wider one (rotation).
+     *
+     * @param wanted the token's scope once created or changed ({@code null}: unrestricted)
+     * @param name   the token's name, for the message
+     */
+    public static void checkNoEscalation(Principal caller, TokenScope wanted, String name) {
+        TokenScope mine = caller.scope();
+        if (TokenScope.covers(mine, wanted)) {
+            return;
+        }
+        String reason;
+        if (wanted == null) {
+            reason = "this token is limited, and " + Quote.of(name) + " would be unrestricted.";
+        } else if (mine.readOnly() && !wanted.readOnly()) {
+            reason = "this token is read-only, and " + Quote.of(name) + " would not be.";
+        } else if (!wanted.limitsFeatures()) {
+            reason = "this token is limited to " + String.join(", ", mine.features()) + ", and " + Quote.of(name)
+                    + " would have every feature of the account.";
+        } else {
+            String extra = wanted.features().stream().filter(f -> !mine.features().contains(f)).findFirst().orElse("");
+            reason = "this token does not have the feature " + Quote.of(extra) + ".";
+        }
+        throw ApiException.forbidden(ESCALATION + reason);
+    }
+
+    public static final String ESCALATION = "An API token cannot give a token more rights than its own: ";
 
     /**
      * Limits a token to addresses and CIDR ranges (normalised as cPanel does), or lifts the limit when
@@ -102,14 +237,21 @@ public class TokenService {
      * A token as a backup keeps it (dev.openuapi.backup): never the value, only its SHA-512 and the key fingerprint of
      * its check, so that a restored account's old tokens work again.
      */
-    public record KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps) {
+    public record KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps,
+            List<String> features, boolean readOnly) {
+
+        /** A token kept by an archive from before scoped tokens: unrestricted. */
+        public KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps) {
+            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, null, false);
+        }
     }
 
     /** The account's tokens as a backup keeps them. */
     @Transactional
     public List<KeptToken> export(long accountId) {
         return tokens.listForAccount(accountId).stream()
-                .map(t -> new KeptToken(t.name, t.tokenHash, t.checkKey, t.createTime, t.expiresAt, t.whitelistIps)).toList();
+                .map(t -> new KeptToken(t.name, t.tokenHash, t.checkKey, t.createTime, t.expiresAt, t.whitelistIps, t.features, t.readOnly))
+                .toList();
     }
 
     /**
@@ -141,6 +283,10 @@ public class TokenService {
             token.createTime = k.createTime();
             token.expiresAt = k.expiresAt();
             token.whitelistIps = k.whitelistIps() == null || k.whitelistIps().isEmpty() ? null : IpAllowList.normalize(k.whitelistIps());
+            if (k.features() != null && !k.features().stream().allMatch(f -> f != null && f.matches("[a-z0-9_]{1,64}"))) {
+                throw ApiException.invalid("The API token " + Quote.of(k.name()) + " in the archive has an invalid feature name.");
+            }
+            limit(token, TokenScope.of(k.features(), k.readOnly())); // unknown names stay: the token can use no such feature
             Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(k.name()).getMessage());
         }
         LOG.infof("Restored %d API token(s) of account %s", kept.size() - skipped.size(), account.username);

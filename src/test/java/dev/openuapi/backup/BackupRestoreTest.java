@@ -201,6 +201,10 @@ public class BackupRestoreTest {
         Prepared p = prepare();
         String user = p.user();
         String domain = p.account().domain();
+        // a scoped token (issue 19): its limits go into the archive and come back with it
+        String scoped = p.account().withPassword().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "gamma", "features", List.of("ftpaccts"), "read_only", true, "whitelist_ips", List.of("127.0.0.1")))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
         List<String> zoneBefore = zone(user, p.tokenA(), domain);
         assertTrue(zoneBefore.contains("extra." + domain + ". A 203.0.113.7"), zoneBefore.toString());
         List<String> boxesBefore = mailboxes(user, p.tokenA());
@@ -237,8 +241,17 @@ public class BackupRestoreTest {
         // the OLD tokens work again
         for (String token : List.of(p.tokenA(), p.tokenB())) {
             JsonNode tokens = Uapi.success(uapiAs(user, token, "Tokens/list", Map.of())).get("data");
-            assertEquals(2, tokens.size(), tokens.toString());
+            assertEquals(3, tokens.size(), tokens.toString());
+            JsonNode gamma = null;
+            for (JsonNode t : tokens) {
+                gamma = "gamma".equals(t.get("name").textValue()) ? t : gamma;
+            }
+            assertEquals(0, gamma.get("has_full_access").intValue(), gamma.toString());
+            assertEquals("[\"ftpaccts\"]", gamma.get("features").toString());
+            assertEquals(1, gamma.get("read_only").intValue());
+            assertEquals("[\"127.0.0.1\"]", gamma.get("whitelist_ips").toString());
         }
+        Uapi.failure(uapiAs(user, scoped, "Tokens/list", Map.of()), "You do not have the feature “apitokens”.");
         assertEquals(zoneBefore, zone(user, p.tokenB(), domain));
         assertEquals(boxesBefore, mailboxes(user, p.tokenB()));
         assertEquals(forwardersBefore, forwarders(user, p.tokenB(), domain));

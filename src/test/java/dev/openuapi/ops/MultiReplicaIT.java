@@ -218,6 +218,35 @@ class MultiReplicaIT {
         seenOnB("cPanel token allow-list widened (WHM set_cpanel_token_whitelist)", System.nanoTime(), () -> uapiStatus(b, auth) == 200);
     }
 
+    /**
+     * Issue 19 §1: a token's scope is part of what it authenticates as, so a PATCH through a reaches b within a second:
+     * limited to {@code ftpaccts}, b refuses its {@code Tokens::list} (which needs {@code apitokens}) and serves
+     * {@code Ftp::list_ftp}; the limit lifted, b serves {@code Tokens::list} again.
+     */
+    @Test
+    void aTokensScopeChangedByPatchOnOneReplicaIsEnforcedByTheOtherWithinASecond() {
+        createAccount("scoped", "scoped-password");
+        String auth = "cpanel scoped:" + newToken(a, "scoped", "scoped-password", "narrowed");
+        assertEquals(1, tokensList(b, auth).get("status").intValue(), "b serves the unrestricted token");
+        String refused = Dispatcher.noFeature("apitokens");
+
+        given().header("Authorization", basic("scoped", "scoped-password")).contentType(ContentType.JSON)
+                .body(Map.of("features", List.of("ftpaccts"))).patch(a.url("/api/v1/tokens/narrowed")).then().statusCode(200);
+        seenOnB("cPanel token limited to a feature (REST PATCH features)", System.nanoTime(),
+                () -> refused.equals(tokensList(b, auth).path("errors").path(0).asText()));
+        assertTrue(ftpAllowed(b, auth), "the feature it keeps");
+
+        given().header("Authorization", basic("scoped", "scoped-password")).contentType(ContentType.JSON)
+                .body(Map.of("features", List.of())).patch(a.url("/api/v1/tokens/narrowed")).then().statusCode(200);
+        seenOnB("cPanel token unrestricted again (REST PATCH features [])", System.nanoTime(),
+                () -> tokensList(b, auth).get("status").intValue() == 1);
+    }
+
+    private static JsonNode tokensList(PackagedApp on, String auth) {
+        return Uapi.envelope(given().header("Authorization", auth).get(on.url("/execute/Tokens/list")).then().statusCode(200).extract()
+                .asString());
+    }
+
     // --- WHM API tokens ------------------------------------------------------------------------------
 
     @Test

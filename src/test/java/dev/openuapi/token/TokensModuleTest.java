@@ -66,8 +66,10 @@ class TokensModuleTest {
         JsonNode data = root.get("data");
         assertTrue(data.isArray() && data.size() == 2, body);
         for (JsonNode row : data) {
-            assertEquals(List.of("name", "create_time", "expires_at", "has_full_access", "features", "whitelist_ips"),
+            // cPanel's fields in cPanel's order, then OpenUAPI's read_only (issue 19), which cPanel's clients ignore
+            assertEquals(List.of("name", "create_time", "expires_at", "has_full_access", "features", "whitelist_ips", "read_only"),
                     fieldNames(row), body);
+            assertEquals(0, row.get("read_only").intValue());
             assertEquals(1, row.get("has_full_access").intValue());
             assertTrue(row.get("has_full_access").isInt());
             assertTrue(row.get("features").isArray() && row.get("features").isEmpty());

@@ -27,7 +27,6 @@ import dev.openuapi.face.WireResponses;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.Args;
 import dev.openuapi.kernel.Dispatcher;
-import dev.openuapi.kernel.FunctionRegistry;
 import dev.openuapi.kernel.Outcome;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.Upload;
@@ -68,16 +67,13 @@ public class UploadRoute {
 
     private final RequestAuthentication authentication;
     private final Dispatcher dispatcher;
-    private final FunctionRegistry registry;
     private final ObjectMapper json;
     private final long maxBytes;
     private final int maxParameters;
 
-    UploadRoute(RequestAuthentication authentication, Dispatcher dispatcher, FunctionRegistry registry, ObjectMapper json,
-            OpenUapiConfig config) {
+    UploadRoute(RequestAuthentication authentication, Dispatcher dispatcher, ObjectMapper json, OpenUapiConfig config) {
         this.authentication = authentication;
         this.dispatcher = dispatcher;
-        this.registry = registry;
         this.json = json;
         this.maxBytes = config.files().maxUploadSize().asLongValue();
         this.maxParameters = config.input().maxParameters();
@@ -112,7 +108,7 @@ public class UploadRoute {
                 });
     }
 
-    /** An authenticated upload: refused at once when too large or when the account may not use the module, else spooled. */
+    /** An authenticated upload: refused at once when too large or when the account (or its token's scope) may not use the function, else spooled. */
     private void receive(RoutingContext rc, Principal principal) {
         HttpServerRequest request = rc.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -120,7 +116,8 @@ public class UploadRoute {
             tooLarge(rc);
             return;
         }
-        boolean allowed = registry.module(MODULE).flatMap(m -> m.module().feature()).map(principal::hasFeature).orElse(true);
+        // the account's features and a token's scope, as the dispatcher checks them
+        boolean allowed = dispatcher.mayRun(ApiKind.UAPI, principal, MODULE, FUNCTION);
         if (!allowed) {
             // the dispatcher words the refusal; the body is never read
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
