@@ -214,7 +214,11 @@ public class TokenResource {
      * @return the caller's account
      */
     private Principal checkScope(boolean changes, String endpoint) {
-        Principal principal = caller.principal();
+        return checkScope(caller.principal(), changes, endpoint);
+    }
+
+    /** The same rule for any token endpoint of this REST face (rotation's too). */
+    static Principal checkScope(Principal principal, boolean changes, String endpoint) {
         TokenScope scope = principal.scope();
         if (scope == null) {
             return principal;

@@ -27,6 +27,7 @@ import dev.openuapi.auth.Caller;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.Quote;
 import dev.openuapi.kernel.Principal;
+import dev.openuapi.kernel.TokenScope;
 import dev.openuapi.token.TokenRotationService.Rotated;
 import dev.openuapi.token.TokenRotationService.RotationRights;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -98,16 +99,16 @@ public class TokenRotationResource {
     @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
     public Response rotate(@Parameter(description = "The token's name.", example = "ci-deploy") @PathParam("name") String name,
             JsonNode body) {
-        Principal principal = caller.principal();
+        Principal principal = TokenResource.checkScope(caller.principal(), true, "POST /api/v1/tokens/{name}/rotate");
         Rotated rotated = rotation.rotateApiToken(principal.accountId(), name, graceOf(body), rights(caller));
         return Response.ok(RotatedTokenView.of(rotated)).header("Cache-Control", "no-store").build();
     }
 
     /**
-     * Who may rotate which of the account's tokens: the hook for token scopes (issue 19 §1, no escalation). Today every
-     * credential of the account (its password, any of its tokens) manages all of its tokens, as cPanel's Tokens functions
-     * do (spec §3.7); a token may always rotate itself. When tokens carry scopes, {@link #mayManage} is where a scoped or
-     * read-only token is held to tokens whose rights are within its own: rotation never changes a token's rights.
+     * Who may rotate which of the account's tokens (issue 19 §1, no escalation): the account's password and its
+     * unrestricted tokens manage all of its tokens, as cPanel's Tokens functions do (spec §3.7); a limited or read-only
+     * token only those whose rights are within its own ({@link #mayManage}); a token may always rotate itself (rotation
+     * never changes a token's rights). A read-only token rotates nothing: the endpoint changes data.
      */
     static RotationRights rights(Caller caller) {
         String self = caller.tokenHash().orElse(null);
@@ -117,7 +118,7 @@ public class TokenRotationResource {
 
     /** Whether the caller may manage (rotate) {@code token}: see {@link #rights}. */
     static boolean mayManage(Principal caller, TokenRecord token) {
-        return true;
+        return token instanceof ApiToken api && TokenScope.covers(caller.scope(), api.scope());
     }
 
     /**

@@ -202,6 +202,32 @@ class RotationTest {
         assertEquals(200, tokenStatus(alice, newest));
     }
 
+    /** Issue 19 §1, no escalation: a limited token rotates only tokens within its rights (and itself); a read-only one rotates nothing. */
+    @Test
+    void aLimitedTokenRotatesOnlyTokensWithinItsRights() {
+        TestAccount alice = newAccount();
+        String wide = alice.newToken("wide");
+        String limited = alice.withPassword().contentType(ContentType.JSON)
+                .body(Map.of("name", "limited", "features", List.of("apitokens", "zoneedit"))).post("/api/v1/tokens")
+                .then().statusCode(201).extract().path("token");
+        alice.withPassword().contentType(ContentType.JSON).body(Map.of("name", "narrow", "features", List.of("zoneedit")))
+                .post("/api/v1/tokens").then().statusCode(201);
+        String readOnly = alice.withPassword().contentType(ContentType.JSON)
+                .body(Map.of("name", "reader", "features", List.of("apitokens"), "read_only", true)).post("/api/v1/tokens")
+                .then().statusCode(201).extract().path("token");
+
+        problem(rotate(alice.withToken(limited), "/api/v1/tokens/wide/rotate", null), 403)
+                .body("detail", equalTo("You may not rotate the API token “wide”."));
+        assertEquals(200, tokenStatus(alice, wide), "a refused rotation changes nothing");
+        rotate(alice.withToken(limited), "/api/v1/tokens/narrow/rotate", null).then().statusCode(200);
+        String fresh = rotate(alice.withToken(limited), "/api/v1/tokens/limited/rotate", null).then().statusCode(200)
+                .extract().path("token");
+        problem(rotate(alice.withToken(readOnly), "/api/v1/tokens/reader/rotate", null), 403)
+                .body("detail", equalTo("This API token is read-only: “POST /api/v1/tokens/{name}/rotate” changes data."));
+        assertEquals(401, tokenStatus(alice, limited));
+        alice.withToken(fresh).get("/api/v1/tokens").then().statusCode(200);
+    }
+
     @Test
     void badGraceValuesAndUnknownNamesAreProblems() {
         TestAccount alice = newAccount();
