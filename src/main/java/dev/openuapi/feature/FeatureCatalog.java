@@ -45,6 +45,11 @@ public final class FeatureCatalog {
         return FEATURES.containsKey(name);
     }
 
+    /** The feature's plain-language name, as cPanel's Feature Manager shows it; the name itself when it is unknown. */
+    public static String label(String name) {
+        return FEATURES.getOrDefault(name, name);
+    }
+
     public static Set<String> names() {
         return FEATURES.keySet();
     }

@@ -10,9 +10,13 @@
   let tokens = [];
   let sort = { key: 'name', ascending: true };
   let pendingRevoke = null;
+  let pendingRotate = null;
+  let editing = null; // the token whose access the edit view changes
+  let accountFeatures = []; // [{ name, label }]: what a limited token may be given
+  const MAX_IPS = 100;
 
   const $ = (id) => document.getElementById(id);
-  const views = ['view-login', 'view-list', 'view-create', 'view-created'];
+  const views = ['view-login', 'view-list', 'view-create', 'view-edit', 'view-created'];
 
   function show(view) {
     for (const id of views) {
@@ -96,6 +100,7 @@
       }
       credentials = { user, header };
       tokens = await response.json();
+      accountFeatures = await loadFeatures();
       $('login-password').value = '';
       $('who-name').textContent = user;
       $('who').hidden = false;
@@ -109,9 +114,16 @@
     }
   }
 
+  /** The account's features with their plain-language names (GET /api/v1/features). */
+  async function loadFeatures() {
+    const { status, json } = await api('GET', '/api/v1/features');
+    return status === 200 && Array.isArray(json) ? json : [];
+  }
+
   function logout(message) {
     credentials = null;
     tokens = [];
+    accountFeatures = [];
     forgetCreatedToken();
     $('token-rows').replaceChildren();
     $('who').hidden = true;
@@ -170,6 +182,7 @@
       tr.append(cell('Name', nameLabel(token.name)));
       tr.append(cell('Created', formatTime(token.create_time)));
       tr.append(cell('Expires', token.expires_at === null ? 'Never' : formatTime(token.expires_at)));
+      tr.append(cell('Access', accessLabel(token)));
       tr.append(cell('Last used', token.last_used_at === null ? 'Never'
         : formatTime(token.last_used_at) + (token.last_used_ip ? ' from ' + token.last_used_ip : '')));
       const state = document.createElement('span');
@@ -180,6 +193,8 @@
       const actions = document.createElement('div');
       actions.className = 'row-actions';
       actions.append(button('Rename', 'btn btn-small', () => startRename(tr, token.name), 'Rename ' + token.name));
+      actions.append(button('Edit access', 'btn btn-small', () => openEdit(token), 'Edit access of ' + token.name));
+      actions.append(button('Rotate', 'btn btn-small', () => askRotate(token.name), 'Rotate ' + token.name));
       actions.append(button('Revoke', 'btn btn-small btn-danger-ghost', () => askRevoke(token.name), 'Revoke ' + token.name));
       tr.append(cell('Actions', actions));
       rows.append(tr);
@@ -228,6 +243,118 @@
     document.querySelector('button[data-sort="' + key + '"]').focus();
   }
 
+  // --- Access: full or limited (features, read only), and allowed addresses ----------------------
+
+  function featureLabel(name) {
+    const known = accountFeatures.find((f) => f.name === name);
+    return known ? known.label : name;
+  }
+
+  /** Whether a limited token's features are simply all of the account's (then none is ticked). */
+  function coversAllFeatures(features) {
+    return accountFeatures.length > 0 && accountFeatures.every((f) => features.includes(f.name));
+  }
+
+  /** What the list says about a token's rights and addresses. */
+  function accessLabel(token) {
+    const box = document.createElement('div');
+    const rights = document.createElement('span');
+    const features = token.features || [];
+    if (token.has_full_access === 1) {
+      rights.textContent = 'Full access';
+    } else {
+      const parts = coversAllFeatures(features) ? [] : features.map(featureLabel);
+      const kind = token.read_only === 1 ? 'Read only' : 'Limited';
+      rights.textContent = parts.length ? kind + ': ' + parts.join(', ') : kind;
+    }
+    rights.className = 'access';
+    box.append(rights);
+    const ips = document.createElement('span');
+    ips.className = 'ips';
+    ips.textContent = token.whitelist_ips && token.whitelist_ips.length ? 'From ' + token.whitelist_ips.join(', ') : 'From any address';
+    box.append(ips);
+    return box;
+  }
+
+  function renderFeatureChoices(prefix, ticked) {
+    const group = $(prefix + 'feature-choices');
+    group.replaceChildren();
+    for (const feature of accountFeatures) {
+      const id = prefix + 'feature-' + feature.name;
+      const row = document.createElement('div');
+      row.className = 'choice';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = id;
+      box.value = feature.name;
+      box.checked = ticked.includes(feature.name);
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = feature.label;
+      row.append(box, label);
+      group.append(row);
+    }
+  }
+
+  /** Fills an access fieldset and the addresses from a token (or for a new one: full access, any address). */
+  function fillAccess(prefix, token) {
+    const limited = token !== null && token.has_full_access !== 1;
+    const features = limited && !coversAllFeatures(token.features || []) ? token.features || [] : [];
+    $(prefix + 'access-full').checked = !limited;
+    $(prefix + 'access-limited').checked = limited;
+    $(prefix + 'limits').hidden = !limited;
+    $(prefix + 'read-only').checked = limited && token.read_only === 1;
+    renderFeatureChoices(prefix, features);
+    $(prefix + 'ips').value = token && token.whitelist_ips ? token.whitelist_ips.join('\n') : '';
+    setError($(prefix + 'access-full'), $(prefix + 'access-error'), null);
+    setError($(prefix + 'ips'), $(prefix + 'ips-error'), null);
+  }
+
+  /**
+   * The access part of a create or edit request: { features, read_only, whitelist_ips }, or { error, field }.
+   * Full access is no features and not read only; the server checks each address.
+   */
+  function readAccess(prefix) {
+    const ips = $(prefix + 'ips').value.split(/[\s,]+/).map((line) => line.trim()).filter((line) => line.length > 0);
+    if (ips.length > MAX_IPS) {
+      return { error: 'At most ' + MAX_IPS + ' addresses or ranges; this list has ' + ips.length + '.', field: 'ips' };
+    }
+    if ($(prefix + 'access-full').checked) {
+      return { features: [], read_only: false, whitelist_ips: ips };
+    }
+    const features = Array.from($(prefix + 'feature-choices').querySelectorAll('input:checked')).map((box) => box.value);
+    const readOnly = $(prefix + 'read-only').checked;
+    if (features.length === 0 && !readOnly) {
+      return { error: 'Tick Read only or at least one part of your account, or choose Full access.', field: 'access' };
+    }
+    return { features, read_only: readOnly, whitelist_ips: ips };
+  }
+
+  /** Shows a refusal under the field it is about: addresses, features, or else the given fallback element. */
+  function showAccessProblem(prefix, message, fallbackInput, fallbackError) {
+    if (/address|IP|range|CIDR/i.test(message)) {
+      setError($(prefix + 'ips'), $(prefix + 'ips-error'), message);
+      $(prefix + 'ips').focus();
+    } else if (/feature|read-only|read only|rights/i.test(message)) {
+      setError($(prefix + 'access-full'), $(prefix + 'access-error'), message);
+      $(prefix + 'limits').hidden = false;
+      $(prefix + 'access-limited').focus();
+    } else {
+      setError(fallbackInput, fallbackError, message);
+      fallbackInput.focus();
+    }
+  }
+
+  function wireAccess(prefix) {
+    for (const id of ['access-full', 'access-limited']) {
+      $(prefix + id).addEventListener('change', () => {
+        $(prefix + 'limits').hidden = !$(prefix + 'access-limited').checked;
+        setError($(prefix + 'access-full'), $(prefix + 'access-error'), null);
+      });
+    }
+    $(prefix + 'ips').addEventListener('input', () => setError($(prefix + 'ips'), $(prefix + 'ips-error'), null));
+  }
+
   // --- Name rules, shared by create and rename ---------------------------------------------------
 
   function nameProblem(name) {
@@ -265,6 +392,7 @@
     $('expires-date').min = isoDate(new Date());
     setError($('token-name'), $('token-name-error'), null);
     setError($('expires-date'), $('expires-error'), null);
+    fillAccess('create-', null);
     show('view-create');
     $('token-name').focus();
   }
@@ -302,25 +430,41 @@
       $('expires-date').focus();
       return;
     }
+    const access = readAccess('create-');
+    if (access.error) {
+      showAccessProblem('create-', access.error, input, $('token-name-error'));
+      return;
+    }
     $('create-submit').disabled = true;
     try {
-      const { status, json } = await api('POST', '/api/v1/tokens', { name, expires_at: expiry.epoch });
+      const { status, json } = await api('POST', '/api/v1/tokens', { name, expires_at: expiry.epoch, ...access });
       if (status !== 201) {
-        setError(input, $('token-name-error'), (json && json.detail) || 'The token could not be created.');
-        input.focus();
+        showAccessProblem('create-', (json && json.detail) || 'The token could not be created.', input, $('token-name-error'));
         return;
       }
-      $('created-name').textContent = json.name;
-      $('created-expiry').textContent = json.expires_at === null ? ' and never expires' : ' and expires ' + formatTime(json.expires_at);
-      $('created-token').value = json.token;
-      $('created-curl').textContent = curlLine(credentials.user, json.token);
-      $('copy-status').textContent = '';
-      $('copy-curl-status').textContent = '';
-      $('create-another').checked = false;
-      show('view-created');
+      showToken(json, 'created', null);
     } finally {
       $('create-submit').disabled = false;
     }
+  }
+
+  /** The one-time view of a value, after a create or a rotation; previousUntil: when the old value stops (rotation). */
+  function showToken(json, verb, previousUntil) {
+    $('created-title').textContent = verb === 'rotated' ? 'Save your new API token' : 'Save your API token';
+    $('created-verb').textContent = verb;
+    const previous = $('created-previous');
+    previous.hidden = verb !== 'rotated';
+    previous.textContent = verb !== 'rotated' ? '' : previousUntil === null || previousUntil === undefined
+      ? 'The old value no longer works.'
+      : 'The old value keeps working until ' + formatTime(previousUntil) + ', then stops. Update your programs before then.';
+    $('created-name').textContent = json.name;
+    $('created-expiry').textContent = json.expires_at === null ? ' and never expires' : ' and expires ' + formatTime(json.expires_at);
+    $('created-token').value = json.token;
+    $('created-curl').textContent = curlLine(credentials.user, json.token);
+    $('copy-status').textContent = '';
+    $('copy-curl-status').textContent = '';
+    $('create-another').checked = false;
+    show('view-created');
   }
 
   /**
@@ -423,6 +567,64 @@
     input.select();
   }
 
+  // --- Edit access ------------------------------------------------------------------------------------
+
+  function openEdit(token) {
+    editing = token.name;
+    $('edit-name').textContent = token.name;
+    setError($('edit-submit'), $('edit-error'), null);
+    fillAccess('edit-', token);
+    show('view-edit');
+  }
+
+  async function saveEdit(event) {
+    event.preventDefault();
+    const access = readAccess('edit-');
+    if (access.error) {
+      showAccessProblem('edit-', access.error, $('edit-submit'), $('edit-error'));
+      return;
+    }
+    $('edit-submit').disabled = true;
+    try {
+      const { status, json } = await api('PATCH', '/api/v1/tokens/' + encodeURIComponent(editing), access);
+      if (status !== 200) {
+        showAccessProblem('edit-', (json && json.detail) || 'The token could not be changed.', $('edit-submit'), $('edit-error'));
+        return;
+      }
+      const name = editing;
+      editing = null;
+      await reload('Changed the access of “' + name + '”.');
+      show('view-list');
+    } finally {
+      $('edit-submit').disabled = false;
+    }
+  }
+
+  // --- Rotate -----------------------------------------------------------------------------------------
+
+  function askRotate(name) {
+    pendingRotate = name;
+    $('rotate-text').textContent = 'Give the API token “' + name + '” a new value? Its name, access and expiry stay. The new value is shown once.';
+    $('rotate-grace').value = '0';
+    $('rotate-dialog').showModal();
+    $('rotate-cancel').focus();
+  }
+
+  async function onRotateClosed() {
+    const name = pendingRotate;
+    pendingRotate = null;
+    if ($('rotate-dialog').returnValue !== 'rotate' || name === null) {
+      return;
+    }
+    const grace = parseInt($('rotate-grace').value, 10);
+    const { status, json } = await api('POST', '/api/v1/tokens/' + encodeURIComponent(name) + '/rotate', { grace_seconds: grace });
+    if (status !== 200) {
+      await reload((json && json.detail) || 'The token could not be rotated.');
+      return;
+    }
+    showToken(json, 'rotated', json.previous_valid_until);
+  }
+
   // --- Revoke -----------------------------------------------------------------------------------------
 
   function askRevoke(name) {
@@ -457,6 +659,11 @@
     $('copy-curl').addEventListener('click', () => copy($('created-curl'), $('copy-curl-status'), 'command'));
     $('saved-token').addEventListener('click', savedToken);
     $('revoke-dialog').addEventListener('close', onRevokeClosed);
+    $('rotate-dialog').addEventListener('close', onRotateClosed);
+    $('edit-form').addEventListener('submit', saveEdit);
+    $('edit-cancel').addEventListener('click', () => show('view-list'));
+    wireAccess('create-');
+    wireAccess('edit-');
     for (const b of document.querySelectorAll('button.sort')) {
       b.addEventListener('click', () => sortBy(b.dataset.sort));
     }

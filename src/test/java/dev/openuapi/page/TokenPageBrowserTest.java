@@ -91,6 +91,108 @@ class TokenPageBrowserTest {
         return browser.findElements(By.cssSelector("#token-rows tr")).stream().map(tr -> tr.getAttribute("data-name")).toList();
     }
 
+    /**
+     * Issue 19 on the page: a limited, read-only token for one feature, its allowed addresses edited (the token is
+     * refused from an address outside them, then works again when they are cleared), and a rotation whose old value
+     * stops at once while the new one, shown once, works.
+     */
+    @Test
+    void aScopedTokenItsAllowListAndARotation() throws Exception {
+        TestAccount bob = newAccount();
+        login(bob);
+
+        // 1. create: limited to the Zone Editor, read only
+        browser.findElement(By.id("open-create")).click();
+        visible("token-name").sendKeys("dns-reader");
+        browser.findElement(By.id("expires-never")).click();
+        assertFalse(browser.findElement(By.id("create-limits")).isDisplayed(), "full access by default");
+        browser.findElement(By.id("create-access-limited")).click();
+        visible("create-limits");
+        // nothing ticked and not read only: the page asks for a choice before anything is sent
+        browser.findElement(By.id("create-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("create-access-error"),
+                "Tick Read only or at least one part of your account, or choose Full access."));
+        WebElement zoneEditor = browser.findElement(By.id("create-feature-zoneedit"));
+        assertEquals("Zone Editor", browser.findElement(By.cssSelector("label[for='create-feature-zoneedit']")).getText(),
+                "features have plain-language labels");
+        zoneEditor.click();
+        browser.findElement(By.id("create-read-only")).click();
+        screenshot("20-scoped-create");
+        browser.findElement(By.id("create-submit")).click();
+        String token = visible("created-token").getAttribute("value");
+        assertTrue(token.matches("[0-9A-Z]{32}"), token);
+        browser.findElement(By.id("saved-token")).click();
+        visible("view-list");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#token-rows tr[data-name='dns-reader']")));
+        assertEquals("Read only: Zone Editor\nFrom any address", row.findElement(By.cssSelector("td[data-label='Access']")).getText());
+        screenshot("21-scoped-listed");
+
+        // ... and the server holds it to that: reads in the Zone Editor work, a write and another feature are refused
+        bob.withToken(token).get("/execute/DNS/parse_zone?zone=" + bob.domain()).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(1));
+        bob.withToken(token).get("/execute/Email/list_pops").then().statusCode(200)
+                .body("errors[0]", org.hamcrest.Matchers.equalTo("You do not have the feature “popaccts”."));
+        bob.withToken(token).get("/execute/DNS/mass_edit_zone?zone=" + bob.domain() + "&serial=1").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(0));
+
+        // 2. edit its allowed addresses: a range that is not this test's address refuses the token
+        row.findElement(By.xpath(".//button[text()='Edit access']")).click();
+        visible("view-edit");
+        assertTrue(browser.findElement(By.id("edit-read-only")).isSelected(), "the edit view shows the token's access");
+        assertTrue(browser.findElement(By.id("edit-feature-zoneedit")).isSelected());
+        WebElement ips = browser.findElement(By.id("edit-ips"));
+        ips.sendKeys("not-an-address");
+        browser.findElement(By.id("edit-submit")).click();
+        WebElement ipsError = visible("edit-ips-error");
+        assertFalse(ipsError.getText().isBlank(), "the server's refusal is shown under the addresses");
+        ips.clear();
+        ips.sendKeys("203.0.113.0/24");
+        screenshot("22-allow-list");
+        browser.findElement(By.id("edit-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Changed the access of “dns-reader”."));
+        WebElement edited = browser.findElement(By.cssSelector("#token-rows tr[data-name='dns-reader'] td[data-label='Access']"));
+        assertEquals("Read only: Zone Editor\nFrom 203.0.113.0/24", edited.getText());
+        await(() -> bob.withToken(token).get("/execute/Tokens/list").statusCode() == 401, "the token is refused from 127.0.0.1");
+
+        // ... cleared again (full access, any address): it works again, for writes too
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='dns-reader']")).findElement(By.xpath(".//button[text()='Edit access']")).click();
+        visible("view-edit");
+        browser.findElement(By.id("edit-ips")).clear();
+        browser.findElement(By.id("edit-access-full")).click();
+        browser.findElement(By.id("edit-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Changed the access of “dns-reader”."));
+        assertEquals("Full access\nFrom any address",
+                browser.findElement(By.cssSelector("#token-rows tr[data-name='dns-reader'] td[data-label='Access']")).getText());
+        await(() -> bob.withToken(token).get("/execute/Email/list_pops").then().extract().path("status").equals(1),
+                "the token has the account's features again");
+
+        // 3. rotate, the old value stopping at once: the new value is shown once and works, the old one is refused
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='dns-reader']")).findElement(By.xpath(".//button[text()='Rotate']")).click();
+        assertTrue(visible("rotate-text").getText().contains("“dns-reader”"));
+        browser.findElement(By.id("rotate-confirm")).click();
+        String rotated = visible("created-token").getAttribute("value");
+        assertTrue(rotated.matches("[0-9A-Z]{32}") && !rotated.equals(token), rotated);
+        assertEquals("Save your new API token", browser.findElement(By.id("created-title")).getText());
+        assertEquals("The old value no longer works.", browser.findElement(By.id("created-previous")).getText());
+        screenshot("23-rotated");
+        browser.findElement(By.id("saved-token")).click();
+        visible("view-list");
+        assertFalse(browser.getPageSource().contains(rotated), "no trace of the new value in the DOM");
+        bob.withToken(rotated).get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1));
+        await(() -> bob.withToken(token).get("/execute/Tokens/list").statusCode() == 401, "the old value is refused");
+    }
+
+    /** Waits up to 5 s for a condition that the change feed makes true within a second. */
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Not within 5 s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void theWholeFlow() throws Exception {
         TestAccount alice = newAccount();
