@@ -352,6 +352,7 @@
         setError($(prefix + 'access-full'), $(prefix + 'access-error'), null);
       });
     }
+    $(prefix + 'limits').addEventListener('change', () => setError($(prefix + 'access-full'), $(prefix + 'access-error'), null));
     $(prefix + 'ips').addEventListener('input', () => setError($(prefix + 'ips'), $(prefix + 'ips-error'), null));
   }
 
