@@ -345,7 +345,22 @@
     }
   }
 
+  /** Puts a copy of the access fields where the form has a place for them, with the form's prefix on every id. */
+  function placeAccessFields(prefix) {
+    const fields = $('access-fields').content.cloneNode(true);
+    for (const element of fields.querySelectorAll('*')) {
+      for (const attribute of ['id', 'for', 'name', 'aria-labelledby', 'aria-describedby']) {
+        const value = element.getAttribute(attribute);
+        if (value !== null) {
+          element.setAttribute(attribute, value.replaceAll('PREFIX-', prefix));
+        }
+      }
+    }
+    document.querySelector('[data-access="' + prefix + '"]').replaceWith(fields);
+  }
+
   function wireAccess(prefix) {
+    placeAccessFields(prefix);
     for (const id of ['access-full', 'access-limited']) {
       $(prefix + id).addEventListener('change', () => {
         $(prefix + 'limits').hidden = !$(prefix + 'access-limited').checked;

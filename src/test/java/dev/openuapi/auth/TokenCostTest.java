@@ -18,11 +18,9 @@ import dev.openuapi.account.AccountRepository;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
 import dev.openuapi.support.FromAddress;
-import dev.openuapi.token.ApiToken;
+import dev.openuapi.support.LegacyTokens;
 import dev.openuapi.token.ApiTokenRepository;
-import dev.openuapi.token.TokenValues;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -94,16 +92,7 @@ class TokenCostTest {
     @Test
     void aTokenWithoutACheckIsKnownByItsHash() throws Exception {
         TestAccount alice = Fixtures.newAccount();
-        String legacy = Fixtures.randomSuffix(32).toUpperCase();
-        long accountId = accounts.findByUsername(alice.username()).orElseThrow().id;
-        QuarkusTransaction.requiringNew().run(() -> {
-            ApiToken token = new ApiToken();
-            token.account = accounts.findById(accountId);
-            token.name = "legacy";
-            token.tokenHash = TokenValues.hash(legacy);
-            token.createTime = 1;
-            tokens.persist(token); // check_key NULL: as every token issued before issue 13
-        });
+        String legacy = LegacyTokens.insert(accounts, tokens, alice.username(), "legacy");
         String authorization = "cpanel " + alice.username() + ":" + legacy;
         long deadline = System.nanoTime() + 3_000_000_000L;
         int status;

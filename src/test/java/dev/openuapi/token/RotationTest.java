@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.support.Fixtures;
 import dev.openuapi.support.Fixtures.TestAccount;
+import dev.openuapi.support.LegacyTokens;
 import dev.openuapi.support.Whm;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -255,16 +255,7 @@ class RotationTest {
     @Test
     void anUncheckedTokensOldValueWorksThroughItsGracePeriod() throws Exception {
         TestAccount alice = newAccount();
-        String legacy = Fixtures.randomSuffix(32).toUpperCase();
-        long accountId = accounts.findByUsername(alice.username()).orElseThrow().id;
-        QuarkusTransaction.requiringNew().run(() -> {
-            ApiToken token = new ApiToken();
-            token.account = accounts.findById(accountId);
-            token.name = "legacy";
-            token.tokenHash = TokenValues.hash(legacy);
-            token.createTime = 1;
-            tokens.persist(token); // check_key NULL
-        });
+        String legacy = LegacyTokens.insert(accounts, tokens, alice.username(), "legacy");
         long deadline = System.nanoTime() + 3_000_000_000L;
         while (tokenStatus(alice, legacy) != 200 && System.nanoTime() < deadline) {
             Thread.sleep(100);
