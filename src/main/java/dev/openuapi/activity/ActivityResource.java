@@ -2,7 +2,6 @@ package dev.openuapi.activity;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.openuapi.activity.ActivityViews.CountPage;
-import dev.openuapi.activity.ActivityViews.EventPage;
 import dev.openuapi.auth.Caller;
 import dev.openuapi.kernel.Principal;
 import dev.openuapi.token.TokenResource;
@@ -26,14 +24,15 @@ import dev.openuapi.token.TokenResource;
  * The account's own activity (issue 20 §1) on our REST face: its counts, and one token's recent calls. A token limited
  * to features needs {@code apitokens} here, as on {@code /api/v1/tokens}; a read-only token may read.
  */
-@Path("/api/v1")
+@Path("/api/v1/activity")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "REST Activity", description = "What the account's tokens, password and sessions did: counts per minute or day, "
-        + "and each token's recent calls (never an argument or a secret)")
+@Tag(name = "REST Activity", description = ActivityResource.TAG)
 @SecurityRequirement(name = "cpanelToken")
 @SecurityRequirement(name = "basicAuth")
 public class ActivityResource {
 
+    static final String TAG = "What the account's tokens, password and sessions did: counts per minute or day, and each token's "
+            + "recent calls (never an argument or a secret)";
     static final String FROM = "Only what happened at or after this time (Unix epoch seconds; a count's minute or day by its start). "
             + "Left out: from the oldest kept.";
     static final String TO = "Only what happened before this time (Unix epoch seconds, exclusive). Left out: up to now.";
@@ -53,7 +52,6 @@ public class ActivityResource {
     }
 
     @GET
-    @Path("/activity")
     @Operation(operationId = "rest_activity_counts", summary = "The account's calls, counted per credential, face, module, function, "
             + "result and minute (or day), newest first")
     @APIResponse(responseCode = "200", description = "A page of counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -68,24 +66,5 @@ public class ActivityResource {
         Principal principal = TokenResource.checkScope(caller.principal(), false, "GET /api/v1/activity");
         return activity.counts(principal.accountId(), ActivityService.byDay(group), ActivityService.Range.of(from, to),
                 ActivityService.limit(limit), cursor);
-    }
-
-    @GET
-    @Path("/tokens/{name}/activity")
-    @Operation(operationId = "rest_token_activity", summary = "A token's recent calls, newest first")
-    @APIResponse(responseCode = "200", description = "A page of the token's recent calls", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class), examples = @ExampleObject(
-                    name = "events", value = "{\"events\":[{\"time\":1764615600,\"address\":\"203.0.113.7\",\"face\":\"uapi\","
-                            + "\"module\":\"Tokens\",\"function\":\"list\",\"result\":\"ok\"}],\"next_cursor\":\"WzQyXQ\"}")))
-    @APIResponse(responseCode = "400", description = "limit must be from 1 to 500.")
-    @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
-    @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
-    public EventPage tokenEvents(@Parameter(description = "The token's name.", example = "ci-deploy") @PathParam("name") String name,
-            @Parameter(description = FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = CURSOR, example = "WzQyXQ") @QueryParam("cursor") String cursor) {
-        Principal principal = TokenResource.checkScope(caller.principal(), false, "GET /api/v1/tokens/{name}/activity");
-        return activity.tokenEvents(principal.accountId(), name, ActivityService.Range.of(from, to), ActivityService.limit(limit), cursor);
     }
 }

@@ -261,7 +261,7 @@ public class ActivityService {
         return text == null ? null : ((String) text).toLowerCase(Locale.ROOT);
     }
 
-    private String encode(List<Object> key) {
+    private String encode(List<?> key) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(key));
         } catch (JsonProcessingException e) {
