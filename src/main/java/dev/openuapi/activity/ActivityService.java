@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,6 +44,12 @@ public class ActivityService {
 
     private final ActivityRepository repository;
     private final ObjectMapper json;
+    /**
+     * Usernames known to name an account, so that a flood of failed logins against one costs no lookup per flush. An
+     * account renamed or deleted may be counted under its old id for a few minutes.
+     */
+    private final Cache<String, Long> knownAccounts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5))
+            .build();
 
     ActivityService(ActivityRepository repository, ObjectMapper json) {
         this.repository = repository;
@@ -60,7 +68,21 @@ public class ActivityService {
         if (!batch.failures().isEmpty()) {
             List<String> names = batch.failures().keySet().stream().map(ActivityRecorder.FailureKey::username).distinct()
                     .filter(n -> !ROOT.equals(n)).toList();
-            Map<String, Long> ids = new HashMap<>(names.isEmpty() ? Map.of() : repository.accountIds(names));
+            Map<String, Long> ids = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
+            for (String name : names) {
+                Long id = knownAccounts.getIfPresent(name);
+                if (id != null) {
+                    ids.put(name, id);
+                } else {
+                    unknown.add(name);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                Map<String, Long> found = repository.accountIds(unknown);
+                knownAccounts.putAll(found);
+                ids.putAll(found);
+            }
             ids.put(ROOT, 0L);
             List<Object[]> rows = new ArrayList<>();
             batch.failures().forEach((key, count) -> {
