@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.openuapi.activity.ActivityRecorder;
+import dev.openuapi.activity.FailureReason;
 import dev.openuapi.face.Face;
 import dev.openuapi.face.Reply;
 import dev.openuapi.hulk.LoginGuard;
@@ -30,9 +32,11 @@ public class RequestAuthentication {
     private final ClientAddress clientAddress;
     private final LoginGuard guard;
     private final OpenUapiMetrics metrics;
+    private final ActivityRecorder activity;
 
     RequestAuthentication(Authenticator authenticator, SessionAuthenticator sessions, ClientAddress clientAddress, LoginGuard guard,
-            OpenUapiMetrics metrics) {
+            OpenUapiMetrics metrics, ActivityRecorder activity) {
+        this.activity = activity;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
@@ -56,7 +60,10 @@ public class RequestAuthentication {
                 return new Result(null, refused);
             }
             who = authenticator.authenticate(face, presented, () -> address,
-                    reason -> guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name()));
+                    reason -> {
+                        guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name());
+                        activity.authFailed(presented.user(), address, FailureReason.of(reason));
+                    });
         } else if (session != null && session.isComplete()) {
             String address = clientAddress.of(routing.request());
             String service = face.loginService();
@@ -66,8 +73,11 @@ public class RequestAuthentication {
                 return new Result(null, refused);
             }
             who = sessions.authenticate(face, session,
-                    reason -> guard.failed(address, user, service, "session " + String.join(",", session.cookies()) + " " + session.securityToken(),
-                            reason.name()));
+                    reason -> {
+                        guard.failed(address, user, service, "session " + String.join(",", session.cookies()) + " " + session.securityToken(),
+                                reason.name());
+                        activity.authFailed(user, address, FailureReason.of(reason));
+                    });
         } else {
             who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
         }
@@ -75,7 +85,18 @@ public class RequestAuthentication {
             Reply refused = face.unauthorized(path);
             return new Result(null, scripted ? refused.withoutChallenge() : refused);
         }
+        if (activity.enabled()) {
+            activity.seen(routing, who(face, who.get(), clientAddress.of(routing.request())));
+        }
         return new Result(who.get(), null);
+    }
+
+    /** Who the request is, for the activity log: the account (0: root), the kind of credential and the token's id, never the credential. */
+    private static ActivityRecorder.Who who(Face face, Authenticated who, String address) {
+        long accountId = who.principal() != null ? who.principal().accountId()
+                : who.whmUser() != null && who.whmUser().accountId() != null ? who.whmUser().accountId() : 0;
+        return new ActivityRecorder.Who(face.name(), accountId, who.credential().name(), who.tokenId() == null ? 0 : who.tokenId(), address,
+                face.isCpanel());
     }
 
     /** cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash. */

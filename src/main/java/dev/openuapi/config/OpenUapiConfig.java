@@ -74,6 +74,43 @@ public interface OpenUapiConfig {
         Optional<String> file();
     }
 
+    Activity activity();
+
+    /**
+     * The activity log (issue 20 §1, {@code activity.ActivityRecorder}): calls counted per credential, face, module,
+     * function, result and minute, each token's recent calls, and failed logins against known accounts. Never an
+     * argument or a secret. Written in batches off the request path.
+     */
+    interface Activity {
+        /** false: nothing is recorded (the request path does not even count). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long counts, events and failed-login counts are kept; older rows are deleted by the clean-up. */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** The newest calls kept per token (older ones are deleted by the clean-up). */
+        @WithDefault("1000")
+        int recentEvents();
+
+        /** How often what was counted in memory is written (one transaction). */
+        @WithDefault("1s")
+        Duration flushInterval();
+
+        /** The most counts and events waiting in memory; past it they are dropped and counted in a metric. */
+        @WithDefault("100000")
+        int maxPending();
+
+        /** How often the clean-up runs. */
+        @WithDefault("10m")
+        Duration cleanupInterval();
+
+        /** The most rows one clean-up statement deletes (several statements per run, each its own transaction). */
+        @WithDefault("5000")
+        int cleanupBatch();
+    }
+
     Sessions sessions();
 
     Homes homes();

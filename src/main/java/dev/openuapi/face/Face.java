@@ -26,7 +26,7 @@ import dev.openuapi.face.rest.Problem;
  * UAPI   /execute/Module/function          cPanel token, account password
  * API2   /json-api/cpanel                  the same, and a WHM user acting as one of its accounts
  * WHM1   /json-api/function                WHM token, root's password, a reseller's password
- * REST   /api/v1/tokens, /api/v1/features  cPanel token, account password (our REST API)
+ * REST   /api/v1/tokens, /api/v1/features, /api/v1/activity  cPanel token, account password (our REST API)
  * WHM_REST /api/v1/whm/tokens               WHM token, root's password, a reseller's password (our REST API for WHM users)
  * ADMIN  /api/... (the rest)               root's password (our REST API for the operator)
  * PAGE   /tokens/                          none (its script calls REST)
@@ -96,7 +96,8 @@ public enum Face {
         if (path.startsWith("/json-api/")) {
             return WHM1;
         }
-        if (path.equals("/api/v1/tokens") || path.startsWith("/api/v1/tokens/") || path.equals("/api/v1/features")) {
+        if (path.equals("/api/v1/tokens") || path.startsWith("/api/v1/tokens/") || path.equals("/api/v1/features")
+                || path.equals("/api/v1/activity")) {
             return REST;
         }
         if (path.equals("/api/v1/whm/tokens") || path.startsWith("/api/v1/whm/tokens/")) {

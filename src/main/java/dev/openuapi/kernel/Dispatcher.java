@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openuapi.activity.ActivityRecorder;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.common.DatabaseUnavailable;
 import dev.openuapi.common.Quote;
@@ -30,8 +31,10 @@ public class Dispatcher {
     private final FunctionRegistry registry;
     private final OpenUapiMetrics metrics;
     private final ObjectMapper json;
+    private final ActivityRecorder activity;
 
-    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics, ObjectMapper json) {
+    Dispatcher(FunctionRegistry registry, OpenUapiMetrics metrics, ObjectMapper json, ActivityRecorder activity) {
+        this.activity = activity;
         this.registry = registry;
         this.metrics = metrics;
         this.json = json;
@@ -41,8 +44,16 @@ public class Dispatcher {
      * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
      */
     public Outcome runWhm(WhmUser user, String functionName, Args args) {
-        return timed(ApiKind.WHM1, ApiModule.WHM, functionName, () -> dispatchWhm(user, functionName, args));
+        Outcome outcome = timed(ApiKind.WHM1, ApiModule.WHM, functionName, () -> dispatchWhm(user, functionName, args));
+        if (activity.enabled()) {
+            ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+            activity.call(null, ApiModule.WHM, function == null ? UNKNOWN : functionName, outcome.ok() ? ActivityRecorder.Result.OK
+                    : function != null && !user.has(function.acl()) ? ActivityRecorder.Result.REFUSED : ActivityRecorder.Result.FAILED);
+        }
+        return outcome;
     }
+
+    private static final String UNKNOWN = "unknown";
 
     private Outcome dispatchWhm(WhmUser user, String functionName, Args args) {
         ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
@@ -66,7 +77,23 @@ public class Dispatcher {
 
     /** The same, with the files a multipart request carried ({@link Call#uploads()}). */
     public Outcome run(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {
-        return timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args, uploads));
+        Outcome outcome = timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args, uploads));
+        if (activity.enabled()) {
+            record(kind, account, moduleName, functionName, outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * The call in the activity log, as the account it ran as: registered names only (others are {@code unknown}), and
+     * refused when the account's features or the token's scope did not let it run.
+     */
+    private void record(ApiKind kind, Principal account, String moduleName, String functionName, Outcome outcome) {
+        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
+        boolean known = module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
+        ActivityRecorder.Result result = outcome.ok() ? ActivityRecorder.Result.OK
+                : known && !mayRun(kind, account, moduleName, functionName) ? ActivityRecorder.Result.REFUSED : ActivityRecorder.Result.FAILED;
+        activity.call(account.accountId(), module.isPresent() ? moduleName : UNKNOWN, known ? functionName : UNKNOWN, result);
     }
 
     /** Only registered names become metric tags: a caller cannot make up new time series. */

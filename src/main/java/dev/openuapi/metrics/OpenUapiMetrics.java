@@ -108,4 +108,10 @@ public class OpenUapiMetrics {
             counter("openuapi.tokens.revoked", "API tokens revoked", "kind", kind).increment(count);
         }
     }
+
+    /** A call or failed login the activity log could not keep: more were waiting than {@code openuapi.activity.max-pending}. */
+    public void activityDropped() {
+        counter("openuapi.activity.dropped", "Activity records dropped because too many were waiting to be written", "log", "activity")
+                .increment();
+    }
 }

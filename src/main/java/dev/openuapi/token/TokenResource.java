@@ -218,7 +218,7 @@ public class TokenResource {
     }
 
     /** The same rule for any token endpoint of this REST face (rotation's too). */
-    static Principal checkScope(Principal principal, boolean changes, String endpoint) {
+    public static Principal checkScope(Principal principal, boolean changes, String endpoint) {
         TokenScope scope = principal.scope();
         if (scope == null) {
             return principal;

@@ -1,0 +1,75 @@
+package dev.openuapi.activity;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.openuapi.activity.ActivityViews.CountPage;
+import dev.openuapi.activity.ActivityViews.FailurePage;
+
+/** Everyone's activity and the failed logins against known accounts, for the operator (root's password, the ADMIN face). */
+@Path("/api/v1/admin/activity")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin Activity", description = "Every account's activity and the failed logins against known accounts (root)")
+@SecurityRequirement(name = "basicAuth")
+public class AdminActivityResource {
+
+    static final String ACCOUNT = "Only this account's (a username, or root for root's own). Left out: every account's.";
+
+    private final ActivityService activity;
+
+    AdminActivityResource(ActivityService activity) {
+        this.activity = activity;
+    }
+
+    @GET
+    @Operation(operationId = "admin_activity_counts", summary = "Calls counted per account, credential, face, module, function, result "
+            + "and minute (or day), newest first")
+    @APIResponse(responseCode = "200", description = "A page of counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CountPage.class), examples = @ExampleObject(name = "counts",
+                    value = ActivityResource.COUNTS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "group must be minute or day, not “week”.")
+    @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
+    public CountPage counts(@Parameter(description = ACCOUNT, example = "alice") @QueryParam("account") String account,
+            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
+            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
+            @Parameter(description = ActivityResource.GROUP, example = "day") @QueryParam("group") String group,
+            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
+            @Parameter(description = ActivityResource.CURSOR, example = "WzI5NDEwMjYsN10") @QueryParam("cursor") String cursor) {
+        Long accountId = account == null ? null : activity.accountId(account);
+        return activity.counts(accountId, ActivityService.byDay(group), ActivityService.Range.of(from, to), ActivityService.limit(limit),
+                cursor);
+    }
+
+    @GET
+    @Path("/auth-failures")
+    @Operation(operationId = "admin_activity_auth_failures", summary = "Failed logins against known accounts, per address, reason "
+            + "and minute (or day), newest first")
+    @APIResponse(responseCode = "200", description = "A page of counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FailurePage.class), examples = @ExampleObject(name = "failures",
+                    value = "{\"failures\":[{\"time\":1764615600,\"account\":\"alice\",\"address\":\"198.51.100.23\","
+                            + "\"reason\":\"bad_password\",\"count\":3}],\"next_cursor\":null}")))
+    @APIResponse(responseCode = "400", description = "limit must be from 1 to 500.")
+    @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
+    public FailurePage failures(@Parameter(description = ACCOUNT, example = "alice") @QueryParam("account") String account,
+            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
+            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
+            @Parameter(description = ActivityResource.GROUP, example = "day") @QueryParam("group") String group,
+            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
+            @Parameter(description = ActivityResource.CURSOR, example = "WzI5NDEwMjYsN10") @QueryParam("cursor") String cursor) {
+        Long accountId = account == null ? null : activity.accountId(account);
+        return activity.failures(accountId, ActivityService.byDay(group), ActivityService.Range.of(from, to), ActivityService.limit(limit),
+                cursor);
+    }
+}
