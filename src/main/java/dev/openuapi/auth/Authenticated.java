@@ -7,6 +7,12 @@ import dev.openuapi.kernel.WhmUser;
 /**
  * Who a request authenticated as, and with what: an account ({@code principal}), a WHM user, or both (a
  * reseller's password is also its own account's).
+ *
+ * @param rateLimit the rate limit of the cPanel API token it authenticated with (issue 20 §2); {@code null}: none
  */
-public record Authenticated(Credential credential, Principal principal, WhmUser whmUser) {
+public record Authenticated(Credential credential, Principal principal, WhmUser whmUser, TokenRateLimiter.Limit rateLimit) {
+
+    public Authenticated(Credential credential, Principal principal, WhmUser whmUser) {
+        this(credential, principal, whmUser, null);
+    }
 }

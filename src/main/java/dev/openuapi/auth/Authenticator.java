@@ -90,11 +90,11 @@ public class Authenticator {
             case CPANEL -> face.accepts(CPANEL_TOKEN)
                     ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.CPANEL, identities::cpanelInMemory,
                             identities::cpanel)
-                            .map(principal -> new Authenticated(CPANEL_TOKEN, principal, null))
+                            .map(token -> new Authenticated(CPANEL_TOKEN, token.owner(), null, token.rateLimit()))
                     : noCredentials();
             case WHM -> face.accepts(WHM_TOKEN)
                     ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.WHM, identities::whmInMemory, identities::whm)
-                            .map(whmUser -> new Authenticated(WHM_TOKEN, null, whmUser))
+                            .map(token -> new Authenticated(WHM_TOKEN, null, token.owner()))
                     : noCredentials();
             case BASIC -> password(face, user, secret, onFailure);
         };
@@ -110,7 +110,7 @@ public class Authenticator {
      *
      * @param inMemory the snapshot if it is in memory, {@code null} if it is not
      */
-    private <O> Optional<O> checkToken(String username, String token, Supplier<String> remoteIp, Consumer<AuthFailure> onFailure,
+    private <O> Optional<CachedToken<O>> checkToken(String username, String token, Supplier<String> remoteIp, Consumer<AuthFailure> onFailure,
             LastUseService.Kind kind, Function<String, Optional<CachedToken<O>>> inMemory,
             Function<String, Optional<CachedToken<O>>> findByHash) {
         if (!AccountService.USERNAME.matcher(username).matches()) {
@@ -136,7 +136,7 @@ public class Authenticator {
             return failed(failure.get(), onFailure);
         }
         lastUses.used(kind, record.id(), record.lastUsed(), now, address);
-        return Optional.of(record.owner());
+        return Optional.of(record);
     }
 
     /**

@@ -30,9 +30,11 @@ public class RequestAuthentication {
     private final ClientAddress clientAddress;
     private final LoginGuard guard;
     private final OpenUapiMetrics metrics;
+    private final TokenRateLimiter limiter;
 
     RequestAuthentication(Authenticator authenticator, SessionAuthenticator sessions, ClientAddress clientAddress, LoginGuard guard,
-            OpenUapiMetrics metrics) {
+            OpenUapiMetrics metrics, TokenRateLimiter limiter) {
+        this.limiter = limiter;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
@@ -75,7 +77,25 @@ public class RequestAuthentication {
             Reply refused = face.unauthorized(path);
             return new Result(null, scripted ? refused.withoutChallenge() : refused);
         }
-        return new Result(who.get(), null);
+        Reply limited = rateLimited(face, path, who.get().rateLimit());
+        return limited == null ? new Result(who.get(), null) : new Result(null, limited);
+    }
+
+    /**
+     * Issue 20 §2: a cPanel API token with a rate limit takes one call from its bucket, in memory. Past the limit, the
+     * face's 429 with {@code Retry-After}. The login itself succeeded: cPHulk is not told (a rate-limited call is never a
+     * failed login), and the token's last use was noted as for any call it authenticated.
+     */
+    private Reply rateLimited(Face face, String path, TokenRateLimiter.Limit limit) {
+        if (limit == null) {
+            return null;
+        }
+        long retryAfter = limiter.take(limit);
+        if (retryAfter == 0) {
+            return null;
+        }
+        metrics.rateLimited(face.name().toLowerCase(java.util.Locale.ROOT));
+        return face.rateLimited(path, Face.rateLimitReason(limit.tokenName(), limit.perMinute()), retryAfter);
     }
 
     /** cPHulk first, from memory only: a blocked address or user costs no lookup and no password hash. */
