@@ -129,6 +129,19 @@ class TokenRateLimitTest {
                 Fixtures.json(carol.withToken(one).get(REST).then().statusCode(429).extract().asString()).get("detail").textValue());
     }
 
+    /** Fileman::upload_files has a Vert.x route of its own: its calls count and are refused alike, before the body is read. */
+    @Test
+    void theUploadRouteCountsAndRefusesAlike() {
+        TestAccount gina = newAccount();
+        String token = limited(gina, "uploader", 1);
+        gina.withToken(token).get(UAPI).then().statusCode(200);
+        Response refused = gina.withToken(token).multiPart("file-1", "a.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/execute/Fileman/upload_files?dir=public_html");
+        assertEquals(429, refused.statusCode(), refused.asString());
+        retryAfter(refused);
+        Uapi.failure(refused.asString(), "The API token “uploader” is limited to 1 call a minute.");
+    }
+
     /** Polls UAPI with the token until a call is served; fails unless one is within a second of {@code since}. */
     private static void servedWithinASecond(TestAccount account, String token, long since, String change) {
         while (true) {
