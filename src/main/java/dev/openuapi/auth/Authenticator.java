@@ -90,11 +90,11 @@ public class Authenticator {
             case CPANEL -> face.accepts(CPANEL_TOKEN)
                     ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.CPANEL, identities::cpanelInMemory,
                             identities::cpanel)
-                            .map(token -> new Authenticated(CPANEL_TOKEN, token.owner(), null, token.id()))
+                            .map(token -> new Authenticated(CPANEL_TOKEN, token.owner(), null, token.id(), token.rateLimit()))
                     : noCredentials();
             case WHM -> face.accepts(WHM_TOKEN)
                     ? checkToken(user, secret, remoteIp, onFailure, LastUseService.Kind.WHM, identities::whmInMemory, identities::whm)
-                            .map(token -> new Authenticated(WHM_TOKEN, null, token.owner(), token.id()))
+                            .map(token -> new Authenticated(WHM_TOKEN, null, token.owner(), token.id(), null))
                     : noCredentials();
             case BASIC -> password(face, user, secret, onFailure);
         };

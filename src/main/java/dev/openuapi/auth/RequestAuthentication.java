@@ -33,10 +33,12 @@ public class RequestAuthentication {
     private final LoginGuard guard;
     private final OpenUapiMetrics metrics;
     private final ActivityRecorder activity;
+    private final TokenRateLimiter limiter;
 
     RequestAuthentication(Authenticator authenticator, SessionAuthenticator sessions, ClientAddress clientAddress, LoginGuard guard,
-            OpenUapiMetrics metrics, ActivityRecorder activity) {
+            OpenUapiMetrics metrics, ActivityRecorder activity, TokenRateLimiter limiter) {
         this.activity = activity;
+        this.limiter = limiter;
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.clientAddress = clientAddress;
@@ -85,10 +87,31 @@ public class RequestAuthentication {
             Reply refused = face.unauthorized(path);
             return new Result(null, scripted ? refused.withoutChallenge() : refused);
         }
+        Reply limited = rateLimited(face, path, who.get().rateLimit());
+        if (limited != null) {
+            return new Result(null, limited);
+        }
         if (activity.enabled()) {
             activity.seen(routing, who(face, who.get(), clientAddress.of(routing.request())));
         }
         return new Result(who.get(), null);
+    }
+
+    /**
+     * Issue 20 §2: a cPanel API token with a rate limit takes one call from its bucket, in memory. Past the limit, the
+     * face's 429 with {@code Retry-After}. The login itself succeeded: cPHulk is not told (a rate-limited call is never a
+     * failed login), and the token's last use was noted as for any call it authenticated.
+     */
+    private Reply rateLimited(Face face, String path, TokenRateLimiter.Limit limit) {
+        if (limit == null) {
+            return null;
+        }
+        long retryAfter = limiter.take(limit);
+        if (retryAfter == 0) {
+            return null;
+        }
+        metrics.rateLimited(face.name().toLowerCase(java.util.Locale.ROOT));
+        return face.rateLimited(path, Face.rateLimitReason(limit.tokenName(), limit.perMinute()), retryAfter);
     }
 
     /** Who the request is, for the activity log: the account (0: root), the kind of credential and the token's id, never the credential. */

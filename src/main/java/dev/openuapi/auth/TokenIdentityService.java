@@ -37,9 +37,16 @@ public class TokenIdentityService {
      *
      * @param owner    the identity it authenticates, {@code null} while its owner may not use tokens
      * @param lastUsed when its last use was stored, as read
+     * @param name     the token's name, as its owner sees it
+     * @param rateLimitPerMinute the most calls a minute it may make (issue 20 §2); {@code null}: no limit (every WHM token)
      */
     public record CachedToken<O>(long id, String tokenHash, String ownerName, Long expiresAt, List<String> allowList, O owner,
-            Long lastUsed, List<String> tags) {
+            Long lastUsed, List<String> tags, String name, Integer rateLimitPerMinute) {
+
+        /** The token's rate limit, {@code null} when it has none. */
+        public TokenRateLimiter.Limit rateLimit() {
+            return rateLimitPerMinute == null ? null : new TokenRateLimiter.Limit(id, name, rateLimitPerMinute);
+        }
 
         public boolean isExpiredAt(long epochSecond) {
             return TokenRecord.isExpired(expiresAt, epochSecond);
@@ -86,15 +93,17 @@ public class TokenIdentityService {
      * One lookup on the unique hash indexes (the current value's and, after a rotation, the previous one's), with the
      * owning account in the same query. The principal carries the token's scope (issue 19 §1), read from the token's own
      * row: a PATCH of it is tagged with the token, so every replica forgets this snapshot within the change feed's period.
+     * So is its rate limit (issue 20 §2), which {@link TokenRateLimiter} reads from here.
      */
     private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
         return tokens.findByHashOrPreviousWithAccount(tokenHash).map(t -> cached(t, tokenHash, t.account.username,
-                t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token", t.account.id, t.account.planId));
+                t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token", t.account.id, t.account.planId,
+                t.rateLimitPerMinute));
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {
         return whmTokens.findByHashOrPrevious(tokenHash).map(t -> cached(t, tokenHash, t.owner, activeWhmUser(t), "whm-token", t.accountId,
-                null));
+                null, null));
     }
 
     /**
@@ -106,7 +115,7 @@ public class TokenIdentityService {
      * under its current hash) or a rotation (which writes both) drops it too.
      */
     private static <O> CachedToken<O> cached(TokenRecord token, String presented, String ownerName, O owner, String kind, Long accountId,
-            Long planId) {
+            Long planId, Integer rateLimitPerMinute) {
         boolean previous = !presented.equals(token.tokenHash);
         List<String> tags = new ArrayList<>(List.of(Snapshots.tag(kind, token.tokenHash)));
         Long expiresAt = token.expiresAt;
@@ -122,7 +131,8 @@ public class TokenIdentityService {
             tags.add(Snapshots.tag("plan", planId));
         }
         return new CachedToken<>(token.id, presented, ownerName, expiresAt,
-                token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt, List.copyOf(tags));
+                token.whitelistIps == null ? null : List.copyOf(token.whitelistIps), owner, token.lastUsedAt, List.copyOf(tags), token.name,
+                rateLimitPerMinute);
     }
 
     /** An unknown hash is tagged as the token it would be, so that such a token's creation is seen. */

@@ -161,6 +161,9 @@ public class AccountArchiveService {
                     t.features().forEach(features::add);
                 }
                 token.put("read_only", t.readOnly() ? 1 : 0);
+                if (t.rateLimitPerMinute() != null) {
+                    token.put("rate_limit_per_minute", t.rateLimitPerMinute()); // OpenUAPI's own (issue 20 §2); absent: no limit
+                }
             }
             write(root.resolve("api_tokens").resolve("cpanel"), JSON.writeValueAsString(kept));
 
@@ -422,9 +425,18 @@ public class AccountArchiveService {
                     List<String> features = new ArrayList<>();
                     t.path("features").forEach(f -> features.add(f.asText()));
                     boolean readOnly = t.path("read_only").asInt(0) == 1 || t.path("read_only").asBoolean(false);
+                    JsonNode limit = t.path("rate_limit_per_minute"); // an archive from before rate limits, or cPanel's: none
+                    Integer rateLimit = null;
+                    if (!limit.isMissingNode() && !limit.isNull()) {
+                        if (!limit.isIntegralNumber() || !limit.canConvertToInt()) {
+                            throw ApiException.invalid("The API token " + Quote.of(t.path("name").asText())
+                                    + " in the archive has a rate limit that is not a whole number.");
+                        }
+                        rateLimit = limit.intValue();
+                    }
                     kept.add(new TokenService.KeptToken(t.path("name").asText(), e.getKey(), t.path("check_key").isTextual() ? t.get("check_key").asText() : null,
                             t.path("create_time").asLong(), t.path("expires_at").isNumber() && t.get("expires_at").asLong() > 0 ? t.get("expires_at").asLong() : null,
-                            ips, features.isEmpty() ? null : features, readOnly));
+                            ips, features.isEmpty() ? null : features, readOnly, rateLimit));
                 }
             } catch (JsonProcessingException e) {
                 throw ApiException.invalid("The archive's API tokens (api_tokens/cpanel) are not valid JSON.");

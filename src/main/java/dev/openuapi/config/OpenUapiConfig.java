@@ -181,6 +181,15 @@ public interface OpenUapiConfig {
         /** The most tokens (and accounts) whose identities are kept in memory on each replica. */
         @WithDefault("100000")
         long cacheSize();
+
+        /**
+         * How many replicas share each token's rate limit (issue 20 §2): each replica allows a token its limit divided by
+         * this (rounded up, at least 1) a minute. 1 (the default): each replica allows the whole limit, so with R replicas a
+         * token makes at most R times its limit a minute. Set it to the replica count behind a balancer that spreads one
+         * token's calls evenly (round-robin) to hold the limit within R calls.
+         */
+        @WithDefault("1")
+        int rateLimitReplicas();
     }
 
     /** Limits on what one request may carry, beyond Quarkus's body size limit. */

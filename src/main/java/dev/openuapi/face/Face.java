@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import dev.openuapi.common.Quote;
 import dev.openuapi.face.rest.Problem;
 
 /**
@@ -199,6 +200,29 @@ public enum Face {
         return reply.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
     }
 
+    /**
+     * The answer to a call whose API token has used up its rate limit (issue 20 §2): 429 with {@code Retry-After} on every
+     * face, which cPanel never sends (it has no per-token limit; compatibility-choices.md). The body is the face's own
+     * failure: on UAPI its envelope with {@code status: 0}, on {@code /json-api/} cpsrvd's JSON refusal, on our REST API
+     * problem+json; each carries {@code reason}. Not a failed login: cPHulk never hears of it.
+     */
+    public Reply rateLimited(String path, String reason, long retryAfterSeconds) {
+        Reply reply = switch (this) {
+            case REST, WHM_REST, ADMIN -> Problem.reply(429, "Too Many Requests", reason, path);
+            case UAPI -> Reply.json(429, "{\"status\":0,\"errors\":[" + jsonString(reason)
+                    + "],\"warnings\":null,\"messages\":null,\"metadata\":{},\"data\":null}");
+            case API2, WHM1 -> cpsrvdRefusal(429, reason);
+            default -> Reply.text(429, reason);
+        };
+        return reply.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+
+    /** What a rate-limited call is told: the token and its limit, never its value. */
+    public static String rateLimitReason(String tokenName, int perMinute) {
+        return "The API token " + Quote.of(tokenName) + " is limited to " + perMinute + " call"
+                + (perMinute == 1 ? "" : "s") + " a minute.";
+    }
+
     /** The answer to a login from an address on cPHulk's deny list: the face's ordinary login failure, or 403 on REST. */
     public Reply deniedAddress(String path) {
         return switch (this) {
@@ -225,7 +249,11 @@ public enum Face {
      * {@code apiversion} and {@code result} as strings.
      */
     public static Reply accessDenied(String reason) {
-        return Reply.json(403, "{\"cpanelresult\":{\"apiversion\":\"2\",\"error\":" + jsonString(reason) + ",\"data\":{\"reason\":"
+        return cpsrvdRefusal(403, reason);
+    }
+
+    private static Reply cpsrvdRefusal(int status, String reason) {
+        return Reply.json(status, "{\"cpanelresult\":{\"apiversion\":\"2\",\"error\":" + jsonString(reason) + ",\"data\":{\"reason\":"
                 + jsonString(reason) + ",\"result\":\"0\"},\"type\":\"text\"}}");
     }
 

@@ -148,7 +148,10 @@ public class RegistryOpenApiFilter implements OASFilter {
                                 .content(OASFactory.createContent().addMediaType("application/json",
                                         example(OASFactory.createMediaType().schema(envelope(function.result())), function,
                                                 data -> UapiResult.of(data, Args.empty()).toMap()))))
-                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials.")));
+                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Missing or invalid credentials."))
+                        .addAPIResponse("429", OASFactory.createAPIResponse().description("The API token used up its "
+                                + "rate_limit_per_minute (set with our REST API; not a cPanel answer): the UAPI envelope with status 0 and "
+                                + "The API token “NAME” is limited to N calls a minute., and Retry-After in seconds.")));
         if (post) {
             Schema form = OASFactory.createSchema().type(List.of(SchemaType.OBJECT));
             List<String> required = new ArrayList<>();

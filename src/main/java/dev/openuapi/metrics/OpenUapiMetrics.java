@@ -99,6 +99,11 @@ public class OpenUapiMetrics {
         counter("openuapi.cphulk.refused", "Logins cPHulk refused before checking them, by reason", "reason", reason).increment();
     }
 
+    /** A call refused because its token had used up its rate limit (issue 20 §2), by face. */
+    public void rateLimited(String face) {
+        counter("openuapi.tokens.rate.limited", "Calls refused by their token's rate limit, by face", "face", face).increment();
+    }
+
     public void tokenCreated(String kind) {
         counter("openuapi.tokens.created", "API tokens created", "kind", kind).increment();
     }

@@ -38,6 +38,13 @@ public class ApiToken extends TokenRecord implements Snapshots.Source {
     @Column(name = "read_only", nullable = false)
     public boolean readOnly;
 
+    /**
+     * The most calls a minute the token may make, on every face (issue 20 §2); {@code null}: no limit. Enforced in memory
+     * by {@code auth.TokenRateLimiter}. Not a right: it is not part of the token's scope.
+     */
+    @Column(name = "rate_limit_per_minute")
+    public Integer rateLimitPerMinute;
+
     /** The token's scope, {@code null} when it is unrestricted. */
     public TokenScope scope() {
         return TokenScope.of(features, readOnly);

@@ -54,6 +54,9 @@ public class TokenResource {
     static final String ALLOW_LIST_DESCRIPTION = "The IP addresses and CIDR ranges (IPv4 or IPv6, at most 100) the token may be "
             + "used from, normalised as cPanel does (sorted, de-duplicated, /32 and /128 written as a bare address). Left out, null "
             + "or []: any address.";
+    static final String RATE_LIMIT_DESCRIPTION = "The most calls a minute the token may make, on every API it can call (UAPI, API 2, "
+            + "this API): 1 to 100000. Past it a call is refused with 429 and Retry-After. Left out or null: no limit. Enforced by each "
+            + "replica on its own (see the scale-out tolerance in security.md).";
 
     @RegisterForReflection
     public record NewToken(
@@ -64,7 +67,9 @@ public class TokenResource {
             @Schema(description = FEATURES_DESCRIPTION, example = "[\"zoneedit\"]", nullable = true) List<String> features,
             @Schema(description = READ_ONLY_DESCRIPTION, example = "false", nullable = true) @JsonProperty("read_only") Boolean readOnly,
             @Schema(description = ALLOW_LIST_DESCRIPTION, example = "[\"203.0.113.0/24\"]", nullable = true)
-            @JsonProperty("whitelist_ips") List<String> whitelistIps) {
+            @JsonProperty("whitelist_ips") List<String> whitelistIps,
+            @Schema(description = RATE_LIMIT_DESCRIPTION, example = "600", nullable = true, minimum = "1", maximum = "100000")
+            @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute) {
     }
 
     @RegisterForReflection
@@ -79,7 +84,10 @@ public class TokenResource {
             @Schema(description = "The new IP allow-list (as on create); [] lifts it. Left out or null: unchanged.",
                     example = "[\"203.0.113.7\",\"2001:db8::/32\"]", nullable = true) @JsonProperty("whitelist_ips") List<String> whitelistIps,
             @Schema(description = "When the token expires from now on (Unix epoch, in the future); 0: never. Left out or null: unchanged.",
-                    example = "1830297599", nullable = true) @JsonProperty("expires_at") Long expiresAt) {
+                    example = "1830297599", nullable = true) @JsonProperty("expires_at") Long expiresAt,
+            @Schema(description = "The most calls a minute from now on (1 to 100000); 0 removes the limit. Left out or null: unchanged.",
+                    example = "120", nullable = true, minimum = "0", maximum = "100000")
+            @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute) {
     }
 
     @RegisterForReflection
@@ -98,13 +106,15 @@ public class TokenResource {
             @Schema(description = "When it was last used (Unix epoch, to the second's batch); null: never.", example = "1764615600",
                     nullable = true) @JsonProperty("last_used_at") Long lastUsedAt,
             @Schema(description = "The address it was last used from; null: never.", example = "203.0.113.7", nullable = true)
-            @JsonProperty("last_used_ip") String lastUsedIp) {
+            @JsonProperty("last_used_ip") String lastUsedIp,
+            @Schema(description = "The most calls a minute it may make; null: no limit.", example = "600", nullable = true)
+            @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute) {
 
         static TokenView of(ApiToken token, Principal account) {
             boolean full = token.scope() == null;
             return new TokenView(token.name, token.createTime, token.expiresAt, full ? 1 : 0,
                     full ? List.of() : List.copyOf(TokenService.effectiveFeatures(token, account)), token.readOnly ? 1 : 0, token.whitelistIps,
-                    token.lastUsedAt, token.lastUsedIp);
+                    token.lastUsedAt, token.lastUsedIp, token.rateLimitPerMinute);
         }
     }
 
@@ -124,7 +134,7 @@ public class TokenResource {
 
     static final String TOKEN_EXAMPLE = "{\"name\":\"ci-deploy\",\"create_time\":1764612000,\"expires_at\":1798761599,"
             + "\"has_full_access\":0,\"features\":[\"zoneedit\"],\"read_only\":0,\"whitelist_ips\":[\"203.0.113.0/24\"],"
-            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}";
+            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\",\"rate_limit_per_minute\":600}";
 
     @GET
     @Operation(operationId = "rest_tokens_list", summary = "List the account's tokens (never their values)")
@@ -132,7 +142,7 @@ public class TokenResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class), examples = @ExampleObject(name = "tokens",
                     value = "[" + TOKEN_EXAMPLE + ",{\"name\":\"backup_job\",\"create_time\":1764612060,\"expires_at\":null,"
                             + "\"has_full_access\":1,\"features\":[],\"read_only\":0,\"whitelist_ips\":null,\"last_used_at\":null,"
-                            + "\"last_used_ip\":null}]")))
+                            + "\"last_used_ip\":null,\"rate_limit_per_minute\":null}]")))
     @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
     public List<TokenView> list() {
         Principal principal = checkScope(false, "GET /api/v1/tokens");
@@ -145,7 +155,8 @@ public class TokenResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTokenView.class), examples = @ExampleObject(
                     name = "created", value = "{\"name\":\"ci-deploy\",\"token\":\"LY6NY53MGGDUQPXDX7DMFUV4LCGD31SX\","
                             + "\"create_time\":1764612000,\"expires_at\":1798761599}")))
-    @APIResponse(responseCode = "400", description = "The name is empty, too long or has characters other than letters, digits, - and _.")
+    @APIResponse(responseCode = "400", description = "The name is empty, too long or has characters other than letters, digits, - and _; "
+            + "or rate_limit_per_minute is not from 1 to 100000.")
     @APIResponse(responseCode = "403", description = "An API token cannot give a token more rights than its own: this token is "
             + "limited, and “ci-deploy” would be unrestricted.")
     @APIResponse(responseCode = "409", description = "A conflicting API token with the name “ci-deploy” already exists.")
@@ -155,7 +166,8 @@ public class TokenResource {
             throw ApiException.invalid("A JSON body with a name is required.");
         }
         TokenScope scope = TokenScope.of(TokenService.checkFeatureNames(request.features()), Boolean.TRUE.equals(request.readOnly()));
-        TokenService.CreatedToken created = tokens.create(principal, request.name(), request.expiresAt(), scope, request.whitelistIps());
+        TokenService.CreatedToken created = tokens.create(principal, request.name(), request.expiresAt(), scope, request.whitelistIps(),
+                request.rateLimitPerMinute());
         ApiToken token = created.token();
         return Response.created(URI.create("/api/v1/tokens/" + token.name))
                 .entity(new CreatedTokenView(token.name, created.value(), token.createTime, token.expiresAt))
@@ -165,13 +177,13 @@ public class TokenResource {
 
     @PATCH
     @Path("/{name}")
-    @Operation(operationId = "rest_tokens_update", summary = "Change a token: its name, features, read-only flag, IP allow-list or "
-            + "expiry; its value keeps working")
+    @Operation(operationId = "rest_tokens_update", summary = "Change a token: its name, features, read-only flag, IP allow-list, "
+            + "expiry or rate limit; its value keeps working")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TokenView.class), examples = @ExampleObject(name = "changed",
                     value = "{\"name\":\"deploy-prod\",\"create_time\":1764612000,\"expires_at\":1798761599,\"has_full_access\":0,"
                             + "\"features\":[\"sslinstall\",\"zoneedit\"],\"read_only\":1,\"whitelist_ips\":[\"203.0.113.7\",\"2001:db8::/32\"],"
-                            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\"}")))
+                            + "\"last_used_at\":1764615600,\"last_used_ip\":\"203.0.113.7\",\"rate_limit_per_minute\":120}")))
     @APIResponse(responseCode = "400", description = "The “new_name” argument cannot be empty.")
     @APIResponse(responseCode = "403", description = "An API token cannot give a token more rights than its own: this token is "
             + "read-only, and “ci-deploy” would not be.")
@@ -181,15 +193,16 @@ public class TokenResource {
             TokenChange request) {
         Principal principal = checkScope(true, "PATCH /api/v1/tokens/{name}");
         if (request == null || (request.newName() == null && request.features() == null && request.readOnly() == null
-                && request.whitelistIps() == null && request.expiresAt() == null)) {
-            throw ApiException.invalid("A JSON body with at least one of new_name, features, read_only, whitelist_ips or expires_at "
-                    + "is required.");
+                && request.whitelistIps() == null && request.expiresAt() == null && request.rateLimitPerMinute() == null)) {
+            throw ApiException.invalid("A JSON body with at least one of new_name, features, read_only, whitelist_ips, expires_at or "
+                    + "rate_limit_per_minute is required.");
         }
         if (request.newName() != null && request.newName().isEmpty()) {
             throw ApiException.invalid("The “new_name” argument cannot be empty.");
         }
         return TokenView.of(tokens.update(principal, name, new TokenService.TokenChange(request.newName(),
-                TokenService.checkFeatureNames(request.features()), request.readOnly(), request.whitelistIps(), request.expiresAt())),
+                TokenService.checkFeatureNames(request.features()), request.readOnly(), request.whitelistIps(), request.expiresAt(),
+                request.rateLimitPerMinute())),
                 principal);
     }
 

@@ -57,7 +57,7 @@ public class TokenService {
      */
     @Transactional
     public CreatedToken create(long accountId, String name, Long expiresAt) {
-        return insert(accountId, name, expiresAt, null, null);
+        return insert(accountId, name, expiresAt, null, null, null);
     }
 
     /**
@@ -67,13 +67,42 @@ public class TokenService {
      */
     @Transactional
     public CreatedToken create(Principal caller, String name, Long expiresAt, TokenScope scope, List<String> allowList) {
+        return create(caller, name, expiresAt, scope, allowList, null);
+    }
+
+    /**
+     * The same, with a rate limit (issue 20 §2): at most {@code rateLimitPerMinute} calls a minute, {@code null}: none. A
+     * rate limit is not a right: any caller that may make a token may give it any limit, or none.
+     */
+    @Transactional
+    public CreatedToken create(Principal caller, String name, Long expiresAt, TokenScope scope, List<String> allowList,
+            Integer rateLimitPerMinute) {
         TokenRules.checkName(name);
         TokenScope checked = checkScope(caller, scope);
         checkNoEscalation(caller, checked, name);
-        return insert(caller.accountId(), name, expiresAt, checked, allowList);
+        return insert(caller.accountId(), name, expiresAt, checked, allowList, checkRateLimit(rateLimitPerMinute, false));
     }
 
-    private CreatedToken insert(long accountId, String name, Long expiresAt, TokenScope scope, List<String> allowList) {
+    /** The fewest and the most calls a minute a token's rate limit may allow. */
+    public static final int MIN_RATE_LIMIT = 1;
+    public static final int MAX_RATE_LIMIT = 100_000;
+
+    static final String RATE_LIMIT_RANGE = "The “rate_limit_per_minute” argument must be a whole number from " + MIN_RATE_LIMIT + " to "
+            + MAX_RATE_LIMIT + " (calls a minute)";
+
+    /**
+     * A rate limit as a client gave it: {@code null} (none, or unchanged on a change) or 1 to 100000; on a change 0 lifts the
+     * limit, and is returned as 0.
+     */
+    static Integer checkRateLimit(Integer perMinute, boolean change) {
+        if (perMinute == null || perMinute >= MIN_RATE_LIMIT && perMinute <= MAX_RATE_LIMIT || change && perMinute == 0) {
+            return perMinute;
+        }
+        throw ApiException.invalid(RATE_LIMIT_RANGE + (change ? ", or 0 to remove the limit." : "; leave it out for no limit."));
+    }
+
+    private CreatedToken insert(long accountId, String name, Long expiresAt, TokenScope scope, List<String> allowList,
+            Integer rateLimitPerMinute) {
         TokenRules.checkName(name);
         long now = Epoch.now();
         Long expiry = TokenRules.checkExpiry(expiresAt, now);
@@ -90,6 +119,7 @@ public class TokenService {
         String value = TokenValues.issue(token, checks, name, now, expiry);
         limit(token, scope);
         token.whitelistIps = ips;
+        token.rateLimitPerMinute = rateLimitPerMinute;
         // Two creates of one name may race past the check above; the unique key lets exactly one through.
         Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(name).getMessage());
         LOG.debugf("Created API token %s for account %s", name, account.username);
@@ -103,12 +133,18 @@ public class TokenService {
      * @param features  the features the token is limited to; empty: no feature limit
      * @param allowList the addresses and CIDR ranges; empty: any address
      * @param expiresAt when it expires (epoch seconds); 0: never
+     * @param rateLimitPerMinute the most calls a minute (1 to 100000); 0: no limit
      */
-    public record TokenChange(String newName, List<String> features, Boolean readOnly, List<String> allowList, Long expiresAt) {
+    public record TokenChange(String newName, List<String> features, Boolean readOnly, List<String> allowList, Long expiresAt,
+            Integer rateLimitPerMinute) {
+
+        public TokenChange(String newName, List<String> features, Boolean readOnly, List<String> allowList, Long expiresAt) {
+            this(newName, features, readOnly, allowList, expiresAt, null);
+        }
     }
 
     /**
-     * Changes a token's name, scope, allow-list or expiry. A scoped caller may change only a token that is within its own
+     * Changes a token's name, scope, allow-list, expiry or rate limit. A scoped caller may change only a token that is within its own
      * rights once changed (issue 19 §1: no escalation), whatever it changes.
      */
     @Transactional
@@ -128,6 +164,7 @@ public class TokenService {
         checkNoEscalation(caller, wanted, name);
         Long expiry = change.expiresAt() == null ? token.expiresAt : TokenRules.checkExpiry(change.expiresAt(), Epoch.now());
         List<String> ips = change.allowList() == null ? token.whitelistIps : IpAllowList.normalize(checkEntries(change.allowList()));
+        Integer rateLimit = checkRateLimit(change.rateLimitPerMinute(), true);
         if (change.newName() != null) {
             TokenRules.checkRename(name, change.newName());
             if (tokens.findByName(accountId, change.newName()).isPresent()) {
@@ -138,6 +175,9 @@ public class TokenService {
         limit(token, wanted);
         token.expiresAt = expiry;
         token.whitelistIps = ips;
+        if (rateLimit != null) {
+            token.rateLimitPerMinute = rateLimit == 0 ? null : rateLimit;
+        }
         Unique.flush(tokens.getEntityManager(), TokenRules.duplicateOnRename(token.name).getMessage());
         return token;
     }
@@ -238,11 +278,17 @@ public class TokenService {
      * its check, so that a restored account's old tokens work again.
      */
     public record KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps,
-            List<String> features, boolean readOnly) {
+            List<String> features, boolean readOnly, Integer rateLimitPerMinute) {
 
         /** A token kept by an archive from before scoped tokens: unrestricted. */
         public KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps) {
-            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, null, false);
+            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, null, false, null);
+        }
+
+        /** A token kept by an archive from before rate limits (issue 20 §2): no limit. */
+        public KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps,
+                List<String> features, boolean readOnly) {
+            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, features, readOnly, null);
         }
     }
 
@@ -250,7 +296,8 @@ public class TokenService {
     @Transactional
     public List<KeptToken> export(long accountId) {
         return tokens.listForAccount(accountId).stream()
-                .map(t -> new KeptToken(t.name, t.tokenHash, t.checkKey, t.createTime, t.expiresAt, t.whitelistIps, t.features, t.readOnly))
+                .map(t -> new KeptToken(t.name, t.tokenHash, t.checkKey, t.createTime, t.expiresAt, t.whitelistIps, t.features, t.readOnly,
+                        t.rateLimitPerMinute))
                 .toList();
     }
 
@@ -287,6 +334,11 @@ public class TokenService {
                 throw ApiException.invalid("The API token " + Quote.of(k.name()) + " in the archive has an invalid feature name.");
             }
             limit(token, TokenScope.of(k.features(), k.readOnly())); // unknown names stay: the token can use no such feature
+            if (k.rateLimitPerMinute() != null && (k.rateLimitPerMinute() < MIN_RATE_LIMIT || k.rateLimitPerMinute() > MAX_RATE_LIMIT)) {
+                throw ApiException.invalid("The API token " + Quote.of(k.name()) + " in the archive has a rate limit outside "
+                        + MIN_RATE_LIMIT + " to " + MAX_RATE_LIMIT + " calls a minute.");
+            }
+            token.rateLimitPerMinute = k.rateLimitPerMinute();
             Unique.insert(tokens.getEntityManager(), token, TokenRules.duplicateOnCreate(k.name()).getMessage());
         }
         LOG.infof("Restored %d API token(s) of account %s", kept.size() - skipped.size(), account.username);

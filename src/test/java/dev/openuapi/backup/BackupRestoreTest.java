@@ -201,9 +201,10 @@ public class BackupRestoreTest {
         Prepared p = prepare();
         String user = p.user();
         String domain = p.account().domain();
-        // a scoped token (issue 19): its limits go into the archive and come back with it
+        // a scoped token (issue 19) with a rate limit (issue 20): its limits go into the archive and come back with it
         String scoped = p.account().withPassword().contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("name", "gamma", "features", List.of("ftpaccts"), "read_only", true, "whitelist_ips", List.of("127.0.0.1")))
+                .body(Map.of("name", "gamma", "features", List.of("ftpaccts"), "read_only", true, "whitelist_ips", List.of("127.0.0.1"),
+                        "rate_limit_per_minute", 50))
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
         List<String> zoneBefore = zone(user, p.tokenA(), domain);
         assertTrue(zoneBefore.contains("extra." + domain + ". A 203.0.113.7"), zoneBefore.toString());
@@ -252,6 +253,15 @@ public class BackupRestoreTest {
             assertEquals("[\"127.0.0.1\"]", gamma.get("whitelist_ips").toString());
         }
         Uapi.failure(uapiAs(user, scoped, "Tokens/list", Map.of()), "You do not have the feature “apitokens”.");
+        JsonNode restTokens = Fixtures.json(p.account().withPassword().get("/api/v1/tokens").then().statusCode(200).extract().asString());
+        for (JsonNode t : restTokens) {
+            JsonNode limit = t.get("rate_limit_per_minute");
+            if ("gamma".equals(t.get("name").textValue())) {
+                assertEquals(50, limit.intValue(), "the rate limit came back: " + t);
+            } else {
+                assertTrue(limit.isNull(), "no limit came back where there was none: " + t);
+            }
+        }
         assertEquals(zoneBefore, zone(user, p.tokenB(), domain));
         assertEquals(boxesBefore, mailboxes(user, p.tokenB()));
         assertEquals(forwardersBefore, forwarders(user, p.tokenB(), domain));

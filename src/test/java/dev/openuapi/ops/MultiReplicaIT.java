@@ -126,6 +126,51 @@ class MultiReplicaIT {
         }
     }
 
+    // --- per-token rate limits (issue 20 §2) ----------------------------------------------------------
+
+    /**
+     * A token's rate limit holds across two replicas within the tolerance security.md states: each replica counts alone
+     * and, with {@code openuapi.tokens.rate-limit-replicas} at its default 1, allows the whole limit N, so calls spread
+     * over R replicas are served at most R × (N + N·t/60) times in t seconds (a burst of N, then the refill), here with
+     * R = 2 and N = 5. Calls alternating over a and b are served at least N and at most that bound, then refused by both
+     * with 429 and Retry-After; a PATCH removing the limit through a is seen by b within a second.
+     */
+    @Test
+    void aTokensRateLimitHoldsAcrossTwoReplicasWithinTheStatedTolerance() {
+        createAccount("limited", "limited-password");
+        String token = given().header("Authorization", basic("limited", "limited-password")).contentType(ContentType.JSON)
+                .body(Map.of("name", "five", "rate_limit_per_minute", 5)).post(a.url("/api/v1/tokens")).then().statusCode(201)
+                .extract().path("token");
+        String auth = "cpanel limited:" + token;
+        long start = System.nanoTime();
+        int served = 0;
+        for (int i = 0; i < 16; i++) {
+            PackagedApp target = REPLICAS.get(i % 2);
+            Response call = given().header("Authorization", auth).get(target.url("/execute/Tokens/list"));
+            if (call.statusCode() == 200) {
+                served++;
+            } else {
+                assertEquals(429, call.statusCode(), target.name() + ": " + call.asString());
+                long retryAfter = Long.parseLong(call.header("Retry-After"));
+                assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After: " + retryAfter);
+            }
+        }
+        long seconds = (System.nanoTime() - start) / SECOND;
+        long bound = 2 * (5 + 5 * seconds / 60);
+        System.out.println("[multi-replica] rate limit 5 a minute, 16 calls over two replicas in " + seconds + " s: " + served
+                + " served (bound " + bound + ")");
+        assertTrue(served >= 5 && served <= bound, "served " + served + " of 16 calls, bound " + bound);
+        assertEquals(429, uapiStatus(a, auth), "a refuses");
+        assertEquals(429, uapiStatus(b, auth), "b refuses");
+
+        given().header("Authorization", basic("limited", "limited-password")).contentType(ContentType.JSON)
+                .body(Map.of("rate_limit_per_minute", 0)).patch(a.url("/api/v1/tokens/five")).then().statusCode(200);
+        seenOnB("cPanel token's rate limit removed (REST PATCH rate_limit_per_minute 0)", System.nanoTime(), () -> uapiStatus(b, auth) == 200);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(200, uapiStatus(b, auth), "no limit on b any more");
+        }
+    }
+
     // --- sessions (issue 14 §1) ----------------------------------------------------------------------
 
     @Test

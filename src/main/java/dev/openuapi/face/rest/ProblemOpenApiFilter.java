@@ -26,7 +26,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * answer of an operation is {@code application/problem+json} ({@link Problem}), with an example built by the same
  * code that builds the real answers. A resource declares the errors it gives ({@code @APIResponse(responseCode = "404",
  * description = …)}, the description reads as the answer's {@code detail}); this filter adds those every operation of
- * the face may give: 401 (no or wrong credentials), 429 (cPHulk), 403 on the operator's API (root's password unset,
+ * the face may give: 401 (no or wrong credentials), 429 (cPHulk; on REST also a token's rate limit), 403 on the operator's API (root's password unset,
  * or a login from a denied address) and, with a body, 400 (a body that is not JSON).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
@@ -78,7 +78,8 @@ public class ProblemOpenApiFilter implements OASFilter {
                     "The operator API is disabled (OPENUAPI_ROOT_PASSWORD is not set), or logins from this address are denied.");
         }
         addIfMissing(responses, face.tooManyAttempts(instance, 300), "Too many failed logins: cPHulk blocks the address or the user "
-                + "for a while (Retry-After, in seconds).");
+                + "for a while (Retry-After, in seconds)." + (face == Face.REST ? " Or the API token used up its rate_limit_per_minute, "
+                        + "with the detail The API token “NAME” is limited to N calls a minute. (Retry-After: seconds until its next call)." : ""));
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             int status = status(response.getKey());
             if (status >= 400 && response.getValue().getContent() == null) {
