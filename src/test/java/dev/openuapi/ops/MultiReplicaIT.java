@@ -137,11 +137,11 @@ class MultiReplicaIT {
      */
     @Test
     void aTokensRateLimitHoldsAcrossTwoReplicasWithinTheStatedTolerance() {
-        createAccount("limited", "limited-password");
-        String token = given().header("Authorization", basic("limited", "limited-password")).contentType(ContentType.JSON)
+        createAccount("ratelimited", "ratelimited-password");
+        String token = given().header("Authorization", basic("ratelimited", "ratelimited-password")).contentType(ContentType.JSON)
                 .body(Map.of("name", "five", "rate_limit_per_minute", 5)).post(a.url("/api/v1/tokens")).then().statusCode(201)
                 .extract().path("token");
-        String auth = "cpanel limited:" + token;
+        String auth = "cpanel ratelimited:" + token;
         long start = System.nanoTime();
         int served = 0;
         for (int i = 0; i < 16; i++) {
@@ -163,7 +163,7 @@ class MultiReplicaIT {
         assertEquals(429, uapiStatus(a, auth), "a refuses");
         assertEquals(429, uapiStatus(b, auth), "b refuses");
 
-        given().header("Authorization", basic("limited", "limited-password")).contentType(ContentType.JSON)
+        given().header("Authorization", basic("ratelimited", "ratelimited-password")).contentType(ContentType.JSON)
                 .body(Map.of("rate_limit_per_minute", 0)).patch(a.url("/api/v1/tokens/five")).then().statusCode(200);
         seenOnB("cPanel token's rate limit removed (REST PATCH rate_limit_per_minute 0)", System.nanoTime(), () -> uapiStatus(b, auth) == 200);
         for (int i = 0; i < 12; i++) {
