@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,55 +28,39 @@ public class ActivityRepository {
     }
 
     void addCounts(List<Map.Entry<ActivityRecorder.CountKey, Long>> rows) {
-        for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
-            List<Map.Entry<ActivityRecorder.CountKey, Long>> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
-            StringJoiner values = new StringJoiner(",");
-            List<Object> params = new ArrayList<>();
-            for (var row : chunk) {
-                values.add(placeholders(params.size(), 9));
-                var k = row.getKey();
-                params.addAll(List.of(k.accountId(), k.credential(), k.tokenId(), k.face(), k.module(), k.function(), k.result(), k.minute(),
-                        row.getValue()));
-            }
-            execute("INSERT INTO activity_count (account_id, credential, token_id, face, module, function, result, minute, count) VALUES "
-                    + values + " ON DUPLICATE KEY UPDATE count = count + VALUES(count)", params);
-        }
+        insertInChunks("INSERT INTO activity_count (account_id, credential, token_id, face, module, function, result, minute, count)",
+                " ON DUPLICATE KEY UPDATE count = count + VALUES(count)", 9, rows, row -> {
+                    var k = row.getKey();
+                    return List.of(k.accountId(), k.credential(), k.tokenId(), k.face(), k.module(), k.function(), k.result(), k.minute(),
+                            row.getValue());
+                });
     }
 
     void addEvents(List<ActivityRecorder.Event> rows) {
-        for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
-            List<ActivityRecorder.Event> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
-            StringJoiner values = new StringJoiner(",");
-            List<Object> params = new ArrayList<>();
-            for (var e : chunk) {
-                values.add(placeholders(params.size(), 9));
-                params.add(e.accountId());
-                params.add(e.credential());
-                params.add(e.tokenId());
-                params.add(e.timeMillis());
-                params.add(e.address() == null ? "" : e.address());
-                params.add(e.face());
-                params.add(e.module());
-                params.add(e.function());
-                params.add(e.result());
-            }
-            execute("INSERT INTO activity_event (account_id, credential, token_id, time, address, face, module, function, result) VALUES "
-                    + values, params);
-        }
+        insertInChunks("INSERT INTO activity_event (account_id, credential, token_id, time, address, face, module, function, result)", "",
+                9, rows, e -> java.util.Arrays.asList(e.accountId(), e.credential(), e.tokenId(), e.timeMillis(),
+                        e.address() == null ? "" : e.address(), e.face(), e.module(), e.function(), e.result()));
     }
 
     /** @param rows account id, address, reason, minute, count */
     void addFailures(List<Object[]> rows) {
+        insertInChunks("INSERT INTO auth_failure_count (account_id, address, reason, minute, count)",
+                " ON DUPLICATE KEY UPDATE count = count + VALUES(count)", 5, rows, java.util.Arrays::asList);
+    }
+
+    /**
+     * One multi-row INSERT per {@link #ROWS_PER_STATEMENT} rows: {@code insert VALUES (…),(…) suffix}, each row's
+     * {@code width} values from {@code columns}.
+     */
+    private <T> void insertInChunks(String insert, String suffix, int width, List<T> rows, Function<T, List<?>> columns) {
         for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
             StringJoiner values = new StringJoiner(",");
             List<Object> params = new ArrayList<>();
-            for (Object[] row : chunk) {
-                values.add(placeholders(params.size(), 5));
-                params.addAll(List.of(row));
+            for (T row : rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT))) {
+                values.add("(" + placeholders(params.size(), width) + ")");
+                params.addAll(columns.apply(row));
             }
-            execute("INSERT INTO auth_failure_count (account_id, address, reason, minute, count) VALUES " + values
-                    + " ON DUPLICATE KEY UPDATE count = count + VALUES(count)", params);
+            execute(insert + " VALUES " + values + suffix, params);
         }
     }
 
@@ -84,13 +69,7 @@ public class ActivityRepository {
         Map<String, Long> ids = new java.util.HashMap<>();
         for (int start = 0; start < usernames.size(); start += ROWS_PER_STATEMENT) {
             List<String> chunk = usernames.subList(start, Math.min(usernames.size(), start + ROWS_PER_STATEMENT));
-            StringJoiner in = new StringJoiner(",");
-            for (int i = 0; i < chunk.size(); i++) {
-                in.add("?" + (i + 1));
-            }
-            List<?> found = query("SELECT id, username FROM account WHERE username IN (" + in + ")", new ArrayList<>(chunk)).getResultList();
-            for (Object row : found) {
-                Object[] r = (Object[]) row;
+            for (Object[] r : rows("SELECT id, username FROM account WHERE username IN (" + placeholders(0, chunk.size()) + ")", chunk)) {
                 ids.put((String) r[1], ((Number) r[0]).longValue());
             }
         }
@@ -98,13 +77,11 @@ public class ActivityRepository {
     }
 
     Long tokenId(long accountId, String name) {
-        List<?> found = query("SELECT id FROM api_token WHERE account_id = ?1 AND name = ?2", List.of(accountId, name)).getResultList();
-        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+        return firstId("SELECT id FROM api_token WHERE account_id = ?1 AND name = ?2", List.of(accountId, name));
     }
 
     Long accountId(String username) {
-        List<?> found = query("SELECT id FROM account WHERE username = ?1", List.of(username)).getResultList();
-        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+        return firstId("SELECT id FROM account WHERE username = ?1", List.of(username));
     }
 
     /** Deletes at most {@code limit} rows of {@code table} older than {@code before} (in its own unit); how many it deleted. */
@@ -114,19 +91,14 @@ public class ActivityRepository {
 
     /** Tokens with more than {@code keep} events: credential and token id. */
     List<Object[]> tokensOver(int keep) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : query("SELECT credential, token_id FROM activity_event WHERE token_id IS NOT NULL GROUP BY credential, token_id "
-                + "HAVING COUNT(*) > ?1", List.of(keep)).getResultList()) {
-            rows.add((Object[]) row);
-        }
-        return rows;
+        return rows("SELECT credential, token_id FROM activity_event WHERE token_id IS NOT NULL GROUP BY credential, token_id "
+                + "HAVING COUNT(*) > ?1", List.of(keep));
     }
 
     /** The id of the token's {@code keep}-th newest event (the oldest one kept), or null. */
     Long oldestKept(String credential, long tokenId, int keep) {
-        List<?> found = query("SELECT id FROM activity_event WHERE credential = ?1 AND token_id = ?2 ORDER BY id DESC LIMIT 1 OFFSET "
-                + (keep - 1), List.of(credential, tokenId)).getResultList();
-        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+        return firstId("SELECT id FROM activity_event WHERE credential = ?1 AND token_id = ?2 ORDER BY id DESC LIMIT 1 OFFSET "
+                + (keep - 1), List.of(credential, tokenId));
     }
 
     int deleteEventsBefore(String credential, long tokenId, long id, int limit) {
@@ -140,13 +112,9 @@ public class ActivityRepository {
      * @param beforeId the last id of the previous page ({@code Long.MAX_VALUE} for the first)
      */
     List<Object[]> events(long accountId, String credential, long tokenId, long fromMillis, long toMillis, long beforeId, int limit) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : query("SELECT id, time, address, face, module, function, result FROM activity_event WHERE credential = ?1 "
+        return rows("SELECT id, time, address, face, module, function, result FROM activity_event WHERE credential = ?1 "
                 + "AND token_id = ?2 AND account_id = ?3 AND time >= ?4 AND time < ?5 AND id < ?6 ORDER BY id DESC LIMIT " + limit,
-                List.of(credential, tokenId, accountId, fromMillis, toMillis, beforeId)).getResultList()) {
-            rows.add((Object[]) row);
-        }
-        return rows;
+                List.of(credential, tokenId, accountId, fromMillis, toMillis, beforeId));
     }
 
     /**
@@ -158,34 +126,11 @@ public class ActivityRepository {
      * @param after     the previous page's last key (8 values), or null for the first page
      */
     List<Object[]> counts(Long accountId, boolean byDay, long fromMinute, long toMinute, List<Object> after, int limit) {
-        List<Object> params = new ArrayList<>();
-        String bucket = byDay ? "FLOOR(minute / 1440)" : "minute";
-        StringBuilder inner = new StringBuilder("SELECT " + bucket + " AS bucket, account_id, credential, token_id, face, module, function, "
-                + "result, SUM(count) AS total FROM activity_count WHERE minute >= ?1 AND minute < ?2");
-        params.add(fromMinute);
-        params.add(toMinute);
-        if (accountId != null) {
-            params.add(accountId);
-            inner.append(" AND account_id = ?").append(params.size());
-        }
-        inner.append(" GROUP BY bucket, account_id, credential, token_id, face, module, function, result");
-        StringBuilder sql = new StringBuilder("SELECT g.bucket, g.account_id, g.credential, g.token_id, g.face, g.module, g.function, "
-                + "g.result, g.total, COALESCE(t.name, w.name), a.username FROM (" + inner + ") g "
-                + "LEFT JOIN api_token t ON g.credential = 'CPANEL_TOKEN' AND t.id = g.token_id "
-                + "LEFT JOIN whm_api_token w ON g.credential = 'WHM_TOKEN' AND w.id = g.token_id "
-                + "LEFT JOIN account a ON a.id = g.account_id");
-        if (after != null) {
-            sql.append(" WHERE (g.bucket, g.account_id, g.credential, g.token_id, g.face, g.module, g.function, g.result) < (")
-                    .append(placeholders(params.size(), 8, false)).append(")");
-            params.addAll(after);
-        }
-        sql.append(" ORDER BY g.bucket DESC, g.account_id DESC, g.credential DESC, g.token_id DESC, g.face DESC, g.module DESC, "
-                + "g.function DESC, g.result DESC LIMIT " + limit);
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : query(sql.toString(), params).getResultList()) {
-            rows.add((Object[]) row);
-        }
-        return rows;
+        return groupedPage("activity_count", List.of("account_id", "credential", "token_id", "face", "module", "function", "result"),
+                "COALESCE(t.name, w.name), a.username",
+                "LEFT JOIN api_token t ON g.credential = 'CPANEL_TOKEN' AND t.id = g.token_id "
+                        + "LEFT JOIN whm_api_token w ON g.credential = 'WHM_TOKEN' AND w.id = g.token_id ",
+                accountId, byDay, fromMinute, toMinute, after, limit);
     }
 
     /**
@@ -193,29 +138,37 @@ public class ActivityRepository {
      * address, reason, count, username.
      */
     List<Object[]> failures(Long accountId, boolean byDay, long fromMinute, long toMinute, List<Object> after, int limit) {
-        List<Object> params = new ArrayList<>();
-        String bucket = byDay ? "FLOOR(minute / 1440)" : "minute";
-        StringBuilder inner = new StringBuilder("SELECT " + bucket + " AS bucket, account_id, address, reason, SUM(count) AS total "
-                + "FROM auth_failure_count WHERE minute >= ?1 AND minute < ?2");
-        params.add(fromMinute);
-        params.add(toMinute);
+        return groupedPage("auth_failure_count", List.of("account_id", "address", "reason"), "a.username", "", accountId, byDay,
+                fromMinute, toMinute, after, limit);
+    }
+
+    /**
+     * A keyset page of {@code table}'s counts summed per bucket (a minute, or a day of 1440 minutes) and {@code keys}, newest
+     * first, every key descending so that a cursor ({@code after}: the previous page's last bucket and keys) resumes it.
+     * Columns: bucket, the keys, the sum, then {@code extra} (from {@code joins} and the account {@code a}).
+     */
+    private List<Object[]> groupedPage(String table, List<String> keys, String extra, String joins, Long accountId, boolean byDay,
+            long fromMinute, long toMinute, List<Object> after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(fromMinute, toMinute));
+        String keyList = String.join(", ", keys);
+        StringBuilder inner = new StringBuilder("SELECT " + (byDay ? "FLOOR(minute / 1440)" : "minute") + " AS bucket, " + keyList
+                + ", SUM(count) AS total FROM " + table + " WHERE minute >= ?1 AND minute < ?2");
         if (accountId != null) {
             params.add(accountId);
             inner.append(" AND account_id = ?").append(params.size());
         }
-        inner.append(" GROUP BY bucket, account_id, address, reason");
-        StringBuilder sql = new StringBuilder("SELECT g.bucket, g.account_id, g.address, g.reason, g.total, a.username FROM (" + inner
-                + ") g LEFT JOIN account a ON a.id = g.account_id");
+        inner.append(" GROUP BY bucket, ").append(keyList);
+        List<String> ordered = new ArrayList<>(List.of("g.bucket"));
+        keys.forEach(key -> ordered.add("g." + key));
+        StringBuilder sql = new StringBuilder("SELECT " + String.join(", ", ordered) + ", g.total, " + extra + " FROM (" + inner + ") g "
+                + joins + "LEFT JOIN account a ON a.id = g.account_id");
         if (after != null) {
-            sql.append(" WHERE (g.bucket, g.account_id, g.address, g.reason) < (").append(placeholders(params.size(), 4, false)).append(")");
+            sql.append(" WHERE (").append(String.join(", ", ordered)).append(") < (").append(placeholders(params.size(), ordered.size()))
+                    .append(")");
             params.addAll(after);
         }
-        sql.append(" ORDER BY g.bucket DESC, g.account_id DESC, g.address DESC, g.reason DESC LIMIT " + limit);
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : query(sql.toString(), params).getResultList()) {
-            rows.add((Object[]) row);
-        }
-        return rows;
+        sql.append(" ORDER BY ").append(String.join(" DESC, ", ordered)).append(" DESC LIMIT ").append(limit);
+        return rows(sql.toString(), params);
     }
 
     private int execute(String sql, List<?> params) {
@@ -230,12 +183,22 @@ public class ActivityRepository {
         return query;
     }
 
-    /** {@code (?n+1, ..., ?n+count)}. */
-    private static String placeholders(int before, int count) {
-        return "(" + placeholders(before, count, false) + ")";
+    private List<Object[]> rows(String sql, List<?> params) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query(sql, params).getResultList()) {
+            rows.add((Object[]) row);
+        }
+        return rows;
     }
 
-    private static String placeholders(int before, int count, boolean unused) {
+    /** The first row's id (a number), or null when there is none. */
+    private Long firstId(String sql, List<?> params) {
+        List<?> found = query(sql, params).getResultList();
+        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+    }
+
+    /** {@code ?n+1,...,?n+count}: positional parameters after the {@code before} already bound. */
+    private static String placeholders(int before, int count) {
         StringJoiner joiner = new StringJoiner(",");
         for (int i = 1; i <= count; i++) {
             joiner.add("?" + (before + i));
