@@ -1,12 +1,10 @@
 package dev.openuapi.activity;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,8 +28,8 @@ import io.vertx.ext.web.RoutingContext;
  * The activity log's request side (issue 20 §1): counts and recent events gathered in memory, written every
  * {@code openuapi.activity.flush-interval} in one transaction by {@link ActivityService} on a background thread. A
  * request does no database statement here: it adds to a {@link LongAdder} per (account, credential, face, module,
- * function, result, minute), and a token's call also queues one event. Both are bounded
- * ({@code openuapi.activity.max-pending}): past the bound what does not fit is dropped, counted in the metric
+ * function, result, minute), and a token's call also keeps one event among that token's newest
+ * ({@link RecentEvents}). Both are bounded ({@code openuapi.activity.max-pending}): past the bound what does not fit is dropped, counted in the metric
  * {@code openuapi.activity.dropped} and logged at most once a minute.
  *
  * <p>Three places record: the {@code kernel.Dispatcher} for UAPI, API 2 and WHM API 1 calls ({@link #call}), the
@@ -80,8 +78,12 @@ public class ActivityRecorder {
     record FailureKey(String username, String address, FailureReason reason, long minute) {
     }
 
-    /** What one flush writes. */
-    record Batch(Map<CountKey, Long> counts, List<Event> events, Map<FailureKey, Long> failures) {
+    /**
+     * What one flush writes. {@code fullTokens}: the tokens that made more calls since the last flush than the log keeps
+     * of a token, so that every older row of theirs can go.
+     */
+    record Batch(Map<CountKey, Long> counts, List<Event> events, Set<RecentEvents.TokenKey> fullTokens,
+            Map<FailureKey, Long> failures) {
         boolean isEmpty() {
             return counts.isEmpty() && events.isEmpty() && failures.isEmpty();
         }
@@ -96,8 +98,7 @@ public class ActivityRecorder {
 
     private final ConcurrentHashMap<CountKey, LongAdder> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<FailureKey, LongAdder> failures = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingEvents = new AtomicInteger();
+    private final RecentEvents events;
     private final AtomicLong dropped = new AtomicLong();
     private volatile long lastDropLog;
     private Ticker flusher;
@@ -110,6 +111,7 @@ public class ActivityRecorder {
         this.request = request;
         this.enabled = this.config.enabled();
         this.maxPending = this.config.maxPending();
+        this.events = new RecentEvents(this.config.recentEvents(), maxPending);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -194,14 +196,9 @@ public class ActivityRecorder {
             adder = counts.computeIfAbsent(key, k -> new LongAdder());
         }
         adder.increment();
-        if (who.tokenId() != 0) {
-            if (pendingEvents.incrementAndGet() > maxPending) {
-                pendingEvents.decrementAndGet();
-                drop();
-                return;
-            }
-            events.add(new Event(accountId, who.credential(), who.tokenId(), now, who.address(), who.face(), module, function,
-                    result.column()));
+        if (who.tokenId() != 0 && !events.add(new Event(accountId, who.credential(), who.tokenId(), now, who.address(), who.face(),
+                module, function, result.column()))) {
+            drop();
         }
     }
 
@@ -231,17 +228,12 @@ public class ActivityRecorder {
         metrics.activityDropped();
     }
 
-    /** Takes what was gathered since the last call: the counts (reset, not removed while in use) and the queued events. */
+    /** Takes what was gathered since the last call: the counts (reset, not removed while in use) and the tokens' events. */
     Batch drain() {
         Map<CountKey, Long> takenCounts = take(counts);
         Map<FailureKey, Long> takenFailures = take(failures);
-        List<Event> taken = new ArrayList<>();
-        Event event;
-        while ((event = events.poll()) != null) {
-            taken.add(event);
-        }
-        pendingEvents.addAndGet(-taken.size());
-        return new Batch(takenCounts, taken, takenFailures);
+        RecentEvents.Drained taken = events.drain();
+        return new Batch(takenCounts, taken.events(), taken.full(), takenFailures);
     }
 
     /**
@@ -265,7 +257,7 @@ public class ActivityRecorder {
     public synchronized void flush() {
         Batch batch = drain();
         if (!batch.isEmpty()) {
-            service.write(batch);
+            service.write(batch, config.recentEvents(), config.cleanupBatch());
         }
     }
 

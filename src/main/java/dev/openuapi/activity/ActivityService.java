@@ -56,14 +56,25 @@ public class ActivityService {
         this.json = json;
     }
 
-    /** One flush, one transaction. Failed logins are kept only for usernames that name an account (or root). */
+    /**
+     * One flush, one transaction. Failed logins are kept only for usernames that name an account (or root). A token that
+     * filled its {@code recentEvents} in this batch alone loses its older events here, at most {@code deleteLimit} rows
+     * (the clean-up takes any rest).
+     */
     @Transactional
-    void write(ActivityRecorder.Batch batch) {
+    void write(ActivityRecorder.Batch batch, int recentEvents, int deleteLimit) {
         if (!batch.counts().isEmpty()) {
             repository.addCounts(new ArrayList<>(batch.counts().entrySet()));
         }
         if (!batch.events().isEmpty()) {
             repository.addEvents(batch.events());
+        }
+        for (RecentEvents.TokenKey token : batch.fullTokens()) {
+            // this flush alone holds the token's newest recentEvents: everything older of it goes now, not at the clean-up
+            Long oldestKept = repository.oldestKept(token.credential(), token.tokenId(), recentEvents);
+            if (oldestKept != null) {
+                repository.deleteEventsBefore(token.credential(), token.tokenId(), oldestKept, deleteLimit);
+            }
         }
         if (!batch.failures().isEmpty()) {
             List<String> names = batch.failures().keySet().stream().map(ActivityRecorder.FailureKey::username).distinct()
