@@ -9,7 +9,8 @@
 #   - p99 of the valid call ÷ the bare endpoint's p99                                              <= 1.5
 #   - valid req/s with 1,000,000 tokens in the table ÷ with 1,000 (round-robin working set)       >= 0.9
 #   - JVM start-up (process start to first 200) ÷ the bare endpoint's                             <= 3
-# Rounds are interleaved (bare, valid, invalid; ROUNDS times); each figure is a ratio of medians.
+# Rounds are interleaved (bare, valid, valid-off, invalid; ROUNDS times); each figure is a ratio of medians.
+# valid-off is the valid call on a second OpenUAPI with the activity log off (issue 20: the log's cost, in the same run).
 # Database statements are the bench database user's SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS in
 # information_schema.USER_STATISTICS (SET GLOBAL userstat=1), read before and after each wrk run.
 # Everything goes to bench/results/<UTC timestamp>/; the last lines printed are the figures.
@@ -18,6 +19,7 @@
 #   HULK_LOCAL_LOCK=1          keep cPHulk's user lock for loopback (see openuapi_args)
 #   DURATION=10s ROUNDS=5 THREADS=1 CONNECTIONS=16 WARMUP=40s  wrk, per run (WARMUP=0 skips warm-ups)
 #   STARTS=3                   timed starts of each app (0 skips the start-up figure)
+#   LOG_OFF=1                  0 skips the valid-off rounds (a second OpenUAPI, openuapi.activity.enabled=false)
 #   SCALE=1                    0 skips the 1,000 / 1,000,000 token figure
 #   SMALL_TOKENS=1000 LARGE_TOKENS=1000000 WORKING_SET=10000 SCALE_ROUNDS=$ROUNDS
 #   PORT=18182                 first port tried for OpenUAPI; its management port and the bare app's follow
@@ -47,6 +49,7 @@ readonly THREADS="${THREADS:-1}"
 readonly CONNECTIONS="${CONNECTIONS:-16}"
 readonly WARMUP="${WARMUP:-40s}"
 readonly STARTS="${STARTS:-3}"
+readonly LOG_OFF="${LOG_OFF:-1}"
 readonly SCALE="${SCALE:-1}"
 readonly SMALL_TOKENS="${SMALL_TOKENS:-1000}"
 readonly LARGE_TOKENS="${LARGE_TOKENS:-1000000}"
@@ -64,6 +67,8 @@ AOT_DIR=""
 
 APP_PID=""
 BARE_PID=""
+OFF_PID=""
+OFF_URL=""
 PRIVATE_DIR=""
 RESULTS_DIR=""
 BASE_URL=""
@@ -140,6 +145,7 @@ cleanup() {
     trap - EXIT INT TERM
     if [[ -n "$APP_PID" ]]; then log "Stopping OpenUAPI (pid $APP_PID) ..."; stop_pid "$APP_PID"; fi
     if [[ -n "$BARE_PID" ]]; then log "Stopping the bare app (pid $BARE_PID) ..."; stop_pid "$BARE_PID"; fi
+    if [[ -n "$OFF_PID" ]]; then log "Stopping OpenUAPI with the log off (pid $OFF_PID) ..."; stop_pid "$OFF_PID"; fi
     if (( DB_OWNED )); then
         db -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" 2>/dev/null || log "Could not drop database $DB_NAME."
         db -e "DROP USER IF EXISTS '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost'" 2>/dev/null \
@@ -197,6 +203,16 @@ launch_openuapi() {
         OPENUAPI_TOKENS_CHECK_KEY="$CHECK_KEY" \
         "$JAVA_BIN" ${JAVA_OPTS:-} $(aot_option openuapi) "${OPENUAPI_ARGS[@]}" "$@" -jar "$JAR" >"$app_log" 2>&1 &
     APP_PID=$!
+}
+
+# A second OpenUAPI on the same database, with the activity log off (the valid-off rounds); sets OFF_PID.
+launch_openuapi_log_off() {
+    local app_pid=$APP_PID
+    launch_openuapi "$1" -Dquarkus.http.port="$OFF_PORT" -Dquarkus.management.port="$OFF_MGMT_PORT" \
+        -Dopenuapi.activity.enabled=false
+    OFF_PID=$APP_PID
+    APP_PID=$app_pid
+    wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "$OFF_PID" "$1" "$STARTUP_TIMEOUT"
 }
 
 launch_bare() {
@@ -375,7 +391,11 @@ measure() {
     local phase=$1 target=$2 round=$3 url=$4 mode=$5 token_file=${6:-}
     local file="$RESULTS_DIR/wrk/$phase-$target-$round.txt" before after figures
     local pid cpu_before cpu_after
-    pid=$( [[ "$target" == bare ]] && echo "$BARE_PID" || echo "$APP_PID")
+    case "$target" in
+        bare) pid=$BARE_PID ;;
+        valid-off) pid=$OFF_PID ;;
+        *) pid=$APP_PID ;;
+    esac
     before=$(statements)
     cpu_before=$(cpu_ticks "$pid")
     run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
@@ -481,6 +501,9 @@ main() {
     APP_PORT=$(pick_port "${PORT:-18182}")
     MGMT_PORT=$(pick_port $(( APP_PORT + 1 )))
     BARE_PORT=$(pick_port $(( MGMT_PORT + 1 )))
+    OFF_PORT=$(pick_port $(( BARE_PORT + 1 )))
+    OFF_MGMT_PORT=$(pick_port $(( OFF_PORT + 1 )))
+    OFF_URL="http://127.0.0.1:$OFF_PORT"
     BASE_URL="http://127.0.0.1:$APP_PORT"
     MGMT_URL="http://127.0.0.1:$MGMT_PORT"
     BARE_URL="http://127.0.0.1:$BARE_PORT"
@@ -526,22 +549,30 @@ main() {
     expect "Bare endpoint" "$BARE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
     expect "Valid token" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
     expect "Random invalid token" "$BASE_URL$UAPI_PATH" "$(random_invalid_auth)" 401
+    if (( LOG_OFF )); then
+        log "Starting a second OpenUAPI with the activity log off on $OFF_PORT (management $OFF_MGMT_PORT) ..."
+        launch_openuapi_log_off "$RESULTS_DIR/openuapi-log-off.log"
+        expect "Valid token, activity log off" "$OFF_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
+    fi
 
     printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\n' >"$RESULTS_DIR/rounds.tsv"
     warm_up bare "$BARE_URL$UAPI_PATH" fixed
     warm_up valid "$BASE_URL$UAPI_PATH" fixed
+    if (( LOG_OFF )); then warm_up valid-off "$OFF_URL$UAPI_PATH" fixed; fi
     warm_up invalid "$BASE_URL$UAPI_PATH" random
     local r
     for r in $(seq 1 "$ROUNDS"); do
         measure main bare "$r" "$BARE_URL$UAPI_PATH" fixed
         measure main valid "$r" "$BASE_URL$UAPI_PATH" fixed
+        if (( LOG_OFF )); then measure main valid-off "$r" "$OFF_URL$UAPI_PATH" fixed; fi
         measure main invalid "$r" "$BASE_URL$UAPI_PATH" random
     done
     # A valid token must still work after the floods of invalid ones (brute-force protection).
     expect "Valid token after the rounds" "$BASE_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
 
     if (( SCALE )); then
-        stop_pid "$BARE_PID"; BARE_PID="" # not needed any more: one JVM fewer on the cores
+        stop_pid "$BARE_PID"; BARE_PID="" # not needed any more: fewer JVMs on the cores
+        if [[ -n "$OFF_PID" ]]; then stop_pid "$OFF_PID"; OFF_PID=""; fi
         scale_figure
     fi
 
@@ -550,7 +581,7 @@ main() {
     {
         echo "OpenUAPI ratio benchmark (issue 13 §2), started $started_at"
         echo "commit: $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO_ROOT" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (src or pom.xml modified)')"
-        echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS interleaved rounds (bare, valid, invalid), warm-up $WARMUP per target"
+        echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS interleaved rounds (bare, valid,$( (( LOG_OFF )) && echo ' valid-off (activity log off),') invalid), warm-up $WARMUP per target"
         if (( SCALE )); then
             echo "tokens: $SMALL_TOKENS in the table (working set: all of them) vs $LARGE_TOKENS (working set: $WORKING_SET spread over the inserted rows), $SCALE_ROUNDS rounds each"
         fi

@@ -107,7 +107,7 @@ def main() -> int:
             notes.append(f"{r['phase']} {r['target']} round {r['round']}: no request completed (the server stalled "
                          f"for the whole run, or wrk failed: see wrk/{r['phase']}-{r['target']}-{r['round']}.txt)")
         non2xx = int(r["non2xx"] or 0)
-        if r["target"] in ("bare", "valid", "list") and non2xx:
+        if r["target"] in ("bare", "valid", "valid-off", "list") and non2xx:
             notes.append(f"{r['phase']} {r['target']} round {r['round']}: {non2xx} non-2xx answers (expected none)")
         if r["target"] == "invalid" and non2xx != r["requests_i"]:
             notes.append(f"{r['phase']} invalid round {r['round']}: {r['requests_i'] - non2xx} of "
@@ -116,7 +116,7 @@ def main() -> int:
             notes.append(f"{r['phase']} {r['target']} round {r['round']}: socket errors {r['socket_errors']}")
 
     medians = {}
-    for phase, target in (("main", "bare"), ("main", "valid"), ("main", "invalid"),
+    for phase, target in (("main", "bare"), ("main", "valid"), ("main", "valid-off"), ("main", "invalid"),
                           ("scale-1k", "list"), ("scale-1m", "list")):
         chosen = pick(phase, target)
         medians[(phase, target)] = (median([r["rps_f"] for r in chosen]), median([r["p99_ms"] for r in chosen]),
@@ -180,6 +180,19 @@ def main() -> int:
             failed += 1
         out.append(f"{title:<42} {fmt(value):>9} {op + ' ' + str(goal):>8}  {result:<7} ({details[key]})")
         figures.append((title, fmt(value), f"{op} {goal}", result, details[key]))
+    off_rps, off_p99, off_rounds = medians[("main", "valid-off")]
+    if off_rounds:
+        # issue 20: the activity log's cost, measured beside the figures above (no goal of its own: the goals above are
+        # met with the log on, as it runs in production)
+        out.append("")
+        out.append("The activity log (valid rounds: log on, as above; valid-off rounds: a second OpenUAPI with it off):")
+        for title, value, basis in (
+                ("valid-token req/s, log off ÷ bare", ratio(off_rps, bare_rps), f"median {fmt(off_rps)} ÷ {fmt(bare_rps)} req/s"),
+                ("valid-token req/s, log on ÷ log off", ratio(valid_rps, off_rps), f"median {fmt(valid_rps)} ÷ {fmt(off_rps)} req/s"),
+                ("valid-token p99, log off ÷ bare p99", ratio(off_p99, bare_p99), f"median {fmt(off_p99)} ÷ {fmt(bare_p99)} ms"),
+                ("DB statements per valid call, log off", statements_per_call("main", "valid-off"), "all valid-off rounds")):
+            out.append(f"{title:<42} {fmt(value):>9}           ({basis})")
+            figures.append((title, fmt(value), "", "", basis))
     out.append("")
     out.append(f"{failed} of {len(ORDER)} goals missed." if failed else "Every goal met.")
     if notes:

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -316,6 +317,33 @@ class ActivityLogTest {
         List<Long> kept = rows("SELECT id FROM activity_event WHERE token_id = ?1 ORDER BY id", cappedToken).stream()
                 .map(r -> ((Number) r[0]).longValue()).toList();
         assertEquals(ids.subList(3, 8), kept, "the newest five");
+    }
+
+    @Test
+    void aFlushInWhichATokenFilledItsRecentEventsDeletesItsOlderOnesAtOnce() {
+        long now = System.currentTimeMillis();
+        long account = 910_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        long token = account + 1;
+        long other = account + 2;
+        for (int i = 0; i < 4; i++) {
+            for (long id : List.of(token, other)) {
+                update("INSERT INTO activity_event (account_id, credential, token_id, time, address, face, module, function, result) "
+                        + "VALUES (?1, 'CPANEL_TOKEN', ?2, ?3, '192.0.2.9', 'UAPI', 'Variables', 'f', 'ok')", account, id, now - 10_000 + i);
+            }
+        }
+        java.util.function.LongFunction<ActivityRecorder.Event> event = time -> new ActivityRecorder.Event(account, "CPANEL_TOKEN", token,
+                time, "192.0.2.9", "UAPI", "Variables", "f", "ok");
+        String times = "SELECT time FROM activity_event WHERE token_id = ?1 ORDER BY id";
+
+        // more calls than the three it keeps: only its newest three reached the flush, and its older rows go with it
+        service.write(new ActivityRecorder.Batch(Map.of(), List.of(event.apply(now), event.apply(now + 1), event.apply(now + 2)),
+                Set.of(new RecentEvents.TokenKey("CPANEL_TOKEN", token)), Map.of()), 3, 5000);
+        assertEquals(List.of(now, now + 1, now + 2), rows(times, token).stream().map(r -> ((Number) r[0]).longValue()).toList());
+        assertEquals(4, number("SELECT COUNT(*) FROM activity_event WHERE token_id = ?1", other), "another token's are not touched");
+
+        // a flush in which the token did not fill its ring deletes nothing (the clean-up caps it later)
+        service.write(new ActivityRecorder.Batch(Map.of(), List.of(event.apply(now + 3)), Set.of(), Map.of()), 3, 5000);
+        assertEquals(4, number("SELECT COUNT(*) FROM activity_event WHERE token_id = ?1", token));
     }
 
     @Test

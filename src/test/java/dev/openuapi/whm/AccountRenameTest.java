@@ -15,8 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +52,24 @@ class AccountRenameTest {
         }
     }
 
+    /** Every name an account of this test had: each test removes its accounts, with their databases and users. */
+    static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
     static String name() {
-        return "hb" + Fixtures.randomSuffix(8);
+        String name = "hb" + Fixtures.randomSuffix(8);
+        NAMES.add(name);
+        return name;
+    }
+
+    @AfterEach
+    void removeTheAccounts() {
+        List<String> listed = listedUsers();
+        for (String user : NAMES) {
+            if (listed.contains(user)) {
+                WhmChecks.ok(asRoot(), "removeacct", Map.of("username", user));
+            }
+        }
+        NAMES.clear();
     }
 
     static Account create(Map<String, String> extra) {
