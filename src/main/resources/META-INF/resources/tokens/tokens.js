@@ -804,23 +804,20 @@
       : (partial ? 'At least ' : '') + plural(all, 'call', 'calls') + ' in the last 30 days: ' + formatNumber(totals.ok) + ' OK, '
         + formatNumber(totals.refused) + ' refused, ' + formatNumber(totals.failed) + ' failed.';
 
-    const width = 600;
-    const height = 150;
-    const top = 16; // room for the scale's label
-    const gap = 4;
+    const width = 900;
+    const height = 160;
+    const top = 4;
+    const gap = 6;
     const bar = width / days.length;
     const svg = $('chart');
     svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (height + 1));
-    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     svg.replaceChildren();
     const axis = svgElement('line', { x1: 0, y1: height + 0.5, x2: width, y2: height + 0.5, class: 'chart-baseline' });
     svg.append(axis);
     if (max > 0) {
       svg.append(svgElement('line', { x1: 0, y1: top, x2: width, y2: top, class: 'chart-grid' }));
-      const label = svgElement('text', { x: 2, y: top - 4, class: 'chart-label' });
-      label.textContent = plural(max, 'call', 'calls');
-      svg.append(label);
     }
+    $('chart-max').textContent = max > 0 ? 'Most in a day: ' + plural(max, 'call', 'calls') : '';
     const rows = $('chart-rows');
     rows.replaceChildren();
     days.forEach((day, i) => {

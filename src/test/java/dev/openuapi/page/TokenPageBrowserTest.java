@@ -238,7 +238,7 @@ class TokenPageBrowserTest {
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
         hana.newToken("idle");
         for (int i = 0; i < 20; i++) {
-            hana.withToken(token).get("/execute/Variables/get_user_information").then().statusCode(200)
+            hana.withToken(token).get("/execute/Tokens/list").then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo(1));
         }
         hana.withToken(token).get("/execute/Tokens/create_full_access?name=x").then().statusCode(200)
@@ -287,21 +287,25 @@ class TokenPageBrowserTest {
         assertEquals(20, events.size(), events.toString());
         assertEquals(List.of("127.0.0.1", "UAPI", "DNS::parse_zone", "Failed"), events.get(0));
         assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::create_full_access", "Refused"), events.get(1));
-        assertEquals(List.of("127.0.0.1", "UAPI", "Variables::get_user_information", "OK"), events.get(2));
+        assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::list", "OK"), events.get(2));
         // the time in the browser's locale and time zone, to the second
         long newest = hana.withPassword().get("/api/v1/tokens/monitor/activity?limit=1").then().statusCode(200)
                 .extract().<Number>path("events[0].time").longValue();
         assertEquals(browser.executeScript("return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })"
                 + ".format(new Date(arguments[0] * 1000));", newest),
                 browser.findElement(By.cssSelector("#event-rows tr td[data-label='Time']")).getText());
+        assertEquals("Most in a day: 22 calls", browser.findElement(By.id("chart-max")).getText());
+        browser.manage().window().setSize(new Dimension(1280, 1500)); // the chart and the first page of calls, for the docs
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("activity-title"))).perform();
         screenshot("30-activity");
+        browser.manage().window().setSize(new Dimension(1280, 900));
         WebElement more = browser.findElement(By.id("events-more"));
         assertTrue(more.isDisplayed(), "22 calls: more than a page");
         more.click();
         wait.until(ExpectedConditions.textToBe(By.id("events-status"), "Showing all 22 calls kept for this token."));
         events = eventRows();
         assertEquals(22, events.size());
-        events.subList(2, 22).forEach(e -> assertEquals(List.of("127.0.0.1", "UAPI", "Variables::get_user_information", "OK"), e));
+        events.subList(2, 22).forEach(e -> assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::list", "OK"), e));
         assertFalse(more.isDisplayed(), "nothing more to show");
 
         // back to the list; a token that made no calls says so
