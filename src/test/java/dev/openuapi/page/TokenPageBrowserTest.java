@@ -298,6 +298,8 @@ class TokenPageBrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 1500)); // the chart and the first page of calls, for the docs
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("activity-title"))).perform();
         screenshot("30-activity");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertTrue(noHorizontalScroll(), "the activity view fits a phone screen");
         browser.manage().window().setSize(new Dimension(1280, 900));
         WebElement more = browser.findElement(By.id("events-more"));
         assertTrue(more.isDisplayed(), "22 calls: more than a page");
