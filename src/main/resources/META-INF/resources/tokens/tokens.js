@@ -14,9 +14,10 @@
   let editing = null; // the token whose access the edit view changes
   let accountFeatures = []; // [{ name, label }]: what a limited token may be given
   const MAX_IPS = 100;
+  const MAX_RATE = 100000; // the most calls a minute a token's rate limit may allow (TokenService.MAX_RATE_LIMIT)
 
   const $ = (id) => document.getElementById(id);
-  const views = ['view-login', 'view-list', 'view-create', 'view-edit', 'view-created'];
+  const views = ['view-login', 'view-list', 'view-create', 'view-edit', 'view-created', 'view-activity'];
 
   function show(view) {
     for (const id of views) {
@@ -125,7 +126,10 @@
     tokens = [];
     accountFeatures = [];
     forgetCreatedToken();
-    $('token-rows').replaceChildren();
+    activity = null;
+    for (const id of ['token-rows', 'event-rows', 'chart-rows', 'chart']) {
+      $(id).replaceChildren();
+    }
     $('who').hidden = true;
     $('login-form').reset();
     const error = $('login-error');
@@ -146,6 +150,10 @@
 
   function formatTime(epoch) {
     return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epoch * 1000));
+  }
+
+  function formatNumber(n) {
+    return new Intl.NumberFormat().format(n);
   }
 
   function isExpired(token) {
@@ -192,6 +200,7 @@
       tr.append(cell('State', state));
       const actions = document.createElement('div');
       actions.className = 'row-actions';
+      actions.append(button('Activity', 'btn btn-small', () => openActivity(token.name), 'Activity of ' + token.name));
       actions.append(button('Rename', 'btn btn-small', () => startRename(tr, token.name), 'Rename ' + token.name));
       actions.append(button('Edit access', 'btn btn-small', () => openEdit(token), 'Edit access of ' + token.name));
       actions.append(button('Rotate', 'btn btn-small', () => askRotate(token.name), 'Rotate ' + token.name));
@@ -273,6 +282,12 @@
     ips.className = 'ips';
     ips.textContent = token.whitelist_ips && token.whitelist_ips.length ? 'From ' + token.whitelist_ips.join(', ') : 'From any address';
     box.append(ips);
+    if (token.rate_limit_per_minute !== null && token.rate_limit_per_minute !== undefined) {
+      const rate = document.createElement('span');
+      rate.className = 'rate';
+      rate.textContent = 'At most ' + formatNumber(token.rate_limit_per_minute) + ' calls a minute';
+      box.append(rate);
+    }
     return box;
   }
 
@@ -306,33 +321,58 @@
     $(prefix + 'read-only').checked = limited && token.read_only === 1;
     renderFeatureChoices(prefix, features);
     $(prefix + 'ips').value = token && token.whitelist_ips ? token.whitelist_ips.join('\n') : '';
+    $(prefix + 'rate').value = token && token.rate_limit_per_minute !== null && token.rate_limit_per_minute !== undefined
+      ? String(token.rate_limit_per_minute) : '';
     setError($(prefix + 'access-full'), $(prefix + 'access-error'), null);
     setError($(prefix + 'ips'), $(prefix + 'ips-error'), null);
+    setError($(prefix + 'rate'), $(prefix + 'rate-error'), null);
   }
 
   /**
-   * The access part of a create or edit request: { features, read_only, whitelist_ips }, or { error, field }.
-   * Full access is no features and not read only; the server checks each address.
+   * The calls-per-minute field: { value } (empty: null on create, 0 on a change, which is how PATCH lifts a limit),
+   * or { error }.
    */
-  function readAccess(prefix) {
+  function readRate(prefix, change) {
+    const input = $(prefix + 'rate');
+    const text = input.value.trim();
+    if (text === '' && !input.validity.badInput) {
+      return { value: change ? 0 : null };
+    }
+    const rule = 'Calls per minute: enter a whole number from 1 to ' + MAX_RATE + ', or leave it empty for no limit.';
+    if (!/^\d+$/.test(text)) {
+      return { error: rule };
+    }
+    const value = Number(text);
+    return value >= 1 && value <= MAX_RATE ? { value } : { error: rule };
+  }
+
+  /**
+   * The access part of a create or edit request (change: an edit's), { features, read_only, whitelist_ips,
+   * rate_limit_per_minute }, or { error }. Full access is no features and not read only; the server checks each address.
+   */
+  function readAccess(prefix, change) {
     const ips = $(prefix + 'ips').value.split(/[\s,]+/).map((line) => line.trim()).filter((line) => line.length > 0);
+    const rate = readRate(prefix, change);
     if (ips.length > MAX_IPS) {
-      return { error: 'At most ' + MAX_IPS + ' addresses or ranges; this list has ' + ips.length + '.', field: 'ips' };
+      return { error: 'At most ' + MAX_IPS + ' addresses or ranges; this list has ' + ips.length + '.' };
     }
     if ($(prefix + 'access-full').checked) {
-      return { features: [], read_only: false, whitelist_ips: ips };
+      return rate.error ? rate : { features: [], read_only: false, whitelist_ips: ips, rate_limit_per_minute: rate.value };
     }
     const features = Array.from($(prefix + 'feature-choices').querySelectorAll('input:checked')).map((box) => box.value);
     const readOnly = $(prefix + 'read-only').checked;
     if (features.length === 0 && !readOnly) {
-      return { error: 'Tick Read only or at least one part of your account, or choose Full access.', field: 'access' };
+      return { error: 'Tick Read only or at least one part of your account, or choose Full access.' };
     }
-    return { features, read_only: readOnly, whitelist_ips: ips };
+    return rate.error ? rate : { features, read_only: readOnly, whitelist_ips: ips, rate_limit_per_minute: rate.value };
   }
 
   /** Shows a refusal under the field it is about: addresses, features, or else the given fallback element. */
   function showAccessProblem(prefix, message, fallbackInput, fallbackError) {
-    if (/address|IP|range|CIDR/i.test(message)) {
+    if (/rate_limit_per_minute|calls per minute|calls a minute/i.test(message)) {
+      setError($(prefix + 'rate'), $(prefix + 'rate-error'), message);
+      $(prefix + 'rate').focus();
+    } else if (/address|IP|range|CIDR/i.test(message)) {
       setError($(prefix + 'ips'), $(prefix + 'ips-error'), message);
       $(prefix + 'ips').focus();
     } else if (/feature|read-only|read only|rights/i.test(message)) {
@@ -369,6 +409,7 @@
     }
     $(prefix + 'limits').addEventListener('change', () => setError($(prefix + 'access-full'), $(prefix + 'access-error'), null));
     $(prefix + 'ips').addEventListener('input', () => setError($(prefix + 'ips'), $(prefix + 'ips-error'), null));
+    $(prefix + 'rate').addEventListener('input', () => setError($(prefix + 'rate'), $(prefix + 'rate-error'), null));
   }
 
   // --- Name rules, shared by create and rename ---------------------------------------------------
@@ -446,7 +487,7 @@
       $('expires-date').focus();
       return;
     }
-    const access = readAccess('create-');
+    const access = readAccess('create-', false);
     if (access.error) {
       showAccessProblem('create-', access.error, input, $('token-name-error'));
       return;
@@ -595,7 +636,7 @@
 
   async function saveEdit(event) {
     event.preventDefault();
-    const access = readAccess('edit-');
+    const access = readAccess('edit-', true);
     if (access.error) {
       showAccessProblem('edit-', access.error, $('edit-submit'), $('edit-error'));
       return;
@@ -613,6 +654,296 @@
       show('view-list');
     } finally {
       $('edit-submit').disabled = false;
+    }
+  }
+
+  // --- Activity: calls per day over 30 days, and recent calls -----------------------------------------
+
+  const DAY = 86400;
+  const CHART_DAYS = 30;
+  const EVENTS_PAGE = 20; // recent calls per page ("Show more" gets the next)
+  const COUNT_PAGES = 20; // at most this many pages of 500 day counts are read for the chart
+  const RESULTS = ['ok', 'refused', 'failed'];
+  const RESULT_LABELS = { ok: 'OK', refused: 'Refused', failed: 'Failed' };
+  const FACE_LABELS = { uapi: 'UAPI', api2: 'cPanel API 2', whm1: 'WHM API 1', rest: 'REST API', whm_rest: 'WHM REST API', admin: 'Admin REST API' };
+  const SVG = 'http://www.w3.org/2000/svg';
+  let activity = null; // { name, cursor, generation }
+
+  async function openActivity(name) {
+    const generation = (activity ? activity.generation : 0) + 1;
+    activity = { name, cursor: null, generation };
+    $('activity-name').textContent = name;
+    $('activity-error').hidden = true;
+    $('activity-body').hidden = true;
+    $('activity-status').textContent = 'Loading…';
+    $('event-rows').replaceChildren();
+    $('events-status').textContent = '';
+    show('view-activity');
+    try {
+      // The events first: a 404 says the token is gone before anything is drawn.
+      const first = await loadEvents(name, null);
+      if (!current(generation)) {
+        return;
+      }
+      if (first.error) {
+        activityError(first.error);
+        return;
+      }
+      const days = await loadDays(name);
+      if (!current(generation)) {
+        return;
+      }
+      if (days.error) {
+        activityError(days.error);
+        return;
+      }
+      renderChart(days);
+      $('event-rows').replaceChildren();
+      appendEvents(first.events);
+      activity.cursor = first.next;
+      $('events-more').hidden = first.next === null;
+      $('events-empty').hidden = first.events.length !== 0;
+      $('events').hidden = first.events.length === 0;
+      $('activity-status').textContent = '';
+      $('activity-body').hidden = false;
+    } catch (e) {
+      if (current(generation) && e.message !== 'unauthorized' && e.message !== 'blocked') {
+        activityError('The server could not be reached. Try again.');
+      }
+    }
+  }
+
+  /** Whether the activity view still shows what this load was for (not left, not reopened for another token). */
+  function current(generation) {
+    return activity !== null && activity.generation === generation && !$('view-activity').hidden;
+  }
+
+  function activityError(message) {
+    $('activity-status').textContent = '';
+    $('activity-body').hidden = true;
+    const error = $('activity-error');
+    error.textContent = message;
+    error.hidden = false;
+  }
+
+  /** A refusal of an activity request in plain words; a 404 means the token went while the page was open. */
+  function activityProblem(name, status, json) {
+    if (status === 404) {
+      return 'The token “' + name + '” no longer exists: it was revoked or renamed. Go back to the list to see its tokens now.';
+    }
+    return (json && json.detail) || 'The activity could not be loaded (HTTP ' + status + '). Try again.';
+  }
+
+  /** One page of the token's recent calls: { events, next } or { error }. */
+  async function loadEvents(name, cursor) {
+    const query = new URLSearchParams({ limit: String(EVENTS_PAGE) });
+    if (cursor !== null) {
+      query.set('cursor', cursor);
+    }
+    const { status, json } = await api('GET', '/api/v1/tokens/' + encodeURIComponent(name) + '/activity?' + query);
+    if (status !== 200 || !json || !Array.isArray(json.events)) {
+      return { error: activityProblem(name, status, json) };
+    }
+    return { events: json.events, next: json.next_cursor || null };
+  }
+
+  /**
+   * The token's calls per UTC day over the last 30 days (today's included), by result: the account's day counts
+   * (GET /api/v1/activity?group=day), page after page, summed over the rows of this token.
+   * { days: [{ start, ok, refused, failed }], partial } or { error }.
+   */
+  async function loadDays(name) {
+    const today = Math.floor(Date.now() / 1000 / DAY) * DAY;
+    const from = today - (CHART_DAYS - 1) * DAY;
+    const days = [];
+    for (let i = 0; i < CHART_DAYS; i++) {
+      days.push({ start: from + i * DAY, ok: 0, refused: 0, failed: 0 });
+    }
+    let cursor = null;
+    let pages = 0;
+    do {
+      const query = new URLSearchParams({ group: 'day', from: String(from), limit: '500' });
+      if (cursor !== null) {
+        query.set('cursor', cursor);
+      }
+      const { status, json } = await api('GET', '/api/v1/activity?' + query);
+      if (status !== 200 || !json || !Array.isArray(json.counts)) {
+        return { error: activityProblem(name, status, json) };
+      }
+      for (const row of json.counts) {
+        const day = days[Math.floor((row.time - from) / DAY)];
+        if (row.credential === 'cpanel_token' && row.token === name && day && RESULTS.includes(row.result)) {
+          day[row.result] += row.count;
+        }
+      }
+      cursor = json.next_cursor || null;
+      pages++;
+    } while (cursor !== null && pages < COUNT_PAGES);
+    return { days, partial: cursor !== null };
+  }
+
+  function formatDay(epoch, style) {
+    return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', ...style }).format(new Date(epoch * 1000));
+  }
+
+  function plural(n, one, many) {
+    return formatNumber(n) + ' ' + (n === 1 ? one : many);
+  }
+
+  /** The bars (drawn with SVG, one stack per day: OK, refused, failed) and their text alternative, a table. */
+  function renderChart({ days, partial }) {
+    const totals = { ok: 0, refused: 0, failed: 0 };
+    let max = 0;
+    for (const day of days) {
+      RESULTS.forEach((r) => { totals[r] += day[r]; });
+      max = Math.max(max, day.ok + day.refused + day.failed);
+    }
+    const all = totals.ok + totals.refused + totals.failed;
+    $('chart-summary').textContent = all === 0
+      ? 'No calls in the last 30 days.'
+      : (partial ? 'At least ' : '') + plural(all, 'call', 'calls') + ' in the last 30 days: ' + formatNumber(totals.ok) + ' OK, '
+        + formatNumber(totals.refused) + ' refused, ' + formatNumber(totals.failed) + ' failed.';
+
+    const width = 900;
+    const height = 160;
+    const top = 4;
+    const gap = 6;
+    const bar = width / days.length;
+    const svg = $('chart');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (height + 1));
+    svg.replaceChildren();
+    const axis = svgElement('line', { x1: 0, y1: height + 0.5, x2: width, y2: height + 0.5, class: 'chart-baseline' });
+    svg.append(axis);
+    if (max > 0) {
+      svg.append(svgElement('line', { x1: 0, y1: top, x2: width, y2: top, class: 'chart-grid' }));
+    }
+    $('chart-max').textContent = max > 0 ? 'Most in a day: ' + plural(max, 'call', 'calls') : '';
+    const rows = $('chart-rows');
+    rows.replaceChildren();
+    days.forEach((day, i) => {
+      const total = day.ok + day.refused + day.failed;
+      const name = formatDay(day.start, { dateStyle: 'medium' });
+      const group = svgElement('g', { class: 'chart-day' });
+      const title = svgElement('title', {});
+      title.textContent = name + ': ' + plural(total, 'call', 'calls')
+        + (total ? ' (' + day.ok + ' OK, ' + day.refused + ' refused, ' + day.failed + ' failed)' : '');
+      group.append(title);
+      // The whole column hovers (and shows its title), even on a day without calls.
+      group.append(svgElement('rect', { x: i * bar, y: 0, width: bar, height: height, class: 'chart-hit' }));
+      let y = height;
+      for (const result of RESULTS) {
+        if (day[result] > 0) {
+          const h = Math.max(1, (day[result] / max) * (height - top));
+          y -= h;
+          group.append(svgElement('rect', { x: i * bar + gap / 2, y, width: bar - gap, height: h, class: 'bar bar-' + result }));
+        }
+      }
+      svg.append(group);
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = name;
+      tr.append(th);
+      for (const n of [total, day.ok, day.refused, day.failed]) {
+        const td = document.createElement('td');
+        td.textContent = formatNumber(n);
+        tr.append(td);
+      }
+      rows.append(tr);
+    });
+    $('chart-first').textContent = formatDay(days[0].start, { month: 'short', day: 'numeric' });
+    $('chart-last').textContent = formatDay(days[days.length - 1].start, { month: 'short', day: 'numeric' }) + ' (UTC)';
+  }
+
+  function svgElement(tag, attributes) {
+    const element = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attributes)) {
+      element.setAttribute(key, String(value));
+    }
+    return element;
+  }
+
+  function faceLabel(face) {
+    return FACE_LABELS[face] || face;
+  }
+
+  /** Module::function for cPanel's APIs; on our REST API the method and path; a name the server did not know, as such. */
+  function functionLabel(event) {
+    if (event.module === 'unknown' || event.function === 'unknown') {
+      return 'An unknown function';
+    }
+    if (event.module === 'REST' || event.module === 'WHM') {
+      return event.function;
+    }
+    return event.module + '::' + event.function;
+  }
+
+  function appendEvents(events) {
+    const rows = $('event-rows');
+    const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+    for (const event of events) {
+      const tr = document.createElement('tr');
+      tr.append(cell('Time', timeFormat.format(new Date(event.time * 1000))));
+      tr.append(cell('Address', event.address || 'Unknown'));
+      tr.append(cell('API', faceLabel(event.face)));
+      const fn = document.createElement('code');
+      fn.textContent = functionLabel(event);
+      tr.append(cell('Function', fn));
+      const result = document.createElement('span');
+      result.className = 'badge badge-' + (RESULT_LABELS[event.result] ? event.result : 'failed');
+      result.textContent = RESULT_LABELS[event.result] || event.result;
+      tr.append(cell('Result', result));
+      rows.append(tr);
+    }
+  }
+
+  async function showMoreEvents() {
+    if (activity === null || activity.cursor === null) {
+      return;
+    }
+    const { name, cursor, generation } = activity;
+    const more = $('events-more');
+    more.disabled = true;
+    $('events-status').textContent = 'Loading…';
+    try {
+      const page = await loadEvents(name, cursor);
+      if (!current(generation)) {
+        return;
+      }
+      if (page.error) {
+        $('events-status').textContent = page.error;
+        return;
+      }
+      const before = $('event-rows').rows.length;
+      appendEvents(page.events);
+      activity.cursor = page.next;
+      more.hidden = page.next === null;
+      const shown = $('event-rows').rows.length;
+      $('events-status').textContent = page.next === null ? 'Showing all ' + plural(shown, 'call', 'calls') + ' kept for this token.'
+        : 'Showing ' + plural(shown, 'call', 'calls') + '.';
+      // Keyboard users carry on from the first new row, or stay on the list's end when nothing more is to come.
+      const next = $('event-rows').rows[before];
+      if (more.hidden && next) {
+        next.tabIndex = -1;
+        next.focus();
+      }
+    } catch (e) {
+      if (current(generation) && e.message !== 'unauthorized' && e.message !== 'blocked') {
+        $('events-status').textContent = 'The server could not be reached. Try again.';
+      }
+    } finally {
+      more.disabled = false;
+    }
+  }
+
+  async function closeActivity() {
+    const name = activity ? activity.name : null;
+    activity = null;
+    await reload();
+    show('view-list');
+    const back = name && document.querySelector('#token-rows tr[data-name="' + CSS.escape(name) + '"] button');
+    if (back) {
+      back.focus();
     }
   }
 
@@ -678,6 +1009,8 @@
     $('rotate-dialog').addEventListener('close', onRotateClosed);
     $('edit-form').addEventListener('submit', saveEdit);
     $('edit-cancel').addEventListener('click', () => show('view-list'));
+    $('activity-back').addEventListener('click', closeActivity);
+    $('events-more').addEventListener('click', showMoreEvents);
     wireAccess('create-');
     wireAccess('edit-');
     for (const b of document.querySelectorAll('button.sort')) {

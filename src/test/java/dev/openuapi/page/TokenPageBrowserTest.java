@@ -4,6 +4,7 @@ import static dev.openuapi.support.Fixtures.newAccount;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +32,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.openuapi.activity.ActivityRecorder;
 import dev.openuapi.support.Fixtures.TestAccount;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -180,6 +186,229 @@ class TokenPageBrowserTest {
         assertFalse(browser.getPageSource().contains(rotated), "no trace of the new value in the DOM");
         bob.withToken(rotated).get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1));
         await(() -> bob.withToken(token).get("/execute/Tokens/list").statusCode() == 401, "the old value is refused");
+    }
+
+    @Inject
+    ActivityRecorder recorder;
+
+    @Inject
+    EntityManager em;
+
+    /** Adds calls to the activity log's counts as its flusher writes them: one row for a minute. */
+    void addCount(long accountId, String credential, long tokenId, String result, long minute, long count) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO activity_count (account_id, credential, token_id, "
+                + "face, module, function, result, minute, count) VALUES (?1, ?2, ?3, 'UAPI', 'Variables', 'get_user_information', ?4, ?5, ?6)")
+                .setParameter(1, accountId).setParameter(2, credential).setParameter(3, tokenId).setParameter(4, result)
+                .setParameter(5, minute).setParameter(6, count).executeUpdate());
+    }
+
+    long number(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    /** The visually-hidden table that is the chart's text alternative: per day, [day, calls, ok, refused, failed]. */
+    List<List<String>> chartTable() {
+        return browser.findElements(By.cssSelector("#chart-rows tr")).stream()
+                .map(tr -> tr.findElements(By.cssSelector("th, td")).stream().map(c -> c.getAttribute("textContent")).toList()).toList();
+    }
+
+    /** The recent calls as shown: [address, API, function, result] per row (the time is checked on its own). */
+    List<List<String>> eventRows() {
+        return browser.findElements(By.cssSelector("#event-rows tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().skip(1).map(WebElement::getText).toList()).toList();
+    }
+
+    /**
+     * Issue 20 §1 on the page: a token's Activity view. Real UAPI calls with the token (20 that work, one refused for the
+     * token being read-only, one that fails), and counts of older days written as the flusher writes them (one inside the
+     * 30 days' first day, one just before it, and the password's calls that day, which are not the token's): the chart's
+     * text alternative has each day's numbers, the recent calls are listed newest first 20 at a time with "Show more",
+     * a token without calls says so, and a token revoked meanwhile gets a clear message.
+     */
+    @Test
+    void aTokensActivityChartAndRecentCalls() throws Exception {
+        TestAccount hana = newAccount();
+        String token = hana.withPassword().contentType("application/json").body(Map.of("name", "monitor", "read_only", true))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        hana.newToken("idle");
+        for (int i = 0; i < 20; i++) {
+            hana.withToken(token).get("/execute/Tokens/list").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo(1));
+        }
+        hana.withToken(token).get("/execute/Tokens/create_full_access?name=x").then().statusCode(200)
+                .body("errors[0]", org.hamcrest.Matchers.equalTo("This API token is read-only: “Tokens::create_full_access” changes data."));
+        hana.withToken(token).get("/execute/DNS/parse_zone?zone=not-hers.example").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(0));
+        long accountId = number("SELECT id FROM account WHERE username = ?1", hana.username());
+        long tokenId = number("SELECT id FROM api_token WHERE account_id = ?1 AND name = 'monitor'", accountId);
+        recorder.flush();
+        await(() -> number("SELECT COUNT(*) FROM activity_event WHERE credential = 'CPANEL_TOKEN' AND token_id = ?1", tokenId) == 22,
+                "the 22 calls are in the activity log");
+        long today = System.currentTimeMillis() / 86_400_000L; // the UTC day, as the chart's days are
+        addCount(accountId, "CPANEL_TOKEN", tokenId, "ok", (today - 3) * 1440 + 720, 5);
+        addCount(accountId, "CPANEL_TOKEN", tokenId, "refused", (today - 3) * 1440 + 721, 1);
+        addCount(accountId, "ACCOUNT_PASSWORD", 0, "ok", (today - 3) * 1440 + 720, 6); // the password's, not the token's
+        addCount(accountId, "CPANEL_TOKEN", tokenId, "failed", (today - 29) * 1440, 2); // the first minute of the first day
+        addCount(accountId, "CPANEL_TOKEN", tokenId, "ok", (today - 29) * 1440 - 1, 9); // the last minute before it
+
+        login(hana);
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#token-rows tr[data-name='monitor']")));
+        row.findElement(By.xpath(".//button[text()='Activity']")).click();
+        visible("activity-body");
+        assertEquals("Activity of monitor", browser.findElement(By.id("activity-title")).getText());
+        assertEquals("activity-title", browser.switchTo().activeElement().getAttribute("id"), "focus moves to the view's heading");
+
+        // the chart: 30 days, today's last; its text alternative holds every day's numbers
+        List<List<String>> days = chartTable();
+        assertEquals(30, days.size(), days.toString());
+        assertEquals(browser.executeScript("return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date());"),
+                days.get(29).get(0), "the last day is today (UTC)");
+        assertEquals(List.of("22", "20", "1", "1"), days.get(29).subList(1, 5), "today: the real calls");
+        assertEquals(List.of("6", "5", "1", "0"), days.get(26).subList(1, 5), "three days ago: the token's counts, not the password's");
+        assertEquals(List.of("2", "0", "0", "2"), days.get(0).subList(1, 5), "the first of the 30 days, and nothing from before it");
+        for (int i = 1; i < 29; i++) {
+            if (i != 26) {
+                assertEquals(List.of("0", "0", "0", "0"), days.get(i).subList(1, 5), "day " + i + ": " + days.get(i));
+            }
+        }
+        assertEquals("30 calls in the last 30 days: 25 OK, 2 refused, 3 failed.", browser.findElement(By.id("chart-summary")).getText());
+        assertEquals("true", browser.findElement(By.id("chart")).getAttribute("aria-hidden"), "the table speaks for the drawing");
+        assertEquals(6, browser.findElements(By.cssSelector("#chart rect.bar")).size(), "a part per day and result with calls");
+        assertEquals(4, browser.findElements(By.cssSelector("#chart rect.bar-failed, #chart rect.bar-refused")).size());
+
+        // the recent calls, newest first, 20 a page
+        List<List<String>> events = eventRows();
+        assertEquals(20, events.size(), events.toString());
+        assertEquals(List.of("127.0.0.1", "UAPI", "DNS::parse_zone", "Failed"), events.get(0));
+        assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::create_full_access", "Refused"), events.get(1));
+        assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::list", "OK"), events.get(2));
+        // the time in the browser's locale and time zone, to the second
+        long newest = hana.withPassword().get("/api/v1/tokens/monitor/activity?limit=1").then().statusCode(200)
+                .extract().<Number>path("events[0].time").longValue();
+        assertEquals(browser.executeScript("return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })"
+                + ".format(new Date(arguments[0] * 1000));", newest),
+                browser.findElement(By.cssSelector("#event-rows tr td[data-label='Time']")).getText());
+        assertEquals("Most in a day: 22 calls", browser.findElement(By.id("chart-max")).getText());
+        browser.manage().window().setSize(new Dimension(1280, 1500)); // the chart and the first page of calls, for the docs
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("activity-title"))).perform();
+        screenshot("30-activity");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertTrue(noHorizontalScroll(), "the activity view fits a phone screen");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        WebElement more = browser.findElement(By.id("events-more"));
+        assertTrue(more.isDisplayed(), "22 calls: more than a page");
+        more.click();
+        wait.until(ExpectedConditions.textToBe(By.id("events-status"), "Showing all 22 calls kept for this token."));
+        events = eventRows();
+        assertEquals(22, events.size());
+        events.subList(2, 22).forEach(e -> assertEquals(List.of("127.0.0.1", "UAPI", "Tokens::list", "OK"), e));
+        assertFalse(more.isDisplayed(), "nothing more to show");
+
+        // back to the list; a token that made no calls says so
+        browser.findElement(By.id("activity-back")).click();
+        visible("view-list");
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='idle']")).findElement(By.xpath(".//button[text()='Activity']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("activity-title"), "Activity of idle"));
+        visible("activity-body");
+        assertTrue(browser.findElement(By.id("events-empty")).isDisplayed());
+        assertEquals("This token has made no calls yet.", browser.findElement(By.id("events-empty")).getText());
+        assertEquals("No calls in the last 30 days.", browser.findElement(By.id("chart-summary")).getText());
+        assertTrue(chartTable().stream().allMatch(d -> d.subList(1, 5).equals(List.of("0", "0", "0", "0"))));
+        assertFalse(browser.findElement(By.id("events-more")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("#chart rect.bar")).isEmpty());
+
+        // revoked while the page shows it: a clear message instead of the view
+        browser.findElement(By.id("activity-back")).click();
+        visible("view-list");
+        hana.withPassword().delete("/api/v1/tokens/monitor").then().statusCode(204);
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='monitor']")).findElement(By.xpath(".//button[text()='Activity']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("activity-error"),
+                "The token “monitor” no longer exists: it was revoked or renamed. Go back to the list to see its tokens now."));
+        assertFalse(browser.findElement(By.id("activity-body")).isDisplayed());
+        browser.findElement(By.id("activity-back")).click();
+        visible("view-list");
+        wait.until(d -> listedNames().equals(List.of("idle")));
+    }
+
+    /**
+     * Issue 20 §2 on the page: a token's rate limit ("Calls per minute"), set on create, shown in the list, changed and
+     * cleared in Edit access, each checked on the REST API; a value out of range is refused under the field.
+     */
+    @Test
+    void aRateLimitSetChangedAndCleared() throws Exception {
+        TestAccount ivan = newAccount();
+        login(ivan);
+        browser.findElement(By.id("open-create")).click();
+        visible("token-name").sendKeys("throttled");
+        browser.findElement(By.id("expires-never")).click();
+        WebElement rate = browser.findElement(By.id("create-rate"));
+        assertEquals("Calls per minute", browser.findElement(By.cssSelector("label[for='create-rate']")).getText());
+        assertEquals("", rate.getAttribute("value"), "no limit by default");
+        String rule = "Calls per minute: enter a whole number from 1 to 100000, or leave it empty for no limit.";
+        for (String wrong : List.of("0", "100001", "2.5")) {
+            rate.clear();
+            rate.sendKeys(wrong);
+            browser.findElement(By.id("create-submit")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("create-rate-error"), rule));
+            assertEquals("true", rate.getAttribute("aria-invalid"), wrong);
+            assertEquals("create-rate", browser.switchTo().activeElement().getAttribute("id"), "focus goes to the field");
+        }
+        assertEquals(0, given().auth().preemptive().basic(ivan.username(), ivan.password()).get("/api/v1/tokens").then().statusCode(200)
+                .extract().jsonPath().getList("$").size(), "nothing was sent");
+        rate.clear();
+        rate.sendKeys("30");
+        assertFalse(browser.findElement(By.id("create-rate-error")).isDisplayed(), "typing clears the message");
+        screenshot("31-rate-limit");
+        browser.findElement(By.id("create-submit")).click();
+        String token = visible("created-token").getAttribute("value");
+        browser.findElement(By.id("saved-token")).click();
+        visible("view-list");
+        WebElement access = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#token-rows tr[data-name='throttled'] td[data-label='Access']")));
+        assertEquals("Full access\nFrom any address\nAt most 30 calls a minute", access.getText());
+        assertEquals(30, rateLimit(ivan, "throttled"));
+
+        // edit: the field shows the limit; a new one is saved
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='throttled']")).findElement(By.xpath(".//button[text()='Edit access']")).click();
+        visible("view-edit");
+        WebElement edited = browser.findElement(By.id("edit-rate"));
+        assertEquals("30", edited.getAttribute("value"));
+        edited.clear();
+        edited.sendKeys("-1");
+        browser.findElement(By.id("edit-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("edit-rate-error"), rule));
+        assertEquals(30, rateLimit(ivan, "throttled"), "nothing was sent");
+        edited.clear();
+        edited.sendKeys("120");
+        browser.findElement(By.id("edit-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Changed the access of “throttled”."));
+        assertEquals("Full access\nFrom any address\nAt most 120 calls a minute",
+                browser.findElement(By.cssSelector("#token-rows tr[data-name='throttled'] td[data-label='Access']")).getText());
+        assertEquals(120, rateLimit(ivan, "throttled"));
+
+        // ... and cleared: no limit
+        browser.findElement(By.cssSelector("#token-rows tr[data-name='throttled']")).findElement(By.xpath(".//button[text()='Edit access']")).click();
+        visible("view-edit");
+        assertEquals("120", browser.findElement(By.id("edit-rate")).getAttribute("value"));
+        browser.findElement(By.id("edit-rate")).clear();
+        browser.findElement(By.id("edit-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("list-status"), "Changed the access of “throttled”."));
+        assertEquals("Full access\nFrom any address",
+                browser.findElement(By.cssSelector("#token-rows tr[data-name='throttled'] td[data-label='Access']")).getText());
+        assertNull(rateLimit(ivan, "throttled"));
+        ivan.withToken(token).get("/execute/Tokens/list").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    /** A token's rate_limit_per_minute as GET /api/v1/tokens shows it; null: none. */
+    static Integer rateLimit(TestAccount account, String name) {
+        return given().auth().preemptive().basic(account.username(), account.password()).get("/api/v1/tokens").then().statusCode(200)
+                .extract().path("find { it.name == '" + name + "' }.rate_limit_per_minute");
     }
 
     /** Waits up to 5 s for a condition that the change feed makes true within a second. */
