@@ -78,12 +78,16 @@ public class RequestAuthentication {
         if (who.isEmpty()) {
             return unauthorized(face, path, scripted);
         }
+        ActivityRecorder.Who seen = activity.enabled() ? who(face, who.get(), address) : null;
         Reply limited = rateLimited(face, path, who.get().rateLimit());
         if (limited != null) {
+            if (seen != null) {
+                recordLimited(face, path, routing, seen);
+            }
             return new Result(null, limited);
         }
-        if (activity.enabled()) {
-            activity.seen(routing, who(face, who.get(), address));
+        if (seen != null) {
+            activity.seen(routing, seen);
         }
         return new Result(who.get(), null);
     }
@@ -96,7 +100,8 @@ public class RequestAuthentication {
     /**
      * Issue 20 §2: a cPanel API token with a rate limit takes one call from its bucket, in memory. Past the limit, the
      * face's 429 with {@code Retry-After}. The login itself succeeded: cPHulk is not told (a rate-limited call is never a
-     * failed login), and the token's last use was noted as for any call it authenticated.
+     * failed login), and the token's last use was noted as for any call it authenticated. The activity log records it as
+     * {@code limited}.
      */
     private Reply rateLimited(Face face, String path, TokenRateLimiter.Limit limit) {
         if (limit == null) {
@@ -108,6 +113,19 @@ public class RequestAuthentication {
         }
         metrics.rateLimited(face.name().toLowerCase(java.util.Locale.ROOT));
         return face.rateLimited(path, Face.rateLimitReason(limit.tokenName(), limit.perMinute()), retryAfter);
+    }
+
+    /**
+     * A call past its token's rate limit, in the activity log as {@code limited} (never a failed login): on cPanel's faces
+     * now, under the function its URL names; on our REST API by the response filter, with the path template.
+     */
+    private void recordLimited(Face face, String path, RoutingContext routing, ActivityRecorder.Who who) {
+        Face.Called called = face.called(path, routing.request()::getParam);
+        if (called != null) {
+            activity.limited(who, called.kind(), called.module(), called.function());
+        } else {
+            activity.limitedRest(routing, who);
+        }
     }
 
     /** Who the request is, for the activity log: the account (0: root), the kind of credential and the token's id, never the credential. */
