@@ -180,16 +180,27 @@ public class ActivityService {
         throw ApiException.invalid("group must be minute or day, not " + Quote.cut(group) + ".");
     }
 
-    /** A token's recent calls, newest first; 404 when the account has no token of that name. */
+    /** A cPanel API token's recent calls, newest first; 404 when the account has no token of that name. */
     @Transactional
     public EventPage tokenEvents(long accountId, String tokenName, Range range, int limit, String cursor) {
-        Long tokenId = repository.tokenId(accountId, tokenName);
+        return events(accountId, "CPANEL_TOKEN", repository.tokenId(accountId, tokenName), tokenName, range, limit, cursor);
+    }
+
+    /**
+     * A WHM API token's recent calls, newest first; 404 when the WHM user ({@code root} or a reseller) has no token of that
+     * name. Every call the token made, whichever account it acted as.
+     */
+    @Transactional
+    public EventPage whmTokenEvents(String owner, String tokenName, Range range, int limit, String cursor) {
+        return events(null, "WHM_TOKEN", repository.whmTokenId(owner, tokenName), tokenName, range, limit, cursor);
+    }
+
+    private EventPage events(Long accountId, String credential, Long tokenId, String tokenName, Range range, int limit, String cursor) {
         if (tokenId == null) {
             throw ApiException.notFound("The API token " + Quote.of(tokenName) + " does not exist.");
         }
         long before = cursor == null ? Long.MAX_VALUE : decode(cursor, "n").get(0).asLong();
-        List<Object[]> rows = repository.events(accountId, "CPANEL_TOKEN", tokenId, millis(range.from()), millis(range.to()), before,
-                limit + 1);
+        List<Object[]> rows = repository.events(accountId, credential, tokenId, millis(range.from()), millis(range.to()), before, limit + 1);
         List<EventView> events = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
             String address = (String) r[2];
