@@ -37,8 +37,9 @@ import io.vertx.ext.web.RoutingContext;
  * {@code openuapi.activity.dropped} and logged at most once a minute.
  *
  * <p>Four places record: the {@code kernel.Dispatcher} for UAPI, API 2 and WHM API 1 calls ({@link #call}), the
- * {@link RestActivityFilter} for our REST API ({@link #rest}), the streamed upload's route for what it ends itself, and
- * the credential check for failed logins ({@link #authFailed}) and calls past a token's rate limit ({@link #limited}).
+ * {@link RestActivityFilter} for our REST API ({@link #rest}), the streamed upload's route for what it ends itself
+ * ({@link #routeCall}), and the credential check for failed logins ({@link #authFailed}) and calls past a token's rate
+ * limit ({@link #limited}).
  * Who called is what the credential check left on the request ({@link #seen}).
  */
 @ApplicationScoped
@@ -188,7 +189,7 @@ public class ActivityRecorder {
      * A call that a Vert.x route ended itself, outside the dispatcher (the streamed upload's 413, a spool that failed):
      * who called is what the credential check left on {@code routing}.
      */
-    public void call(RoutingContext routing, String module, String function, Result result) {
+    public void routeCall(RoutingContext routing, String module, String function, Result result) {
         if (!enabled || routing == null) {
             return;
         }

@@ -240,7 +240,8 @@ public enum Face {
             case UAPI -> {
                 String rest = path.substring(Math.min(path.length(), "/execute/".length()));
                 int slash = rest.indexOf('/');
-                yield slash < 0 ? new Called(ApiKind.UAPI, rest, "") : new Called(ApiKind.UAPI, rest.substring(0, slash), rest.substring(slash + 1));
+                yield slash < 0 ? new Called(ApiKind.UAPI, rest, "")
+                        : new Called(ApiKind.UAPI, rest.substring(0, slash), rest.substring(slash + 1));
             }
             case API2 -> new Called("3".equals(query.apply("cpanel_jsonapi_apiversion")) ? ApiKind.UAPI : ApiKind.API2,
                     query.apply("cpanel_jsonapi_module"), query.apply("cpanel_jsonapi_func"));

@@ -100,6 +100,12 @@ class ActivityLogTest {
                 account.username(), name);
     }
 
+    /** A token made on our REST API with {@code body} (its name, features, rate limit…); returns its value. */
+    private static String token(TestAccount account, Map<String, Object> body) {
+        return account.withPassword().contentType(ContentType.JSON).body(body).post("/api/v1/tokens").then().statusCode(201).extract()
+                .path("token");
+    }
+
     private long accountId(TestAccount account) {
         return number("SELECT id FROM account WHERE username = ?1", account.username());
     }
@@ -170,8 +176,7 @@ class ActivityLogTest {
     void aScopeRefusalIsRefused() {
         TestAccount alice = newAccount();
         String name = "ro" + Fixtures.randomSuffix(6);
-        String token = alice.withPassword().contentType(ContentType.JSON).body(Map.of("name", name, "features", List.of("zoneedit")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String token = token(alice, Map.of("name", name, "features", List.of("zoneedit")));
         long id = tokenId(alice, name);
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
         alice.withToken(token).get("/api/v1/activity").then().statusCode(403); // needs apitokens, as /api/v1/tokens does
@@ -193,8 +198,7 @@ class ActivityLogTest {
         String token = alice.newToken(name);
         long id = tokenId(alice, name);
         String ftpName = "ftp" + Fixtures.randomSuffix(6);
-        String ftpOnly = alice.withPassword().contentType(ContentType.JSON).body(Map.of("name", ftpName, "features", List.of("ftpaccts")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String ftpOnly = token(alice, Map.of("name", ftpName, "features", List.of("ftpaccts")));
         long ftpId = tokenId(alice, ftpName);
 
         dev.openuapi.support.Uapi.success(upload(alice.withToken(token), "hello".getBytes()).then().statusCode(200).extract().asString());
@@ -230,8 +234,7 @@ class ActivityLogTest {
     void aCallPastTheRateLimitIsLimitedAndNeverAFailedLogin() {
         TestAccount bob = newAccount();
         String name = "lim" + Fixtures.randomSuffix(6);
-        String token = bob.withPassword().contentType(ContentType.JSON).body(Map.of("name", name, "rate_limit_per_minute", 1))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String token = token(bob, Map.of("name", name, "rate_limit_per_minute", 1));
         long id = tokenId(bob, name);
         long account = accountId(bob);
 

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ class WhmTokenActivityTest {
     void aResellerReadsItsOwnTokensCallsInPagesAndNoOneElseDoes() {
         TestAccount reseller = Whm.reseller("list-accts", "manage-api-tokens", "cpanel-api");
         String name = "feed" + Fixtures.randomSuffix(6).toLowerCase();
-        String token = Whm.token(basic(reseller), name);
+        String token = Whm.namedToken(basic(reseller), name);
         Whm.call(Whm.withToken(reseller.username(), token), "myprivs", Map.of());
         Whm.call(Whm.withToken(reseller.username(), token), "createacct", Map.of("username", "nope", "domain", "nope.example")); // no privilege
         // acting as its own account through API 2: still the token's call, counted in that account
@@ -100,14 +101,20 @@ class WhmTokenActivityTest {
                 .body("detail", org.hamcrest.Matchers.equalTo("The API token “" + name + "” does not exist."));
         problem(asRoot(), path(name), 404);
         problem(basic(reseller), path("none" + Fixtures.randomSuffix(4)), 404);
+
+        // the reseller's own password calls (making the token, reading) are counted too: its 17-letter credential fits
+        recorder.flush();
+        JsonNode counts = page(asRoot().queryParam("account", reseller.username()).queryParam("limit", 500), "/api/v1/admin/activity");
+        assertTrue(counts.toString().contains("\"credential\":\"reseller_password\""), counts.toString());
+        assertTrue(counts.toString().contains("\"token\":\"" + name + "\""), counts.toString());
     }
 
     @Test
     void readingNeedsTheTokenPrivilegeAndAWhmCredential() {
         TestAccount reseller = Whm.reseller("list-accts", "manage-api-tokens");
         String name = "own" + Fixtures.randomSuffix(6).toLowerCase();
-        Whm.token(basic(reseller), name);
-        String narrowed = Whm.token(basic(reseller), "narrow" + Fixtures.randomSuffix(6).toLowerCase(), "list-accts");
+        Whm.namedToken(basic(reseller), name);
+        String narrowed = Whm.namedToken(basic(reseller), "narrow" + Fixtures.randomSuffix(6).toLowerCase(), "list-accts");
         // a token without manage-api-tokens: 403, even about its own calls (as listing tokens is refused to it)
         Whm.withToken(reseller.username(), narrowed).get(path(name)).then().statusCode(403).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.equalTo(WhmTokenActivityResource.NO_PRIVILEGE));
@@ -124,7 +131,7 @@ class WhmTokenActivityTest {
     @Test
     void rootReadsRootsOwnToken() {
         String name = "root" + Fixtures.randomSuffix(6).toLowerCase();
-        String token = Whm.token(asRoot(), name);
+        String token = Whm.namedToken(asRoot(), name);
         Whm.call(Whm.withToken("root", token), "myprivs", Map.of());
         recorder.flush();
         JsonNode events = page(asRoot(), path(name)).path("events");

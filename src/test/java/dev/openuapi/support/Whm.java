@@ -40,11 +40,11 @@ public final class Whm {
     }
 
     public static String token(RequestSpecification as, String... acls) {
-        return token(as, "t" + Fixtures.randomSuffix(10), acls);
+        return namedToken(as, "t" + Fixtures.randomSuffix(10), acls);
     }
 
     /** A new WHM token of the caller's named {@code name}, with these ACLs (none: all of the caller's); returns its value. */
-    public static String token(RequestSpecification as, String name, String... acls) {
+    public static String namedToken(RequestSpecification as, String name, String... acls) {
         RequestSpecification request = as.queryParam("api.version", "1").queryParam("token_name", name);
         for (int i = 0; i < acls.length; i++) {
             request = request.queryParam("acl-" + i, acls[i]);

@@ -361,7 +361,7 @@ class RotationTest {
 
     /** A new WHM token of the caller's with this name (and these ACLs, none: all of the caller's); returns its value. */
     static String whmToken(RequestSpecification as, String name, String... acls) {
-        return Whm.token(as, name, acls);
+        return Whm.namedToken(as, name, acls);
     }
 
     static int whmStatus(RequestSpecification as) {

@@ -167,7 +167,7 @@ public class UploadRoute {
                     refused = true;
                     cleanUp();
                     if (!ended) {
-                        activity.call(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED); // the client went away mid-upload
+                        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED); // the client went away mid-upload
                     }
                     LOG.debugf("An upload ended early: %s", e.getMessage());
                 }
@@ -305,14 +305,14 @@ public class UploadRoute {
         if (rc.response().ended()) {
             return;
         }
-        activity.call(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
+        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader(HttpHeaders.CONNECTION, "close")
                 .end(WireResponses.text(json, UapiResult.failure("The upload is larger than " + maxBytes + " bytes.").toMap()));
     }
 
     /** An authenticated upload that could not be spooled: failed in the activity log (the dispatcher never saw it), then 500. */
     private void failBeforeRun(RoutingContext rc, Throwable cause) {
-        activity.call(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
+        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
         fail(rc, cause);
     }
 
