@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 
 import dev.openuapi.common.Ticker;
 import dev.openuapi.config.OpenUapiConfig;
+import dev.openuapi.kernel.ApiKind;
+import dev.openuapi.kernel.FunctionRegistry;
 import dev.openuapi.metrics.OpenUapiMetrics;
 
 import io.quarkus.arc.Arc;
@@ -32,9 +34,11 @@ import io.vertx.ext.web.RoutingContext;
  * ({@link RecentEvents}). Both are bounded ({@code openuapi.activity.max-pending}): past the bound what does not fit is dropped, counted in the metric
  * {@code openuapi.activity.dropped} and logged at most once a minute.
  *
- * <p>Three places record: the {@code kernel.Dispatcher} for UAPI, API 2 and WHM API 1 calls ({@link #call}), the
- * {@link RestActivityFilter} for our REST API ({@link #rest}), and the credential check for failed logins
- * ({@link #authFailed}). Who called is what the credential check left on the request ({@link #seen}).
+ * <p>Four places record: the {@code kernel.Dispatcher} for UAPI, API 2 and WHM API 1 calls ({@link #call}), the
+ * {@link RestActivityFilter} for our REST API ({@link #rest}), the streamed upload's route for what it ends itself
+ * ({@link #routeCall}), and the credential check for failed logins ({@link #authFailed}) and calls past a token's rate
+ * limit ({@link #limited}).
+ * Who called is what the credential check left on the request ({@link #seen}).
  */
 @ApplicationScoped
 public class ActivityRecorder {
@@ -44,9 +48,14 @@ public class ActivityRecorder {
     static final String WHO = ActivityRecorder.class.getName() + ".who";
     static final long DROP_LOG_MILLIS = 60_000;
 
+    /** Where the credential check marks a call on our REST API that a token's rate limit refused. */
+    static final String LIMITED = ActivityRecorder.class.getName() + ".limited";
+
     /** How a recorded call ended. */
     public enum Result {
-        OK, FAILED, REFUSED;
+        OK, FAILED, REFUSED,
+        /** Refused before it ran because its API token had used up its rate limit (issue 20 §2): never a failed login. */
+        LIMITED;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -93,6 +102,7 @@ public class ActivityRecorder {
     private final OpenUapiMetrics metrics;
     private final OpenUapiConfig.Activity config;
     private final CurrentVertxRequest request;
+    private final FunctionRegistry registry;
     private volatile boolean enabled;
     private final int maxPending;
 
@@ -104,8 +114,10 @@ public class ActivityRecorder {
     private Ticker flusher;
     private Ticker cleaner;
 
-    ActivityRecorder(ActivityService service, OpenUapiMetrics metrics, OpenUapiConfig config, CurrentVertxRequest request) {
+    ActivityRecorder(ActivityService service, OpenUapiMetrics metrics, OpenUapiConfig config, CurrentVertxRequest request,
+            FunctionRegistry registry) {
         this.service = service;
+        this.registry = registry;
         this.metrics = metrics;
         this.config = config.activity();
         this.request = request;
@@ -173,6 +185,40 @@ public class ActivityRecorder {
             return;
         }
         record(who, accountId == null ? who.accountId() : accountId, module, function, result);
+    }
+
+    /**
+     * A call that a Vert.x route ended itself, outside the dispatcher (the streamed upload's 413, a spool that failed):
+     * who called is what the credential check left on {@code routing}.
+     */
+    public void routeCall(RoutingContext routing, String module, String function, Result result) {
+        if (!enabled || routing == null) {
+            return;
+        }
+        Who who = routing.get(WHO);
+        if (who != null) {
+            record(who, who.accountId(), module, function, result);
+        }
+    }
+
+    /**
+     * A call on cPanel's faces that the token's rate limit refused before it ran (issue 20 §2): counted and, for the
+     * token, queued as an event, as {@link Result#LIMITED}, under the module and function its URL names (registered
+     * names only, as for any call). The credential check calls it; it is not a failed login.
+     */
+    public void limited(Who who, ApiKind kind, String module, String function) {
+        if (enabled && who != null) {
+            FunctionRegistry.Names names = registry.names(kind, module, function);
+            record(who, who.accountId(), names.module(), names.function(), Result.LIMITED);
+        }
+    }
+
+    /** The same on our REST API: noted on the request, which the {@link RestActivityFilter} then records with its path template. */
+    public void limitedRest(RoutingContext routing, Who who) {
+        if (enabled && routing != null) {
+            routing.put(WHO, who);
+            routing.put(LIMITED, Boolean.TRUE);
+        }
     }
 
     /** A request on our REST API has ended: {@code function} is {@code METHOD /path/template}. */

@@ -80,6 +80,11 @@ public class ActivityRepository {
         return firstId("SELECT id FROM api_token WHERE account_id = ?1 AND name = ?2", List.of(accountId, name));
     }
 
+    /** A WHM API token's id by its owner ({@code root} or a reseller's username) and name. */
+    Long whmTokenId(String owner, String name) {
+        return firstId("SELECT id FROM whm_api_token WHERE owner = ?1 AND name = ?2", List.of(owner, name));
+    }
+
     Long accountId(String username) {
         return firstId("SELECT id FROM account WHERE username = ?1", List.of(username));
     }
@@ -109,12 +114,18 @@ public class ActivityRepository {
     /**
      * A page of a token's events, newest first: id, time (ms), address, face, module, function, result.
      *
-     * @param beforeId the last id of the previous page ({@code Long.MAX_VALUE} for the first)
+     * @param accountId only the events of calls that ran as this account; null: every one (a WHM token acts as many)
+     * @param beforeId  the last id of the previous page ({@code Long.MAX_VALUE} for the first)
      */
-    List<Object[]> events(long accountId, String credential, long tokenId, long fromMillis, long toMillis, long beforeId, int limit) {
+    List<Object[]> events(Long accountId, String credential, long tokenId, long fromMillis, long toMillis, long beforeId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(credential, tokenId, fromMillis, toMillis, beforeId));
+        String account = "";
+        if (accountId != null) {
+            params.add(accountId);
+            account = " AND account_id = ?" + params.size();
+        }
         return rows("SELECT id, time, address, face, module, function, result FROM activity_event WHERE credential = ?1 "
-                + "AND token_id = ?2 AND account_id = ?3 AND time >= ?4 AND time < ?5 AND id < ?6 ORDER BY id DESC LIMIT " + limit,
-                List.of(credential, tokenId, accountId, fromMillis, toMillis, beforeId));
+                + "AND token_id = ?2 AND time >= ?3 AND time < ?4 AND id < ?5" + account + " ORDER BY id DESC LIMIT " + limit, params);
     }
 
     /**

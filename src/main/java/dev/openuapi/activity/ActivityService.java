@@ -41,6 +41,13 @@ public class ActivityService {
     public static final int DEFAULT_LIMIT = 100;
     static final String ROOT = "root";
     private static final long MINUTES_PER_DAY = 1440;
+    /**
+     * The keys pages resume after ({@code n} a number, {@code s} a string): an event's id; a count's bucket, account,
+     * credential, token, face, module, function and result; a failed-login count's bucket, account, address and reason.
+     */
+    private static final String EVENT_KEY = "n";
+    private static final String COUNT_KEY = "nnsnssss";
+    private static final String FAILURE_KEY = "nnss";
 
     private final ActivityRepository repository;
     private final ObjectMapper json;
@@ -191,15 +198,28 @@ public class ActivityService {
         throw ApiException.invalid("group must be minute or day, not " + Quote.cut(group) + ".");
     }
 
-    /** A token's recent calls, newest first; 404 when the account has no token of that name. */
+    /** A cPanel API token's recent calls, newest first; 404 when the account has no token of that name. */
     @Transactional
     public EventPage tokenEvents(long accountId, String tokenName, Range range, int limit, String cursor) {
-        Long tokenId = repository.tokenId(accountId, tokenName);
+        return events(accountId, "CPANEL_TOKEN", repository.tokenId(accountId, tokenName), tokenName, range, limit, cursor);
+    }
+
+    /**
+     * A WHM API token's recent calls, newest first; 404 when the WHM user ({@code root} or a reseller) has no token of that
+     * name. Every call the token made, whichever account it acted as.
+     */
+    @Transactional
+    public EventPage whmTokenEvents(String owner, String tokenName, Range range, int limit, String cursor) {
+        return events(null, "WHM_TOKEN", repository.whmTokenId(owner, tokenName), tokenName, range, limit, cursor);
+    }
+
+    private EventPage events(Long accountId, String credential, Long tokenId, String tokenName, Range range, int limit, String cursor) {
         if (tokenId == null) {
             throw ApiException.notFound("The API token " + Quote.of(tokenName) + " does not exist.");
         }
-        long before = cursor == null ? Long.MAX_VALUE : decode(cursor, "n").get(0).asLong();
-        List<Object[]> rows = repository.events(accountId, "CPANEL_TOKEN", tokenId, millis(range.from()), millis(range.to()), before,
+        List<Object> after = after(cursor, EVENT_KEY);
+        long before = after == null ? Long.MAX_VALUE : (Long) after.get(0);
+        List<Object[]> rows = repository.events(accountId, credential, tokenId, millis(range.from()), millis(range.to()), before,
                 limit + 1);
         List<EventView> events = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
@@ -207,8 +227,7 @@ public class ActivityService {
             events.add(new EventView(((Number) r[1]).longValue() / 1000, address == null || address.isEmpty() ? null : address,
                     lower(r[3]), (String) r[4], (String) r[5], (String) r[6]));
         }
-        String next = rows.size() > limit ? encode(List.of(((Number) rows.get(limit - 1)[0]).longValue())) : null;
-        return new EventPage(events, next);
+        return new EventPage(events, next(rows, limit, EVENT_KEY));
     }
 
     /**
@@ -218,50 +237,28 @@ public class ActivityService {
      */
     @Transactional
     public CountPage counts(Long accountId, boolean byDay, Range range, int limit, String cursor) {
-        List<Object> after = null;
-        if (cursor != null) {
-            JsonNode key = decode(cursor, "nnsnssss");
-            after = new ArrayList<>();
-            for (int i = 0; i < key.size(); i++) {
-                after.add(key.get(i).isNumber() ? (Object) key.get(i).asLong() : key.get(i).asText());
-            }
-        }
-        List<Object[]> rows = repository.counts(accountId, byDay, range.fromMinute(), range.toMinute(), after, limit + 1);
+        List<Object[]> rows = repository.counts(accountId, byDay, range.fromMinute(), range.toMinute(), after(cursor, COUNT_KEY),
+                limit + 1);
         List<CountView> counts = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
             long accountOf = ((Number) r[1]).longValue();
             counts.add(new CountView(start(r[0], byDay), accountName(accountOf, r[10]), lower(r[2]), (String) r[9], lower(r[4]),
                     (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).longValue()));
         }
-        String next = null;
-        if (rows.size() > limit) {
-            Object[] last = rows.get(limit - 1);
-            next = encode(List.of(((Number) last[0]).longValue(), ((Number) last[1]).longValue(), last[2], ((Number) last[3]).longValue(),
-                    last[4], last[5], last[6], last[7]));
-        }
-        return new CountPage(counts, next);
+        return new CountPage(counts, next(rows, limit, COUNT_KEY));
     }
 
     /** Failed logins per minute or day; {@code accountId} null: every account. */
     @Transactional
     public FailurePage failures(Long accountId, boolean byDay, Range range, int limit, String cursor) {
-        List<Object> after = null;
-        if (cursor != null) {
-            JsonNode key = decode(cursor, "nnss");
-            after = List.of(key.get(0).asLong(), key.get(1).asLong(), key.get(2).asText(), key.get(3).asText());
-        }
-        List<Object[]> rows = repository.failures(accountId, byDay, range.fromMinute(), range.toMinute(), after, limit + 1);
+        List<Object[]> rows = repository.failures(accountId, byDay, range.fromMinute(), range.toMinute(), after(cursor, FAILURE_KEY),
+                limit + 1);
         List<FailureView> failures = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
             failures.add(new FailureView(start(r[0], byDay), accountName(((Number) r[1]).longValue(), r[5]), (String) r[2], (String) r[3],
                     ((Number) r[4]).longValue()));
         }
-        String next = null;
-        if (rows.size() > limit) {
-            Object[] last = rows.get(limit - 1);
-            next = encode(List.of(((Number) last[0]).longValue(), ((Number) last[1]).longValue(), last[2], last[3]));
-        }
-        return new FailurePage(failures, next);
+        return new FailurePage(failures, next(rows, limit, FAILURE_KEY));
     }
 
     /** An account by username, for root's filter; 404 when there is none. {@code root} is 0. */
@@ -294,7 +291,32 @@ public class ActivityService {
         return text == null ? null : ((String) text).toLowerCase(Locale.ROOT);
     }
 
-    private String encode(List<?> key) {
+    /**
+     * The key a page resumes after, from the cursor the previous page gave (null: the first page). A key is a row's first
+     * columns, in {@code shape}: {@code n} a number, {@code s} a string.
+     */
+    private List<Object> after(String cursor, String shape) {
+        if (cursor == null) {
+            return null;
+        }
+        JsonNode key = decode(cursor, shape);
+        List<Object> after = new ArrayList<>();
+        for (int i = 0; i < shape.length(); i++) {
+            after.add(shape.charAt(i) == 'n' ? (Object) key.get(i).asLong() : key.get(i).asText());
+        }
+        return after;
+    }
+
+    /** The next page's cursor: the key of the last row shown when a row beyond {@code limit} says there is one; else null. */
+    private String next(List<Object[]> rows, int limit, String shape) {
+        if (rows.size() <= limit) {
+            return null;
+        }
+        Object[] last = rows.get(limit - 1);
+        List<Object> key = new ArrayList<>();
+        for (int i = 0; i < shape.length(); i++) {
+            key.add(shape.charAt(i) == 'n' ? (Object) ((Number) last[i]).longValue() : last[i]);
+        }
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(key));
         } catch (JsonProcessingException e) {

@@ -14,6 +14,9 @@ public final class ActivityViews {
     private ActivityViews() {
     }
 
+    static final String RESULT = "ok; failed (the function's own error, bad arguments); refused (a missing feature or privilege, "
+            + "the token's scope, a read-only token); limited (the token had used up its rate_limit_per_minute: 429, the call did "
+            + "not run).";
     static final String CURSOR_DESCRIPTION = "Pass it as cursor to get the next page; null: this is the last page. Opaque: do not build one.";
 
     @RegisterForReflection
@@ -27,8 +30,7 @@ public final class ActivityViews {
             @Schema(description = "The module (UAPI and API 2 modules, WHM for WHM API 1; REST for our REST API; unknown for a name "
                     + "that is not registered).", example = "Tokens") String module,
             @Schema(description = "The function, or on our REST API the method and path template.", example = "list") String function,
-            @Schema(description = "ok; failed (the function's own error, bad arguments); refused (a missing feature or privilege, "
-                    + "the token's scope, a read-only token).", example = "ok") String result) {
+            @Schema(description = RESULT, example = "ok") String result) {
     }
 
     @RegisterForReflection
@@ -50,7 +52,7 @@ public final class ActivityViews {
             @Schema(description = "The face: uapi, api2, whm1, rest, whm_rest or admin.", example = "uapi") String face,
             @Schema(description = "The module, or REST on our REST API.", example = "Tokens") String module,
             @Schema(description = "The function, or on our REST API the method and path template.", example = "list") String function,
-            @Schema(description = "ok, failed or refused.", example = "ok") String result,
+            @Schema(description = RESULT, example = "ok") String result,
             @Schema(description = "How many calls.", example = "12") long count) {
     }
 

@@ -1,16 +1,15 @@
 package dev.openuapi.activity;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,8 +23,6 @@ import dev.openuapi.activity.ActivityViews.FailurePage;
 @Tag(name = "Admin Activity", description = "Every account's activity and the failed logins against known accounts (root)")
 @SecurityRequirement(name = "basicAuth")
 public class AdminActivityResource {
-
-    static final String ACCOUNT = "Only this account's (a username, or root for root's own). Left out: every account's.";
 
     private final ActivityService activity;
 
@@ -41,15 +38,8 @@ public class AdminActivityResource {
                     value = ActivityResource.COUNTS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "group must be minute or day, not “week”.")
     @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
-    public CountPage counts(@Parameter(description = ACCOUNT, example = "alice") @QueryParam("account") String account,
-            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = ActivityResource.GROUP, example = "day") @QueryParam("group") String group,
-            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = ActivityResource.CURSOR, example = "WzI5NDEwMjYsN10") @QueryParam("cursor") String cursor) {
-        Long accountId = account == null ? null : activity.accountId(account);
-        return activity.counts(accountId, ActivityService.byDay(group), ActivityService.Range.of(from, to), ActivityService.limit(limit),
-                cursor);
+    public CountPage counts(@BeanParam AdminActivityQuery query) {
+        return activity.counts(accountId(query), query.byDay(), query.range(), query.limit(), query.cursor);
     }
 
     @GET
@@ -62,14 +52,12 @@ public class AdminActivityResource {
                             + "\"reason\":\"bad_password\",\"count\":3}],\"next_cursor\":null}")))
     @APIResponse(responseCode = "400", description = "limit must be from 1 to 500.")
     @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
-    public FailurePage failures(@Parameter(description = ACCOUNT, example = "alice") @QueryParam("account") String account,
-            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = ActivityResource.GROUP, example = "day") @QueryParam("group") String group,
-            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = ActivityResource.CURSOR, example = "WzI5NDEwMjYsN10") @QueryParam("cursor") String cursor) {
-        Long accountId = account == null ? null : activity.accountId(account);
-        return activity.failures(accountId, ActivityService.byDay(group), ActivityService.Range.of(from, to), ActivityService.limit(limit),
-                cursor);
+    public FailurePage failures(@BeanParam AdminActivityQuery query) {
+        return activity.failures(accountId(query), query.byDay(), query.range(), query.limit(), query.cursor);
+    }
+
+    /** The account to show, by username (404 when there is none); null: every account. */
+    private Long accountId(AdminActivityQuery query) {
+        return query.account == null ? null : activity.accountId(query.account);
     }
 }

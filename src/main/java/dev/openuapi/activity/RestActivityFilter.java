@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Records each authenticated request on our REST API (the REST, WHM_REST and ADMIN faces) in the activity log: module
  * {@code REST}, function {@code METHOD /path/{template}} (the template, never the path with its values), result by
- * status (below 400 ok; 401, 403 and 429 refused; any other failed). cPanel's faces are recorded by the dispatcher.
+ * status (below 400 ok; 401, 403 and 429 refused; any other failed), or limited when the token's rate limit refused it
+ * (the credential check marks it). cPanel's faces are recorded by the dispatcher.
  */
 @Provider
 public class RestActivityFilter implements ContainerResponseFilter {
@@ -49,7 +50,8 @@ public class RestActivityFilter implements ContainerResponseFilter {
         Method method = resource == null ? null : resource.getResourceMethod();
         String template = method == null ? "unknown" : TEMPLATES.computeIfAbsent(method, RestActivityFilter::template);
         int status = response.getStatus();
-        ActivityRecorder.Result result = status < 400 ? ActivityRecorder.Result.OK
+        ActivityRecorder.Result result = Boolean.TRUE.equals(routing.get(ActivityRecorder.LIMITED)) ? ActivityRecorder.Result.LIMITED
+                : status < 400 ? ActivityRecorder.Result.OK
                 : status == 401 || status == 403 || status == 429 ? ActivityRecorder.Result.REFUSED : ActivityRecorder.Result.FAILED;
         recorder.rest(who, requestContext.getMethod() + " " + template, result);
     }

@@ -1,6 +1,7 @@
 package dev.openuapi.auth;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import dev.openuapi.face.Face;
 import dev.openuapi.face.Reply;
 import dev.openuapi.hulk.LoginGuard;
 import dev.openuapi.metrics.OpenUapiMetrics;
+import dev.openuapi.metrics.OpenUapiMetrics.AuthFailure;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -53,54 +55,53 @@ public class RequestAuthentication {
     public Result authenticate(Face face, String path, RoutingContext routing, boolean scripted) {
         AuthorizationHeader presented = TokenPathGuard.presented(routing);
         PresentedSession session = presented == null ? TokenPathGuard.session(routing) : null; // a header wins over a cookie
-        Optional<Authenticated> who;
-        if (presented != null && presented.isComplete()) {
-            String address = clientAddress.of(routing.request());
-            String service = face.loginService();
-            Reply refused = refusedByHulk(face, path, address, presented.user(), service, scripted);
-            if (refused != null) {
-                return new Result(null, refused);
-            }
-            who = authenticator.authenticate(face, presented, () -> address,
-                    reason -> {
-                        guard.failed(address, presented.user(), service, presented.scheme() + " " + presented.secret(), reason.name());
-                        activity.authFailed(presented.user(), address, FailureReason.of(reason));
-                    });
-        } else if (session != null && session.isComplete()) {
-            String address = clientAddress.of(routing.request());
-            String service = face.loginService();
-            String user = session.user();
-            Reply refused = refusedByHulk(face, path, address, user, service, scripted);
-            if (refused != null) {
-                return new Result(null, refused);
-            }
-            who = sessions.authenticate(face, session,
-                    reason -> {
-                        guard.failed(address, user, service, "session " + String.join(",", session.cookies()) + " " + session.securityToken(),
-                                reason.name());
-                        activity.authFailed(user, address, FailureReason.of(reason));
-                    });
-        } else {
-            who = authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
+        boolean byHeader = presented != null && presented.isComplete();
+        if (!byHeader && (session == null || !session.isComplete())) {
+            authenticator.noCredentials(); // not a login attempt: cPHulk neither counts nor refuses it
+            return unauthorized(face, path, scripted);
         }
+        // once: cPHulk, the token's allow-list and last use, and the activity log all take this one
+        String address = clientAddress.of(routing.request());
+        String service = face.loginService();
+        String user = byHeader ? presented.user() : session.user();
+        Reply refused = refusedByHulk(face, path, address, user, service, scripted);
+        if (refused != null) {
+            return new Result(null, refused);
+        }
+        Consumer<AuthFailure> failed = reason -> {
+            guard.failed(address, user, service, byHeader ? presented.scheme() + " " + presented.secret()
+                    : "session " + String.join(",", session.cookies()) + " " + session.securityToken(), reason.name());
+            activity.authFailed(user, address, FailureReason.of(reason));
+        };
+        Optional<Authenticated> who = byHeader ? authenticator.authenticate(face, presented, () -> address, failed)
+                : sessions.authenticate(face, session, failed);
         if (who.isEmpty()) {
-            Reply refused = face.unauthorized(path);
-            return new Result(null, scripted ? refused.withoutChallenge() : refused);
+            return unauthorized(face, path, scripted);
         }
+        ActivityRecorder.Who seen = activity.enabled() ? who(face, who.get(), address) : null;
         Reply limited = rateLimited(face, path, who.get().rateLimit());
         if (limited != null) {
+            if (seen != null) {
+                recordLimited(face, path, routing, seen);
+            }
             return new Result(null, limited);
         }
-        if (activity.enabled()) {
-            activity.seen(routing, who(face, who.get(), clientAddress.of(routing.request())));
+        if (seen != null) {
+            activity.seen(routing, seen);
         }
         return new Result(who.get(), null);
+    }
+
+    private static Result unauthorized(Face face, String path, boolean scripted) {
+        Reply refused = face.unauthorized(path);
+        return new Result(null, scripted ? refused.withoutChallenge() : refused);
     }
 
     /**
      * Issue 20 §2: a cPanel API token with a rate limit takes one call from its bucket, in memory. Past the limit, the
      * face's 429 with {@code Retry-After}. The login itself succeeded: cPHulk is not told (a rate-limited call is never a
-     * failed login), and the token's last use was noted as for any call it authenticated.
+     * failed login), and the token's last use was noted as for any call it authenticated. The activity log records it as
+     * {@code limited}.
      */
     private Reply rateLimited(Face face, String path, TokenRateLimiter.Limit limit) {
         if (limit == null) {
@@ -112,6 +113,19 @@ public class RequestAuthentication {
         }
         metrics.rateLimited(face.name().toLowerCase(java.util.Locale.ROOT));
         return face.rateLimited(path, Face.rateLimitReason(limit.tokenName(), limit.perMinute()), retryAfter);
+    }
+
+    /**
+     * A call past its token's rate limit, in the activity log as {@code limited} (never a failed login): on cPanel's faces
+     * now, under the function its URL names; on our REST API by the response filter, with the path template.
+     */
+    private void recordLimited(Face face, String path, RoutingContext routing, ActivityRecorder.Who who) {
+        Face.Called called = face.called(path, routing.request()::getParam);
+        if (called != null) {
+            activity.limited(who, called.kind(), called.module(), called.function());
+        } else {
+            activity.limitedRest(routing, who);
+        }
     }
 
     /** Who the request is, for the activity log: the account (0: root), the kind of credential and the token's id, never the credential. */

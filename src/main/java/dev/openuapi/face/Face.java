@@ -10,6 +10,7 @@ import static dev.openuapi.face.Credential.WHM_TOKEN;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import dev.openuapi.common.Quote;
 import dev.openuapi.face.rest.Problem;
+import dev.openuapi.kernel.ApiKind;
+import dev.openuapi.kernel.ApiModule;
 
 /**
  * The faces OpenUAPI shows the world, told apart by URL: the only code that reads URL prefixes. Each face
@@ -215,6 +218,36 @@ public enum Face {
             default -> Reply.text(429, reason);
         };
         return reply.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+
+    /** The API, module and function a call on cPanel's faces names. */
+    public record Called(ApiKind kind, String module, String function) {
+    }
+
+    /**
+     * What a call on one of cPanel's faces names, read from its URL alone (the body is not read): UAPI's path
+     * ({@code /execute/Module/function}), API 2's query string ({@code cpanel_jsonapi_module} and {@code _func}, UAPI with
+     * {@code cpanel_jsonapi_apiversion=3}), WHM API 1's path ({@code /json-api/function}). For the activity log of a call
+     * refused before it runs (a token's rate limit); the names are the caller's, not checked. {@code null} on the
+     * other faces.
+     *
+     * @param query a query-string parameter by name, or {@code null}
+     */
+    public Called called(String rawPath, UnaryOperator<String> query) {
+        int matrix = rawPath.indexOf(';');
+        String path = matrix < 0 ? rawPath : rawPath.substring(0, matrix);
+        return switch (this) {
+            case UAPI -> {
+                String rest = path.substring(Math.min(path.length(), "/execute/".length()));
+                int slash = rest.indexOf('/');
+                yield slash < 0 ? new Called(ApiKind.UAPI, rest, "")
+                        : new Called(ApiKind.UAPI, rest.substring(0, slash), rest.substring(slash + 1));
+            }
+            case API2 -> new Called("3".equals(query.apply("cpanel_jsonapi_apiversion")) ? ApiKind.UAPI : ApiKind.API2,
+                    query.apply("cpanel_jsonapi_module"), query.apply("cpanel_jsonapi_func"));
+            case WHM1 -> new Called(ApiKind.WHM1, ApiModule.WHM, path.substring(Math.min(path.length(), "/json-api/".length())));
+            default -> null;
+        };
     }
 
     /** What a rate-limited call is told: the token and its limit, never its value. */

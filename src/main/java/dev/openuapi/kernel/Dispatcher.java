@@ -53,7 +53,7 @@ public class Dispatcher {
         return outcome;
     }
 
-    private static final String UNKNOWN = "unknown";
+    private static final String UNKNOWN = FunctionRegistry.UNKNOWN;
 
     private Outcome dispatchWhm(WhmUser user, String functionName, Args args) {
         ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
@@ -89,19 +89,17 @@ public class Dispatcher {
      * refused when the account's features or the token's scope did not let it run.
      */
     private void record(ApiKind kind, Principal account, String moduleName, String functionName, Outcome outcome) {
-        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
-        boolean known = module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
+        FunctionRegistry.Names names = registry.names(kind, moduleName, functionName);
         ActivityRecorder.Result result = outcome.ok() ? ActivityRecorder.Result.OK
-                : known && !mayRun(kind, account, moduleName, functionName) ? ActivityRecorder.Result.REFUSED : ActivityRecorder.Result.FAILED;
-        activity.call(account.accountId(), module.isPresent() ? moduleName : UNKNOWN, known ? functionName : UNKNOWN, result);
+                : names.known() && !mayRun(kind, account, moduleName, functionName) ? ActivityRecorder.Result.REFUSED
+                        : ActivityRecorder.Result.FAILED;
+        activity.call(account.accountId(), names.module(), names.function(), result);
     }
 
     /** Only registered names become metric tags: a caller cannot make up new time series. */
     private Outcome timed(ApiKind kind, String moduleName, String functionName, java.util.function.Supplier<Outcome> call) {
-        Optional<FunctionRegistry.Module> module = registry.module(moduleName);
-        boolean known = module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
-        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), module.isPresent() ? moduleName : "unknown",
-                known ? functionName : "unknown", call, Outcome::ok);
+        FunctionRegistry.Names names = registry.names(kind, moduleName, functionName);
+        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), names.module(), names.function(), call, Outcome::ok);
     }
 
     private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {

@@ -74,6 +74,24 @@ public class FunctionRegistry {
         return new Module(first, Collections.unmodifiableMap(byKind), Collections.unmodifiableMap(groups));
     }
 
+    /** What {@link #names} gives for a module or function that is not registered. */
+    public static final String UNKNOWN = "unknown";
+
+    /**
+     * A call's module and function as the metrics and the activity log name them: registered names only, any other is
+     * {@link #UNKNOWN}, so that a caller cannot make up new time series or rows.
+     *
+     * @param known the module has this function for this API
+     */
+    public record Names(String module, String function, boolean known) {
+    }
+
+    public Names names(ApiKind kind, String moduleName, String functionName) {
+        Optional<Module> module = moduleName == null ? Optional.empty() : module(moduleName);
+        boolean known = functionName != null && module.map(m -> m.functions(kind).containsKey(functionName)).orElse(false);
+        return new Names(module.isPresent() ? moduleName : UNKNOWN, known ? functionName : UNKNOWN, known);
+    }
+
     public Optional<Module> module(String name) {
         List<ApiModule> serving = beans.get(name);
         return serving == null ? Optional.empty() : Optional.of(built.computeIfAbsent(name, n -> build(n, serving)));

@@ -62,10 +62,10 @@ public class WhmTokenRotationResource {
                     + "keeps working until previous_valid_until (now + grace_seconds), on every replica, and not a second longer; "
                     + "with grace_seconds 0 (the default) it stops at once. One previous value at a time. A WHM user needs the "
                     + "manage-api-tokens privilege, as for api_token_update; a token may always rotate itself.")
-    @RequestBody(required = false, description = "Optional; without a body the grace period is 0.", content = @Content(
+    @RequestBody(required = false, description = TokenRotationResource.REQUEST_DESCRIPTION, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationRequest.class),
-            examples = @ExampleObject(name = "five minutes", value = "{\"grace_seconds\":300}")))
-    @APIResponse(responseCode = "200", description = "Rotated; the new value is shown once (Cache-Control: no-store)",
+            examples = @ExampleObject(name = "five minutes", value = TokenRotationResource.REQUEST_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = TokenRotationResource.ROTATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotatedTokenView.class),
                     examples = @ExampleObject(name = "rotated", value = ROTATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = TokenRotationService.BAD_GRACE)
@@ -75,8 +75,7 @@ public class WhmTokenRotationResource {
             JsonNode body) {
         WhmUser user = caller.whmUser().orElseThrow(() -> ApiException.forbidden("Only root and resellers rotate WHM API tokens."));
         long grace = TokenRotationResource.graceOf(body);
-        var rotated = rotation.rotate(user, name, grace, rights(user));
-        return Response.ok(RotatedTokenView.of(rotated)).header("Cache-Control", "no-store").build();
+        return TokenRotationResource.answer(rotation.rotate(user, name, grace, rights(user)));
     }
 
     /**

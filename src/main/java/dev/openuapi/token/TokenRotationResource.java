@@ -69,7 +69,10 @@ public class TokenRotationResource {
         }
     }
 
-    static final String REQUEST_EXAMPLE = "{\"grace_seconds\":300}";
+    /** What the cPanel and the WHM rotation ({@code operator.WhmTokenRotationResource}) say alike in their documents. */
+    public static final String REQUEST_EXAMPLE = "{\"grace_seconds\":300}";
+    public static final String REQUEST_DESCRIPTION = "Optional; without a body the grace period is 0.";
+    public static final String ROTATED = "Rotated; the new value is shown once (Cache-Control: no-store)";
     static final String ROTATED_EXAMPLE = "{\"name\":\"ci-deploy\",\"token\":\"Q0ZL8WZ4C7J1N2SKXH5V9MDTRB3PEGYA\","
             + "\"expires_at\":1798761599,\"previous_valid_until\":1764612300}";
     static final String BAD_GRACE = TokenRotationService.BAD_GRACE;
@@ -88,10 +91,10 @@ public class TokenRotationResource {
                     + "The old value keeps working until previous_valid_until (now + grace_seconds), on every replica, and not a "
                     + "second longer; with grace_seconds 0 (the default) it stops at once. A token has one previous value at a "
                     + "time: rotating again during a grace period ends the older value at once.")
-    @RequestBody(required = false, description = "Optional; without a body the grace period is 0.", content = @Content(
+    @RequestBody(required = false, description = REQUEST_DESCRIPTION, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationRequest.class),
             examples = @ExampleObject(name = "five minutes", value = REQUEST_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Rotated; the new value is shown once (Cache-Control: no-store)",
+    @APIResponse(responseCode = "200", description = ROTATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotatedTokenView.class),
                     examples = @ExampleObject(name = "rotated", value = ROTATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = BAD_GRACE)
@@ -100,7 +103,11 @@ public class TokenRotationResource {
     public Response rotate(@Parameter(description = "The token's name.", example = "ci-deploy") @PathParam("name") String name,
             JsonNode body) {
         Principal principal = TokenResource.checkScope(caller.principal(), true, "POST /api/v1/tokens/{name}/rotate");
-        Rotated rotated = rotation.rotateApiToken(principal.accountId(), name, graceOf(body), rights(caller));
+        return answer(rotation.rotateApiToken(principal.accountId(), name, graceOf(body), rights(caller)));
+    }
+
+    /** The answer to a rotation, cPanel's or WHM's: the new value, never to be stored by a cache. */
+    public static Response answer(Rotated rotated) {
         return Response.ok(RotatedTokenView.of(rotated)).header("Cache-Control", "no-store").build();
     }
 

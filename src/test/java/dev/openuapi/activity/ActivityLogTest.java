@@ -101,6 +101,12 @@ class ActivityLogTest {
                 account.username(), name);
     }
 
+    /** A token made on our REST API with {@code body} (its name, features, rate limit…); returns its value. */
+    private static String token(TestAccount account, Map<String, Object> body) {
+        return account.withPassword().contentType(ContentType.JSON).body(body).post("/api/v1/tokens").then().statusCode(201).extract()
+                .path("token");
+    }
+
     private long accountId(TestAccount account) {
         return number("SELECT id FROM account WHERE username = ?1", account.username());
     }
@@ -171,13 +177,102 @@ class ActivityLogTest {
     void aScopeRefusalIsRefused() {
         TestAccount alice = newAccount();
         String name = "ro" + Fixtures.randomSuffix(6);
-        String token = alice.withPassword().contentType(ContentType.JSON).body(Map.of("name", name, "features", List.of("zoneedit")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String token = token(alice, Map.of("name", name, "features", List.of("zoneedit")));
         long id = tokenId(alice, name);
         alice.withToken(token).get("/execute/Tokens/list").then().statusCode(200);
         alice.withToken(token).get("/api/v1/activity").then().statusCode(403); // needs apitokens, as /api/v1/tokens does
         await("the refused UAPI call", () -> calls(id, "UAPI", "Tokens", "list", "refused") == 1);
         await("the refused REST call", () -> calls(id, "REST", "REST", "GET /api/v1/activity", "refused") == 1);
+    }
+
+    private static final String UPLOAD = "/execute/Fileman/upload_files";
+
+    private static io.restassured.response.Response upload(io.restassured.specification.RequestSpecification as, byte[] content) {
+        return as.multiPart("file-0", "a.txt", content, "text/plain").multiPart("dir", "public_html").post(UPLOAD);
+    }
+
+    /** The streamed upload route records its calls as the dispatcher does any other: ok, refused, failed (413 too). */
+    @Test
+    void theUploadRouteIsRecordedLikeAnyUapiCall() {
+        TestAccount alice = newAccount();
+        String name = "up" + Fixtures.randomSuffix(6);
+        String token = alice.newToken(name);
+        long id = tokenId(alice, name);
+        String ftpName = "ftp" + Fixtures.randomSuffix(6);
+        String ftpOnly = token(alice, Map.of("name", ftpName, "features", List.of("ftpaccts")));
+        long ftpId = tokenId(alice, ftpName);
+
+        dev.openuapi.support.Uapi.success(upload(alice.withToken(token), "hello".getBytes()).then().statusCode(200).extract().asString());
+        dev.openuapi.support.Uapi.failure(upload(alice.withToken(ftpOnly), "hello".getBytes()).then().statusCode(200).extract().asString(),
+                "You do not have the feature “filemanager”.");
+        upload(alice.withToken(token), new byte[5 * 1024 * 1024]).then().statusCode(413); // over openuapi.files.max-upload-size (4M)
+        upload(alice.withPassword(), "again".getBytes()).then().statusCode(200);
+        recorder.flush();
+
+        assertEquals(1, calls(id, "UAPI", "Fileman", "upload_files", "ok"));
+        assertEquals(1, calls(id, "UAPI", "Fileman", "upload_files", "failed"));
+        assertEquals(1, calls(ftpId, "UAPI", "Fileman", "upload_files", "refused"));
+        assertEquals(1, number("SELECT SUM(count) FROM activity_count WHERE account_id = ?1 AND credential = 'ACCOUNT_PASSWORD' "
+                + "AND face = 'UAPI' AND module = 'Fileman' AND function = 'upload_files' AND result = 'ok'", accountId(alice)));
+        JsonNode events = Fixtures.json(alice.withPassword().get("/api/v1/tokens/" + name + "/activity").then().statusCode(200)
+                .extract().asString()).path("events");
+        assertEquals(2, events.size(), events.toString());
+        assertEquals("failed", events.get(0).path("result").asText());
+        assertEquals("ok", events.get(1).path("result").asText());
+        events.forEach(e -> {
+            assertEquals("uapi", e.path("face").asText());
+            assertEquals("Fileman", e.path("module").asText());
+            assertEquals("upload_files", e.path("function").asText());
+            assertNotNull(e.path("address").textValue());
+        });
+    }
+
+    /**
+     * A call past its token's rate limit (issue 20 §2) is recorded, as limited, on every face (the function its URL names,
+     * or unknown), counted and among the token's recent calls, and never as a failed login.
+     */
+    @Test
+    void aCallPastTheRateLimitIsLimitedAndNeverAFailedLogin() {
+        TestAccount bob = newAccount();
+        String name = "lim" + Fixtures.randomSuffix(6);
+        String token = token(bob, Map.of("name", name, "rate_limit_per_minute", 1));
+        long id = tokenId(bob, name);
+        long account = accountId(bob);
+
+        bob.withToken(token).get("/execute/Variables/get_user_information").then().statusCode(200);
+        bob.withToken(token).get("/execute/Variables/get_user_information").then().statusCode(429);
+        bob.withToken(token).get("/execute/Variables/get_user_information").then().statusCode(429);
+        bob.withToken(token).get("/execute/NoSuchModule/made_up").then().statusCode(429);
+        bob.withToken(token).get("/json-api/cpanel?cpanel_jsonapi_module=Tokens&cpanel_jsonapi_func=list&cpanel_jsonapi_apiversion=3")
+                .then().statusCode(429);
+        bob.withToken(token).get("/json-api/cpanel?cpanel_jsonapi_module=Email&cpanel_jsonapi_func=listpops").then().statusCode(429);
+        bob.withToken(token).get("/api/v1/tokens").then().statusCode(429).contentType("application/problem+json");
+        upload(bob.withToken(token), "hello".getBytes()).then().statusCode(429);
+        recorder.flush();
+
+        assertEquals(1, calls(id, "UAPI", "Variables", "get_user_information", "ok"));
+        assertEquals(2, calls(id, "UAPI", "Variables", "get_user_information", "limited"));
+        assertEquals(1, calls(id, "UAPI", "unknown", "unknown", "limited"), "a name that is not registered is unknown");
+        assertEquals(1, calls(id, "API2", "Tokens", "list", "limited"));
+        assertEquals(1, calls(id, "API2", "Email", "listpops", "limited"));
+        assertEquals(1, calls(id, "REST", "REST", "GET /api/v1/tokens", "limited"));
+        assertEquals(1, calls(id, "UAPI", "Fileman", "upload_files", "limited"));
+        assertEquals(0, number("SELECT COUNT(*) FROM activity_count WHERE token_id = ?1 AND credential = 'CPANEL_TOKEN' "
+                + "AND result IN ('refused', 'failed')", id), "a limited call is neither refused nor failed");
+        assertEquals(0, number("SELECT COUNT(*) FROM auth_failure_count WHERE account_id = ?1", account), "never a failed login");
+
+        JsonNode events = Fixtures.json(bob.withPassword().get("/api/v1/tokens/" + name + "/activity").then().statusCode(200)
+                .extract().asString()).path("events");
+        assertEquals(8, events.size(), events.toString());
+        assertEquals("Fileman", events.get(0).path("module").asText());
+        assertEquals("GET /api/v1/tokens", events.get(1).path("function").asText());
+        assertEquals("rest", events.get(1).path("face").asText());
+        for (int i = 0; i < 7; i++) {
+            assertEquals("limited", events.get(i).path("result").asText(), events.toString());
+        }
+        assertEquals("ok", events.get(7).path("result").asText());
+        assertTrue(walkCounts(bob, Map.of("group", "day"), 500).stream().anyMatch(r -> name.equals(r.path("token").textValue())
+                && r.path("result").asText().equals("limited") && r.path("count").asLong() == 2), "the counts endpoint shows it");
     }
 
     @Test

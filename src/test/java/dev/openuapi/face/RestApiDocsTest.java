@@ -152,6 +152,32 @@ class RestApiDocsTest {
         assertFull(missing, total, "REST parameters with a description and an example");
     }
 
+    /**
+     * The activity endpoints' query parameters (root's two share one @BeanParam) are each in the document, by name, with
+     * a description; a WHM token's activity takes the same as a cPanel token's.
+     */
+    @Test
+    void theActivityEndpointsDescribeEachOfTheirParameters() {
+        Map<String, Set<String>> expected = Map.of(
+                "GET /api/v1/admin/activity", Set.of("account", "from", "to", "group", "limit", "cursor"),
+                "GET /api/v1/admin/activity/auth-failures", Set.of("account", "from", "to", "group", "limit", "cursor"),
+                "GET /api/v1/activity", Set.of("from", "to", "group", "limit", "cursor"),
+                "GET /api/v1/tokens/{name}/activity", Set.of("name", "from", "to", "limit", "cursor"),
+                "GET /api/v1/whm/tokens/{name}/activity", Set.of("name", "from", "to", "limit", "cursor"));
+        Map<String, JsonNode> rest = operations(true);
+        expected.forEach((operation, names) -> {
+            JsonNode op = rest.get(operation);
+            assertNotNull(op, operation);
+            Set<String> documented = new TreeSet<>();
+            for (JsonNode parameter : op.path("parameters")) {
+                documented.add(parameter.path("name").asText());
+                assertFalse(parameter.path("description").asText().isBlank(), operation + " " + parameter);
+            }
+            assertEquals(new TreeSet<>(names), documented, operation);
+        });
+        assertEquals("REST WHM Tokens", rest.get("GET /api/v1/whm/tokens/{name}/activity").path("tags").get(0).asText());
+    }
+
     @Test
     void everyBodyPropertyHasADescription() {
         List<String> missing = new ArrayList<>();

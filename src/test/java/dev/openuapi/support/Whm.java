@@ -40,17 +40,36 @@ public final class Whm {
     }
 
     public static String token(RequestSpecification as, String... acls) {
-        StringBuilder query = new StringBuilder();
+        return namedToken(as, "t" + Fixtures.randomSuffix(10), acls);
+    }
+
+    /** A new WHM token of the caller's named {@code name}, with these ACLs (none: all of the caller's); returns its value. */
+    public static String namedToken(RequestSpecification as, String name, String... acls) {
+        RequestSpecification request = as.queryParam("api.version", "1").queryParam("token_name", name);
         for (int i = 0; i < acls.length; i++) {
-            query.append("&acl-").append(i).append('=').append(acls[i]);
+            request = request.queryParam("acl-" + i, acls[i]);
         }
-        JsonNode created = Fixtures.json(as.queryParam("api.version", "1").queryParam("token_name", "t" + Fixtures.randomSuffix(10))
-                .get("/json-api/api_token_create" + (query.length() == 0 ? "" : "?" + query.substring(1))).then().statusCode(200)
-                .extract().asString());
+        JsonNode created = Fixtures.json(request.get("/json-api/api_token_create").then().statusCode(200).extract().asString());
         if (created.get("metadata").get("result").intValue() != 1) {
             throw new AssertionError("api_token_create failed: " + created);
         }
         return created.get("data").get("token").textValue();
+    }
+
+    /** A new account made a reseller (owning itself) by root, with these ACLs. */
+    public static Fixtures.TestAccount reseller(String... acls) {
+        Fixtures.TestAccount reseller = Fixtures.newAccount();
+        if (!"OK".equals(reason(asRoot(), "setupreseller", Map.of("user", reseller.username(), "makeowner", "1")))) {
+            throw new AssertionError("setupreseller failed for " + reseller.username());
+        }
+        Map<String, String> setacls = new java.util.HashMap<>(Map.of("reseller", reseller.username()));
+        for (String acl : acls) {
+            setacls.put("acl-" + acl, "1");
+        }
+        if (!"OK".equals(reason(asRoot(), "setacls", setacls))) {
+            throw new AssertionError("setacls failed for " + reseller.username());
+        }
+        return reseller;
     }
 
     public static List<String> names(JsonNode array, String field) {

@@ -361,13 +361,7 @@ class RotationTest {
 
     /** A new WHM token of the caller's with this name (and these ACLs, none: all of the caller's); returns its value. */
     static String whmToken(RequestSpecification as, String name, String... acls) {
-        RequestSpecification request = as.queryParam("api.version", "1").queryParam("token_name", name);
-        for (int i = 0; i < acls.length; i++) {
-            request = request.queryParam("acl-" + i, acls[i]);
-        }
-        var created = Fixtures.json(request.get("/json-api/api_token_create").then().statusCode(200).extract().asString());
-        assertEquals(1, created.get("metadata").get("result").intValue(), created.toString());
-        return created.get("data").get("token").textValue();
+        return Whm.namedToken(as, name, acls);
     }
 
     static int whmStatus(RequestSpecification as) {
@@ -384,12 +378,7 @@ class RotationTest {
     }
 
     static TestAccount reseller(boolean manageTokens) {
-        TestAccount reseller = Fixtures.newAccount();
-        assertEquals("OK", Whm.reason(asRoot(), "setupreseller", Map.of("user", reseller.username(), "makeowner", "1")));
-        assertEquals("OK", Whm.reason(asRoot(), "setacls", manageTokens
-                ? Map.of("reseller", reseller.username(), "acl-list-accts", "1", "acl-manage-api-tokens", "1")
-                : Map.of("reseller", reseller.username(), "acl-list-accts", "1")));
-        return reseller;
+        return manageTokens ? Whm.reseller("list-accts", "manage-api-tokens") : Whm.reseller("list-accts");
     }
 
     private static io.restassured.response.ValidatableResponse problem(Response response, int status) {

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openuapi.activity.ActivityRecorder;
 import dev.openuapi.auth.RequestAuthentication;
 import dev.openuapi.common.ApiException;
 import dev.openuapi.config.OpenUapiConfig;
@@ -33,6 +34,7 @@ import dev.openuapi.kernel.Upload;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.file.AsyncFile;
@@ -67,13 +69,18 @@ public class UploadRoute {
 
     private final RequestAuthentication authentication;
     private final Dispatcher dispatcher;
+    private final ActivityRecorder activity;
+    private final CurrentVertxRequest currentRequest;
     private final ObjectMapper json;
     private final long maxBytes;
     private final int maxParameters;
 
-    UploadRoute(RequestAuthentication authentication, Dispatcher dispatcher, ObjectMapper json, OpenUapiConfig config) {
+    UploadRoute(RequestAuthentication authentication, Dispatcher dispatcher, ActivityRecorder activity, CurrentVertxRequest currentRequest,
+            ObjectMapper json, OpenUapiConfig config) {
         this.authentication = authentication;
         this.dispatcher = dispatcher;
+        this.activity = activity;
+        this.currentRequest = currentRequest;
         this.json = json;
         this.maxBytes = config.files().maxUploadSize().asLongValue();
         this.maxParameters = config.input().maxParameters();
@@ -91,7 +98,7 @@ public class UploadRoute {
         }
         HttpServerRequest request = rc.request();
         request.pause(); // not one byte is read before the caller is known
-        blocking(rc, () -> inRequestContext(() -> authentication.authenticate(Face.UAPI, rc.normalizedPath(), rc,
+        blocking(rc, () -> inRequestContext(rc, () -> authentication.authenticate(Face.UAPI, rc.normalizedPath(), rc,
                 request.getHeader("X-Requested-With") != null))).onComplete(done -> {
                     if (done.failed()) {
                         fail(rc, done.cause());
@@ -121,13 +128,13 @@ public class UploadRoute {
         if (!allowed) {
             // the dispatcher words the refusal; the body is never read
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            blocking(rc, () -> run(principal, RequestArgs.query(request.query(), maxParameters), List.of()))
+            blocking(rc, () -> run(rc, principal, RequestArgs.query(request.query(), maxParameters), List.of()))
                     .onComplete(done -> respond(rc, done.succeeded() ? done.result() : null, done.cause()));
             return;
         }
         blocking(rc, () -> Files.createTempDirectory("openuapi-upload-")).onComplete(made -> {
             if (made.failed()) {
-                fail(rc, made.cause());
+                failBeforeRun(rc, made.cause());
                 return;
             }
             new Spool(rc, principal, made.result()).start();
@@ -142,6 +149,8 @@ public class UploadRoute {
         private final List<Future<Upload>> parts = new ArrayList<>();
         private long received;
         private boolean refused;
+        /** The whole body arrived: from here on the dispatcher records the call. */
+        private boolean ended;
 
         Spool(RoutingContext rc, Principal principal, Path dir) {
             this.rc = rc;
@@ -157,29 +166,39 @@ public class UploadRoute {
                 if (!refused) {
                     refused = true;
                     cleanUp();
+                    if (!ended) {
+                        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED); // the client went away mid-upload
+                    }
                     LOG.debugf("An upload ended early: %s", e.getMessage());
                 }
             });
-            request.endHandler(v -> Future.all(new ArrayList<>(parts)).onComplete(all -> {
+            request.endHandler(v -> {
+                ended = true;
+                whenSpooled(request);
+            });
+            request.resume();
+        }
+
+        private void whenSpooled(HttpServerRequest request) {
+            Future.all(new ArrayList<>(parts)).onComplete(all -> {
                 if (refused) {
                     return;
                 }
                 if (all.failed()) {
                     cleanUp();
-                    fail(rc, all.cause());
+                    failBeforeRun(rc, all.cause());
                     return;
                 }
                 List<Upload> uploads = new ArrayList<>();
                 parts.forEach(part -> uploads.add(part.result()));
                 blocking(rc, () -> {
                     try {
-                        return run(principal, RequestArgs.multipart(request.query(), request.formAttributes(), maxParameters), uploads);
+                        return run(rc, principal, RequestArgs.multipart(request.query(), request.formAttributes(), maxParameters), uploads);
                     } finally {
                         delete(dir);
                     }
                 }).onComplete(done -> respond(rc, done.succeeded() ? done.result() : null, done.cause()));
-            }));
-            request.resume();
+            });
         }
 
         private void part(HttpServerFileUpload upload) {
@@ -255,8 +274,9 @@ public class UploadRoute {
         }
     }
 
-    private Outcome run(Principal principal, Args args, List<Upload> uploads) {
-        return inRequestContext(() -> dispatcher.run(ApiKind.UAPI, principal, MODULE, FUNCTION, args, uploads));
+    /** The dispatcher runs the function and records the call in the activity log, as for any UAPI call. */
+    private Outcome run(RoutingContext rc, Principal principal, Args args, List<Upload> uploads) {
+        return inRequestContext(rc, () -> dispatcher.run(ApiKind.UAPI, principal, MODULE, FUNCTION, args, uploads));
     }
 
     private void respond(RoutingContext rc, Outcome outcome, Throwable failure) {
@@ -277,13 +297,23 @@ public class UploadRoute {
                 .end(WireResponses.text(json, result.toMap()));
     }
 
-    /** cpsrvd's answer to an upload over its limit: 413, and the connection is closed so the rest is never read. */
+    /**
+     * cpsrvd's answer to an upload over its limit: 413, and the connection is closed so the rest is never read. The call
+     * was authenticated: it is in the activity log, failed.
+     */
     private void tooLarge(RoutingContext rc) {
         if (rc.response().ended()) {
             return;
         }
+        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader(HttpHeaders.CONNECTION, "close")
                 .end(WireResponses.text(json, UapiResult.failure("The upload is larger than " + maxBytes + " bytes.").toMap()));
+    }
+
+    /** An authenticated upload that could not be spooled: failed in the activity log (the dispatcher never saw it), then 500. */
+    private void failBeforeRun(RoutingContext rc, Throwable cause) {
+        activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
+        fail(rc, cause);
     }
 
     private static void fail(RoutingContext rc, Throwable cause) {
@@ -305,16 +335,25 @@ public class UploadRoute {
         return rc.vertx().executeBlocking(work, false);
     }
 
-    private static <T> T inRequestContext(java.util.function.Supplier<T> work) {
+    /**
+     * Runs {@code work} in a request context whose current Vert.x request is {@code rc}, as a JAX-RS resource's is: the
+     * activity log reads from it who called (what the credential check left on {@code rc}).
+     */
+    private <T> T inRequestContext(RoutingContext rc, java.util.function.Supplier<T> work) {
         ManagedContext context = Arc.container().requestContext();
-        if (context.isActive()) {
-            return work.get();
+        boolean activated = !context.isActive();
+        if (activated) {
+            context.activate();
         }
-        context.activate();
         try {
+            if (currentRequest.getCurrent() == null) {
+                currentRequest.setCurrent(rc);
+            }
             return work.get();
         } finally {
-            context.terminate();
+            if (activated) {
+                context.terminate();
+            }
         }
     }
 
