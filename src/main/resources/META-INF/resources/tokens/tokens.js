@@ -663,8 +663,10 @@
   const CHART_DAYS = 30;
   const EVENTS_PAGE = 20; // recent calls per page ("Show more" gets the next)
   const COUNT_PAGES = 20; // at most this many pages of 500 day counts are read for the chart
-  const RESULTS = ['ok', 'refused', 'failed'];
-  const RESULT_LABELS = { ok: 'OK', refused: 'Refused', failed: 'Failed' };
+  // how a call ended, in the order the bars stack and the text alternative lists them (limited: past the token's rate limit)
+  const RESULTS = ['ok', 'refused', 'limited', 'failed'];
+  const RESULT_LABELS = { ok: 'OK', refused: 'Refused', limited: 'Rate-limited', failed: 'Failed' };
+  const RESULT_WORDS = { ok: 'OK', refused: 'refused', limited: 'rate-limited', failed: 'failed' };
   const FACE_LABELS = { uapi: 'UAPI', api2: 'cPanel API 2', whm1: 'WHM API 1', rest: 'REST API', whm_rest: 'WHM REST API', admin: 'Admin REST API' };
   const SVG = 'http://www.w3.org/2000/svg';
   let activity = null; // { name, cursor, generation }
@@ -750,14 +752,16 @@
   /**
    * The token's calls per UTC day over the last 30 days (today's included), by result: the account's day counts
    * (GET /api/v1/activity?group=day), page after page, summed over the rows of this token.
-   * { days: [{ start, ok, refused, failed }], partial } or { error }.
+   * { days: [{ start, ok, refused, limited, failed }], partial } or { error }.
    */
   async function loadDays(name) {
     const today = Math.floor(Date.now() / 1000 / DAY) * DAY;
     const from = today - (CHART_DAYS - 1) * DAY;
     const days = [];
     for (let i = 0; i < CHART_DAYS; i++) {
-      days.push({ start: from + i * DAY, ok: 0, refused: 0, failed: 0 });
+      const day = { start: from + i * DAY };
+      RESULTS.forEach((r) => { day[r] = 0; });
+      days.push(day);
     }
     let cursor = null;
     let pages = 0;
@@ -790,19 +794,28 @@
     return formatNumber(n) + ' ' + (n === 1 ? one : many);
   }
 
-  /** The bars (drawn with SVG, one stack per day: OK, refused, failed) and their text alternative, a table. */
+  function dayTotal(day) {
+    return RESULTS.reduce((sum, r) => sum + day[r], 0);
+  }
+
+  /** "25 OK, 2 refused, 3 failed": each result with calls (a result without any is left out). */
+  function byResult(counts) {
+    return RESULTS.filter((r) => counts[r] > 0).map((r) => formatNumber(counts[r]) + ' ' + RESULT_WORDS[r]).join(', ');
+  }
+
+  /** The bars (drawn with SVG, one stack per day: OK, refused, rate-limited, failed) and their text alternative, a table. */
   function renderChart({ days, partial }) {
-    const totals = { ok: 0, refused: 0, failed: 0 };
+    const totals = {};
+    RESULTS.forEach((r) => { totals[r] = 0; });
     let max = 0;
     for (const day of days) {
       RESULTS.forEach((r) => { totals[r] += day[r]; });
-      max = Math.max(max, day.ok + day.refused + day.failed);
+      max = Math.max(max, dayTotal(day));
     }
-    const all = totals.ok + totals.refused + totals.failed;
+    const all = dayTotal(totals);
     $('chart-summary').textContent = all === 0
       ? 'No calls in the last 30 days.'
-      : (partial ? 'At least ' : '') + plural(all, 'call', 'calls') + ' in the last 30 days: ' + formatNumber(totals.ok) + ' OK, '
-        + formatNumber(totals.refused) + ' refused, ' + formatNumber(totals.failed) + ' failed.';
+      : (partial ? 'At least ' : '') + plural(all, 'call', 'calls') + ' in the last 30 days: ' + byResult(totals) + '.';
 
     const width = 900;
     const height = 160;
@@ -821,12 +834,12 @@
     const rows = $('chart-rows');
     rows.replaceChildren();
     days.forEach((day, i) => {
-      const total = day.ok + day.refused + day.failed;
+      const total = dayTotal(day);
       const name = formatDay(day.start, { dateStyle: 'medium' });
       const group = svgElement('g', { class: 'chart-day' });
       const title = svgElement('title', {});
       title.textContent = name + ': ' + plural(total, 'call', 'calls')
-        + (total ? ' (' + day.ok + ' OK, ' + day.refused + ' refused, ' + day.failed + ' failed)' : '');
+        + (total ? ' (' + byResult(day) + ')' : '');
       group.append(title);
       // The whole column hovers (and shows its title), even on a day without calls.
       group.append(svgElement('rect', { x: i * bar, y: 0, width: bar, height: height, class: 'chart-hit' }));
@@ -844,7 +857,7 @@
       th.scope = 'row';
       th.textContent = name;
       tr.append(th);
-      for (const n of [total, day.ok, day.refused, day.failed]) {
+      for (const n of [total, ...RESULTS.map((r) => day[r])]) {
         const td = document.createElement('td');
         td.textContent = formatNumber(n);
         tr.append(td);

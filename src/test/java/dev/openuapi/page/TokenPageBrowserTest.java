@@ -212,7 +212,7 @@ class TokenPageBrowserTest {
         });
     }
 
-    /** The visually-hidden table that is the chart's text alternative: per day, [day, calls, ok, refused, failed]. */
+    /** The visually-hidden table that is the chart's text alternative: per day, [day, calls, ok, refused, limited, failed]. */
     List<List<String>> chartTable() {
         return browser.findElements(By.cssSelector("#chart-rows tr")).stream()
                 .map(tr -> tr.findElements(By.cssSelector("th, td")).stream().map(c -> c.getAttribute("textContent")).toList()).toList();
@@ -253,6 +253,7 @@ class TokenPageBrowserTest {
         long today = System.currentTimeMillis() / 86_400_000L; // the UTC day, as the chart's days are
         addCount(accountId, "CPANEL_TOKEN", tokenId, "ok", (today - 3) * 1440 + 720, 5);
         addCount(accountId, "CPANEL_TOKEN", tokenId, "refused", (today - 3) * 1440 + 721, 1);
+        addCount(accountId, "CPANEL_TOKEN", tokenId, "limited", (today - 3) * 1440 + 722, 4); // past its rate limit
         addCount(accountId, "ACCOUNT_PASSWORD", 0, "ok", (today - 3) * 1440 + 720, 6); // the password's, not the token's
         addCount(accountId, "CPANEL_TOKEN", tokenId, "failed", (today - 29) * 1440, 2); // the first minute of the first day
         addCount(accountId, "CPANEL_TOKEN", tokenId, "ok", (today - 29) * 1440 - 1, 9); // the last minute before it
@@ -269,17 +270,19 @@ class TokenPageBrowserTest {
         assertEquals(30, days.size(), days.toString());
         assertEquals(browser.executeScript("return new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date());"),
                 days.get(29).get(0), "the last day is today (UTC)");
-        assertEquals(List.of("22", "20", "1", "1"), days.get(29).subList(1, 5), "today: the real calls");
-        assertEquals(List.of("6", "5", "1", "0"), days.get(26).subList(1, 5), "three days ago: the token's counts, not the password's");
-        assertEquals(List.of("2", "0", "0", "2"), days.get(0).subList(1, 5), "the first of the 30 days, and nothing from before it");
+        assertEquals(List.of("22", "20", "1", "0", "1"), days.get(29).subList(1, 6), "today: the real calls");
+        assertEquals(List.of("10", "5", "1", "4", "0"), days.get(26).subList(1, 6), "three days ago: the token's counts, not the password's");
+        assertEquals(List.of("2", "0", "0", "0", "2"), days.get(0).subList(1, 6), "the first of the 30 days, and nothing from before it");
         for (int i = 1; i < 29; i++) {
             if (i != 26) {
-                assertEquals(List.of("0", "0", "0", "0"), days.get(i).subList(1, 5), "day " + i + ": " + days.get(i));
+                assertEquals(List.of("0", "0", "0", "0", "0"), days.get(i).subList(1, 6), "day " + i + ": " + days.get(i));
             }
         }
-        assertEquals("30 calls in the last 30 days: 25 OK, 2 refused, 3 failed.", browser.findElement(By.id("chart-summary")).getText());
+        assertEquals("34 calls in the last 30 days: 25 OK, 2 refused, 4 rate-limited, 3 failed.",
+                browser.findElement(By.id("chart-summary")).getText());
         assertEquals("true", browser.findElement(By.id("chart")).getAttribute("aria-hidden"), "the table speaks for the drawing");
-        assertEquals(6, browser.findElements(By.cssSelector("#chart rect.bar")).size(), "a part per day and result with calls");
+        assertEquals(7, browser.findElements(By.cssSelector("#chart rect.bar")).size(), "a part per day and result with calls");
+        assertEquals(1, browser.findElements(By.cssSelector("#chart rect.bar-limited")).size());
         assertEquals(4, browser.findElements(By.cssSelector("#chart rect.bar-failed, #chart rect.bar-refused")).size());
 
         // the recent calls, newest first, 20 a page
