@@ -12,7 +12,7 @@ public interface TokenRepository<T extends TokenRecord> extends PanacheRepositor
     String tableName();
 
     /*
-     * The four queries below are SQL, not HQL: the unchecked-token read runs them at start-up, and the first HQL query
+     * The queries below are SQL, not HQL: the unchecked-token read runs them at start-up, and the first HQL query
      * would load and compile Hibernate's query parser (ANTLR) before the first call (issue 13, src/docs/startup.md).
      * The set of fingerprints is never empty (there is always a current key).
      */
@@ -67,7 +67,9 @@ public interface TokenRepository<T extends TokenRecord> extends PanacheRepositor
      * write happen at most once per token per interval, whichever replica serves the requests.
      */
     default int recordUse(long tokenId, long now, String ip, long minSeconds) {
-        return update("lastUsedAt = ?1, lastUsedIp = ?2 where id = ?3 and (lastUsedAt is null or lastUsedAt <= ?4)",
-                now, ip, tokenId, now - minSeconds);
+        // SQL too: the first call's use is written within a second of it, possibly before that call has answered
+        return getEntityManager().createNativeQuery("UPDATE " + tableName() + " SET last_used_at = ?1, last_used_ip = ?2 "
+                + "WHERE id = ?3 AND (last_used_at IS NULL OR last_used_at <= ?4)").setParameter(1, now).setParameter(2, ip)
+                .setParameter(3, tokenId).setParameter(4, now - minSeconds).executeUpdate();
     }
 }
