@@ -11,8 +11,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class AccountRepository implements PanacheRepository<Account> {
 
+    /**
+     * In SQL, not HQL: the first call after a start runs it, and the first HQL query loads and compiles Hibernate's
+     * query parser (issue 13, src/docs/startup.md).
+     */
     public Optional<Account> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return getSession().createNativeQuery("SELECT * FROM account WHERE username = ?1", Account.class).setParameter(1, username)
+                .uniqueResultOptional();
     }
 
     public List<Account> listByUsername() {

@@ -9,8 +9,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class HulkBlockRepository implements PanacheRepository<HulkBlock> {
 
+    /** In SQL, as every query of cPHulk's start-up (see {@link LoginFailureRepository#since}). */
     public List<HulkBlock> activeAt(long now) {
-        return list("blockedUntil > ?1 order by id", now);
+        return getSession().createNativeQuery("SELECT * FROM cphulk_block WHERE blocked_until > ?1 ORDER BY id", HulkBlock.class)
+                .setParameter(1, now).getResultList();
     }
 
     public List<HulkBlock> activeOfKind(String kind, long now) {

@@ -183,7 +183,7 @@ public class HulkService {
         failures.insertBlocks(guard.drainBlocks());
         Map<String, String> stored = new LinkedHashMap<>();
         String rev = "0";
-        for (HulkSetting s : settings.listAll()) {
+        for (HulkSetting s : settings.all()) {
             if (s.name.equals(HulkSetting.REVISION)) {
                 rev = s.value;
             } else {
@@ -193,7 +193,7 @@ public class HulkService {
         HulkSettings effective = HulkSettings.defaults(config).with(stored);
         List<IpRange> white = new ArrayList<>();
         List<IpRange> black = new ArrayList<>();
-        for (HulkListEntry entry : lists.listAll()) {
+        for (HulkListEntry entry : lists.all()) {
             (entry.listName.equals("white") ? white : black).add(entry.range());
         }
         long now = System.currentTimeMillis();

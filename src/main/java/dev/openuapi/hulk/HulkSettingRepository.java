@@ -1,11 +1,18 @@
 package dev.openuapi.hulk;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class HulkSettingRepository implements PanacheRepositoryBase<HulkSetting, String> {
+
+    /** Every row; in SQL, as every query of cPHulk's start-up (see {@link LoginFailureRepository#since}). */
+    public List<HulkSetting> all() {
+        return getSession().createNativeQuery("SELECT * FROM cphulk_setting", HulkSetting.class).getResultList();
+    }
 
     /** Counts a change every replica must reload (settings, lists, blocks, history). */
     public void bumpRevision() {

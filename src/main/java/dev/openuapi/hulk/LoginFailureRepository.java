@@ -86,9 +86,14 @@ public class LoginFailureRepository implements PanacheRepository<LoginFailure> {
                 .setParameter(1, afterFailure).setParameter(2, afterBlock).setParameter(3, replica).getResultList();
     }
 
-    /** The history still inside the look-back period, oldest first. */
+    /**
+     * The history still inside the look-back period, oldest first. In SQL, not HQL, as every query cPHulk makes at
+     * start-up: the first HQL query loads and compiles Hibernate's query parser, which the start then waits for
+     * (issue 13, src/docs/startup.md).
+     */
     public List<LoginFailure> since(long from, int max) {
-        return find("failedAt >= ?1 order by id", from).page(0, max).list();
+        return getSession().createNativeQuery("SELECT * FROM cphulk_login_failure WHERE failed_at >= ?1 ORDER BY id", LoginFailure.class)
+                .setParameter(1, from).setMaxResults(max).getResultList();
     }
 
     public long maxId() {

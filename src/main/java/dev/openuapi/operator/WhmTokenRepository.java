@@ -12,8 +12,8 @@ import dev.openuapi.token.TokenRepository;
 public class WhmTokenRepository implements TokenRepository<WhmToken> {
 
     @Override
-    public String entityName() {
-        return "WhmToken";
+    public String tableName() {
+        return "whm_api_token";
     }
 
 

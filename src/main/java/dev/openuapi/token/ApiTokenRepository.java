@@ -10,8 +10,8 @@ import jakarta.persistence.LockModeType;
 public class ApiTokenRepository implements TokenRepository<ApiToken> {
 
     @Override
-    public String entityName() {
-        return "ApiToken";
+    public String tableName() {
+        return "api_token";
     }
 
 
@@ -22,11 +22,14 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
 
     /**
      * The same for a value that is a token's current value or, after a rotation, its previous one (issue 19 §3):
-     * one lookup on the two unique hash indexes.
+     * one lookup on the two unique hash indexes, the account fetched by the same statement. In SQL, not HQL: the first
+     * call after a start runs it, and the first HQL query loads and compiles Hibernate's query parser (issue 13,
+     * src/docs/startup.md).
      */
     public Optional<ApiToken> findByHashOrPreviousWithAccount(String tokenHash) {
-        return find("from ApiToken t join fetch t.account where t.tokenHash = ?1 or t.previousTokenHash = ?1", tokenHash)
-                .firstResultOptional();
+        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id "
+                + "WHERE t.token_hash = ?1 OR t.previous_token_hash = ?1", ApiToken.class, "t").addJoin("a", "t.account")
+                .setParameter(1, tokenHash).setMaxResults(1).uniqueResultOptional();
     }
 
     public List<ApiToken> listForAccount(long accountId) {
