@@ -60,14 +60,15 @@ public final class Snapshots {
 
     /**
      * A size-bounded cache whose {@code loader} runs on the caller's thread on a miss and on a background thread
-     * to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes), each time with a
+     * to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes; one refresh at a time), each time with a
      * request context (Panache reads need one) and outside any transaction. {@code tags} names the rows a key's
      * value was made of (a key that names no row yet: the row it would be, so that its creation is seen). A loader that throws leaves the key unloaded (the caller gets the exception).
      */
     public static <K, V> LoadingCache<K, V> cache(long maximumSize, Executor executor, Function<K, V> loader,
             BiFunction<K, V, Collection<String>> tags) {
+        // refreshes one at a time (OneAtATime): a storm of them must not queue ahead of the requests on the worker pool
         LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(IDLE).refreshAfterWrite(REFRESH)
-                .executor(executor).build(key -> withRequestContext(loader, key));
+                .executor(new OneAtATime(executor)).build(key -> withRequestContext(loader, key));
         ALL.add(new Tagged<>(cache, tags));
         return cache;
     }
