@@ -44,19 +44,18 @@ public class Dispatcher {
      * Runs a WHM API 1 function for a WHM user, after checking the privilege (ACL) the function declares.
      */
     public Outcome runWhm(WhmUser user, String functionName, Args args) {
-        Outcome outcome = timed(ApiKind.WHM1, ApiModule.WHM, functionName, () -> dispatchWhm(user, functionName, args));
+        ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+        // only registered names become metric tags and activity rows: a caller cannot make up new ones
+        String known = function == null ? FunctionRegistry.UNKNOWN : functionName;
+        Outcome outcome = timed(ApiKind.WHM1, ApiModule.WHM, known, () -> dispatchWhm(user, function, functionName, args));
         if (activity.enabled()) {
-            ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
-            activity.call(null, ApiModule.WHM, function == null ? UNKNOWN : functionName, outcome.ok() ? ActivityRecorder.Result.OK
+            activity.call(null, ApiModule.WHM, known, outcome.ok() ? ActivityRecorder.Result.OK
                     : function != null && !user.has(function.acl()) ? ActivityRecorder.Result.REFUSED : ActivityRecorder.Result.FAILED);
         }
         return outcome;
     }
 
-    private static final String UNKNOWN = FunctionRegistry.UNKNOWN;
-
-    private Outcome dispatchWhm(WhmUser user, String functionName, Args args) {
-        ApiFunction function = registry.module(ApiModule.WHM).map(m -> m.functions(ApiKind.WHM1).get(functionName)).orElse(null);
+    private Outcome dispatchWhm(WhmUser user, ApiFunction function, String functionName, Args args) {
         if (function == null) {
             return Outcome.notFound("Unknown app (" + functionName + ") requested for this version (1) of the API.");
         }
@@ -77,9 +76,11 @@ public class Dispatcher {
 
     /** The same, with the files a multipart request carried ({@link Call#uploads()}). */
     public Outcome run(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {
-        Outcome outcome = timed(kind, moduleName, functionName, () -> dispatch(kind, account, moduleName, functionName, args, uploads));
+        FunctionRegistry.Names names = registry.names(kind, moduleName, functionName); // once, for the metrics and the log
+        Outcome outcome = timed(kind, names.module(), names.function(),
+                () -> dispatch(kind, account, moduleName, functionName, args, uploads));
         if (activity.enabled()) {
-            record(kind, account, moduleName, functionName, outcome);
+            record(kind, account, names, moduleName, functionName, outcome);
         }
         return outcome;
     }
@@ -88,18 +89,17 @@ public class Dispatcher {
      * The call in the activity log, as the account it ran as: registered names only (others are {@code unknown}), and
      * refused when the account's features or the token's scope did not let it run.
      */
-    private void record(ApiKind kind, Principal account, String moduleName, String functionName, Outcome outcome) {
-        FunctionRegistry.Names names = registry.names(kind, moduleName, functionName);
+    private void record(ApiKind kind, Principal account, FunctionRegistry.Names names, String moduleName, String functionName,
+            Outcome outcome) {
         ActivityRecorder.Result result = outcome.ok() ? ActivityRecorder.Result.OK
                 : names.known() && !mayRun(kind, account, moduleName, functionName) ? ActivityRecorder.Result.REFUSED
                         : ActivityRecorder.Result.FAILED;
         activity.call(account.accountId(), names.module(), names.function(), result);
     }
 
-    /** Only registered names become metric tags: a caller cannot make up new time series. */
-    private Outcome timed(ApiKind kind, String moduleName, String functionName, java.util.function.Supplier<Outcome> call) {
-        FunctionRegistry.Names names = registry.names(kind, moduleName, functionName);
-        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), names.module(), names.function(), call, Outcome::ok);
+    /** Times the call under registered names only ({@link FunctionRegistry#names}): a caller cannot make up new time series. */
+    private Outcome timed(ApiKind kind, String module, String function, java.util.function.Supplier<Outcome> call) {
+        return metrics.timeCall(kind.name().toLowerCase(java.util.Locale.ROOT), module, function, call, Outcome::ok);
     }
 
     private Outcome dispatch(ApiKind kind, Principal account, String moduleName, String functionName, Args args, List<Upload> uploads) {
