@@ -279,17 +279,6 @@ public class TokenService {
      */
     public record KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps,
             List<String> features, boolean readOnly, Integer rateLimitPerMinute) {
-
-        /** A token kept by an archive from before scoped tokens: unrestricted. */
-        public KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps) {
-            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, null, false, null);
-        }
-
-        /** A token kept by an archive from before rate limits (issue 20 §2): no limit. */
-        public KeptToken(String name, String tokenHash, String checkKey, long createTime, Long expiresAt, List<String> whitelistIps,
-                List<String> features, boolean readOnly) {
-            this(name, tokenHash, checkKey, createTime, expiresAt, whitelistIps, features, readOnly, null);
-        }
     }
 
     /** The account's tokens as a backup keeps them. */
