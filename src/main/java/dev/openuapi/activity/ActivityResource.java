@@ -1,16 +1,15 @@
 package dev.openuapi.activity;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,13 +57,8 @@ public class ActivityResource {
             schema = @Schema(implementation = CountPage.class), examples = @ExampleObject(name = "counts", value = COUNTS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "limit must be from 1 to 500.")
     @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
-    public CountPage counts(@Parameter(description = FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = GROUP, example = "day") @QueryParam("group") String group,
-            @Parameter(description = LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = CURSOR, example = "WzI5NDEwMjYsN10") @QueryParam("cursor") String cursor) {
+    public CountPage counts(@BeanParam ActivityQuery.Counts query) {
         Principal principal = TokenResource.checkScope(caller.principal(), false, "GET /api/v1/activity");
-        return activity.counts(principal.accountId(), ActivityService.byDay(group), ActivityService.Range.of(from, to),
-                ActivityService.limit(limit), cursor);
+        return activity.counts(principal.accountId(), query.byDay(), query.range(), query.limit(), query.cursor);
     }
 }

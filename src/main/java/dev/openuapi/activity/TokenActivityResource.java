@@ -1,10 +1,10 @@
 package dev.openuapi.activity;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,11 +47,8 @@ public class TokenActivityResource {
     @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
     @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
     public EventPage tokenEvents(@Parameter(description = "The token's name.", example = "ci-deploy") @PathParam("name") String name,
-            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = ActivityResource.CURSOR, example = "WzQyXQ") @QueryParam("cursor") String cursor) {
+            @BeanParam ActivityQuery.Events query) {
         Principal principal = TokenResource.checkScope(caller.principal(), false, "GET /api/v1/tokens/{name}/activity");
-        return activity.tokenEvents(principal.accountId(), name, ActivityService.Range.of(from, to), ActivityService.limit(limit), cursor);
+        return activity.tokenEvents(principal.accountId(), name, query.range(), query.limit(), query.cursor);
     }
 }

@@ -1,10 +1,10 @@
 package dev.openuapi.activity;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,15 +59,11 @@ public class WhmTokenActivityResource {
     @APIResponse(responseCode = "403", description = NO_PRIVILEGE)
     @APIResponse(responseCode = "404", description = "The API token “billing” does not exist.")
     public EventPage tokenEvents(@Parameter(description = "The name of one of your WHM API tokens.", example = "billing")
-    @PathParam("name") String name,
-            @Parameter(description = ActivityResource.FROM, example = "1764547200") @QueryParam("from") Long from,
-            @Parameter(description = ActivityResource.TO, example = "1764633600") @QueryParam("to") Long to,
-            @Parameter(description = ActivityResource.LIMIT, example = "100") @QueryParam("limit") Integer limit,
-            @Parameter(description = ActivityResource.CURSOR, example = "WzQyXQ") @QueryParam("cursor") String cursor) {
+    @PathParam("name") String name, @BeanParam ActivityQuery.Events query) {
         WhmUser user = caller.whmUser().orElseThrow(() -> ApiException.forbidden(NO_PRIVILEGE));
         if (!user.has(Acl.MANAGE_API_TOKENS)) {
             throw ApiException.forbidden(NO_PRIVILEGE);
         }
-        return activity.whmTokenEvents(user.username(), name, ActivityService.Range.of(from, to), ActivityService.limit(limit), cursor);
+        return activity.whmTokenEvents(user.username(), name, query.range(), query.limit(), query.cursor);
     }
 }

@@ -153,7 +153,7 @@ class RestApiDocsTest {
     }
 
     /**
-     * The activity endpoints' query parameters (root's two share one @BeanParam) are each in the document, by name, with
+     * The activity endpoints' query parameters (one @BeanParam family, ActivityQuery, serves all five) are each in the document, by name, with
      * a description; a WHM token's activity takes the same as a cPanel token's.
      */
     @Test
