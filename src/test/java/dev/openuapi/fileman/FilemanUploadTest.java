@@ -3,6 +3,7 @@ package dev.openuapi.fileman;
 import static dev.openuapi.fileman.FilemanModuleTest.args;
 import static dev.openuapi.fileman.FilemanModuleTest.keys;
 import static dev.openuapi.fileman.FilemanModuleTest.mkfifo;
+import static dev.openuapi.support.TooLarge.expectContinue;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,14 +173,15 @@ class FilemanUploadTest {
         assertArrayEquals(twoMb, Files.readAllBytes(home.resolve("two.bin")));
 
         long before = spools();
-        erin.request().multiPart("file-0", "five.bin", binary(5 * 1024 * 1024)).post(UPLOAD).then().statusCode(413);
+        expectContinue(erin.request()).multiPart("file-0", "five.bin", binary(5 * 1024 * 1024)).post(UPLOAD).then().statusCode(413);
         assertFalse(Files.exists(home.resolve("five.bin")));
         assertEquals(before, spools());
 
         // every other route keeps quarkus.http.limits.max-body-size (1M)
-        erin.request().formParam("file", "big.txt").formParam("content", "x".repeat(1_200_000)).post("/execute/Fileman/save_file_content")
+        expectContinue(erin.request()).formParam("file", "big.txt").formParam("content", "x".repeat(1_200_000))
+                .post("/execute/Fileman/save_file_content")
                 .then().statusCode(413);
-        erin.request().multiPart("file-0", "big.bin", twoMb).post("/execute/Fileman/list_files").then().statusCode(413);
+        expectContinue(erin.request()).multiPart("file-0", "big.bin", twoMb).post("/execute/Fileman/list_files").then().statusCode(413);
         assertFalse(Files.exists(home.resolve("big.txt")));
     }
 
