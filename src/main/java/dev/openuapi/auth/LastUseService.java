@@ -1,6 +1,9 @@
 package dev.openuapi.auth;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,6 +37,8 @@ public class LastUseService {
     /** Last-use bookkeeping is written at most this often per token, never on every request. */
     static final long INTERVAL_SECONDS = 60;
     static final long FLUSH_MILLIS = 1000;
+    /** At most this many tokens' uses in one statement. */
+    static final int CHUNK = 1000;
 
     enum Kind {
         CPANEL, WHM
@@ -85,16 +90,25 @@ public class LastUseService {
         pending.put(key, new Use(now, address));
     }
 
-    /** Writes what was noted, in one transaction; what fails is dropped (bookkeeping must not pile up). */
+    /**
+     * Writes what was noted, in one transaction: a statement per kind of token and per {@link #CHUNK} tokens. What
+     * fails is dropped (bookkeeping must not pile up).
+     */
     synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }
         Map<Key, Use> batch = Map.copyOf(pending);
         batch.keySet().forEach(pending::remove);
+        Map<Kind, List<TokenRepository.Use>> byKind = new EnumMap<>(Kind.class);
+        batch.forEach((key, use) -> byKind.computeIfAbsent(key.kind(), kind -> new ArrayList<>())
+                .add(new TokenRepository.Use(key.tokenId(), use.at(), use.address())));
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach((key, use) -> repositories.get(key.kind())
-                    .recordUse(key.tokenId(), use.at(), use.address(), INTERVAL_SECONDS)));
+            QuarkusTransaction.requiringNew().run(() -> byKind.forEach((kind, uses) -> {
+                for (int from = 0; from < uses.size(); from += CHUNK) {
+                    repositories.get(kind).recordUses(uses.subList(from, Math.min(uses.size(), from + CHUNK)), INTERVAL_SECONDS);
+                }
+            }));
         } catch (RuntimeException e) {
             LOG.warnf("Could not record the last use of %d token(s) (%s)", batch.size(), e.toString());
         }

@@ -2,7 +2,9 @@ package dev.openuapi.auth;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +22,7 @@ import dev.openuapi.kernel.Principal;
 import dev.openuapi.kernel.WhmUser;
 import dev.openuapi.operator.WhmToken;
 import dev.openuapi.operator.WhmTokenRepository;
+import dev.openuapi.token.ApiToken;
 import dev.openuapi.token.ApiTokenRepository;
 import dev.openuapi.token.TokenRecord;
 
@@ -65,7 +68,7 @@ public class TokenIdentityService {
         this.whmTokens = whmTokens;
         this.accounts = accounts;
         long size = config.tokens().cacheSize();
-        this.cpanel = Snapshots.cache(size, executor, this::loadCpanel, (hash, found) -> tags(found, "token", hash));
+        this.cpanel = Snapshots.cache(size, executor, this::loadCpanel, this::loadCpanelAll, (hash, found) -> tags(found, "token", hash));
         this.whm = Snapshots.cache(size, executor, this::loadWhm, (hash, found) -> tags(found, "whm-token", hash));
     }
 
@@ -95,10 +98,27 @@ public class TokenIdentityService {
      * row: a PATCH of it is tagged with the token, so every replica forgets this snapshot within the change feed's period.
      * So is its rate limit (issue 20 §2), which {@link TokenRateLimiter} reads from here.
      */
-    private Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
-        return tokens.findByHashOrPreviousWithAccount(tokenHash).map(t -> cached(t, tokenHash, t.account.username,
-                t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token", t.account.id, t.account.planId,
-                t.rateLimitPerMinute));
+    Optional<CachedToken<Principal>> loadCpanel(String tokenHash) {
+        return tokens.findByHashOrPreviousWithAccount(tokenHash).map(t -> cachedCpanel(t, tokenHash));
+    }
+
+    /** The same for many hashes in one statement, each answered (empty: no token): the snapshots' bulk refresh. */
+    Map<String, Optional<CachedToken<Principal>>> loadCpanelAll(Set<String> tokenHashes) {
+        Map<String, Optional<CachedToken<Principal>>> found = new HashMap<>();
+        for (ApiToken token : tokens.findByHashesOrPreviousWithAccount(tokenHashes)) {
+            for (String presented : new String[] { token.tokenHash, token.previousTokenHash }) {
+                if (presented != null && tokenHashes.contains(presented)) {
+                    found.put(presented, Optional.of(cachedCpanel(token, presented)));
+                }
+            }
+        }
+        tokenHashes.forEach(hash -> found.putIfAbsent(hash, Optional.empty()));
+        return found;
+    }
+
+    private static CachedToken<Principal> cachedCpanel(ApiToken t, String presented) {
+        return cached(t, presented, t.account.username, t.account.suspended ? null : t.account.principal().withScope(t.scope()), "token",
+                t.account.id, t.account.planId, t.rateLimitPerMinute);
     }
 
     private Optional<CachedToken<WhmUser>> loadWhm(String tokenHash) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -17,6 +19,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
@@ -34,7 +37,7 @@ import io.quarkus.arc.ManagedContext;
  *
  * <p>What the feed cannot see, a change made in the database by something other than OpenUAPI (an operator's
  * SQL, a replica of a release before this one), is seen within {@link #REFRESH}: a snapshot in use is read again
- * in the background that often. Writing a tag (or {@code *}, everything) into {@code snapshot_change} makes such
+ * in the background that often (a cache with a bulk loader reads the snapshots due together, {@link BulkRefresh}). Writing a tag (or {@code *}, everything) into {@code snapshot_change} makes such
  * a change seen at once.
  */
 public final class Snapshots {
@@ -66,9 +69,31 @@ public final class Snapshots {
      */
     public static <K, V> LoadingCache<K, V> cache(long maximumSize, Executor executor, Function<K, V> loader,
             BiFunction<K, V, Collection<String>> tags) {
+        return cache(maximumSize, executor, loader, null, tags);
+    }
+
+    /**
+     * The same, refreshed in bulk: the keys that come due at about the same time are read again together by
+     * {@code bulkLoader}, which gives a value for every key it is given, as {@code loader} would ({@link BulkRefresh}).
+     */
+    public static <K, V> LoadingCache<K, V> cache(long maximumSize, Executor executor, Function<K, V> loader,
+            Function<Set<K>, Map<K, V>> bulkLoader, BiFunction<K, V, Collection<String>> tags) {
         // refreshes one at a time (OneAtATime): a storm of them must not queue ahead of the requests on the worker pool
+        Executor serial = new OneAtATime(executor);
+        BulkRefresh<K, V> bulk = bulkLoader == null ? null : new BulkRefresh<>(keys -> withRequestContext(bulkLoader, keys), serial);
+        CacheLoader<K, V> cacheLoader = new CacheLoader<>() {
+            @Override
+            public V load(K key) {
+                return withRequestContext(loader, key);
+            }
+
+            @Override
+            public CompletableFuture<? extends V> asyncReload(K key, V oldValue, Executor refreshExecutor) throws Exception {
+                return bulk == null ? CacheLoader.super.asyncReload(key, oldValue, refreshExecutor) : bulk.refresh(key);
+            }
+        };
         LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(IDLE).refreshAfterWrite(REFRESH)
-                .executor(new OneAtATime(executor)).build(key -> withRequestContext(loader, key));
+                .executor(serial).build(cacheLoader);
         ALL.add(new Tagged<>(cache, tags));
         return cache;
     }
@@ -120,7 +145,7 @@ public final class Snapshots {
         return kind + ':' + id;
     }
 
-    private static <K, V> V withRequestContext(Function<K, V> loader, K key) {
+    private static <A, B> B withRequestContext(Function<A, B> loader, A key) {
         ManagedContext context = Arc.container().requestContext();
         if (context.isActive()) {
             return loader.apply(key);

@@ -1,5 +1,6 @@
 package dev.openuapi.token;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,16 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
         return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id "
                 + "WHERE t.token_hash = ?1 OR t.previous_token_hash = ?1", ApiToken.class, "t").addJoin("a", "t.account")
                 .setParameter(1, tokenHash).setMaxResults(1).uniqueResultOptional();
+    }
+
+    /**
+     * Every token whose current or previous value hashes to one of {@code hashes}, each with its account, in one
+     * statement: the token snapshots' bulk refresh (issue 13), which would otherwise be a statement per token in use.
+     */
+    public List<ApiToken> findByHashesOrPreviousWithAccount(Collection<String> hashes) {
+        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id "
+                + "WHERE t.token_hash IN (:hashes) OR t.previous_token_hash IN (:hashes)", ApiToken.class, "t").addJoin("a", "t.account")
+                .setParameterList("hashes", hashes).list();
     }
 
     public List<ApiToken> listForAccount(long accountId) {

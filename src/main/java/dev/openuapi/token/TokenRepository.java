@@ -62,14 +62,37 @@ public interface TokenRepository<T extends TokenRecord> extends PanacheRepositor
         return out;
     }
 
+    /** A token's use to record: when, and from which address ({@code null}: unknown). */
+    record Use(long tokenId, long at, String address) {
+    }
+
     /**
-     * Records a use unless one was recorded within the last {@code minSeconds}: the condition makes the
-     * write happen at most once per token per interval, whichever replica serves the requests.
+     * Records each use unless one was recorded for its token within the last {@code minSeconds}: the condition makes
+     * the write happen at most once per token per interval, whichever replica serves the requests. One statement for
+     * all of them (each token at most once), not one per token: 10,000 tokens in use are 10,000 writes a minute
+     * (issue 13). The ids and times are numbers and are written into the statement; the addresses are parameters.
      */
-    default int recordUse(long tokenId, long now, String ip, long minSeconds) {
+    default int recordUses(List<Use> uses, long minSeconds) {
+        if (uses.isEmpty()) {
+            return 0;
+        }
+        StringBuilder at = new StringBuilder(" CASE id");
+        StringBuilder address = new StringBuilder(" CASE id");
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < uses.size(); i++) {
+            Use use = uses.get(i);
+            at.append(" WHEN ").append(use.tokenId()).append(" THEN ").append(use.at());
+            address.append(" WHEN ").append(use.tokenId()).append(" THEN ?").append(i + 1);
+            ids.append(i == 0 ? "" : ",").append(use.tokenId());
+        }
+        at.append(" END");
+        address.append(" END");
         // SQL too: the first call's use is written within a second of it, possibly before that call has answered
-        return getEntityManager().createNativeQuery("UPDATE " + tableName() + " SET last_used_at = ?1, last_used_ip = ?2 "
-                + "WHERE id = ?3 AND (last_used_at IS NULL OR last_used_at <= ?4)").setParameter(1, now).setParameter(2, ip)
-                .setParameter(3, tokenId).setParameter(4, now - minSeconds).executeUpdate();
+        var update = getEntityManager().createNativeQuery("UPDATE " + tableName() + " SET last_used_ip =" + address + ", last_used_at =" + at
+                + " WHERE id IN (" + ids + ") AND (last_used_at IS NULL OR last_used_at <=" + at + " - " + minSeconds + ")");
+        for (int i = 0; i < uses.size(); i++) {
+            update.setParameter(i + 1, uses.get(i).address());
+        }
+        return update.executeUpdate();
     }
 }
