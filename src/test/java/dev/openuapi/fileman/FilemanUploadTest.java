@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.openuapi.support.LogCapture;
 import dev.openuapi.support.Uapi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -165,7 +166,7 @@ class FilemanUploadTest {
     }
 
     @Test
-    void theUploadLimitIsItsOwnAndTheRestKeepsOneMegabyte() throws IOException {
+    void theUploadLimitIsItsOwnAndTheRestKeepsOneMegabyte() throws IOException, InterruptedException {
         FilemanFixture erin = FilemanFixture.newAccount();
         Path home = erin.home();
         byte[] twoMb = binary(2 * 1024 * 1024);
@@ -181,8 +182,14 @@ class FilemanUploadTest {
         expectContinue(erin.request()).formParam("file", "big.txt").formParam("content", "x".repeat(1_200_000))
                 .post("/execute/Fileman/save_file_content")
                 .then().statusCode(413);
-        expectContinue(erin.request()).multiPart("file-0", "big.bin", twoMb).post("/execute/Fileman/list_files").then().statusCode(413);
         assertFalse(Files.exists(home.resolve("big.txt")));
+        // a multipart body goes out chunked: Quarkus answers 413 while the face reads it, and the failed read that follows
+        // is not logged as a server error (SecondAnswers)
+        try (LogCapture errors = LogCapture.warnings("io.quarkus.vertx.http.runtime.QuarkusErrorHandler")) {
+            expectContinue(erin.request()).multiPart("file-0", "big.bin", twoMb).post("/execute/Fileman/list_files").then().statusCode(413);
+            Thread.sleep(500); // the failure follows the answer
+            assertEquals(List.of(), errors.messages());
+        }
     }
 
     @Test
