@@ -18,8 +18,11 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import dev.openuapi.common.Quote;
 import dev.openuapi.face.rest.Problem;
+import dev.openuapi.face.uapi.UapiResult;
 import dev.openuapi.kernel.ApiKind;
 import dev.openuapi.kernel.ApiModule;
+
+import io.vertx.core.json.JsonObject;
 
 /**
  * The faces OpenUAPI shows the world, told apart by URL: the only code that reads URL prefixes. Each face
@@ -212,8 +215,7 @@ public enum Face {
     public Reply rateLimited(String path, String reason, long retryAfterSeconds) {
         Reply reply = switch (this) {
             case REST, WHM_REST, ADMIN -> Problem.reply(429, "Too Many Requests", reason, path);
-            case UAPI -> Reply.json(429, "{\"status\":0,\"errors\":[" + jsonString(reason)
-                    + "],\"warnings\":null,\"messages\":null,\"metadata\":{},\"data\":null}");
+            case UAPI -> Reply.json(429, new JsonObject(UapiResult.failure(reason).toMap()).encode());
             case API2, WHM1 -> cpsrvdRefusal(429, reason);
             default -> Reply.text(429, reason);
         };
