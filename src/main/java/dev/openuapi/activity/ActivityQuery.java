@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * The query parameters every activity endpoint takes (a time range and a page size), read as one {@code @BeanParam}
  * and checked when read: a bad {@code limit} or range is a 400. {@link Events} and {@link Counts} add what a page of
- * events or of counts takes; {@link AdminActivityQuery} adds root's {@code account}.
+ * events or of counts takes; {@link OwnCounts} adds an account's {@code token}, {@link AdminActivityQuery} root's
+ * {@code account}.
  */
 public class ActivityQuery {
 
@@ -53,5 +54,13 @@ public class ActivityQuery {
         boolean byDay() {
             return ActivityService.byDay(group);
         }
+    }
+
+    /** The account's own counts, which may be narrowed to one of its tokens. */
+    public static class OwnCounts extends Counts {
+
+        @Parameter(description = ActivityResource.TOKEN, example = "ci-deploy")
+        @QueryParam("token")
+        String token;
     }
 }

@@ -136,12 +136,13 @@ public class ActivityRepository {
      * @param accountId null: every account
      * @param after     the previous page's last key (8 values), or null for the first page
      */
-    List<Object[]> counts(Long accountId, boolean byDay, long fromMinute, long toMinute, List<Object> after, int limit) {
+    List<Object[]> counts(Long accountId, Long cpanelTokenId, boolean byDay, long fromMinute, long toMinute, List<Object> after,
+            int limit) {
         return groupedPage("activity_count", List.of("account_id", "credential", "token_id", "face", "module", "function", "result"),
                 "COALESCE(t.name, w.name), a.username",
                 "LEFT JOIN api_token t ON g.credential = 'CPANEL_TOKEN' AND t.id = g.token_id "
                         + "LEFT JOIN whm_api_token w ON g.credential = 'WHM_TOKEN' AND w.id = g.token_id ",
-                accountId, byDay, fromMinute, toMinute, after, limit);
+                accountId, cpanelTokenId, byDay, fromMinute, toMinute, after, limit);
     }
 
     /**
@@ -149,7 +150,7 @@ public class ActivityRepository {
      * address, reason, count, username.
      */
     List<Object[]> failures(Long accountId, boolean byDay, long fromMinute, long toMinute, List<Object> after, int limit) {
-        return groupedPage("auth_failure_count", List.of("account_id", "address", "reason"), "a.username", "", accountId, byDay,
+        return groupedPage("auth_failure_count", List.of("account_id", "address", "reason"), "a.username", "", accountId, null, byDay,
                 fromMinute, toMinute, after, limit);
     }
 
@@ -157,9 +158,10 @@ public class ActivityRepository {
      * A keyset page of {@code table}'s counts summed per bucket (a minute, or a day of 1440 minutes) and {@code keys}, newest
      * first, every key descending so that a cursor ({@code after}: the previous page's last bucket and keys) resumes it.
      * Columns: bucket, the keys, the sum, then {@code extra} (from {@code joins} and the account {@code a}).
+     * {@code cpanelTokenId}: only that cPanel API token's rows (a table with {@code credential} and {@code token_id}), or null.
      */
-    private List<Object[]> groupedPage(String table, List<String> keys, String extra, String joins, Long accountId, boolean byDay,
-            long fromMinute, long toMinute, List<Object> after, int limit) {
+    private List<Object[]> groupedPage(String table, List<String> keys, String extra, String joins, Long accountId, Long cpanelTokenId,
+            boolean byDay, long fromMinute, long toMinute, List<Object> after, int limit) {
         List<Object> params = new ArrayList<>(List.of(fromMinute, toMinute));
         String keyList = String.join(", ", keys);
         StringBuilder inner = new StringBuilder("SELECT " + (byDay ? "FLOOR(minute / 1440)" : "minute") + " AS bucket, " + keyList
@@ -167,6 +169,10 @@ public class ActivityRepository {
         if (accountId != null) {
             params.add(accountId);
             inner.append(" AND account_id = ?").append(params.size());
+        }
+        if (cpanelTokenId != null) {
+            params.add(cpanelTokenId);
+            inner.append(" AND credential = 'CPANEL_TOKEN' AND token_id = ?").append(params.size());
         }
         inner.append(" GROUP BY bucket, ").append(keyList);
         List<String> ordered = new ArrayList<>(List.of("g.bucket"));

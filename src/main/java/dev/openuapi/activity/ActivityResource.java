@@ -37,6 +37,8 @@ public class ActivityResource {
     static final String TO = "Only what happened before this time (Unix epoch seconds, exclusive). Left out: up to now.";
     static final String LIMIT = "The most rows on a page, 1 to 500. Left out: 100.";
     static final String CURSOR = "The next_cursor of the previous page. Left out: the first page.";
+    static final String TOKEN = "Only the calls of the account's cPanel API token of this name (its history under earlier names too). "
+            + "Left out: every token's, the password's and the sessions'.";
     static final String GROUP = "minute: one row per minute; day: the minutes summed per day (UTC). Left out: minute.";
     static final String COUNTS_EXAMPLE = "{\"counts\":[{\"time\":1764615600,\"account\":\"alice\",\"credential\":\"cpanel_token\","
             + "\"token\":\"ci-deploy\",\"face\":\"uapi\",\"module\":\"Tokens\",\"function\":\"list\",\"result\":\"ok\",\"count\":12}],"
@@ -57,8 +59,9 @@ public class ActivityResource {
             schema = @Schema(implementation = CountPage.class), examples = @ExampleObject(name = "counts", value = COUNTS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "limit must be from 1 to 500.")
     @APIResponse(responseCode = "403", description = "You do not have the feature “apitokens”.")
-    public CountPage counts(@BeanParam ActivityQuery.Counts query) {
+    @APIResponse(responseCode = "404", description = "The API token “ci-deploy” does not exist.")
+    public CountPage counts(@BeanParam ActivityQuery.OwnCounts query) {
         Principal principal = TokenResource.checkScope(caller.principal(), false, "GET /api/v1/activity");
-        return activity.counts(principal.accountId(), query.byDay(), query.range(), query.limit(), query.cursor);
+        return activity.counts(principal.accountId(), query.token, query.byDay(), query.range(), query.limit(), query.cursor);
     }
 }

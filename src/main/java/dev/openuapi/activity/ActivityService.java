@@ -213,9 +213,13 @@ public class ActivityService {
         return events(null, "WHM_TOKEN", repository.whmTokenId(owner, tokenName), tokenName, range, limit, cursor);
     }
 
+    private static ApiException noSuchToken(String tokenName) {
+        return ApiException.notFound("The API token " + Quote.of(tokenName) + " does not exist.");
+    }
+
     private EventPage events(Long accountId, String credential, Long tokenId, String tokenName, Range range, int limit, String cursor) {
         if (tokenId == null) {
-            throw ApiException.notFound("The API token " + Quote.of(tokenName) + " does not exist.");
+            throw noSuchToken(tokenName);
         }
         List<Object> after = after(cursor, EVENT_KEY);
         long before = after == null ? Long.MAX_VALUE : (Long) after.get(0);
@@ -234,10 +238,18 @@ public class ActivityService {
      * Counts per minute or day.
      *
      * @param accountId null: every account (root's view)
+     * @param tokenName only the account's cPanel API token of this name (404 when it has none); null: every credential
      */
     @Transactional
-    public CountPage counts(Long accountId, boolean byDay, Range range, int limit, String cursor) {
-        List<Object[]> rows = repository.counts(accountId, byDay, range.fromMinute(), range.toMinute(), after(cursor, COUNT_KEY),
+    public CountPage counts(Long accountId, String tokenName, boolean byDay, Range range, int limit, String cursor) {
+        Long tokenId = null;
+        if (tokenName != null) {
+            tokenId = accountId == null ? null : repository.tokenId(accountId, tokenName);
+            if (tokenId == null) {
+                throw noSuchToken(tokenName);
+            }
+        }
+        List<Object[]> rows = repository.counts(accountId, tokenId, byDay, range.fromMinute(), range.toMinute(), after(cursor, COUNT_KEY),
                 limit + 1);
         List<CountView> counts = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {

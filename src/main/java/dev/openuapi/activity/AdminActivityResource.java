@@ -39,7 +39,7 @@ public class AdminActivityResource {
     @APIResponse(responseCode = "400", description = "group must be minute or day, not “week”.")
     @APIResponse(responseCode = "404", description = "The account “alice” does not exist.")
     public CountPage counts(@BeanParam AdminActivityQuery query) {
-        return activity.counts(accountId(query), query.byDay(), query.range(), query.limit(), query.cursor);
+        return activity.counts(accountId(query), null, query.byDay(), query.range(), query.limit(), query.cursor);
     }
 
     @GET

@@ -750,8 +750,8 @@
   }
 
   /**
-   * The token's calls per UTC day over the last 30 days (today's included), by result: the account's day counts
-   * (GET /api/v1/activity?group=day), page after page, summed over the rows of this token.
+   * The token's calls per UTC day over the last 30 days (today's included), by result: the token's day counts
+   * (GET /api/v1/activity?group=day&token=NAME), page after page, summed per day and result.
    * { days: [{ start, ok, refused, limited, failed }], partial } or { error }.
    */
   async function loadDays(name) {
@@ -766,7 +766,7 @@
     let cursor = null;
     let pages = 0;
     do {
-      const query = new URLSearchParams({ group: 'day', from: String(from), limit: '500' });
+      const query = new URLSearchParams({ group: 'day', from: String(from), limit: '500', token: name });
       if (cursor !== null) {
         query.set('cursor', cursor);
       }
@@ -776,7 +776,7 @@
       }
       for (const row of json.counts) {
         const day = days[Math.floor((row.time - from) / DAY)];
-        if (row.credential === 'cpanel_token' && row.token === name && day && RESULTS.includes(row.result)) {
+        if (day && RESULTS.includes(row.result)) {
           day[row.result] += row.count;
         }
       }

@@ -476,6 +476,44 @@ class ActivityLogTest {
         given().get("/api/v1/activity").then().statusCode(401);
     }
 
+    /** {@code token=NAME} narrows the account's counts to one token, under its earlier names too (the page's chart reads these). */
+    @Test
+    void oneTokensCountsAreItsOwnUnderEveryName() {
+        TestAccount alice = newAccount();
+        TestAccount bob = newAccount();
+        String name = "one" + Fixtures.randomSuffix(6);
+        String token = alice.newToken(name);
+        String other = alice.newToken();
+        String bobs = "bob" + Fixtures.randomSuffix(6);
+        bob.newToken(bobs);
+        for (int i = 0; i < 2; i++) {
+            alice.withToken(token).get("/execute/Variables/get_user_information").then().statusCode(200);
+        }
+        alice.withToken(other).get("/execute/Variables/get_user_information").then().statusCode(200);
+        alice.withPassword().get("/execute/Variables/get_user_information").then().statusCode(200);
+        recorder.flush();
+
+        List<JsonNode> rows = walkCounts(alice, Map.of("token", name, "group", "day"), 500);
+        assertFalse(rows.isEmpty());
+        rows.forEach(row -> {
+            assertEquals("cpanel_token", row.path("credential").asText(), row.toString());
+            assertEquals(name, row.path("token").asText(), row.toString());
+        });
+        assertEquals(2, rows.stream().filter(r -> r.path("function").asText().equals("get_user_information")).mapToLong(r -> r.path("count").asLong()).sum());
+        assertTrue(walkCounts(alice, Map.of(), 500).stream().anyMatch(r -> !name.equals(r.path("token").textValue())), "unfiltered: every credential");
+
+        String renamed = name + "b";
+        alice.withPassword().contentType(ContentType.JSON).body(Map.of("new_name", renamed)).patch("/api/v1/tokens/" + name).then().statusCode(200);
+        List<JsonNode> after = walkCounts(alice, Map.of("token", renamed, "group", "day"), 500);
+        assertEquals(2, after.stream().filter(r -> r.path("function").asText().equals("get_user_information")).mapToLong(r -> r.path("count").asLong()).sum());
+        after.forEach(row -> assertEquals(renamed, row.path("token").asText()));
+
+        for (String absent : List.of(name, bobs, "nosuchtoken")) {
+            alice.withPassword().queryParam("token", absent).get("/api/v1/activity").then().statusCode(404).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.equalTo("The API token “" + absent + "” does not exist."));
+        }
+    }
+
     @Test
     void failedLoginsAreCountedForAKnownAccountOnly() throws Exception {
         TestAccount alice = newAccount();

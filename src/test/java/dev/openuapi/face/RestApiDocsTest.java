@@ -161,7 +161,7 @@ class RestApiDocsTest {
         Map<String, Set<String>> expected = Map.of(
                 "GET /api/v1/admin/activity", Set.of("account", "from", "to", "group", "limit", "cursor"),
                 "GET /api/v1/admin/activity/auth-failures", Set.of("account", "from", "to", "group", "limit", "cursor"),
-                "GET /api/v1/activity", Set.of("from", "to", "group", "limit", "cursor"),
+                "GET /api/v1/activity", Set.of("from", "to", "group", "limit", "cursor", "token"),
                 "GET /api/v1/tokens/{name}/activity", Set.of("name", "from", "to", "limit", "cursor"),
                 "GET /api/v1/whm/tokens/{name}/activity", Set.of("name", "from", "to", "limit", "cursor"));
         Map<String, JsonNode> rest = operations(true);
