@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ import dev.openuapi.cron.CronService;
 import dev.openuapi.domain.AccountDomain;
 import dev.openuapi.domain.AccountDomains;
 import dev.openuapi.domain.DomainService;
+import dev.openuapi.feature.FeatureCatalog;
 import dev.openuapi.ftp.FtpAccount;
 import dev.openuapi.ftp.FtpService;
 import dev.openuapi.plan.Plan;
@@ -107,6 +109,8 @@ public class AccountArchiveService {
             cp.put("MAX_TEAM_USERS", limit(limits.maxTeamUsers));
             // OpenUAPI's own settings, which cPanel keeps elsewhere (src/docs/backups.md)
             cp.put("OPENUAPI_FEATURES", String.join(",", account.featureSet()));
+            // the features this release knows: a restore by a later release tells features added since from features taken away
+            cp.put("OPENUAPI_KNOWN_FEATURES", String.join(",", FeatureCatalog.names()));
             cp.put("OPENUAPI_SHELL", account.shell);
             cp.put("OPENUAPI_DIGEST_AUTH", bit(account.digestAuth));
             cp.put("OPENUAPI_SPAMASSASSIN", bit(account.spamassassin));
@@ -297,6 +301,38 @@ public class AccountArchiveService {
      * password hash, plan, owner, contact address and settings, then its parked, addon and sub domains (each makes its
      * zone or records as a new domain does; the zones are then replaced by the archive's). Returns warnings.
      */
+    /**
+     * The account's features from the archive ({@code null}: the archive has no list, the plan's or the defaults stay).
+     * A feature this release has and the archive's release did not ({@code OPENUAPI_KNOWN_FEATURES}) is given, as the
+     * migration that added it gave it to every account with a list of features (V15: {@code nettools}; V25: {@code backup},
+     * {@code webprotect}, {@code indexmanager}), so that a restore does not take away a function the account could call.
+     * An archive that does not say what its release knew cannot tell a feature added since from one taken away: nothing
+     * is added, and the restore warns.
+     */
+    private static List<String> features(Map<String, String> cp, String username, List<String> warnings) {
+        String listed = cp.get("OPENUAPI_FEATURES");
+        if (listed == null) {
+            return null;
+        }
+        List<String> features = listed.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(listed.split(",")));
+        if (features.isEmpty()) {
+            return features; // an account without features gets none of the new ones either, as with the migrations
+        }
+        String known = cp.get("OPENUAPI_KNOWN_FEATURES");
+        if (known != null) {
+            Set<String> then = Set.copyOf(List.of(known.split(",")));
+            FeatureCatalog.names().stream().filter(f -> !then.contains(f) && !features.contains(f)).forEach(features::add);
+            return features;
+        }
+        List<String> missing = FeatureCatalog.names().stream().filter(f -> !features.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            warnings.add("The archive does not say which features existed when it was made, so a feature added since cannot be told from "
+                    + "one taken away: the account does not have " + String.join(", ", missing.stream().map(Quote::of).toList())
+                    + ". Give it any it should have (PATCH /api/v1/accounts/" + username + " with features).");
+        }
+        return features;
+    }
+
     @Transactional
     public List<String> createAccount(Contents archive, String newUsername) {
         List<String> warnings = new ArrayList<>();
@@ -323,10 +359,9 @@ public class AccountArchiveService {
                 warnings.add("The plan " + Quote.of(plan) + " does not exist here: the restored account has no plan.");
             }
         }
-        String features = cp.get("OPENUAPI_FEATURES");
+        List<String> features = features(cp, newUsername, warnings);
         boolean suspended = "1".equals(cp.get("OPENUAPI_SUSPENDED"));
-        accounts.update(newUsername, new AccountService.Changes(suspended ? Boolean.TRUE : null,
-                features == null ? null : features.isEmpty() ? List.of() : List.of(features.split(",")), null, null));
+        accounts.update(newUsername, new AccountService.Changes(suspended ? Boolean.TRUE : null, features, null, null));
         accounts.setOptions(newUsername, o -> {
             o.shell = cp.getOrDefault("OPENUAPI_SHELL", o.shell);
             o.cgi = flag(cp, "HASCGI", o.cgi);

@@ -403,6 +403,40 @@ public class BackupRestoreTest {
         assertEquals(401, given().contentType(ContentType.JSON).body(Map.of("archive", links)).post("/api/v1/accounts/restore").statusCode());
     }
 
+    /**
+     * A feature added after an archive was made is given on restore, as its migration gave it to every account; one
+     * taken away stays away. An archive that does not say which features its release knew gets its list as it is, and a
+     * warning.
+     */
+    @Test
+    void featuresAddedSinceTheArchiveAreGivenAndOnesTakenAwayAreNot() throws IOException {
+        String user = "h6" + Fixtures.randomSuffix(10);
+        String top = "backup-01.01.2026_00-00-00_" + user;
+        List<String> added = List.of("backup", "indexmanager", "webprotect");
+        String knownThen = String.join(",", dev.openuapi.feature.FeatureCatalog.names().stream().filter(f -> !added.contains(f)).toList());
+        String marked = archive("h6-marked-" + user + ".tar.gz", tar -> file(tar, top + "/cp/" + user, "USER=" + user + "\nDNS=" + user
+                + ".example\nCONTACTEMAIL=\nOPENUAPI_FEATURES=apitokens,filemanager,zoneedit\nOPENUAPI_KNOWN_FEATURES=" + knownThen + "\n"));
+        JsonNode restored = restore(Map.of("archive", marked), 201);
+        assertFalse(restored.get("warnings").toString().contains("features existed"), restored.toString());
+        assertEquals(List.of("apitokens", "backup", "filemanager", "indexmanager", "webprotect", "zoneedit"), features(user),
+                "mysql and the rest were taken away before the archive was made, and stay away");
+        remove(user);
+
+        String unmarked = archive("h6-unmarked-" + user + ".tar.gz", tar -> file(tar, top + "/cp/" + user, "USER=" + user + "\nDNS=" + user
+                + ".example\nCONTACTEMAIL=\nOPENUAPI_FEATURES=apitokens,zoneedit\n"));
+        restored = restore(Map.of("archive", unmarked), 201);
+        assertEquals(List.of("apitokens", "zoneedit"), features(user));
+        String warnings = restored.get("warnings").toString();
+        assertTrue(warnings.contains("The archive does not say which features existed when it was made, so a feature added since cannot be "
+                + "told from one taken away: the account does not have “addondomains”"), warnings);
+        assertTrue(warnings.contains("“backup”") && warnings.contains("(PATCH /api/v1/accounts/" + user + " with features)"), warnings);
+        remove(user);
+    }
+
+    static List<String> features(String user) {
+        return sorted(Fixtures.json(asRoot().get("/api/v1/accounts/" + user).then().statusCode(200).extract().asString()).get("features"));
+    }
+
     /** A token for an account the test only knows by name: the operator sets a password, the account makes a token. */
     static String token(String user) {
         String password = "pw-" + Fixtures.randomSuffix(16);
