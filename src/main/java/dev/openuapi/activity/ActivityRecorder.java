@@ -28,7 +28,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The activity log's request side (issue 20 §1): counts and recent events gathered in memory, written every
- * {@code openuapi.activity.flush-interval} in one transaction by {@link ActivityService} on a background thread. A
+ * {@code openuapi.activity.flush-interval} in one transaction by {@link ActivityService} on a background thread (the
+ * counts every {@code count-flush-interval}: a busy token's row for the minute is updated once per interval). A
  * request does no database statement here: it adds to a {@link LongAdder} per (account, credential, face, module,
  * function, result, minute), and a token's call also keeps one event among that token's newest
  * ({@link RecentEvents}). Both are bounded ({@code openuapi.activity.max-pending}): past the bound what does not fit is dropped, counted in the metric
@@ -111,6 +112,8 @@ public class ActivityRecorder {
     private final RecentEvents events;
     private final AtomicLong dropped = new AtomicLong();
     private volatile long lastDropLog;
+    /** When the counts were last taken by the ticker's flush. */
+    private long lastCountFlush;
     private Ticker flusher;
     private Ticker cleaner;
 
@@ -276,7 +279,12 @@ public class ActivityRecorder {
 
     /** Takes what was gathered since the last call: the counts (reset, not removed while in use) and the tokens' events. */
     Batch drain() {
-        Map<CountKey, Long> takenCounts = take(counts);
+        return drain(true);
+    }
+
+    /** The same; the counts only when {@code withCounts}. */
+    private Batch drain(boolean withCounts) {
+        Map<CountKey, Long> takenCounts = withCounts ? take(counts) : Map.of();
         Map<FailureKey, Long> takenFailures = take(failures);
         RecentEvents.Drained taken = events.drain();
         return new Batch(takenCounts, taken.events(), taken.full(), takenFailures);
@@ -299,22 +307,31 @@ public class ActivityRecorder {
         return taken;
     }
 
-    /** Writes what was gathered, in one transaction (tests call it to stop waiting for the ticker). */
-    public synchronized void flush() {
-        Batch batch = drain();
+    /** Writes everything gathered, in one transaction (at shutdown; tests call it to stop waiting for the ticker). */
+    public void flush() {
+        flush(true);
+    }
+
+    private synchronized void flush(boolean withCounts) {
+        Batch batch = drain(withCounts);
         if (!batch.isEmpty()) {
             service.write(batch, config.recentEvents(), config.cleanupBatch());
         }
     }
 
+    /** The ticker's flush: the events and failed logins every time, the counts every {@code count-flush-interval}. */
     private void flushQuietly() {
+        long now = System.currentTimeMillis();
+        boolean countsDue = now - lastCountFlush >= config.countFlushInterval().toMillis();
+        if (countsDue) {
+            lastCountFlush = now;
+        }
         try {
-            flush();
+            flush(countsDue);
         } catch (RuntimeException e) {
             // lost with the database: the log is not worth retrying forever
             LOG.warnf("Could not write the activity log (%s)", e.toString());
         }
-        long now = System.currentTimeMillis();
         long lost = dropped.get();
         if (lost > 0 && now - lastDropLog >= DROP_LOG_MILLIS) {
             lastDropLog = now;

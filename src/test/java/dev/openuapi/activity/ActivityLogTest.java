@@ -286,6 +286,7 @@ class ActivityLogTest {
             alice.withToken(token).get("/execute/Variables/get_user_information?name=n" + i).then().statusCode(200);
         }
         await("seven events", () -> number("SELECT COUNT(*) FROM activity_event WHERE token_id = ?1 AND credential = 'CPANEL_TOKEN'", id) == 7);
+        recorder.flush(); // the counts too, which the ticker writes every count-flush-interval (10 s)
         // events: limit 2 walks the 7 in 4 pages, the same as one page of 500, newest first
         List<JsonNode> walked = new ArrayList<>();
         List<Long> times = new ArrayList<>();
