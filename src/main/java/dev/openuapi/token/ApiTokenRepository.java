@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.query.NativeQuery;
+
 @ApplicationScoped
 public class ApiTokenRepository implements TokenRepository<ApiToken> {
 
@@ -28,9 +30,8 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
      * src/docs/startup.md).
      */
     public Optional<ApiToken> findByHashOrPreviousWithAccount(String tokenHash) {
-        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id "
-                + "WHERE t.token_hash = ?1 OR t.previous_token_hash = ?1", ApiToken.class, "t").addJoin("a", "t.account")
-                .setParameter(1, tokenHash).setMaxResults(1).uniqueResultOptional();
+        return withAccount("t.token_hash = ?1 OR t.previous_token_hash = ?1").setParameter(1, tokenHash).setMaxResults(1)
+                .uniqueResultOptional();
     }
 
     /**
@@ -38,9 +39,13 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
      * statement: the token snapshots' bulk refresh (issue 13), which would otherwise be a statement per token in use.
      */
     public List<ApiToken> findByHashesOrPreviousWithAccount(Collection<String> hashes) {
-        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id "
-                + "WHERE t.token_hash IN (:hashes) OR t.previous_token_hash IN (:hashes)", ApiToken.class, "t").addJoin("a", "t.account")
-                .setParameterList("hashes", hashes).list();
+        return withAccount("t.token_hash IN (:hashes) OR t.previous_token_hash IN (:hashes)").setParameterList("hashes", hashes).list();
+    }
+
+    /** The tokens ({@code t}) that match {@code where}, each with its account ({@code a}) mapped by the same statement. */
+    private NativeQuery<ApiToken> withAccount(String where) {
+        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id WHERE " + where,
+                ApiToken.class, "t").addJoin("a", "t.account");
     }
 
     public List<ApiToken> listForAccount(long accountId) {

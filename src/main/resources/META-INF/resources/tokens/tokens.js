@@ -759,9 +759,7 @@
     const from = today - (CHART_DAYS - 1) * DAY;
     const days = [];
     for (let i = 0; i < CHART_DAYS; i++) {
-      const day = { start: from + i * DAY };
-      RESULTS.forEach((r) => { day[r] = 0; });
-      days.push(day);
+      days.push(noCalls({ start: from + i * DAY }));
     }
     let cursor = null;
     let pages = 0;
@@ -794,6 +792,12 @@
     return formatNumber(n) + ' ' + (n === 1 ? one : many);
   }
 
+  /** The object given, with 0 calls for each result. */
+  function noCalls(counts) {
+    RESULTS.forEach((r) => { counts[r] = 0; });
+    return counts;
+  }
+
   function dayTotal(day) {
     return RESULTS.reduce((sum, r) => sum + day[r], 0);
   }
@@ -805,8 +809,7 @@
 
   /** The bars (drawn with SVG, one stack per day: OK, refused, rate-limited, failed) and their text alternative, a table. */
   function renderChart({ days, partial }) {
-    const totals = {};
-    RESULTS.forEach((r) => { totals[r] = 0; });
+    const totals = noCalls({});
     let max = 0;
     for (const day of days) {
       RESULTS.forEach((r) => { totals[r] += day[r]; });
