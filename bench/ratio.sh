@@ -390,20 +390,23 @@ cpu_ticks() {
 measure() {
     local phase=$1 target=$2 round=$3 url=$4 mode=$5 token_file=${6:-}
     local file="$RESULTS_DIR/wrk/$phase-$target-$round.txt" before after figures
-    local pid cpu_before cpu_after
+    local pid cpu_before cpu_after db_pid db_before db_after
     case "$target" in
         bare) pid=$BARE_PID ;;
         valid-off) pid=$OFF_PID ;;
         *) pid=$APP_PID ;;
     esac
+    db_pid=$(pidof mariadbd mysqld 2>/dev/null | awk '{ print $1 }')
     before=$(statements)
     cpu_before=$(cpu_ticks "$pid")
+    db_before=$(cpu_ticks "${db_pid:-0}")
     run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
     cpu_after=$(cpu_ticks "$pid")
+    db_after=$(cpu_ticks "${db_pid:-0}")
     after=$(statements)
     figures=$(wrk_figures "$file")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
-        "$(( cpu_after - cpu_before ))" >>"$RESULTS_DIR/rounds.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
+        "$(( cpu_after - cpu_before ))" "$(( db_after - db_before ))" >>"$RESULTS_DIR/rounds.tsv"
     IFS=$'\t' read -r rps _ p99 total non2xx _ <<<"$figures"
     log "$phase round $round $target: $rps req/s, p99 $p99, $total requests, $non2xx non-2xx, $(( after - before )) statements."
 }
@@ -555,7 +558,7 @@ main() {
         expect "Valid token, activity log off" "$OFF_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
     fi
 
-    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\n' >"$RESULTS_DIR/rounds.tsv"
+    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\tdb_cpu_ticks\n' >"$RESULTS_DIR/rounds.tsv"
     warm_up bare "$BARE_URL$UAPI_PATH" fixed
     warm_up valid "$BASE_URL$UAPI_PATH" fixed
     if (( LOG_OFF )); then warm_up valid-off "$OFF_URL$UAPI_PATH" fixed; fi

@@ -79,6 +79,9 @@ def main() -> int:
         ticks = row.get("cpu_ticks") or ""
         row["cpu_us"] = (int(ticks) * 1e6 / os.sysconf("SC_CLK_TCK") / row["requests_i"]
                          if ticks not in ("", "-") and row["requests_i"] else None)
+        db_ticks = row.get("db_cpu_ticks") or ""
+        row["db_cpu_us"] = (int(db_ticks) * 1e6 / os.sysconf("SC_CLK_TCK") / row["requests_i"]
+                            if db_ticks not in ("", "-") and row["requests_i"] else None)
 
     def pick(phase, target):
         return [r for r in rounds if r["phase"] == phase and r["target"] == target]
@@ -89,16 +92,17 @@ def main() -> int:
     # Per-round table.
     if rounds:
         out.append("Rounds (req/s, p99, requests, non-2xx/3xx, DB statements during the run, the server's CPU time per "
-                   "request):")
+                   "request, MariaDB's CPU time per request):")
         out.append(f"{'phase':<12} {'target':<9} {'round':>5} {'req/s':>10} {'p99':>10} {'requests':>9} "
-                   f"{'non-2xx':>8} {'stmts':>8} {'stmts/req':>9} {'cpu µs/req':>10}  socket errors")
+                   f"{'non-2xx':>8} {'stmts':>8} {'stmts/req':>9} {'cpu µs/req':>10} {'db µs/req':>9}  socket errors")
         for r in rounds:
             per = (f"{r['statements_i'] / r['requests_i']:.3f}"
                    if r["statements_i"] is not None and r["requests_i"] else "-")
             stmts = r["statements_i"] if r["statements_i"] is not None else "-"
             cpu = f"{r['cpu_us']:.1f}" if r["cpu_us"] is not None else "-"
+            db_cpu = f"{r['db_cpu_us']:.1f}" if r["db_cpu_us"] is not None else "-"
             out.append(f"{r['phase']:<12} {r['target']:<9} {r['round']:>5} {r['rps_f']:>10.1f} {r['p99']:>10} "
-                       f"{r['requests_i']:>9} {r['non2xx']:>8} {stmts!s:>8} {per:>9} {cpu:>10}  {r['socket_errors']}")
+                       f"{r['requests_i']:>9} {r['non2xx']:>8} {stmts!s:>8} {per:>9} {cpu:>10} {db_cpu:>9}  {r['socket_errors']}")
         out.append("")
 
     # Sanity: what each kind of request should have answered.
