@@ -17,20 +17,14 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
         return "api_token";
     }
 
-
-    /** The hot path: one lookup on the unique hash index, with the owning account in the same query. */
-    public Optional<ApiToken> findByHashWithAccount(String tokenHash) {
-        return find("from ApiToken t join fetch t.account where t.tokenHash = ?1", tokenHash).firstResultOptional();
-    }
-
     /**
-     * The same for a value that is a token's current value or, after a rotation, its previous one (issue 19 §3):
+     * The token whose current value or, after a rotation, previous value (issue 19 §3) hashes to {@code tokenHash}:
      * one lookup on the two unique hash indexes, the account fetched by the same statement. In SQL, not HQL: the first
      * call after a start runs it, and the first HQL query loads and compiles Hibernate's query parser (issue 13,
      * src/docs/startup.md).
      */
     public Optional<ApiToken> findByHashOrPreviousWithAccount(String tokenHash) {
-        return withAccount("t.token_hash = ?1 OR t.previous_token_hash = ?1").setParameter(1, tokenHash).setMaxResults(1)
+        return withAccount(ONE_HASH).setParameter(1, tokenHash).setMaxResults(1)
                 .uniqueResultOptional();
     }
 
@@ -39,13 +33,26 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
      * statement: the token snapshots' bulk refresh (issue 13), which would otherwise be a statement per token in use.
      */
     public List<ApiToken> findByHashesOrPreviousWithAccount(Collection<String> hashes) {
-        return withAccount("t.token_hash IN (:hashes) OR t.previous_token_hash IN (:hashes)").setParameterList("hashes", hashes).list();
+        return withAccount(HASHES).setParameterList("hashes", hashes).list();
     }
+
+    /**
+     * The tables of the lookups by hash. The two hash indexes are named: without that, MariaDB may read the token through
+     * the account instead ({@code uq_api_token_account_name}, every token of the account) whenever its statistics say an
+     * account has few tokens, as they do for a while after many tokens were added at once (an import, a restore). In the
+     * benchmark, for the half-minute after a million tokens were added to one account, a call whose token was not in memory
+     * took 40 ms instead of well under one, and the service answered 400 calls a second instead of 13,000 (issue 13,
+     * src/docs/benchmark.md; {@code TokenLookupPlanTest}).
+     */
+    static final String BY_HASH_WITH_ACCOUNT = "api_token t FORCE INDEX (uq_api_token_hash, uq_api_token_previous_hash)"
+            + " JOIN account a ON a.id = t.account_id";
+    static final String ONE_HASH = "t.token_hash = ?1 OR t.previous_token_hash = ?1";
+    static final String HASHES = "t.token_hash IN (:hashes) OR t.previous_token_hash IN (:hashes)";
 
     /** The tokens ({@code t}) that match {@code where}, each with its account ({@code a}) mapped by the same statement. */
     private NativeQuery<ApiToken> withAccount(String where) {
-        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM api_token t JOIN account a ON a.id = t.account_id WHERE " + where,
-                ApiToken.class, "t").addJoin("a", "t.account");
+        return getSession().createNativeQuery("SELECT {t.*}, {a.*} FROM " + BY_HASH_WITH_ACCOUNT + " WHERE " + where, ApiToken.class, "t")
+                .addJoin("a", "t.account");
     }
 
     public List<ApiToken> listForAccount(long accountId) {
