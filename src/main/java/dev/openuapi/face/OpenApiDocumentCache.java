@@ -43,6 +43,11 @@ public class OpenApiDocumentCache {
     private final OpenApiDocumentService documents;
     private final Map<Format, byte[]> built = new ConcurrentHashMap<>();
     private final String path;
+    /** The path with each suffix, made once: this filter sees every request. */
+    private final String json;
+    private final String yaml;
+    private final String yml;
+    private final String withSlash;
     private final boolean enabled;
 
     OpenApiDocumentCache(OpenApiDocumentService documents) {
@@ -51,6 +56,10 @@ public class OpenApiDocumentCache {
         this.path = path(config.getOptionalValue("quarkus.http.root-path", String.class).orElse("/"),
                 config.getOptionalValue("quarkus.http.non-application-root-path", String.class).orElse("q"),
                 config.getOptionalValue("quarkus.smallrye-openapi.path", String.class).orElse("openapi"));
+        this.json = path + ".json";
+        this.yaml = path + ".yaml";
+        this.yml = path + ".yml";
+        this.withSlash = path + "/";
         this.enabled = config.getOptionalValue("quarkus.smallrye-openapi.enable", Boolean.class).orElse(true);
     }
 
@@ -108,13 +117,16 @@ public class OpenApiDocumentCache {
     /** The format Quarkus's handler would answer with, or {@code null} when the path is not the document's. */
     Format format(RoutingContext rc) {
         String requested = rc.normalizedPath();
-        if (requested.equals(path + ".json")) {
+        if (!requested.startsWith(path)) {
+            return null;
+        }
+        if (requested.equals(json)) {
             return Format.JSON;
         }
-        if (requested.equals(path + ".yaml") || requested.equals(path + ".yml")) {
+        if (requested.equals(yaml) || requested.equals(yml)) {
             return Format.YAML;
         }
-        if (!requested.equals(path) && !requested.equals(path + "/")) {
+        if (!requested.equals(path) && !requested.equals(withSlash)) {
             return null;
         }
         String accept = rc.request().getHeader("Accept");

@@ -232,8 +232,14 @@ public class Dispatcher {
             return true;
         }
         if (data instanceof java.util.Map<?, ?> map) {
-            for (var entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue())) {
+            // keys and values apart: an unmodifiable map's entry set wraps every entry in a new object
+            for (Object key : map.keySet()) {
+                if (!(key instanceof String)) {
+                    return false;
+                }
+            }
+            for (Object value : map.values()) {
+                if (!isPlain(value)) {
                     return false;
                 }
             }

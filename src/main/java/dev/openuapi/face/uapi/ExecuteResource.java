@@ -54,7 +54,7 @@ public class ExecuteResource {
     @Operation(hidden = true)
     @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
     @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
-    public String get(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request) {
+    public byte[] get(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request) {
         return run(module, function, RequestArgs.query(request.query(), maxParameters));
     }
 
@@ -64,7 +64,7 @@ public class ExecuteResource {
     @Operation(hidden = true)
     @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
     @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
-    public String post(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request,
+    public byte[] post(@PathParam("module") String module, @PathParam("function") String function, @Context HttpServerRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         try {
             return run(module, function, RequestArgs.post(request.query(), contentType, body, json, maxParameters));
@@ -79,16 +79,16 @@ public class ExecuteResource {
     @Operation(hidden = true)
     @ResponseHeader(name = "Cache-Control", value = WireResponses.CACHE_CONTROL)
     @ResponseHeader(name = "Pragma", value = WireResponses.PRAGMA)
-    public String postMultipart(@PathParam("module") String module, @PathParam("function") String function,
+    public byte[] postMultipart(@PathParam("module") String module, @PathParam("function") String function,
             @Context HttpServerRequest request, MultipartFormDataInput input) {
         return run(module, function, RequestArgs.multipart(request.query(), input, maxParameters));
     }
 
-    private String run(String module, String function, Args args) {
+    private byte[] run(String module, String function, Args args) {
         return respond(UapiResult.of(dispatcher.run(ApiKind.UAPI, caller.principal(), module, function, args), args));
     }
 
-    private String respond(UapiResult result) {
-        return WireResponses.text(json, result.toMap());
+    private byte[] respond(UapiResult result) {
+        return WireResponses.body(json, result.toMap());
     }
 }

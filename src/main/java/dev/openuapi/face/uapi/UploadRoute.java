@@ -37,6 +37,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -294,7 +295,7 @@ public class UploadRoute {
         }
         rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, WireResponses.CACHE_CONTROL).putHeader("Pragma", WireResponses.PRAGMA)
-                .end(WireResponses.text(json, result.toMap()));
+                .end(Buffer.buffer(WireResponses.body(json, result.toMap())));
     }
 
     /**
@@ -307,7 +308,7 @@ public class UploadRoute {
         }
         activity.routeCall(rc, MODULE, FUNCTION, ActivityRecorder.Result.FAILED);
         rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").putHeader(HttpHeaders.CONNECTION, "close")
-                .end(WireResponses.text(json, UapiResult.failure("The upload is larger than " + maxBytes + " bytes.").toMap()));
+                .end(Buffer.buffer(WireResponses.body(json, UapiResult.failure("The upload is larger than " + maxBytes + " bytes.").toMap())));
     }
 
     /** An authenticated upload that could not be spooled: failed in the activity log (the dispatcher never saw it), then 500. */
