@@ -68,8 +68,8 @@ public class RequestOrigin {
         if (value == null || trustedProxies == null) {
             return null;
         }
-        var socket = request.remoteAddress();
-        if (socket == null || !IpAllowList.allows(trustedProxies, socket.hostAddress())) {
+        String peer = ClientAddress.peer(request);
+        if (peer.isEmpty() || !IpAllowList.allows(trustedProxies, peer)) {
             return null;
         }
         int comma = value.indexOf(',');

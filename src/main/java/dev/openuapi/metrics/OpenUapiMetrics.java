@@ -81,9 +81,11 @@ public class OpenUapiMetrics {
     public <T> T timeCall(String api, String module, String function, Supplier<T> call, java.util.function.Predicate<T> ok) {
         Timer.Sample sample = Timer.start(registry);
         T result = call.get();
-        sample.stop(timers.computeIfAbsent(new CallKey(api, module, function, ok.test(result)), key -> Timer.builder("openuapi.api.calls")
-                .description("API function calls").tag("api", key.api()).tag("module", key.module()).tag("function", key.function())
-                .tag("result", key.ok() ? "ok" : "failed").publishPercentileHistogram().register(registry)));
+        CallKey key = new CallKey(api, module, function, ok.test(result));
+        Timer timer = timers.get(key); // a plain read: computeIfAbsent locks the bin unless the timer is its first entry
+        sample.stop(timer != null ? timer : timers.computeIfAbsent(key, k -> Timer.builder("openuapi.api.calls")
+                .description("API function calls").tag("api", k.api()).tag("module", k.module()).tag("function", k.function())
+                .tag("result", k.ok() ? "ok" : "failed").publishPercentileHistogram().register(registry)));
         return result;
     }
 
