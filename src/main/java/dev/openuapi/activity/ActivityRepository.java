@@ -55,7 +55,7 @@ public class ActivityRepository {
      * One multi-row INSERT per {@link #ROWS_PER_STATEMENT} rows: {@code insert VALUES (…),(…) suffix}, each row's
      * {@code width} values from {@code columns}. In JDBC, on the transaction's connection: a Hibernate native query
      * would parse the statement for its 1,800 parameters and bind each through its own bookkeeping, once a second with
-     * a busy token (about half of the flush's CPU in the benchmark, issue 13).
+     * a busy token (nearly half of the flush's CPU in the benchmark, issue 13).
      */
     private <T> void insertInChunks(String insert, String suffix, int width, List<T> rows, Function<T, List<?>> columns) {
         String row = "(" + "?,".repeat(width - 1) + "?)";
