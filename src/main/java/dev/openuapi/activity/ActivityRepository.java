@@ -1,6 +1,5 @@
 package dev.openuapi.activity;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-
-import org.hibernate.Session;
 
 /**
  * The activity log's tables ({@code V26__activity.sql}), in native SQL: batched upserts that add to a count
@@ -53,26 +50,17 @@ public class ActivityRepository {
 
     /**
      * One multi-row INSERT per {@link #ROWS_PER_STATEMENT} rows: {@code insert VALUES (…),(…) suffix}, each row's
-     * {@code width} values from {@code columns}. In JDBC, on the transaction's connection: a Hibernate native query
-     * would parse the statement for its 1,800 parameters and bind each through its own bookkeeping, once a second with
-     * a busy token (nearly half of the flush's CPU in the benchmark, issue 13).
+     * {@code width} values from {@code columns}.
      */
     private <T> void insertInChunks(String insert, String suffix, int width, List<T> rows, Function<T, List<?>> columns) {
-        String row = "(" + "?,".repeat(width - 1) + "?)";
         for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
-            List<T> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
-            String sql = insert + " VALUES " + (row + ",").repeat(chunk.size() - 1) + row + suffix;
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int i = 0;
-                    for (T values : chunk) {
-                        for (Object value : columns.apply(values)) {
-                            statement.setObject(++i, value);
-                        }
-                    }
-                    statement.executeUpdate();
-                }
-            });
+            StringJoiner values = new StringJoiner(",");
+            List<Object> params = new ArrayList<>();
+            for (T row : rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT))) {
+                values.add("(" + placeholders(params.size(), width) + ")");
+                params.addAll(columns.apply(row));
+            }
+            execute(insert + " VALUES " + values + suffix, params);
         }
     }
 
