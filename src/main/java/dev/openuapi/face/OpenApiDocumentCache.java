@@ -43,11 +43,6 @@ public class OpenApiDocumentCache {
     private final OpenApiDocumentService documents;
     private final Map<Format, byte[]> built = new ConcurrentHashMap<>();
     private final String path;
-    /** The path with each suffix, made once: this filter sees every request. */
-    private final String json;
-    private final String yaml;
-    private final String yml;
-    private final String withSlash;
     private final boolean enabled;
 
     OpenApiDocumentCache(OpenApiDocumentService documents) {
@@ -56,10 +51,6 @@ public class OpenApiDocumentCache {
         this.path = path(config.getOptionalValue("quarkus.http.root-path", String.class).orElse("/"),
                 config.getOptionalValue("quarkus.http.non-application-root-path", String.class).orElse("q"),
                 config.getOptionalValue("quarkus.smallrye-openapi.path", String.class).orElse("openapi"));
-        this.json = path + ".json";
-        this.yaml = path + ".yaml";
-        this.yml = path + ".yml";
-        this.withSlash = path + "/";
         this.enabled = config.getOptionalValue("quarkus.smallrye-openapi.enable", Boolean.class).orElse(true);
     }
 
@@ -118,16 +109,17 @@ public class OpenApiDocumentCache {
     Format format(RoutingContext rc) {
         String requested = rc.normalizedPath();
         if (!requested.startsWith(path)) {
-            return null;
+            return null; // every request passes here: nothing is built for the others
         }
-        if (requested.equals(json)) {
-            return Format.JSON;
-        }
-        if (requested.equals(yaml) || requested.equals(yml)) {
-            return Format.YAML;
-        }
-        if (!requested.equals(path) && !requested.equals(withSlash)) {
-            return null;
+        switch (requested.substring(path.length())) {
+            case ".json":
+                return Format.JSON;
+            case ".yaml", ".yml":
+                return Format.YAML;
+            case "", "/":
+                break;
+            default:
+                return null;
         }
         String accept = rc.request().getHeader("Accept");
         List<String> formats = rc.queryParam("format");

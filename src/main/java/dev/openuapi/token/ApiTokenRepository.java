@@ -24,8 +24,7 @@ public class ApiTokenRepository implements TokenRepository<ApiToken> {
      * src/docs/startup.md).
      */
     public Optional<ApiToken> findByHashOrPreviousWithAccount(String tokenHash) {
-        return withAccount(ONE_HASH).setParameter(1, tokenHash).setMaxResults(1)
-                .uniqueResultOptional();
+        return withAccount(ONE_HASH).setParameter(1, tokenHash).setMaxResults(1).uniqueResultOptional();
     }
 
     /**
