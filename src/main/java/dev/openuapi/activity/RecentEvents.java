@@ -79,29 +79,42 @@ final class RecentEvents {
         return new Drained(taken, full);
     }
 
-    /** One token's newest events since the last drain, the oldest overwritten once it holds {@code capacity}. */
+    /**
+     * One token's newest events since the last drain, the oldest overwritten once it holds {@code capacity}. Its array
+     * starts small and doubles up to {@code capacity} as the token's calls need: most tokens make a few calls between
+     * two flushes, and with 10,000 tokens in use a full-size ring each (1,000 events) would be 40 MB, allocated again
+     * whenever an idle token's ring is closed.
+     */
     private static final class Ring {
         static final int GREW = 0;
         static final int REPLACED = 1;
         static final int REFUSED = 2;
         static final int CLOSED = 3;
+        static final int FIRST_LENGTH = 8;
 
-        private final Event[] events;
+        private final int capacity;
+        private Event[] events;
         private int next;
         private int size;
         private boolean overflowed;
         private boolean closed;
 
         Ring(int capacity) {
-            this.events = new Event[capacity];
+            this.capacity = capacity;
+            this.events = new Event[Math.min(capacity, FIRST_LENGTH)];
         }
 
         synchronized int add(Event event, boolean mayGrow) {
             if (closed) {
                 return CLOSED;
             }
-            if (size < events.length && !mayGrow) {
+            if (size < capacity && !mayGrow) {
                 return REFUSED;
+            }
+            if (size == events.length && size < capacity) {
+                // full but below its capacity: a longer array, oldest first (a ring that never overwrote starts at 0)
+                events = java.util.Arrays.copyOf(events, (int) Math.min(capacity, 2L * events.length));
+                next = size;
             }
             events[next] = event;
             next = (next + 1) % events.length;

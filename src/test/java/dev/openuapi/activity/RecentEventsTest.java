@@ -51,6 +51,24 @@ class RecentEventsTest {
     }
 
     @Test
+    void aRingGrowsAsItsTokenCallsAndStillKeepsOnlyTheNewest() {
+        RecentEvents recent = new RecentEvents(1000, 100_000);
+        for (long t = 1; t <= 20; t++) { // past the ring's first length (8) twice
+            assertTrue(recent.add(event("cpanel_token", 1, t)));
+        }
+        RecentEvents.Drained some = recent.drain();
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList(), times(some.events(), 1));
+        assertEquals(Set.of(), some.full());
+
+        for (long t = 1; t <= 1005; t++) {
+            assertTrue(recent.add(event("cpanel_token", 1, t)));
+        }
+        RecentEvents.Drained full = recent.drain();
+        assertEquals(java.util.stream.LongStream.rangeClosed(6, 1005).boxed().toList(), times(full.events(), 1));
+        assertEquals(Set.of(new TokenKey("cpanel_token", 1)), full.full());
+    }
+
+    @Test
     void pastMaxPendingANewEventIsRefusedButAFullTokenStillReplacesItsOldest() {
         RecentEvents recent = new RecentEvents(2, 3);
         assertTrue(recent.add(event("cpanel_token", 1, 1)));
