@@ -22,9 +22,12 @@
 #   LOG_OFF=1                  0 skips the valid-off rounds (a second OpenUAPI, openuapi.activity.enabled=false)
 #   SCALE=1                    0 skips the 1,000 / 1,000,000 token figure
 #   SMALL_TOKENS=1000 LARGE_TOKENS=1000000 WORKING_SET=10000 SCALE_ROUNDS=$ROUNDS
+#                              the two tables are two databases (BENCH_DB and BENCH_DB_large), each served by its
+#                              own OpenUAPI, and their rounds alternate, like the main rounds
 #   PORT=18182                 first port tried for OpenUAPI; its management port and the bare app's follow
 #   STARTUP_TIMEOUT=120        seconds each start may take
-#   BENCH_DB=openuapi_bench_ratio  the database (dropped at exit); the database user is openuapi_bench
+#   BENCH_DB=openuapi_bench_ratio  the database, and BENCH_DB_large for the large token table (both dropped at
+#                              exit); the database user is openuapi_bench
 #   DB_HOST=127.0.0.1 DB_PORT=3306  MariaDB, reached as root with an empty password for the set-up
 #   JAVA_OPTS=                 extra JVM options, for both apps
 #   AOT_JAVA=                  a JDK 25+ `java`: run both apps on it, each with its own AOT cache (JEP 483/514/515),
@@ -42,6 +45,8 @@ export LC_ALL=C # a "." in $EPOCHREALTIME and in numbers
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 readonly REPO_ROOT JAR DB_HOST DB_PORT UAPI_PATH BENCH_DIR
 readonly DB_NAME="${BENCH_DB:-openuapi_bench_ratio}"
+# The large token table's own database, served by a second OpenUAPI while the scale rounds alternate.
+readonly LARGE_DB_NAME="${DB_NAME}_large"
 readonly DB_USER=openuapi_bench
 readonly DURATION="${DURATION:-10s}"
 readonly ROUNDS="${ROUNDS:-5}"
@@ -69,6 +74,7 @@ APP_PID=""
 BARE_PID=""
 OFF_PID=""
 OFF_URL=""
+LARGE_PID=""
 PRIVATE_DIR=""
 RESULTS_DIR=""
 BASE_URL=""
@@ -115,19 +121,24 @@ build_bare() {
 # Database: the bench's own user, whose statements are counted
 # ---------------------------------------------------------------------------------------------------------
 setup_database() {
-    if [[ -n "$(db -N -e "SHOW DATABASES LIKE '$DB_NAME'")" ]]; then
-        die "Database $DB_NAME exists: another ratio run is using it, or one was killed (DROP DATABASE $DB_NAME if so)."
-    fi
+    local name
+    for name in "$DB_NAME" "$LARGE_DB_NAME"; do
+        if [[ -n "$(db -N -e "SHOW DATABASES LIKE '$name'")" ]]; then
+            die "Database $name exists: another ratio run is using it, or one was killed (DROP DATABASE $name if so)."
+        fi
+    done
     USERSTAT_BEFORE=$(db -N -e 'SELECT @@GLOBAL.userstat')
     DB_OWNED=1
     # Through standard input: the password must not show on the client's command line.
     db <<SQL || die "Could not create database $DB_NAME and user $DB_USER."
 SET GLOBAL userstat = 1;
 CREATE DATABASE \`$DB_NAME\`;
+CREATE DATABASE \`$LARGE_DB_NAME\`;
 DROP USER IF EXISTS '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
 CREATE USER '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 GRANT ALL ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+GRANT ALL ON \`$LARGE_DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 SQL
     log "Database $DB_NAME for user $DB_USER (user statistics on; they were $( ((USERSTAT_BEFORE)) && echo on || echo off))."
 }
@@ -138,6 +149,11 @@ statements() {
               FROM information_schema.USER_STATISTICS WHERE USER = '$DB_USER'"
 }
 
+# Pages InnoDB has had to read from disk so far because the buffer pool did not hold them (the whole server's).
+pool_reads() {
+    db -N -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_READS'"
+}
+
 # Runs on every exit (success, failure, Ctrl-C): stop both apps, drop the database and its user, put
 # user statistics back as they were, delete the private files.
 cleanup() {
@@ -146,8 +162,10 @@ cleanup() {
     if [[ -n "$APP_PID" ]]; then log "Stopping OpenUAPI (pid $APP_PID) ..."; stop_pid "$APP_PID"; fi
     if [[ -n "$BARE_PID" ]]; then log "Stopping the bare app (pid $BARE_PID) ..."; stop_pid "$BARE_PID"; fi
     if [[ -n "$OFF_PID" ]]; then log "Stopping OpenUAPI with the log off (pid $OFF_PID) ..."; stop_pid "$OFF_PID"; fi
+    if [[ -n "$LARGE_PID" ]]; then log "Stopping OpenUAPI on the large token table (pid $LARGE_PID) ..."; stop_pid "$LARGE_PID"; fi
     if (( DB_OWNED )); then
         db -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" 2>/dev/null || log "Could not drop database $DB_NAME."
+        db -e "DROP DATABASE IF EXISTS \`$LARGE_DB_NAME\`" 2>/dev/null || log "Could not drop database $LARGE_DB_NAME."
         db -e "DROP USER IF EXISTS '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost'" 2>/dev/null \
             || log "Could not drop user $DB_USER."
         if [[ "$USERSTAT_BEFORE" == 0 ]]; then
@@ -213,6 +231,17 @@ launch_openuapi_log_off() {
     OFF_PID=$APP_PID
     APP_PID=$app_pid
     wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "$OFF_PID" "$1" "$STARTUP_TIMEOUT"
+}
+
+# A second OpenUAPI on the large token table's database (the scale rounds); sets LARGE_PID. It uses the log-off
+# instance's ports, which is stopped by then.
+launch_openuapi_large() {
+    local app_pid=$APP_PID
+    launch_openuapi "$1" -Dquarkus.http.port="$OFF_PORT" -Dquarkus.management.port="$OFF_MGMT_PORT" \
+        -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$LARGE_DB_NAME"
+    LARGE_PID=$APP_PID
+    APP_PID=$app_pid
+    wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "$LARGE_PID" "$1" "$STARTUP_TIMEOUT"
 }
 
 launch_bare() {
@@ -390,23 +419,27 @@ cpu_ticks() {
 measure() {
     local phase=$1 target=$2 round=$3 url=$4 mode=$5 token_file=${6:-}
     local file="$RESULTS_DIR/wrk/$phase-$target-$round.txt" before after figures
-    local pid cpu_before cpu_after db_pid db_before db_after
-    case "$target" in
-        bare) pid=$BARE_PID ;;
-        valid-off) pid=$OFF_PID ;;
+    local pid cpu_before cpu_after db_pid db_before db_after reads_before reads_after
+    case "$phase-$target" in
+        *-bare) pid=$BARE_PID ;;
+        *-valid-off) pid=$OFF_PID ;;
+        scale-1m-*) pid=$LARGE_PID ;;
         *) pid=$APP_PID ;;
     esac
     db_pid=$(pidof mariadbd mysqld 2>/dev/null | awk '{ print $1 }')
     before=$(statements)
+    reads_before=$(pool_reads)
     cpu_before=$(cpu_ticks "$pid")
     db_before=$(cpu_ticks "${db_pid:-0}")
     run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
     cpu_after=$(cpu_ticks "$pid")
     db_after=$(cpu_ticks "${db_pid:-0}")
     after=$(statements)
+    reads_after=$(pool_reads)
     figures=$(wrk_figures "$file")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
-        "$(( cpu_after - cpu_before ))" "$(( db_after - db_before ))" >>"$RESULTS_DIR/rounds.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
+        "$(( cpu_after - cpu_before ))" "$(( db_after - db_before ))" "$(( reads_after - reads_before ))" \
+        >>"$RESULTS_DIR/rounds.tsv"
     IFS=$'\t' read -r rps _ p99 total non2xx _ <<<"$figures"
     log "$phase round $round $target: $rps req/s, p99 $p99, $total requests, $non2xx non-2xx, $(( after - before )) statements."
 }
@@ -415,13 +448,13 @@ measure() {
 # Many tokens
 # ---------------------------------------------------------------------------------------------------------
 
-# Inserts COUNT tokens of the bench account straight into api_token, numbered from FIRST, appending every
-# EVERY-th value (at most LIMIT) to VALUES.
+# Inserts COUNT tokens of the bench account straight into DATABASE's api_token, numbered from FIRST, appending
+# every EVERY-th value (at most LIMIT) to VALUES.
 bulk_tokens() {
-    local count=$1 first=$2 every=$3 limit=$4 values=$5
+    local database=$1 count=$2 first=$3 every=$4 limit=$5 values=$6
     local account_id columns="account_id, name, token_hash, create_time" check_column="" done=0 chunk kept
-    account_id=$(db -N "$DB_NAME" -e "SELECT id FROM account WHERE username = '$BENCH_USER'")
-    if [[ "$(db -N -e "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '$DB_NAME'
+    account_id=$(db -N "$database" -e "SELECT id FROM account WHERE username = '$BENCH_USER'")
+    if [[ "$(db -N -e "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '$database'
               AND TABLE_NAME = 'api_token' AND COLUMN_NAME = 'check_key'")" == 1 ]]; then
         columns+=", check_key"
         check_column=--check-key-column
@@ -433,7 +466,7 @@ bulk_tokens() {
             --account-id "$account_id" --create-time "$(date +%s)" --load "$PRIVATE_DIR/tokens.load" \
             --values "$values" --sample-every "$every" --sample-limit "$(( limit - kept > 0 ? limit - kept : 0 ))" \
             $check_column 2>/dev/null || die "tokens.py failed."
-        db --local-infile=1 "$DB_NAME" <<SQL || die "LOAD DATA LOCAL INFILE into api_token failed (is local_infile on?)."
+        db --local-infile=1 "$database" <<SQL || die "LOAD DATA LOCAL INFILE into api_token failed (is local_infile on?)."
 LOAD DATA LOCAL INFILE '$PRIVATE_DIR/tokens.load' INTO TABLE api_token
     FIELDS TERMINATED BY '\t' LINES TERMINATED BY '\n' ($columns);
 SQL
@@ -443,38 +476,68 @@ SQL
     done
 }
 
-token_count() { db -N "$DB_NAME" -e 'SELECT COUNT(*) FROM api_token'; }
+token_count() { db -N "$1" -e 'SELECT COUNT(*) FROM api_token'; }
 
-scale_phase() {
-    local phase=$1 values=$2 r
-    local first
-    first=$(head -n 1 "$values")
-    expect "A token of the $phase working set" "$BASE_URL$UAPI_PATH" "cpanel $BENCH_USER:$first" 200 '"status":1'
-    first=""
-    warm_up "$phase" "$BASE_URL$UAPI_PATH" list "$values"
-    for r in $(seq 1 "$SCALE_ROUNDS"); do
-        measure "$phase" list "$r" "$BASE_URL$UAPI_PATH" list "$values"
-    done
+# The token table's and the activity log's sizes in DATABASE as InnoDB estimates them (rows; data plus indexes, MB).
+table_sizes() {
+    db -N -e "SELECT GROUP_CONCAT(CONCAT(TABLE_NAME, ' ~', TABLE_ROWS, ' rows, ',
+                  ROUND((DATA_LENGTH + INDEX_LENGTH) / 1048576), ' MB') ORDER BY TABLE_NAME SEPARATOR '; ')
+              FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$1'
+              AND TABLE_NAME IN ('api_token', 'activity_event', 'activity_count')"
 }
 
+# The two token tables, each in its own database and served by its own OpenUAPI, measured in alternating rounds
+# (like the main rounds), so that whatever drifts during a run (the machine's load, the activity log's growing
+# tables) falls on both alike. The large database starts as a copy of the small one, taken once the bench account
+# and its token exist: the same account, token, schema and settings, and then the tokens each table adds. Both
+# OpenUAPIs are started for these rounds, so that their JITs have seen the same calls.
 scale_figure() {
-    local small="$PRIVATE_DIR/tokens-1k" large="$PRIVATE_DIR/tokens-1m" have every
+    local small="$PRIVATE_DIR/tokens-1k" large="$PRIVATE_DIR/tokens-1m" have every r first values
     (umask 077 && : >"$small" && : >"$large")
-    # The token made through the API is the first of the small table's.
+    # The token made through the API is the first of both working sets.
     printf '%s\n' "$BENCH_TOKEN" >"$small"
-    have=$(token_count)
-    log "Inserting $(( SMALL_TOKENS - have )) tokens (table: $SMALL_TOKENS) ..."
-    bulk_tokens "$(( SMALL_TOKENS - have ))" 1 1 "$SMALL_TOKENS" "$small"
-    [[ "$(token_count)" == "$SMALL_TOKENS" ]] || die "api_token holds $(token_count) rows, expected $SMALL_TOKENS."
-    scale_phase scale-1k "$small"
+    local dump
+    dump=$(command -v mariadb-dump || command -v mysqldump) \
+        || die "Neither mariadb-dump nor mysqldump is installed (apt-get install -y mariadb-client)."
+    log "Copying $DB_NAME to $LARGE_DB_NAME ..."
+    "$dump" -uroot -h"$DB_HOST" -P"$DB_PORT" --protocol=tcp --single-transaction "$DB_NAME" \
+        | db "$LARGE_DB_NAME" || die "Could not copy $DB_NAME to $LARGE_DB_NAME."
 
-    every=$(( (LARGE_TOKENS - SMALL_TOKENS) / WORKING_SET ))
+    have=$(token_count "$DB_NAME")
+    log "Inserting $(( SMALL_TOKENS - have )) tokens into $DB_NAME (table: $SMALL_TOKENS) ..."
+    bulk_tokens "$DB_NAME" "$(( SMALL_TOKENS - have ))" 1 1 "$SMALL_TOKENS" "$small"
+    [[ "$(token_count "$DB_NAME")" == "$SMALL_TOKENS" ]] \
+        || die "$DB_NAME.api_token holds $(token_count "$DB_NAME") rows, expected $SMALL_TOKENS."
+
+    have=$(token_count "$LARGE_DB_NAME")
+    every=$(( (LARGE_TOKENS - have) / WORKING_SET ))
     (( every >= 1 )) || every=1
-    log "Inserting $(( LARGE_TOKENS - SMALL_TOKENS )) more tokens (table: $LARGE_TOKENS), keeping every ${every}th of them for the working set ..."
-    bulk_tokens "$(( LARGE_TOKENS - SMALL_TOKENS ))" "$SMALL_TOKENS" "$every" "$WORKING_SET" "$large"
-    [[ "$(token_count)" == "$LARGE_TOKENS" ]] || die "api_token holds $(token_count) rows, expected $LARGE_TOKENS."
+    printf '%s\n' "$BENCH_TOKEN" >"$large"
+    log "Inserting $(( LARGE_TOKENS - have )) tokens into $LARGE_DB_NAME (table: $LARGE_TOKENS), keeping every ${every}th of them for the working set ..."
+    bulk_tokens "$LARGE_DB_NAME" "$(( LARGE_TOKENS - have ))" 1 "$every" "$WORKING_SET" "$large"
+    [[ "$(token_count "$LARGE_DB_NAME")" == "$LARGE_TOKENS" ]] \
+        || die "$LARGE_DB_NAME.api_token holds $(token_count "$LARGE_DB_NAME") rows, expected $LARGE_TOKENS."
     log "Working sets: $(wc -l <"$small") tokens with $SMALL_TOKENS in the table, $(wc -l <"$large") with $LARGE_TOKENS."
-    scale_phase scale-1m "$large"
+
+    # Both OpenUAPIs start afresh, so that neither has a JIT warmed by more calls than the other's.
+    log "Restarting OpenUAPI on $DB_NAME, and starting a second one on $LARGE_DB_NAME, port $OFF_PORT (management $OFF_MGMT_PORT) ..."
+    stop_pid "$APP_PID"; APP_PID=""
+    launch_openuapi "$RESULTS_DIR/openuapi-small.log"
+    wait_for_ok "$MGMT_URL/q/health/ready" "$APP_PID" "$RESULTS_DIR/openuapi-small.log" "$STARTUP_TIMEOUT"
+    launch_openuapi_large "$RESULTS_DIR/openuapi-large.log"
+    for values in "$small" "$large"; do
+        first=$(head -n 1 "$values")
+        expect "A token of the $(basename "$values") working set" \
+            "$( [[ "$values" == "$small" ]] && echo "$BASE_URL" || echo "$OFF_URL")$UAPI_PATH" "cpanel $BENCH_USER:$first" 200 '"status":1'
+    done
+    first=""
+    warm_up scale-1k "$BASE_URL$UAPI_PATH" list "$small"
+    warm_up scale-1m "$OFF_URL$UAPI_PATH" list "$large"
+    for r in $(seq 1 "$SCALE_ROUNDS"); do
+        measure scale-1k list "$r" "$BASE_URL$UAPI_PATH" list "$small"
+        measure scale-1m list "$r" "$OFF_URL$UAPI_PATH" list "$large"
+    done
+    log "  After the scale rounds: $DB_NAME: $(table_sizes "$DB_NAME"). $LARGE_DB_NAME: $(table_sizes "$LARGE_DB_NAME")."
     rm -f "$small" "$large"
 }
 
@@ -558,7 +621,7 @@ main() {
         expect "Valid token, activity log off" "$OFF_URL$UAPI_PATH" "$VALID_AUTH" 200 '"status":1'
     fi
 
-    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\tdb_cpu_ticks\n' >"$RESULTS_DIR/rounds.tsv"
+    printf 'phase\ttarget\tround\trps\tp50\tp99\trequests\tnon2xx\tsocket_errors\tstatements\tcpu_ticks\tdb_cpu_ticks\tpool_reads\n' >"$RESULTS_DIR/rounds.tsv"
     warm_up bare "$BARE_URL$UAPI_PATH" fixed
     warm_up valid "$BASE_URL$UAPI_PATH" fixed
     if (( LOG_OFF )); then warm_up valid-off "$OFF_URL$UAPI_PATH" fixed; fi
@@ -586,7 +649,7 @@ main() {
         echo "commit: $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO_ROOT" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (src or pom.xml modified)')"
         echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS interleaved rounds (bare, valid,$( (( LOG_OFF )) && echo ' valid-off (activity log off),') invalid), warm-up $WARMUP per target"
         if (( SCALE )); then
-            echo "tokens: $SMALL_TOKENS in the table (working set: all of them) vs $LARGE_TOKENS (working set: $WORKING_SET spread over the inserted rows), $SCALE_ROUNDS rounds each"
+            echo "tokens: $SMALL_TOKENS in the table (working set: all of them) vs $LARGE_TOKENS (working set: $WORKING_SET spread over the inserted rows), each table in its own database and OpenUAPI, $SCALE_ROUNDS alternating rounds each"
         fi
         echo "start-up: $STARTS timed starts of each app, process launch to first HTTP 200"
         echo "$("$JAVA_BIN" -version 2>&1 | head -n 1)$( [[ -n "$AOT_DIR" ]] && echo ", each app with its own AOT cache ($TRAIN_REQUESTS training requests)"); $(cat "$BARE_DIR/target/platform-version" 2>/dev/null | sed 's/^/Quarkus /')"

@@ -92,17 +92,22 @@ def main() -> int:
     # Per-round table.
     if rounds:
         out.append("Rounds (req/s, p99, requests, non-2xx/3xx, DB statements during the run, the server's CPU time per "
-                   "request, MariaDB's CPU time per request):")
+                   "request, MariaDB's CPU time per request, InnoDB pages read from disk per second because the buffer "
+                   "pool missed them):")
         out.append(f"{'phase':<12} {'target':<9} {'round':>5} {'req/s':>10} {'p99':>10} {'requests':>9} "
-                   f"{'non-2xx':>8} {'stmts':>8} {'stmts/req':>9} {'cpu µs/req':>10} {'db µs/req':>9}  socket errors")
+                   f"{'non-2xx':>8} {'stmts':>8} {'stmts/req':>9} {'cpu µs/req':>10} {'db µs/req':>9} "
+                   f"{'reads/s':>8}  socket errors")
         for r in rounds:
             per = (f"{r['statements_i'] / r['requests_i']:.3f}"
                    if r["statements_i"] is not None and r["requests_i"] else "-")
             stmts = r["statements_i"] if r["statements_i"] is not None else "-"
             cpu = f"{r['cpu_us']:.1f}" if r["cpu_us"] is not None else "-"
             db_cpu = f"{r['db_cpu_us']:.1f}" if r["db_cpu_us"] is not None else "-"
+            reads = (f"{int(r['pool_reads']) * r['rps_f'] / r['requests_i']:.0f}"
+                     if r.get("pool_reads") not in (None, "", "-") and r["requests_i"] else "-")
             out.append(f"{r['phase']:<12} {r['target']:<9} {r['round']:>5} {r['rps_f']:>10.1f} {r['p99']:>10} "
-                       f"{r['requests_i']:>9} {r['non2xx']:>8} {stmts!s:>8} {per:>9} {cpu:>10} {db_cpu:>9}  {r['socket_errors']}")
+                       f"{r['requests_i']:>9} {r['non2xx']:>8} {stmts!s:>8} {per:>9} {cpu:>10} {db_cpu:>9} "
+                       f"{reads:>8}  {r['socket_errors']}")
         out.append("")
 
     # Sanity: what each kind of request should have answered.
