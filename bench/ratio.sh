@@ -24,6 +24,8 @@
 #   SMALL_TOKENS=1000 LARGE_TOKENS=1000000 WORKING_SET=10000 SCALE_ROUNDS=$ROUNDS
 #                              the two tables are two databases (BENCH_DB and BENCH_DB_large), each served by its
 #                              own OpenUAPI, and their rounds alternate, like the main rounds
+#   INNODB_POOL=1G             innodb_buffer_pool_size for the run, as an operator sizes it for a million-token table
+#                              (set with SET GLOBAL when the server's is smaller, put back at exit; 0 leaves it)
 #   PORT=18182                 first port tried for OpenUAPI; its management port and the bare app's follow
 #   STARTUP_TIMEOUT=120        seconds each start may take
 #   BENCH_DB=openuapi_bench_ratio  the database, and BENCH_DB_large for the large token table (both dropped at
@@ -67,6 +69,7 @@ readonly LUA="$BENCH_DIR/ratio.lua"
 readonly LOAD_CHUNK=250000
 readonly AOT_JAVA="${AOT_JAVA:-}"
 readonly TRAIN_REQUESTS="${TRAIN_REQUESTS:-200}"
+readonly INNODB_POOL="${INNODB_POOL:-1G}"
 JAVA_BIN=java
 AOT_DIR=""
 
@@ -81,6 +84,7 @@ BASE_URL=""
 MGMT_URL=""
 BARE_URL=""
 USERSTAT_BEFORE=""
+POOL_BEFORE=""
 DB_OWNED=0
 OPENUAPI_ARGS=()
 STARTUP_MS=""
@@ -141,6 +145,38 @@ GRANT ALL ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 GRANT ALL ON \`$LARGE_DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 SQL
     log "Database $DB_NAME for user $DB_USER (user statistics on; they were $( ((USERSTAT_BEFORE)) && echo on || echo off))."
+    size_pool
+}
+
+# A buffer pool that holds a million-token table and what the activity log writes with 10,000 tokens in use
+# (src/docs/scale-out.md): MariaDB's default 128 MB does not, and then the large table's rounds measure the disk.
+size_pool() {
+    [[ "$INNODB_POOL" != 0 ]] || return 0
+    local want current
+    want=$(numfmt --from=iec "$INNODB_POOL") || die "INNODB_POOL=$INNODB_POOL is not a size (1G, 1536M, ...)."
+    current=$(db -N -e 'SELECT @@innodb_buffer_pool_size')
+    if (( current < want )); then
+        db -e "SET GLOBAL innodb_buffer_pool_size = $want" || die "Could not set innodb_buffer_pool_size to $want."
+        POOL_BEFORE=$current
+        log "innodb_buffer_pool_size: $current → $(db -N -e 'SELECT @@innodb_buffer_pool_size') for this run (put back at exit)."
+    fi
+}
+
+# Waits (at most 5 minutes) until InnoDB has written most pages the bulk inserts left dirty, so that the rounds start
+# from a server at rest with those tokens, not one still writing the insert out.
+wait_for_written_pool() {
+    local dirty total deadline=$(( SECONDS + 300 )) started=$SECONDS
+    while (( SECONDS < deadline )); do
+        read -r dirty total < <(db -N -e "SELECT
+            (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'),
+            (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL')")
+        if (( dirty * 20 <= total )); then
+            log "InnoDB has written the inserts out ($dirty of $total pages dirty, after $(( SECONDS - started )) s)."
+            return
+        fi
+        sleep 2
+    done
+    log "WARNING: InnoDB still has $dirty of $total pages dirty after 5 minutes; the rounds start anyway."
 }
 
 # Statements the bench user has sent so far.
@@ -170,6 +206,10 @@ cleanup() {
             || log "Could not drop user $DB_USER."
         if [[ "$USERSTAT_BEFORE" == 0 ]]; then
             db -e 'SET GLOBAL userstat = 0' 2>/dev/null || log "Could not turn user statistics off again."
+        fi
+        if [[ -n "$POOL_BEFORE" ]]; then
+            db -e "SET GLOBAL innodb_buffer_pool_size = $POOL_BEFORE" 2>/dev/null \
+                || log "Could not put innodb_buffer_pool_size back to $POOL_BEFORE."
         fi
     fi
     [[ -n "$PRIVATE_DIR" ]] && rm -rf "$PRIVATE_DIR"
@@ -518,6 +558,7 @@ scale_figure() {
     [[ "$(token_count "$LARGE_DB_NAME")" == "$LARGE_TOKENS" ]] \
         || die "$LARGE_DB_NAME.api_token holds $(token_count "$LARGE_DB_NAME") rows, expected $LARGE_TOKENS."
     log "Working sets: $(wc -l <"$small") tokens with $SMALL_TOKENS in the table, $(wc -l <"$large") with $LARGE_TOKENS."
+    wait_for_written_pool
 
     # Both OpenUAPIs start afresh, so that neither has a JIT warmed by more calls than the other's.
     log "Restarting OpenUAPI on $DB_NAME, and starting a second one on $LARGE_DB_NAME, port $OFF_PORT (management $OFF_MGMT_PORT) ..."
