@@ -52,7 +52,7 @@ class TokenLookupPlanTest {
                         + " SELECT 1, CONCAT('t', seq), SHA2(seq, 512), 0 FROM seq_1_to_20000");
                 s.execute("USE " + DB);
 
-                assertEquals(HASH_INDEXES, tokenAccess(s, ApiTokenRepository.ONE_HASH.replace("?1", "'" + HASH + "'")),
+                assertEquals(HASH_INDEXES, tokenAccess(s, ApiTokenRepository.HASHES.replace(":hashes", "'" + HASH + "'")),
                         "the lookup of one presented token");
                 assertEquals(HASH_INDEXES, tokenAccess(s, ApiTokenRepository.HASHES.replace(":hashes", "'" + HASH + "', 'b'")),
                         "the bulk refresh's lookup");
