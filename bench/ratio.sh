@@ -167,9 +167,8 @@ size_pool() {
 wait_for_written_pool() {
     local dirty total deadline=$(( SECONDS + 300 )) started=$SECONDS
     while (( SECONDS < deadline )); do
-        read -r dirty total < <(db -N -e "SELECT
-            (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'),
-            (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL')")
+        dirty=$(innodb_status BUFFER_POOL_PAGES_DIRTY)
+        total=$(innodb_status BUFFER_POOL_PAGES_TOTAL)
         if (( dirty * 20 <= total )); then
             log "InnoDB has written the inserts out ($dirty of $total pages dirty, after $(( SECONDS - started )) s)."
             return
@@ -185,9 +184,9 @@ statements() {
               FROM information_schema.USER_STATISTICS WHERE USER = '$DB_USER'"
 }
 
-# Pages InnoDB has had to read from disk so far because the buffer pool did not hold them (the whole server's).
-pool_reads() {
-    db -N -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_READS'"
+# One of InnoDB's status counters (SHOW GLOBAL STATUS LIKE 'Innodb_NAME'), the whole server's.
+innodb_status() {
+    db -N -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_$1'"
 }
 
 # Runs on every exit (success, failure, Ctrl-C): stop both apps, drop the database and its user, put
@@ -468,14 +467,14 @@ measure() {
     esac
     db_pid=$(pidof mariadbd mysqld 2>/dev/null | awk '{ print $1 }')
     before=$(statements)
-    reads_before=$(pool_reads)
+    reads_before=$(innodb_status BUFFER_POOL_READS) # pages read from disk because the buffer pool missed them
     cpu_before=$(cpu_ticks "$pid")
     db_before=$(cpu_ticks "${db_pid:-0}")
     run_wrk "$url" "$mode" "$DURATION" "$file" "$token_file"
     cpu_after=$(cpu_ticks "$pid")
     db_after=$(cpu_ticks "${db_pid:-0}")
     after=$(statements)
-    reads_after=$(pool_reads)
+    reads_after=$(innodb_status BUFFER_POOL_READS)
     figures=$(wrk_figures "$file")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$target" "$round" "$figures" "$(( after - before ))" \
         "$(( cpu_after - cpu_before ))" "$(( db_after - db_before ))" "$(( reads_after - reads_before ))" \
