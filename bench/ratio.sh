@@ -85,6 +85,7 @@ MGMT_URL=""
 BARE_URL=""
 USERSTAT_BEFORE=""
 POOL_BEFORE=""
+DIRTY_PCT_BEFORE=""
 DB_OWNED=0
 OPENUAPI_ARGS=()
 STARTUP_MS=""
@@ -162,20 +163,24 @@ size_pool() {
     fi
 }
 
-# Waits (at most 5 minutes) until InnoDB has written most pages the bulk inserts left dirty, so that the rounds start
-# from a server at rest with those tokens, not one still writing the insert out.
+# Makes InnoDB write out the pages the bulk inserts left dirty before the rounds, so that they start from a server at
+# rest with those tokens, not one still writing the insert out: innodb_max_dirty_pages_pct at 0 for the wait (by
+# default InnoDB keeps up to 90 % of the pool dirty), until the dirty pages are at most 1 % of the pool or stop
+# falling for 10 s (the running servers keep writing a little), at most 2 minutes; then the setting is put back.
 wait_for_written_pool() {
-    local dirty total deadline=$(( SECONDS + 300 )) started=$SECONDS
-    while (( SECONDS < deadline )); do
-        dirty=$(innodb_status BUFFER_POOL_PAGES_DIRTY)
-        total=$(innodb_status BUFFER_POOL_PAGES_TOTAL)
-        if (( dirty * 20 <= total )); then
-            log "InnoDB has written the inserts out ($dirty of $total pages dirty, after $(( SECONDS - started )) s)."
-            return
-        fi
+    local dirty total lowest deadline=$(( SECONDS + 120 )) started=$SECONDS still=0
+    DIRTY_PCT_BEFORE=$(db -N -e 'SELECT @@innodb_max_dirty_pages_pct')
+    db -e 'SET GLOBAL innodb_max_dirty_pages_pct = 0' || die "Could not set innodb_max_dirty_pages_pct."
+    total=$(innodb_status BUFFER_POOL_PAGES_TOTAL)
+    lowest=$(innodb_status BUFFER_POOL_PAGES_DIRTY)
+    while (( SECONDS < deadline && lowest * 100 > total && still < 5 )); do
         sleep 2
+        dirty=$(innodb_status BUFFER_POOL_PAGES_DIRTY)
+        if (( dirty < lowest )); then lowest=$dirty; still=0; else still=$(( still + 1 )); fi
     done
-    log "WARNING: InnoDB still has $dirty of $total pages dirty after 5 minutes; the rounds start anyway."
+    db -e "SET GLOBAL innodb_max_dirty_pages_pct = $DIRTY_PCT_BEFORE" || log "Could not put innodb_max_dirty_pages_pct back."
+    DIRTY_PCT_BEFORE=""
+    log "InnoDB has written the inserts out ($(innodb_status BUFFER_POOL_PAGES_DIRTY) of $total pages dirty, after $(( SECONDS - started )) s)."
 }
 
 # Statements the bench user has sent so far.
@@ -205,6 +210,10 @@ cleanup() {
             || log "Could not drop user $DB_USER."
         if [[ "$USERSTAT_BEFORE" == 0 ]]; then
             db -e 'SET GLOBAL userstat = 0' 2>/dev/null || log "Could not turn user statistics off again."
+        fi
+        if [[ -n "$DIRTY_PCT_BEFORE" ]]; then
+            db -e "SET GLOBAL innodb_max_dirty_pages_pct = $DIRTY_PCT_BEFORE" 2>/dev/null \
+                || log "Could not put innodb_max_dirty_pages_pct back to $DIRTY_PCT_BEFORE."
         fi
         if [[ -n "$POOL_BEFORE" ]]; then
             db -e "SET GLOBAL innodb_buffer_pool_size = $POOL_BEFORE" 2>/dev/null \
