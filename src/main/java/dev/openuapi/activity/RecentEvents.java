@@ -1,6 +1,7 @@
 package dev.openuapi.activity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +114,7 @@ final class RecentEvents {
             }
             if (size == events.length && size < capacity) {
                 // full but below its capacity: a longer array, oldest first (a ring that never overwrote starts at 0)
-                events = java.util.Arrays.copyOf(events, (int) Math.min(capacity, 2L * events.length));
+                events = Arrays.copyOf(events, (int) Math.min(capacity, 2L * events.length));
                 next = size;
             }
             events[next] = event;
