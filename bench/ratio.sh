@@ -271,25 +271,25 @@ launch_openuapi() {
     APP_PID=$!
 }
 
-# A second OpenUAPI on the same database, with the activity log off (the valid-off rounds); sets OFF_PID.
-launch_openuapi_log_off() {
-    local app_pid=$APP_PID
-    launch_openuapi "$1" -Dquarkus.http.port="$OFF_PORT" -Dquarkus.management.port="$OFF_MGMT_PORT" \
-        -Dopenuapi.activity.enabled=false
-    OFF_PID=$APP_PID
+# A second OpenUAPI beside the first, on the ports after the bare app's, with extra -D options; its pid goes into the
+# variable PID_VAR before it is waited for, so that cleanup stops it whatever happens.
+launch_second_openuapi() {
+    local pid_var=$1 app_log=$2 app_pid=$APP_PID
+    shift 2
+    launch_openuapi "$app_log" -Dquarkus.http.port="$OFF_PORT" -Dquarkus.management.port="$OFF_MGMT_PORT" "$@"
+    printf -v "$pid_var" '%s' "$APP_PID"
     APP_PID=$app_pid
-    wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "$OFF_PID" "$1" "$STARTUP_TIMEOUT"
+    wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "${!pid_var}" "$app_log" "$STARTUP_TIMEOUT"
 }
 
-# A second OpenUAPI on the large token table's database (the scale rounds); sets LARGE_PID. It uses the log-off
-# instance's ports, which is stopped by then.
+# The same database with the activity log off (the valid-off rounds); sets OFF_PID.
+launch_openuapi_log_off() {
+    launch_second_openuapi OFF_PID "$1" -Dopenuapi.activity.enabled=false
+}
+
+# The large token table's database (the scale rounds, once the log-off one is stopped); sets LARGE_PID.
 launch_openuapi_large() {
-    local app_pid=$APP_PID
-    launch_openuapi "$1" -Dquarkus.http.port="$OFF_PORT" -Dquarkus.management.port="$OFF_MGMT_PORT" \
-        -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$LARGE_DB_NAME"
-    LARGE_PID=$APP_PID
-    APP_PID=$app_pid
-    wait_for_ok "http://127.0.0.1:$OFF_MGMT_PORT/q/health/ready" "$LARGE_PID" "$1" "$STARTUP_TIMEOUT"
+    launch_second_openuapi LARGE_PID "$1" -Dquarkus.datasource.jdbc.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$LARGE_DB_NAME"
 }
 
 launch_bare() {
