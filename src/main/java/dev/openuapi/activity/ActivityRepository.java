@@ -1,6 +1,8 @@
 package dev.openuapi.activity;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -9,6 +11,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.Session;
 
 /**
  * The activity log's tables ({@code V26__activity.sql}), in native SQL: batched upserts that add to a count
@@ -50,18 +54,28 @@ public class ActivityRepository {
 
     /**
      * One multi-row INSERT per {@link #ROWS_PER_STATEMENT} rows: {@code insert VALUES (…),(…) suffix}, each row's
-     * {@code width} values from {@code columns}.
+     * {@code width} values from {@code columns}. Bound through JDBC on the transaction's own connection, not through a
+     * Hibernate query: for a statement of 1,800 parameters Hibernate built its parameter metadata and bindings anew on
+     * every flush, which cost the flush thread about five times the statement's own execution, and a quarter of the
+     * server's CPU at 12,000 calls a second (issue 13, src/docs/benchmark.md).
      */
     private <T> void insertInChunks(String insert, String suffix, int width, List<T> rows, Function<T, List<?>> columns) {
-        for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
-            StringJoiner values = new StringJoiner(",");
-            List<Object> params = new ArrayList<>();
-            for (T row : rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT))) {
-                values.add("(" + placeholders(params.size(), width) + ")");
-                params.addAll(columns.apply(row));
+        String row = "(" + String.join(",", Collections.nCopies(width, "?")) + ")";
+        em.unwrap(Session.class).doWork(connection -> {
+            for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
+                List<T> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
+                try (PreparedStatement statement = connection.prepareStatement(
+                        insert + " VALUES " + String.join(",", Collections.nCopies(chunk.size(), row)) + suffix)) {
+                    int index = 1;
+                    for (T value : chunk) {
+                        for (Object column : columns.apply(value)) {
+                            statement.setObject(index++, column);
+                        }
+                    }
+                    statement.executeUpdate();
+                }
             }
-            execute(insert + " VALUES " + values + suffix, params);
-        }
+        });
     }
 
     /** The ids of the accounts with these usernames. */
