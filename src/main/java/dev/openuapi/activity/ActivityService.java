@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,6 +25,7 @@ import dev.openuapi.activity.ActivityViews.EventView;
 import dev.openuapi.activity.ActivityViews.FailurePage;
 import dev.openuapi.activity.ActivityViews.FailureView;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Caches;
 import dev.openuapi.common.Quote;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,7 +55,7 @@ public class ActivityService {
      * Usernames known to name an account, so that a flood of failed logins against one costs no lookup per flush. An
      * account renamed or deleted may be counted under its old id for a few minutes.
      */
-    private final Cache<String, Long> knownAccounts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5))
+    private final Cache<String, Long> knownAccounts = Caches.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5))
             .build();
 
     ActivityService(ActivityRepository repository, ObjectMapper json) {

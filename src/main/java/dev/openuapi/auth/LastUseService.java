@@ -13,8 +13,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.openuapi.common.Caches;
 import dev.openuapi.common.Ticker;
 import dev.openuapi.config.OpenUapiConfig;
 import dev.openuapi.operator.WhmTokenRepository;
@@ -58,7 +58,7 @@ public class LastUseService {
 
     LastUseService(ApiTokenRepository tokens, WhmTokenRepository whmTokens, OpenUapiConfig config) {
         this.repositories = Map.of(Kind.CPANEL, tokens, Kind.WHM, whmTokens);
-        this.noted = Caffeine.newBuilder().maximumSize(config.tokens().cacheSize()).expireAfterWrite(Duration.ofSeconds(INTERVAL_SECONDS))
+        this.noted = Caches.newBuilder().maximumSize(config.tokens().cacheSize()).expireAfterWrite(Duration.ofSeconds(INTERVAL_SECONDS))
                 .build();
     }
 

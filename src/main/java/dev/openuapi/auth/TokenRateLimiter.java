@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.openuapi.common.Caches;
 import dev.openuapi.config.OpenUapiConfig;
 
 import io.github.bucket4j.Bucket;
@@ -65,7 +65,7 @@ public class TokenRateLimiter {
     TokenRateLimiter(int replicas, long maxTokens, TimeMeter clock) {
         this.replicas = Math.max(1, replicas);
         this.clock = clock;
-        this.buckets = Caffeine.newBuilder().maximumSize(Math.max(1, maxTokens)).expireAfterAccess(MINUTE.toNanos(), TimeUnit.NANOSECONDS)
+        this.buckets = Caches.newBuilder().maximumSize(Math.max(1, maxTokens)).expireAfterAccess(MINUTE.toNanos(), TimeUnit.NANOSECONDS)
                 .build();
     }
 

@@ -20,7 +20,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.quarkus.arc.Arc;
@@ -63,7 +62,8 @@ public final class Snapshots {
 
     /**
      * A size-bounded cache whose {@code loader} runs on the caller's thread on a miss and on a background thread
-     * to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes; one refresh at a time), each time with a
+     * to refresh ({@code executor}: Quarkus' own, whose threads see the application's classes; one refresh at a time;
+     * the cache's upkeep stays on the calling thread, {@link Caches}), each time with a
      * request context (Panache reads need one) and outside any transaction. {@code tags} names the rows a key's
      * value was made of (a key that names no row yet: the row it would be, so that its creation is seen). A loader that throws leaves the key unloaded (the caller gets the exception).
      */
@@ -87,13 +87,14 @@ public final class Snapshots {
                 return withRequestContext(loader, key);
             }
 
+            /** On {@code serial}, whatever executor Caffeine offers: its own is the calling thread ({@link Caches}). */
             @Override
-            public CompletableFuture<? extends V> asyncReload(K key, V oldValue, Executor refreshExecutor) throws Exception {
-                return bulk == null ? CacheLoader.super.asyncReload(key, oldValue, refreshExecutor) : bulk.refresh(key);
+            public CompletableFuture<? extends V> asyncReload(K key, V oldValue, Executor ignored) throws Exception {
+                return bulk == null ? CacheLoader.super.asyncReload(key, oldValue, serial) : bulk.refresh(key);
             }
         };
-        LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(IDLE).refreshAfterWrite(REFRESH)
-                .executor(serial).build(cacheLoader);
+        LoadingCache<K, V> cache = Caches.newBuilder().maximumSize(maximumSize).expireAfterAccess(IDLE).refreshAfterWrite(REFRESH)
+                .build(cacheLoader);
         ALL.add(new Tagged<>(cache, tags));
         return cache;
     }

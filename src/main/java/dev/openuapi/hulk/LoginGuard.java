@@ -22,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import dev.openuapi.common.Caches;
 import dev.openuapi.common.IpAddresses;
 import dev.openuapi.config.OpenUapiConfig;
 
@@ -124,9 +124,9 @@ public class LoginGuard {
                 return current;
             }
         };
-        this.windows = Caffeine.newBuilder().maximumSize(2L * c.maxTracked()).expireAfter(lookback).build();
-        this.recentCredentials = Caffeine.newBuilder().maximumSize(c.maxTracked()).expireAfter(lookback).build();
-        this.blocks = Caffeine.newBuilder().maximumSize(c.maxTracked()).expireAfter(new Expiry<String, Block>() {
+        this.windows = Caches.newBuilder().maximumSize(2L * c.maxTracked()).expireAfter(lookback).build();
+        this.recentCredentials = Caches.newBuilder().maximumSize(c.maxTracked()).expireAfter(lookback).build();
+        this.blocks = Caches.newBuilder().maximumSize(c.maxTracked()).expireAfter(new Expiry<String, Block>() {
             @Override
             public long expireAfterCreate(String key, Block block, long now) {
                 return TimeUnit.MILLISECONDS.toNanos(Math.max(0, block.until() - System.currentTimeMillis()));

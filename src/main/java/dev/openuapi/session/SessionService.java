@@ -15,13 +15,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import dev.openuapi.account.Account;
 import dev.openuapi.account.AccountEvents;
 import dev.openuapi.account.AccountRepository;
 import dev.openuapi.common.ApiException;
+import dev.openuapi.common.Caches;
 import dev.openuapi.common.Quote;
 import dev.openuapi.common.Snapshots;
 import dev.openuapi.common.Ticker;
@@ -114,7 +114,7 @@ public class SessionService {
         long size = config.tokens().cacheSize();
         this.snapshots = Snapshots.cache(size, executor, this::load,
                 (hash, found) -> found.isPresent() ? found.get().tags() : List.of(tag(hash)));
-        this.activity = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(Duration.ofMillis(idleMillis + touchMillis + PURGE_MILLIS))
+        this.activity = Caches.newBuilder().maximumSize(size).expireAfterAccess(Duration.ofMillis(idleMillis + touchMillis + PURGE_MILLIS))
                 .build();
     }
 
