@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,16 +36,24 @@ public final class WireResponses {
 
     /**
      * The body: compact JSON and a trailing newline, as UTF-8 bytes written straight from the value (a {@code String} would
-     * be copied three times more on every call: out of Jackson's buffer, for the newline, and back into bytes).
+     * be copied three times more on every call: out of Jackson's buffer, for the newline, and back into bytes). Written
+     * into Jackson's recycled buffers, as {@link ObjectMapper#writeValueAsBytes} does: a buffer of its own for every call
+     * was about 7 % of what a valid-token call allocated (issue 13, src/docs/benchmark.md).
      */
     public static byte[] body(ObjectMapper json, Object body) {
-        ByteArrayBuilder out = new ByteArrayBuilder(1024);
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            json.writeValue(generator, body);
-            generator.writeRaw('\n');
+        BufferRecycler recycler = json.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = json.createGenerator(out)) {
+                json.writeValue(generator, body);
+                generator.writeRaw('\n');
+            }
+            byte[] bytes = out.toByteArray();
+            out.release();
+            return bytes;
         } catch (IOException e) {
             throw new IllegalStateException("A cPanel result could not be serialised", e);
+        } finally {
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 }
