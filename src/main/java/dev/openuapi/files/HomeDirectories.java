@@ -163,6 +163,9 @@ public class HomeDirectories {
         }
     }
 
+    /** How many times the removal of a home walks its tree while something keeps adding to it. */
+    static final int REMOVE_ATTEMPTS = 5;
+
     private void afterCompletion(java.util.function.Consumer<Boolean> action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -176,8 +179,24 @@ public class HomeDirectories {
         });
     }
 
-    /** Removes a home directory after the fact; what cannot be removed is logged. */
+    /**
+     * Removes a home directory after the fact; what cannot be removed is logged. A job still writing into it (a running
+     * backup's heartbeat, or the failure marker it writes once its account is gone) may add a file while the tree is
+     * walked (or remove one), and the home could then not be removed: the walk is made again, up to {@link #REMOVE_ATTEMPTS} times. Once
+     * the directory is gone such a job's writes fail, as they create no directory.
+     */
     private static void removeHome(Path dir) {
+        for (int attempt = 1; attempt < REMOVE_ATTEMPTS; attempt++) {
+            try {
+                deleteTree(dir);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+                LOG.debugf("The home directory %s gained an entry while it was removed; removing it again", dir);
+            } catch (IOException e) {
+                LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
+                return;
+            }
+        }
         try {
             deleteTree(dir);
         } catch (IOException e) {
