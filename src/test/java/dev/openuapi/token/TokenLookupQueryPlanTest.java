@@ -1,6 +1,5 @@
 package dev.openuapi.token;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -30,6 +29,9 @@ class TokenLookupQueryPlanTest {
     @Inject
     EntityManagerFactory factory;
 
+    /** Plan-cache lookups that background work may make while the 20 lookups run (the test takes about 50 ms). */
+    private static final int BACKGROUND = 3;
+
     @Test
     void lookupsByHashLeaveTheQueryPlanCacheAlone() {
         Statistics statistics = factory.unwrap(SessionFactory.class).getStatistics();
@@ -39,8 +41,10 @@ class TokenLookupQueryPlanTest {
         for (int i = 1; i <= 20; i++) {
             assertTrue(lookup(i), "no token has hash " + i);
         }
-        assertEquals(0, statistics.getQueryPlanCacheMissCount() - misses, "plan cache misses during 20 lookups");
-        assertEquals(0, statistics.getQueryPlanCacheHitCount() - hits, "plan cache hits during 20 lookups");
+        // The counts are the whole factory's: a background tick (cPHulk's, the unchecked-token poll) may look its own
+        // plan up meanwhile. A lookup that used the cache would add 20 misses (the bug) or 20 hits.
+        assertTrue(statistics.getQueryPlanCacheMissCount() - misses <= BACKGROUND, "plan cache misses during 20 lookups");
+        assertTrue(statistics.getQueryPlanCacheHitCount() - hits <= BACKGROUND, "plan cache hits during 20 lookups");
     }
 
     /** Looks up a hash that names no token; true when none was found, as it must be. */
