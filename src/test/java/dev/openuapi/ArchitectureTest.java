@@ -86,6 +86,14 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /** Every Caffeine cache does its upkeep on the thread that uses it ({@code common.Caches}, issue 13). */
+    @Test
+    void cachesAreBuiltByCaches() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.openuapi.common.Caches")
+                .should().callMethod(com.github.benmanes.caffeine.cache.Caffeine.class, "newBuilder")
+                .check(main);
+    }
+
     @Test
     void noJpaEntityTravelsWithACall() {
         noClasses().that().resideInAnyPackage("dev.openuapi.kernel..", "dev.openuapi.face..").should().dependOnClassesThat()
