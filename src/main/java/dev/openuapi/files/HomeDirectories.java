@@ -186,21 +186,18 @@ public class HomeDirectories {
      * the directory is gone such a job's writes fail, as they create no directory.
      */
     private static void removeHome(Path dir) {
-        for (int attempt = 1; attempt < REMOVE_ATTEMPTS; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 deleteTree(dir);
                 return;
-            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
-                LOG.debugf("The home directory %s gained an entry while it was removed; removing it again", dir);
             } catch (IOException e) {
-                LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
-                return;
+                boolean changedMeanwhile = e instanceof java.nio.file.DirectoryNotEmptyException || e instanceof java.nio.file.NoSuchFileException;
+                if (!changedMeanwhile || attempt == REMOVE_ATTEMPTS) {
+                    LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
+                    return;
+                }
+                LOG.debugf("The home directory %s gained an entry while it was removed; removing it again", dir);
             }
-        }
-        try {
-            deleteTree(dir);
-        } catch (IOException e) {
-            LOG.errorf("Could not remove the home directory %s completely: %s", dir, e.getMessage());
         }
     }
 
